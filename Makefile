@@ -1,0 +1,73 @@
+# Candour: `make run` starts the app with demo data; `make test` installs what the tests
+# need and runs them all. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export CANDOUR_ENVIRONMENT ?= development
+
+.PHONY: run test lint assets install install-test migrate demo serve browser-deps clean format
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Candour needs Python 3.11 ($(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,lint]'
+	@touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run
+install-test: $(VENV)/.installed-test
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+candour/static/build/candour.css: node_modules/.package-lock.json assets/scss/candour.scss assets/copy-assets.mjs
+	npm run --silent build
+
+assets: candour/static/build/candour.css
+
+migrate: install
+	$(BIN)/candour migrate --verbosity 0
+
+demo: migrate
+	$(BIN)/candour load-demo-data
+
+run: install assets demo
+	@echo "Candour is running at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/candour runserver --noreload $(HOST):$(PORT)
+
+# A production-like server: gunicorn with the built static files served by WhiteNoise.
+serve: install assets
+	CANDOUR_ENVIRONMENT=$${CANDOUR_ENVIRONMENT:-production} $(BIN)/candour collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn candour.config.wsgi:application --bind $(HOST):$(PORT) --workers 3 \
+	  --access-logfile - --access-logformat '{"request":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}'
+
+browser-deps:
+	@command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install-test assets browser-deps
+	CANDOUR_ENVIRONMENT=test $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	CANDOUR_ENVIRONMENT=test $(BIN)/mypy candour tests benchmarks
+	$(BIN)/djlint candour --lint --quiet
+	$(BIN)/python scripts/check_scoping.py
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules candour/static/build staticfiles

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from candour.accounts.querysets import MembershipQuerySet, UserManager
+from candour.accounts.roles import ROLES_REQUIRING_TWO_FACTOR, Role
+
+
+class User(AbstractBaseUser):
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+    # Raising this number invalidates every session the person has ("sign out everywhere").
+    session_epoch = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[UserManager] = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("person")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    # Django's contrib.auth asks these of a user model; Candour has no Django admin site.
+    is_staff = False
+    is_superuser = False
+
+    def has_perm(self, perm: str, obj: object = None) -> bool:
+        return False
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return False
+
+    def get_session_auth_hash(self) -> str:
+        return salted_hmac(
+            "candour.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            algorithm="sha256",
+        ).hexdigest()
+
+    def _active_roles(self) -> list[tuple[int, str, int | None]]:
+        # Cached on the instance: one query per request, however many checks a page makes.
+        cached: list[tuple[int, str, int | None]] | None = getattr(self, "_roles_cache", None)
+        if cached is None:
+            cached = list(
+                Membership.objects.filter(user=self, revoked_at__isnull=True).values_list(
+                    "organisation_id", "role", "team_id"
+                )
+            )
+            self._roles_cache = cached
+        return cached
+
+    def forget_roles(self) -> None:
+        self.__dict__.pop("_roles_cache", None)
+
+    def organisation_ids(self) -> set[int]:
+        return {org_id for org_id, _, _ in self._active_roles()}
+
+    def organisation_ids_with_role(self, role: Role) -> set[int]:
+        return {org_id for org_id, held, _ in self._active_roles() if held == role}
+
+    def team_ids_with_role(self, role: Role) -> set[int]:
+        return {
+            team_id
+            for _, held, team_id in self._active_roles()
+            if held == role and team_id is not None
+        }
+
+    def roles(self) -> set[Role]:
+        return {Role(held) for _, held, _ in self._active_roles()}
+
+    def has_role_anywhere(self, role: Role) -> bool:
+        return role in self.roles()
+
+    def requires_two_factor(self) -> bool:
+        return bool(self.roles() & ROLES_REQUIRING_TWO_FACTOR)
+
+
+class Membership(models.Model):
+    """A role a person holds in an organisation, for one team where the role is per team."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="memberships")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    team = models.ForeignKey(
+        "core.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[MembershipQuerySet] = MembershipQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["organisation", "role"]
+        indexes = [models.Index(fields=["user", "revoked_at"], name="membership_user_active")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.role} {self.organisation_id}"
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label)
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins per account name, keyed by a keyed hash so no address is stored."""
+
+    key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"throttle {self.key[:8]}"

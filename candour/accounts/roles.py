@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", _("Staff member")
+    ANALYST = "analyst", _("Learning team analyst")
+    MANAGER = "manager", _("Manager")
+    NATIONAL_ANALYST = "national_analyst", _("National analyst")
+    ORG_ADMIN = "org_admin", _("Organisation administrator")
+
+
+# Roles that see de-identified learning across people or administer accounts must
+# prove a second factor (issue 2; PRODUCT.md "least privilege").
+ROLES_REQUIRING_TWO_FACTOR = frozenset({Role.ANALYST, Role.NATIONAL_ANALYST, Role.ORG_ADMIN})
+# Roles held for particular teams rather than the whole organisation.
+TEAM_ROLES = frozenset({Role.STAFF, Role.MANAGER})

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from candour.accounts.current import current_user
+from candour.audit.models import AuditEvent
+from candour.audit.presenters import actor_names, audit_rows
+from candour.core.access import get_administered_organisation
+
+PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def organisation_audit(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_administered_organisation(user, slug)
+    events = AuditEvent.objects.visible_to(user).for_organisation(organisation.pk).newest_first()
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    names = actor_names(organisation, {e.actor_id for e in page.object_list if e.actor_id})
+    return render(
+        request,
+        "audit/organisation_audit.html",
+        {
+            "organisation": organisation,
+            "page": page,
+            "rows": audit_rows(list(page.object_list), names),
+        },
+    )

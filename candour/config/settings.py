@@ -1,0 +1,242 @@
+"""Candour's one settings module: every value comes from the environment (see README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from candour.config.env import (
+    ConfigurationError,
+    development_secret,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(env_str("CANDOUR_VAR_DIR", str(BASE_DIR / "var")))
+
+# production is the default so that a forgotten variable fails safe, not open.
+ENVIRONMENT = env_choice(
+    "CANDOUR_ENVIRONMENT", choices=("production", "development", "test"), default="production"
+)
+IS_PRODUCTION = ENVIRONMENT == "production"
+DEBUG = env_bool("CANDOUR_DEBUG", default=False)
+if DEBUG and IS_PRODUCTION:
+    raise ConfigurationError("CANDOUR_DEBUG must not be on in production")
+
+if IS_PRODUCTION:
+    SECRET_KEY = env_str("CANDOUR_SECRET_KEY")
+else:
+    SECRET_KEY = env_str("CANDOUR_SECRET_KEY", "") or development_secret(VAR_DIR / "secret_key")
+
+ALLOWED_HOSTS = env_list(
+    "CANDOUR_ALLOWED_HOSTS",
+    default=[] if IS_PRODUCTION else ["127.0.0.1", "localhost", "testserver"],
+)
+CSRF_TRUSTED_ORIGINS = env_list("CANDOUR_CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "candour.core",
+    "candour.audit",
+    "candour.accounts",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "candour.core.middleware.SecurityHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "candour.accounts.middleware.TwoFactorRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "candour.config.urls"
+WSGI_APPLICATION = "candour.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "candour" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "candour.core.context_processors.service",
+            ],
+        },
+    }
+]
+
+# Database: SQLite (WAL) when DATABASE_URL is unset, so one command runs everything.
+_database_url = env_str("DATABASE_URL", "")
+if _database_url:
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ConfigurationError("DATABASE_URL must be a postgres:// URL (or unset for SQLite)")
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": env_str("CANDOUR_SQLITE_PATH", str(VAR_DIR / "candour.sqlite3")),
+            "OPTIONS": {
+                # IMMEDIATE takes the write lock at BEGIN, so the audit chain's
+                # read-last-then-append cannot interleave between writers.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;"
+                ),
+            },
+            "TEST": {"NAME": env_str("CANDOUR_SQLITE_TEST_PATH", "") or None},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if ENVIRONMENT == "test":
+    # Tests create hundreds of personas; Argon2 is still exercised by its own test.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:start"
+
+# Sign-in lockout: this many failures within the window locks the account name.
+CANDOUR_SIGN_IN_FAILURE_LIMIT = env_int("CANDOUR_SIGN_IN_FAILURE_LIMIT", default=5, minimum=1)
+CANDOUR_SIGN_IN_LOCKOUT_MINUTES = env_int("CANDOUR_SIGN_IN_LOCKOUT_MINUTES", default=15, minimum=1)
+OTP_TOTP_ISSUER = "Candour"
+
+# Sessions and cookies.
+SECURE_COOKIES = env_bool("CANDOUR_SECURE_COOKIES", default=IS_PRODUCTION)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_NAME = "__Host-candour-session" if SECURE_COOKIES else "candour-session"
+CSRF_COOKIE_NAME = "__Host-candour-csrf" if SECURE_COOKIES else "candour-csrf"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_AGE = env_int("CANDOUR_SESSION_MINUTES", default=8 * 60, minimum=5) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True
+CSRF_FAILURE_VIEW = "candour.core.views.csrf_failure"
+
+# Transport and browser security headers (CSP is set by SecurityHeadersMiddleware).
+SECURE_SSL_REDIRECT = env_bool("CANDOUR_SSL_REDIRECT", default=IS_PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CANDOUR_BEHIND_PROXY", default=False) else None
+)
+SECURE_HSTS_SECONDS = env_int("CANDOUR_HSTS_SECONDS", default=31536000 if IS_PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = IS_PRODUCTION
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Internationalisation: every user-facing string is marked for translation.
+LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "candour" / "locale"]
+USE_I18N = True
+TIME_ZONE = "Europe/London"
+USE_TZ = True
+
+# Static files: GOV.UK Frontend is built from npm into candour/static/build by `make assets`.
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("CANDOUR_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "candour" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if IS_PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+# Outside production, files are served straight from the source tree (no collectstatic).
+WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+if not IS_PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+EMAIL_BACKEND = env_str(
+    "CANDOUR_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if IS_PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = env_str("CANDOUR_FROM_EMAIL", "candour@localhost")
+
+CANDOUR_SERVICE_NAME = env_str("CANDOUR_SERVICE_NAME", "Candour")
+CANDOUR_PHASE = env_str("CANDOUR_PHASE", "Beta")
+CANDOUR_SUPPORT_EMAIL = env_str("CANDOUR_SUPPORT_EMAIL", "learning-team@example.org")
+
+# Logs: JSON lines to stderr. Formatters never add request details (no IP, no user agent).
+LOG_LEVEL = env_choice(
+    "CANDOUR_LOG_LEVEL", choices=("DEBUG", "INFO", "WARNING", "ERROR"), default="INFO"
+)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"privacy": {"()": "candour.core.logging.PrivacyFilter"}},
+    "formatters": {"json": {"()": "candour.core.logging.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["privacy"],
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # The request loggers would otherwise print paths and client addresses.
+        "django.server": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+    },
+}
+FORM_RENDERER = "candour.core.forms.GovukFormRenderer"
+
+# The audit chain's HMAC key lives outside the database (ADR 0002).
+if IS_PRODUCTION:
+    CANDOUR_AUDIT_KEY = env_str("CANDOUR_AUDIT_KEY")
+else:
+    CANDOUR_AUDIT_KEY = env_str("CANDOUR_AUDIT_KEY", "") or development_secret(
+        VAR_DIR / "audit_key"
+    )

@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("candour.core.urls")),
+    path("", include("candour.accounts.urls")),
+    path("", include("candour.audit.urls")),
+]
+
+handler404 = "candour.core.views.page_not_found"
+handler500 = "candour.core.views.server_error"

@@ -1,0 +1,192 @@
+"""Demo organisations, teams and personas for `make run` and the browser tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.accounts.services import create_user, grant_role
+from candour.audit.events import AuditEventType
+from candour.audit.recorder import record
+from candour.core.models import Organisation, OrganisationKind, Team
+from candour.core.services import create_organisation, create_team
+
+# Shared by every demo persona and printed by `make run`; never used outside demo data.
+DEMO_PASSWORD = "candour-demo-password"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class Persona:
+    key: str
+    email: str
+    full_name: str
+    organisation: str
+    role: Role
+    team: str | None
+    description: str
+
+
+ORGANISATIONS: list[tuple[str, OrganisationKind, str]] = [
+    ("Riverside Borough Council", OrganisationKind.LOCAL_AUTHORITY, "E09999901"),
+    ("Moorland County Council", OrganisationKind.LOCAL_AUTHORITY, "E10999902"),
+    ("Riverside Community Health NHS Trust", OrganisationKind.PARTNER_AGENCY, ""),
+    ("Candour National Learning Hub", OrganisationKind.NATIONAL_HUB, ""),
+]
+
+TEAMS: dict[str, list[str]] = {
+    "Riverside Borough Council": [
+        "Assessment Team 1",
+        "Assessment Team 2",
+        "Child in Need Team",
+        "Children in Care Team",
+        "Multi-Agency Safeguarding Hub",
+    ],
+    "Moorland County Council": ["Family Support North", "Family Support South"],
+    "Riverside Community Health NHS Trust": ["Health Visiting East", "School Nursing"],
+    "Candour National Learning Hub": [],
+}
+
+PERSONAS: list[Persona] = [
+    Persona(
+        "staff",
+        "sam.patel@riverside.example",
+        "Sam Patel",
+        "Riverside Borough Council",
+        Role.STAFF,
+        "Assessment Team 1",
+        "social worker",
+    ),
+    Persona(
+        "staff2",
+        "jo.okafor@riverside.example",
+        "Jo Okafor",
+        "Riverside Borough Council",
+        Role.STAFF,
+        "Child in Need Team",
+        "social worker",
+    ),
+    Persona(
+        "health_visitor",
+        "lee.carter@riversidehealth.example",
+        "Lee Carter",
+        "Riverside Community Health NHS Trust",
+        Role.STAFF,
+        "Health Visiting East",
+        "health visitor",
+    ),
+    Persona(
+        "analyst",
+        "alex.morgan@riverside.example",
+        "Alex Morgan",
+        "Riverside Borough Council",
+        Role.ANALYST,
+        None,
+        "learning team analyst (sets up two-factor sign-in)",
+    ),
+    Persona(
+        "manager",
+        "priya.shah@riverside.example",
+        "Priya Shah",
+        "Riverside Borough Council",
+        Role.MANAGER,
+        "Assessment Team 1",
+        "team manager",
+    ),
+    Persona(
+        "other_manager",
+        "tom.reid@riverside.example",
+        "Tom Reid",
+        "Riverside Borough Council",
+        Role.MANAGER,
+        "Child in Need Team",
+        "manager of another team",
+    ),
+    Persona(
+        "admin",
+        "chris.evans@riverside.example",
+        "Chris Evans",
+        "Riverside Borough Council",
+        Role.ORG_ADMIN,
+        None,
+        "organisation administrator (two-factor)",
+    ),
+    Persona(
+        "other_admin",
+        "dana.wright@moorland.example",
+        "Dana Wright",
+        "Moorland County Council",
+        Role.ORG_ADMIN,
+        None,
+        "administrator of another organisation (two-factor)",
+    ),
+    Persona(
+        "national_analyst",
+        "nadia.khan@hub.example",
+        "Nadia Khan",
+        "Candour National Learning Hub",
+        Role.NATIONAL_ANALYST,
+        None,
+        "national analyst (two-factor)",
+    ),
+]
+
+# A few more staff so that team sizes look like a real service.
+EXTRA_STAFF: list[tuple[str, str, str]] = [
+    ("Amira Hassan", "Assessment Team 1", "Riverside Borough Council"),
+    ("Ben Walsh", "Assessment Team 1", "Riverside Borough Council"),
+    ("Chloe Nowak", "Assessment Team 2", "Riverside Borough Council"),
+    ("Dev Malhotra", "Assessment Team 2", "Riverside Borough Council"),
+    ("Erin Byrne", "Children in Care Team", "Riverside Borough Council"),
+    ("Femi Adeyemi", "Multi-Agency Safeguarding Hub", "Riverside Borough Council"),
+    ("Gita Rao", "Family Support North", "Moorland County Council"),
+    ("Harry Lowe", "Family Support South", "Moorland County Council"),
+]
+
+
+def demo_loaded() -> bool:
+    return Organisation.objects.filter(name=ORGANISATIONS[0][0]).exists()
+
+
+@transaction.atomic
+def load_demo_data() -> bool:
+    """Create the demo world once; return False when it was already there."""
+    if demo_loaded():
+        return False
+    organisations: dict[str, Organisation] = {}
+    teams: dict[tuple[str, str], Team] = {}
+    for name, kind, code in ORGANISATIONS:
+        organisations[name] = create_organisation(actor=None, name=name, kind=kind, code=code)
+        for team_name in TEAMS[name]:
+            teams[(name, team_name)] = create_team(
+                actor=None, organisation=organisations[name], name=team_name
+            )
+    for persona in PERSONAS:
+        _person(
+            persona.email,
+            persona.full_name,
+            organisations[persona.organisation],
+            persona.role,
+            teams.get((persona.organisation, persona.team or "")),
+        )
+    for full_name, team_name, org_name in EXTRA_STAFF:
+        email = full_name.lower().replace(" ", ".") + "@" + org_name.split()[0].lower() + ".example"
+        _person(email, full_name, organisations[org_name], Role.STAFF, teams[(org_name, team_name)])
+    record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
+    return True
+
+
+def _person(
+    email: str, full_name: str, organisation: Organisation, role: Role, team: Team | None
+) -> User:
+    user = create_user(
+        actor=None,
+        organisation=organisation,
+        email=email,
+        full_name=full_name,
+        password=DEMO_PASSWORD,
+    )
+    grant_role(actor=None, user=user, organisation=organisation, role=role, team=team)
+    return user

@@ -1,0 +1,52 @@
+"""GOV.UK Design System rendering for Django forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext_lazy as _
+
+_INPUT_CLASSES = {
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "radioselect": "govuk-radios__input",
+    "checkboxselectmultiple": "govuk-checkboxes__input",
+    "checkboxinput": "govuk-checkboxes__input",
+}
+
+
+class GovukFormRenderer(DjangoTemplates):
+    field_template_name = "core/forms/field.html"
+
+
+class GovukForm(forms.Form):
+    """Adds the design system's classes and accessible descriptions to every widget."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            bound = self[name]
+            css = _INPUT_CLASSES.get(bound.widget_type, "govuk-input")
+            if name in self.errors and css in {"govuk-input", "govuk-textarea", "govuk-select"}:
+                css += f" {css}--error"
+            width = field.widget.attrs.pop("govuk_width", None)
+            if width:
+                css += f" govuk-input--width-{width}"
+            field.widget.attrs["class"] = css
+            described_by = []
+            if field.help_text:
+                described_by.append(f"{bound.auto_id}-hint")
+            if name in self.errors:
+                described_by.append(f"{bound.auto_id}-error")
+            if described_by and bound.widget_type not in {"radioselect", "checkboxselectmultiple"}:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class TeamForm(GovukForm):
+    name = forms.CharField(
+        label=_("Team name"),
+        max_length=200,
+        help_text=_("For example, Assessment and Intervention Team 2"),
+    )

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from candour.core.demo import DEMO_PASSWORD, PERSONAS, load_demo_data
+
+
+class Command(BaseCommand):
+    help = "Load demo organisations, teams and people (harmless to run twice)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if load_demo_data():
+            self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        else:
+            self.stdout.write("Demo data already present; nothing changed.")
+        self.stdout.write(f"\nDemo accounts (password for all: {DEMO_PASSWORD})")
+        for persona in PERSONAS:
+            self.stdout.write(f"  {persona.email:<40} {persona.description}")
+        self.stdout.write(
+            "\nAnalysts and administrators set up an authenticator app at first sign-in."
+        )

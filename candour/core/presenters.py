@@ -1,0 +1,200 @@
+"""Display values for the layout and the home page, so templates stay simple."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.core.models import Organisation, Team
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    href: str
+    current: bool
+
+
+def navigation_for(request: HttpRequest) -> list[NavItem]:
+    user = request.user
+    if not isinstance(user, User):
+        return []
+    items = [(_("Home"), reverse("core:home"))]
+    for organisation in Organisation.objects.administered_by(user).only("slug"):
+        items.append((_("Organisation"), reverse("core:organisation", args=[organisation.slug])))
+        break
+    items.append((_("Your account"), reverse("accounts:account")))
+    return [NavItem(text, href, request.path == href) for text, href in items]
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    organisation: str
+    role: str
+    team: str
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    name: str
+    organisation: str
+    staff_count: int
+
+
+@dataclass(frozen=True)
+class AdministeredOrganisation:
+    name: str
+    slug: str
+    team_count: int
+    people_count: int
+
+
+@dataclass
+class HomePage:
+    name: str
+    roles: list[RoleLine]
+    is_staff: bool = False
+    is_analyst: bool = False
+    is_manager: bool = False
+    is_national_analyst: bool = False
+    is_admin: bool = False
+    staff_teams: list[str] = field(default_factory=list)
+    managed_teams: list[TeamSummary] = field(default_factory=list)
+    analyst_organisations: list[str] = field(default_factory=list)
+    administered: list[AdministeredOrganisation] = field(default_factory=list)
+    national_organisations: list[tuple[str, str]] = field(default_factory=list)
+
+
+def home_page_for(user: User) -> HomePage:
+    memberships = user.memberships.active().select_related("organisation", "team")
+    page = HomePage(
+        name=user.full_name,
+        roles=[
+            RoleLine(m.organisation.name, m.role_label, m.team.name if m.team else "")
+            for m in memberships
+        ],
+    )
+    roles = user.roles()
+    page.is_staff = Role.STAFF in roles
+    page.is_analyst = Role.ANALYST in roles
+    page.is_manager = Role.MANAGER in roles
+    page.is_national_analyst = Role.NATIONAL_ANALYST in roles
+    page.is_admin = Role.ORG_ADMIN in roles
+    if page.is_staff:
+        page.staff_teams = [t.name for t in Team.objects.member_of(user)]
+    if page.is_manager:
+        page.managed_teams = [
+            TeamSummary(name, organisation, staff_count)
+            for name, organisation, staff_count in Team.objects.managed_by(user)
+            .annotate(
+                staff_count=Count(
+                    "memberships",
+                    filter=Q(memberships__role=Role.STAFF, memberships__revoked_at__isnull=True),
+                    distinct=True,
+                )
+            )
+            .values_list("name", "organisation__name", "staff_count")
+        ]
+    if page.is_analyst:
+        page.analyst_organisations = [
+            m.organisation.name for m in memberships if m.role == Role.ANALYST
+        ]
+    if page.is_admin:
+        page.administered = [
+            AdministeredOrganisation(*values)
+            for values in Organisation.objects.administered_by(user)
+            .annotate(
+                team_count=Count("teams", distinct=True),
+                people_count=Count(
+                    "memberships__user",
+                    filter=Q(memberships__revoked_at__isnull=True),
+                    distinct=True,
+                ),
+            )
+            .values_list("name", "slug", "team_count", "people_count")
+        ]
+    if page.is_national_analyst:
+        page.national_organisations = [
+            (o.name, o.get_kind_display()) for o in Organisation.objects.visible_to(user)
+        ]
+    return page
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    pk: int
+    name: str
+    staff_count: int
+    manager_count: int
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    membership_id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    pk: int
+    name: str
+    email: str
+    roles: list[PersonRole]
+
+
+@dataclass(frozen=True)
+class OrganisationOverview:
+    name: str
+    slug: str
+    kind: str
+    teams: list[TeamRow]
+    people: list[PersonRow]
+
+
+def organisation_overview(organisation: Organisation) -> OrganisationOverview:
+    from candour.accounts.models import Membership
+
+    teams = [
+        TeamRow(*values)
+        for values in Team.objects.in_organisation(organisation)
+        .annotate(
+            staff_count=Count(
+                "memberships",
+                filter=Q(memberships__role=Role.STAFF, memberships__revoked_at__isnull=True),
+            ),
+            manager_count=Count(
+                "memberships",
+                filter=Q(memberships__role=Role.MANAGER, memberships__revoked_at__isnull=True),
+            ),
+        )
+        .values_list("pk", "name", "staff_count", "manager_count")
+    ]
+    people: dict[int, PersonRow] = {}
+    memberships = (
+        Membership.objects.active()
+        .in_organisation(organisation)
+        .select_related("user", "team")
+        .order_by("user__full_name", "role")
+    )
+    for membership in memberships:
+        label = membership.role_label
+        if membership.team is not None:
+            label = _("%(role)s, %(team)s") % {"role": label, "team": membership.team.name}
+        row = people.setdefault(
+            membership.user_id,
+            PersonRow(membership.user_id, membership.user.full_name, membership.user.email, []),
+        )
+        row.roles.append(PersonRole(membership.pk, label))
+    return OrganisationOverview(
+        organisation.name,
+        organisation.slug,
+        str(organisation.get_kind_display()),
+        teams,
+        list(people.values()),
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from candour.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("home/", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("organisation/<slug:slug>/", views.organisation, name="organisation"),
+    path("organisation/<slug:slug>/teams/add/", views.add_team, name="add-team"),
+]

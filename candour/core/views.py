@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from candour.accounts.current import current_user
+from candour.core import services
+from candour.core.access import get_administered_organisation
+from candour.core.forms import TeamForm
+from candour.core.presenters import home_page_for, organisation_overview
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/start.html")
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"page": home_page_for(current_user(request))})
+
+
+@login_required
+@require_GET
+def organisation(request: HttpRequest, slug: str) -> HttpResponse:
+    org = get_administered_organisation(current_user(request), slug)
+    return render(request, "core/organisation.html", {"overview": organisation_overview(org)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_team(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    org = get_administered_organisation(user, slug)
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            team = services.create_team(
+                actor=user, organisation=org, name=form.cleaned_data["name"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Team %(name)s added") % {"name": team.name})
+            return redirect("core:organisation", slug=org.slug)
+    return render(request, "core/add_team.html", {"form": form, "organisation": org})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "core/csrf_failure.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "core/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context: the failure may be the database the context processors read.
+    body = loader.get_template("core/500.html").render(
+        {"service_name": settings.CANDOUR_SERVICE_NAME, "service_phase": settings.CANDOUR_PHASE}
+    )
+    return HttpResponse(body, status=500)
