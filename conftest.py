@@ -13,7 +13,7 @@ from candour.accounts.services import create_user, grant_role
 from candour.core.models import Organisation, OrganisationKind, Team
 from candour.core.services import create_organisation, create_team
 
-PASSWORD = "a-long-persona-password"
+PASSWORD = "a-long-persona-password"  # noqa: S105 - test personas only
 
 
 @dataclass

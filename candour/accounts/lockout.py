@@ -12,7 +12,9 @@ from candour.accounts.models import SignInThrottle
 
 
 def throttle_key(email: str) -> str:
-    return salted_hmac("candour.sign_in_throttle", email.strip().lower()).hexdigest()
+    return salted_hmac(
+        "candour.sign_in_throttle", email.strip().lower(), algorithm="sha256"
+    ).hexdigest()
 
 
 def locked_until(email: str) -> datetime | None:

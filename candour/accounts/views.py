@@ -34,7 +34,7 @@ def _safe_next(request: HttpRequest) -> str | None:
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
         return redirect("core:home")
-    form = SignInForm(request.POST or None)
+    form = SignInForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         result = services.sign_in(
@@ -74,7 +74,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if services.confirmed_totp_device(user) is not None:
         return redirect("accounts:two-factor-verify")
     device = services.unconfirmed_totp_device(user)
-    form = SecurityCodeForm(request.POST or None)
+    form = SecurityCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.confirm_totp_enrolment(
             request=request, user=user, token=form.cleaned_data["token"]
@@ -105,7 +105,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if services.confirmed_totp_device(user) is None:
         return redirect("accounts:two-factor-setup")
-    form = SecurityCodeForm(request.POST or None)
+    form = SecurityCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.verify_second_factor(
             request=request, user=user, token=form.cleaned_data["token"]
@@ -141,7 +141,7 @@ def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
 def add_person(request: HttpRequest, slug: str) -> HttpResponse:
     admin = current_user(request)
     organisation = get_administered_organisation(admin, slug)
-    form = PersonForm(request.POST or None, organisation=organisation)
+    form = PersonForm(request.POST if request.method == "POST" else None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -167,7 +167,7 @@ def grant_role(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
     admin = current_user(request)
     organisation = get_administered_organisation(admin, slug)
     person = get_administered_user(admin, organisation, person_id)
-    form = RoleForm(request.POST or None, organisation=organisation)
+    form = RoleForm(request.POST if request.method == "POST" else None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
             services.grant_role(

@@ -26,22 +26,36 @@ class GovukForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._widths = {
+            name: field.widget.attrs.pop("govuk_width", None) for name, field in self.fields.items()
+        }
+        self._style_widgets(errors=set())
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        # Styling needs the errors, so it is redone after validation rather than in
+        # __init__ (reading self.errors there would validate before subclasses finish).
+        self._style_widgets(errors=set(self.errors))
+
+    def _style_widgets(self, *, errors: set[str]) -> None:
         for name, field in self.fields.items():
             bound = self[name]
             css = _INPUT_CLASSES.get(bound.widget_type, "govuk-input")
-            if name in self.errors and css in {"govuk-input", "govuk-textarea", "govuk-select"}:
+            if name in errors and css in {"govuk-input", "govuk-textarea", "govuk-select"}:
                 css += f" {css}--error"
-            width = field.widget.attrs.pop("govuk_width", None)
-            if width:
-                css += f" govuk-input--width-{width}"
+            if self._widths.get(name):
+                css += f" govuk-input--width-{self._widths[name]}"
             field.widget.attrs["class"] = css
             described_by = []
             if field.help_text:
                 described_by.append(f"{bound.auto_id}-hint")
-            if name in self.errors:
+            if name in errors:
                 described_by.append(f"{bound.auto_id}-error")
-            if described_by and bound.widget_type not in {"radioselect", "checkboxselectmultiple"}:
+            grouped = bound.widget_type in {"radioselect", "checkboxselectmultiple"}
+            if described_by and not grouped:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)
 
 
 class TeamForm(GovukForm):

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import Protocol
+
+
+class Stream(Protocol):
+    def write(self, text: str, /) -> object: ...
+    def flush(self) -> None: ...
 
 
 class ProgressBar:
     def __init__(
-        self, total: int, *, label: str, stream: TextIO | None = None, width: int = 30
+        self, total: int, *, label: str, stream: Stream | None = None, width: int = 30
     ) -> None:
         self.total = max(total, 0)
         self.label = label
-        self.stream = stream if stream is not None else sys.stderr
+        self.stream: Stream = stream if stream is not None else sys.stderr
         self.width = width
         self._last_drawn = -1.0
         self._started = time.monotonic()

@@ -57,7 +57,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
 def add_team(request: HttpRequest, slug: str) -> HttpResponse:
     user = current_user(request)
     org = get_administered_organisation(user, slug)
-    form = TeamForm(request.POST or None)
+    form = TeamForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             team = services.create_team(

@@ -4,6 +4,7 @@ and show that verification names the first broken link each time."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -32,7 +33,7 @@ def _drop_triggers() -> None:
             cursor.execute("DROP TRIGGER audit_event_no_update_delete ON audit_auditevent")
 
 
-def _sql(statement: str, params: list[object] | None = None) -> None:
+def _sql(statement: str, params: list[Any] | None = None) -> None:
     with connection.cursor() as cursor:
         cursor.execute(statement, params or [])
 

@@ -58,4 +58,10 @@ def test_codes_numbers_flags_and_lists_of_codes_are_accepted() -> None:
             data={"role": "org_admin", "team": None, "ok": True, "ids": [1, 2], "at": "2026-11"},
         )
     event.refresh_from_db()
-    assert event.data == {"role": "org_admin", "team": None, "ok": True, "ids": [1, 2], "at": "2026-11"}
+    assert event.data == {
+        "role": "org_admin",
+        "team": None,
+        "ok": True,
+        "ids": [1, 2],
+        "at": "2026-11",
+    }

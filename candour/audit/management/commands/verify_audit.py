@@ -21,7 +21,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         total = count_events()
-        bar = None if options["no_progress"] else ProgressBar(total, label="Verifying audit trail", stream=self.stderr)
+        bar = (
+            None
+            if options["no_progress"]
+            else ProgressBar(total, label="Verifying audit trail", stream=self.stderr)
+        )
         result = verify_audit_chain(on_progress=bar.update if bar else None)
         if bar:
             bar.finish(result.checked)

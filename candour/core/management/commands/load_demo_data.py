@@ -19,5 +19,6 @@ class Command(BaseCommand):
         for persona in PERSONAS:
             self.stdout.write(f"  {persona.email:<40} {persona.description}")
         self.stdout.write(
-            "\nAnalysts and administrators set up an authenticator app at first sign-in."
+            "\nAnalysts and administrators set up an authenticator app at first sign-in. "
+            "Without a phone, `candour demo-security-code EMAIL` prints the current code."
         )

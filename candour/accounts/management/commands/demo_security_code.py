@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from candour.core.demo import PERSONAS
+
+
+class Command(BaseCommand):
+    help = (
+        "Print the current security code for a demo persona's authenticator, so that a demo "
+        "can be tried without a phone. Refused in production and for anyone else."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("email")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.IS_PRODUCTION:
+            raise CommandError("Not available in production.")
+        email = options["email"].strip().lower()
+        if email not in {p.email for p in PERSONAS}:
+            raise CommandError("Only for the demo personas that `load-demo-data` prints.")
+        device = TOTPDevice.objects.filter(user__email=email).order_by("-confirmed", "-id").first()
+        if device is None:
+            raise CommandError("Sign in as this persona first, so that the set-up page opens.")
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        self.stdout.write(f"{totp.token():0{device.digits}d}")

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from candour.accounts.models import User
+from candour.core.demo import load_demo_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_prints_a_code_that_the_device_accepts() -> None:
+    load_demo_data()
+    user = User.objects.get(email="alex.morgan@riverside.example")
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=False)
+    out = io.StringIO()
+    call_command("demo_security_code", "alex.morgan@riverside.example", stdout=out)
+    code = out.getvalue().strip()
+    assert len(code) == 6
+    assert device.verify_token(code)
+
+
+def test_refused_for_anyone_but_demo_personas_and_in_production() -> None:
+    with pytest.raises(CommandError, match="Only for the demo personas"):
+        call_command("demo_security_code", "someone@council.example")
+    with override_settings(IS_PRODUCTION=True), pytest.raises(CommandError, match="production"):
+        call_command("demo_security_code", "alex.morgan@riverside.example")

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from candour.accounts.models import Membership, User
+from candour.audit.events import AuditEventType
+from candour.audit.models import AuditEvent
+from candour.audit.verification import verify_audit_chain
+from candour.core.models import Team
+from conftest import World, signed_in_client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_administrator_adds_a_team(world: World) -> None:
+    client = signed_in_client(world.admin)
+    url = reverse("core:add-team", args=[world.riverside.slug])
+    response = client.post(url, {"name": "  Fostering Team "})
+    assert response.status_code == 302
+    team = Team.objects.get(name="Fostering Team")
+    assert team.organisation == world.riverside
+    event = AuditEvent.objects.get(event_type=AuditEventType.TEAM_CREATED, object_id=str(team.pk))
+    assert event.actor_id == world.admin.pk
+    assert event.organisation_id == world.riverside.pk
+    page = client.get(reverse("core:organisation", args=[world.riverside.slug]))
+    assert "Fostering Team" in page.content.decode()
+    assert "Team Fostering Team added" in page.content.decode()
+
+
+def test_a_duplicate_team_name_is_explained(world: World) -> None:
+    client = signed_in_client(world.admin)
+    url = reverse("core:add-team", args=[world.riverside.slug])
+    body = client.post(url, {"name": "assessment"}).content.decode()
+    assert "There is already a team with this name" in body
+    assert 'value="assessment"' in body
+    assert Team.objects.filter(organisation=world.riverside).count() == 2
+
+
+def test_adding_a_person_with_a_missing_team_keeps_what_was_typed(world: World) -> None:
+    client = signed_in_client(world.admin)
+    url = reverse("accounts:add-person", args=[world.riverside.slug])
+    response = client.post(
+        url, {"full_name": "Kasia Nowak", "email": "kasia@riverside.example", "role": "staff"}
+    )
+    body = response.content.decode()
+    assert "There is a problem" in body
+    assert "Choose the team this role is for" in body
+    assert 'value="Kasia Nowak"' in body
+    assert 'value="kasia@riverside.example"' in body
+    assert re.search(r'<input[^>]*value="staff"[^>]*checked', body)
+    assert not User.objects.filter(email="kasia@riverside.example").exists()
+
+
+def test_an_administrator_adds_a_person_with_a_role(world: World) -> None:
+    client = signed_in_client(world.admin)
+    url = reverse("accounts:add-person", args=[world.riverside.slug])
+    response = client.post(
+        url,
+        {
+            "full_name": "Kasia Nowak",
+            "email": "Kasia@Riverside.example",
+            "role": "manager",
+            "team": world.child_in_need.pk,
+        },
+    )
+    assert response.status_code == 302
+    person = User.objects.get(email="kasia@riverside.example")
+    assert not person.has_usable_password()
+    membership = Membership.objects.get(user=person)
+    assert (membership.role, membership.team) == ("manager", world.child_in_need)
+    events = AuditEvent.objects.filter(organisation=world.riverside).values_list(
+        "event_type", flat=True
+    )
+    assert AuditEventType.USER_CREATED in events
+    assert AuditEventType.MEMBERSHIP_GRANTED in events
+    assert verify_audit_chain().ok
+
+
+def test_an_email_already_in_use_is_refused_and_nothing_is_created(world: World) -> None:
+    client = signed_in_client(world.admin)
+    before = Membership.objects.count()
+    body = client.post(
+        reverse("accounts:add-person", args=[world.riverside.slug]),
+        {"full_name": "Copy", "email": world.staff.email, "role": "analyst"},
+    ).content.decode()
+    assert "Someone already has an account with this email address" in body
+    assert Membership.objects.count() == before
+
+
+def test_national_analyst_is_only_offered_in_the_national_hub(world: World) -> None:
+    body = (
+        signed_in_client(world.admin)
+        .get(reverse("accounts:add-person", args=[world.riverside.slug]))
+        .content.decode()
+    )
+    assert "National analyst" not in body
+    assert "Learning team analyst" in body
+
+
+def test_giving_and_removing_a_role(world: World) -> None:
+    client = signed_in_client(world.admin)
+    grant = reverse("accounts:grant-role", args=[world.riverside.slug, world.staff.pk])
+    assert client.post(grant, {"role": "analyst"}).status_code == 302
+    membership = Membership.objects.active().get(user=world.staff, role="analyst")
+    again = client.post(grant, {"role": "analyst"}).content.decode()
+    assert "This person already has this role" in again
+
+    revoke = reverse("accounts:revoke-role", args=[world.riverside.slug, membership.pk])
+    confirm = client.get(revoke).content.decode()
+    assert "Remove this role from" in confirm
+    assert client.post(revoke).status_code == 302
+    membership.refresh_from_db()
+    assert membership.revoked_at is not None
+    assert AuditEvent.objects.filter(
+        event_type=AuditEventType.MEMBERSHIP_REVOKED, object_id=str(membership.pk)
+    ).exists()
+    # The person loses what the role gave them at once.
+    world.staff.forget_roles()
+    assert not world.staff.requires_two_factor()
+
+
+def test_audit_rows_written_by_administration_hold_no_names_or_addresses(world: World) -> None:
+    client = signed_in_client(world.admin)
+    client.post(
+        reverse("accounts:add-person", args=[world.riverside.slug]),
+        {"full_name": "Kasia Nowak", "email": "kasia@riverside.example", "role": "analyst"},
+    )
+    for event in AuditEvent.objects.all():
+        text = str(event.data) + event.object_type + event.object_id
+        assert "Kasia" not in text
+        assert "@" not in text

@@ -1,0 +1,77 @@
+"""Project-wide checks: migrations, the scoping lint, demo data and the command line."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from candour.audit.models import AuditEvent
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree() -> None:
+    call_command("makemigrations", "--check", "--dry-run", stdout=io.StringIO())
+
+
+def test_the_scoping_lint_flags_model_objects_in_views(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "views.py").write_text(
+        "from x import Report, Team\n"
+        "def a(request):\n    return Report.objects.all()\n"
+        "def b(request, user):\n    return Team.objects.visible_to(user)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and script
+        [sys.executable, str(ROOT / "scripts" / "check_scoping.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "views.py:3" in result.stdout
+    assert "views.py:5" not in result.stdout
+
+
+def test_the_scoping_lint_passes_on_candour() -> None:
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and script
+        [sys.executable, str(ROOT / "scripts" / "check_scoping.py"), str(ROOT / "candour")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.django_db
+def test_demo_data_loads_once_and_verifies() -> None:
+    out = io.StringIO()
+    call_command("load_demo_data", stdout=out)
+    assert "Demo data loaded." in out.getvalue()
+    assert "alex.morgan@riverside.example" in out.getvalue()
+    count = AuditEvent.objects.count()
+    again = io.StringIO()
+    call_command("load_demo_data", stdout=again)
+    assert "already present" in again.getvalue()
+    assert AuditEvent.objects.count() == count
+    verified = io.StringIO()
+    call_command("verify_audit", "--no-progress", stdout=verified)
+    assert f"Audit trail OK: {count} events verified" in verified.getvalue()
+
+
+def test_the_candour_command_maps_hyphenated_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from candour import cli
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(sys, "argv", ["candour", "verify-audit", "--help"])
+    monkeypatch.setattr(
+        "django.core.management.execute_from_command_line", lambda argv: seen.append(argv)
+    )
+    cli.main()
+    assert seen == [["candour", "verify_audit", "--help"]]
