@@ -171,7 +171,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Internationalisation: every user-facing string is marked for translation.
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# Add a language here only with its translations, or pages would claim a language they are not in.
+LANGUAGES = [("en-gb", "English")]
 LOCALE_PATHS = [BASE_DIR / "candour" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/London"

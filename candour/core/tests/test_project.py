@@ -75,3 +75,27 @@ def test_the_candour_command_maps_hyphenated_names(monkeypatch: pytest.MonkeyPat
     )
     cli.main()
     assert seen == [["candour", "verify_audit", "--help"]]
+
+
+def test_production_static_build_collects_with_hashed_names(tmp_path: Path) -> None:
+    # The manifest storage fails on any file the CSS names but the build lacks.
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "CANDOUR_ENVIRONMENT": "production",
+        "CANDOUR_SECRET_KEY": "s" * 50,
+        "CANDOUR_AUDIT_KEY": "a" * 50,
+        "CANDOUR_VAR_DIR": str(tmp_path / "var"),
+        "CANDOUR_STATIC_ROOT": str(tmp_path / "static"),
+    }
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, "-m", "django", "collectstatic", "--noinput", "-v0",
+         "--settings", "candour.config.settings"],  # fmt: skip
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "build/candour.css" in manifest
