@@ -24,6 +24,7 @@ class AuditEventType(StrEnum):
     TWO_FACTOR_VERIFIED = "two_factor.verified"
     TWO_FACTOR_FAILED = "two_factor.failed"
     DEMO_DATA_LOADED = "system.demo_data_loaded"
+    DATA_KEY_DESTROYED = "keys.data_key_destroyed"
 
     @property
     def description(self) -> StrOrPromise:
@@ -46,4 +47,5 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.TWO_FACTOR_VERIFIED: _("Security code accepted"),
     AuditEventType.TWO_FACTOR_FAILED: _("Security code rejected"),
     AuditEventType.DEMO_DATA_LOADED: _("Demo data loaded"),
+    AuditEventType.DATA_KEY_DESTROYED: _("Encryption key destroyed"),
 }

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "candour.core",
     "candour.audit",
     "candour.accounts",
+    "candour.keys",
 ]
 
 MIDDLEWARE = [
@@ -240,4 +241,12 @@ if IS_PRODUCTION:
 else:
     CANDOUR_AUDIT_KEY = env_str("CANDOUR_AUDIT_KEY", "") or development_secret(
         VAR_DIR / "audit_key"
+    )
+
+# Wraps every record's data key (envelope encryption, ADR 0005). At least 32 characters.
+if IS_PRODUCTION:
+    CANDOUR_KEY_ENCRYPTION_KEY = env_str("CANDOUR_KEY_ENCRYPTION_KEY")
+else:
+    CANDOUR_KEY_ENCRYPTION_KEY = env_str("CANDOUR_KEY_ENCRYPTION_KEY", "") or development_secret(
+        VAR_DIR / "key_encryption_key"
     )

@@ -86,6 +86,7 @@ def test_production_starts_with_its_secrets() -> None:
         {
             "CANDOUR_SECRET_KEY": "x" * 50,
             "CANDOUR_AUDIT_KEY": "y" * 50,
+            "CANDOUR_KEY_ENCRYPTION_KEY": "k" * 40,
             "CANDOUR_ALLOWED_HOSTS": "candour.example",
         }
     )
