@@ -61,7 +61,7 @@ test: install-test assets browser-deps
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	CANDOUR_ENVIRONMENT=test $(BIN)/mypy candour tests benchmarks
+	CANDOUR_ENVIRONMENT=test $(BIN)/mypy candour tests scripts conftest.py $(wildcard benchmarks/*.py)
 	$(BIN)/djlint candour --lint --quiet
 	$(BIN)/python scripts/check_scoping.py
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from candour.accounts.current import is_verified
 from candour.accounts.models import User
 from candour.accounts.services import confirmed_totp_device
 
@@ -26,7 +27,7 @@ class TwoFactorRequiredMiddleware:
         if (
             isinstance(user, User)
             and user.requires_two_factor()
-            and not _is_verified(user)
+            and not is_verified(user)
             and not self._exempt(request.path)
         ):
             if confirmed_totp_device(user) is None:
@@ -46,9 +47,3 @@ class TwoFactorRequiredMiddleware:
             settings.STATIC_URL,
         )
         return path == "/" or any(path.startswith(p) for p in exempt if p != "/")
-
-
-def _is_verified(user: User) -> bool:
-    # django_otp's OTPMiddleware attaches is_verified() to the user for this request.
-    check = getattr(user, "is_verified", None)
-    return bool(check()) if callable(check) else False

@@ -122,6 +122,19 @@ def add_person(
     return person
 
 
+def _record_for_person(
+    event: AuditEventType, user: User | None, *, data: dict[str, object] | None = None
+) -> None:
+    """Audit an account event once in each organisation the person belongs to, so that
+    every organisation's administrators see it in their own trail."""
+    organisation_ids = sorted(user.organisation_ids()) if user is not None else []
+    if not organisation_ids:
+        record(event, actor_id=user.pk if user else None, data=data)
+        return
+    for organisation in Organisation.objects.filter(pk__in=organisation_ids):
+        record(event, actor_id=user.pk if user else None, organisation=organisation, data=data)
+
+
 class SignInOutcome(Enum):
     SIGNED_IN = "signed_in"
     INVALID = "invalid"
@@ -144,21 +157,17 @@ def sign_in(*, request: HttpRequest, email: str, password: str) -> SignInResult:
     if not isinstance(user, User):
         known = User.objects.get_by_email(email)
         if lockout.note_failure(email):
-            record(
-                AuditEventType.SIGN_IN_LOCKED_OUT,
-                actor_id=known.pk if known else None,
-                data={"known_account": known is not None},
+            _record_for_person(
+                AuditEventType.SIGN_IN_LOCKED_OUT, known, data={"known_account": known is not None}
             )
             return SignInResult(SignInOutcome.LOCKED)
-        record(
-            AuditEventType.SIGN_IN_FAILED,
-            actor_id=known.pk if known else None,
-            data={"known_account": known is not None},
+        _record_for_person(
+            AuditEventType.SIGN_IN_FAILED, known, data={"known_account": known is not None}
         )
         return SignInResult(SignInOutcome.INVALID)
     lockout.clear(email)
     login(request, user)
-    record(AuditEventType.SIGN_IN_SUCCEEDED, actor_id=user.pk)
+    _record_for_person(AuditEventType.SIGN_IN_SUCCEEDED, user)
     return SignInResult(SignInOutcome.SIGNED_IN, user)
 
 
@@ -167,7 +176,7 @@ def sign_out(*, request: HttpRequest) -> None:
     """End this session only."""
     user = request.user
     if isinstance(user, User):
-        record(AuditEventType.SIGNED_OUT, actor_id=user.pk)
+        _record_for_person(AuditEventType.SIGNED_OUT, user)
     logout(request)
 
 
@@ -178,7 +187,7 @@ def sign_out_everywhere(*, request: HttpRequest) -> None:
     if not isinstance(user, User):
         return
     User.objects.filter(pk=user.pk).update(session_epoch=user.session_epoch + 1)
-    record(AuditEventType.SIGNED_OUT_EVERYWHERE, actor_id=user.pk)
+    _record_for_person(AuditEventType.SIGNED_OUT_EVERYWHERE, user)
     logout(request)
 
 
@@ -199,13 +208,13 @@ def confirm_totp_enrolment(*, request: HttpRequest, user: User, token: str) -> b
     """Confirm the authenticator app with a first code; the session is then verified."""
     device = unconfirmed_totp_device(user)
     if not device.verify_token(token.strip().replace(" ", "")):
-        record(AuditEventType.TWO_FACTOR_FAILED, actor_id=user.pk, data={"stage": "enrol"})
+        _record_for_person(AuditEventType.TWO_FACTOR_FAILED, user, data={"stage": "enrol"})
         return False
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     otp_login(request, device)
-    record(AuditEventType.TWO_FACTOR_ENROLLED, actor_id=user.pk)
+    _record_for_person(AuditEventType.TWO_FACTOR_ENROLLED, user)
     return True
 
 
@@ -214,8 +223,8 @@ def verify_second_factor(*, request: HttpRequest, user: User, token: str) -> boo
     """Check a code from the person's authenticator app for this session."""
     device = confirmed_totp_device(user)
     if device is None or not device.verify_token(token.strip().replace(" ", "")):
-        record(AuditEventType.TWO_FACTOR_FAILED, actor_id=user.pk, data={"stage": "verify"})
+        _record_for_person(AuditEventType.TWO_FACTOR_FAILED, user, data={"stage": "verify"})
         return False
     otp_login(request, device)
-    record(AuditEventType.TWO_FACTOR_VERIFIED, actor_id=user.pk)
+    _record_for_person(AuditEventType.TWO_FACTOR_VERIFIED, user)
     return True

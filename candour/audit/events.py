@@ -25,6 +25,18 @@ class AuditEventType(StrEnum):
     TWO_FACTOR_FAILED = "two_factor.failed"
     DEMO_DATA_LOADED = "system.demo_data_loaded"
     DATA_KEY_DESTROYED = "keys.data_key_destroyed"
+    REPORT_SUBMITTED = "report.submitted"
+    REPORT_REDACTIONS_REVIEWED = "report.redactions_reviewed"
+    REPORT_RAW_TEXT_VIEWED = "report.raw_text_viewed"
+    REPORT_ASSIGNED = "report.assigned"
+    REPORT_STATUS_CHANGED = "report.status_changed"
+    REPORT_QUESTION_SENT = "report.question_sent"
+    REPORT_REPLY_RECEIVED = "report.reply_received"
+    REPORT_CLOSED = "report.closed"
+    RECEIPT_ACCEPTED = "receipt.accepted"
+    RECEIPT_REJECTED = "receipt.rejected"
+    RECEIPT_RATE_LIMITED = "receipt.rate_limited"
+    REPORT_DIGEST_SENT = "report.digest_sent"
 
     @property
     def description(self) -> StrOrPromise:
@@ -48,4 +60,16 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.TWO_FACTOR_FAILED: _("Security code rejected"),
     AuditEventType.DEMO_DATA_LOADED: _("Demo data loaded"),
     AuditEventType.DATA_KEY_DESTROYED: _("Encryption key destroyed"),
+    AuditEventType.REPORT_SUBMITTED: _("Report received"),
+    AuditEventType.REPORT_REDACTIONS_REVIEWED: _("Report redactions reviewed"),
+    AuditEventType.REPORT_RAW_TEXT_VIEWED: _("Reporter's own words opened"),
+    AuditEventType.REPORT_ASSIGNED: _("Report assigned"),
+    AuditEventType.REPORT_STATUS_CHANGED: _("Report status changed"),
+    AuditEventType.REPORT_QUESTION_SENT: _("Question sent to reporter"),
+    AuditEventType.REPORT_REPLY_RECEIVED: _("Reply received from reporter"),
+    AuditEventType.REPORT_CLOSED: _("Report closed"),
+    AuditEventType.RECEIPT_ACCEPTED: _("Receipt code accepted"),
+    AuditEventType.RECEIPT_REJECTED: _("Receipt code rejected"),
+    AuditEventType.RECEIPT_RATE_LIMITED: _("Receipt checks paused after too many attempts"),
+    AuditEventType.REPORT_DIGEST_SENT: _("New-report digest sent"),
 }

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "candour.audit",
     "candour.accounts",
     "candour.keys",
+    "candour.reporting",
 ]
 
 MIDDLEWARE = [
@@ -250,3 +251,17 @@ else:
     CANDOUR_KEY_ENCRYPTION_KEY = env_str("CANDOUR_KEY_ENCRYPTION_KEY", "") or development_secret(
         VAR_DIR / "key_encryption_key"
     )
+
+# Reporting: receipt hashing cost, receipt guessing limits, and how long raw text may be
+# kept before the retention rule closes a report and destroys it.
+CANDOUR_RECEIPT_SCRYPT_N = env_int("CANDOUR_RECEIPT_SCRYPT_N", default=2**14, minimum=2**10)
+CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION = env_int(
+    "CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION", default=5, minimum=1
+)
+CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE = env_int(
+    "CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE", default=200, minimum=1
+)
+CANDOUR_RAW_RETENTION_DAYS = env_int("CANDOUR_RAW_RETENTION_DAYS", default=90, minimum=1)
+CANDOUR_REPORT_RESPONSE_WORKING_DAYS = env_int(
+    "CANDOUR_REPORT_RESPONSE_WORKING_DAYS", default=10, minimum=1
+)

@@ -174,6 +174,15 @@ def load_demo_data() -> bool:
     for full_name, team_name, org_name in EXTRA_STAFF:
         email = full_name.lower().replace(" ", ".") + "@" + org_name.split()[0].lower() + ".example"
         _person(email, full_name, organisations[org_name], Role.STAFF, teams[(org_name, team_name)])
+    # Reports go through the real services, so the demo shows de-identification at work.
+    from candour.reporting import demo as reporting_demo
+
+    riverside = organisations[ORGANISATIONS[0][0]]
+    reporting_demo.load(
+        riverside,
+        {name: team for (org, name), team in teams.items() if org == riverside.name},
+        User.objects.get(email="alex.morgan@riverside.example"),
+    )
     record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
     return True
 

@@ -63,4 +63,8 @@ class TeamForm(GovukForm):
         label=_("Team name"),
         max_length=200,
         help_text=_("For example, Assessment and Intervention Team 2"),
+        error_messages={
+            "required": _("Enter a team name"),
+            "max_length": _("Team name must be 200 characters or fewer"),
+        },
     )

@@ -20,6 +20,9 @@ class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     # ONS or DfE code for a local authority (e.g. E09000007), for national comparisons.
     code = models.CharField(_("code"), max_length=16, blank=True)
+    # Regular expressions for this organisation's own case and reference numbers, which
+    # de-identification removes on top of the common shapes it already knows.
+    case_reference_patterns = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects: ClassVar[OrganisationQuerySet] = OrganisationQuerySet.as_manager()  # type: ignore[assignment]

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from candour.accounts.current import is_verified
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation, Team
@@ -24,13 +26,26 @@ class NavItem:
 def navigation_for(request: HttpRequest) -> list[NavItem]:
     user = request.user
     if not isinstance(user, User):
-        return []
-    items = [(_("Home"), reverse("core:home"))]
-    for organisation in Organisation.objects.administered_by(user).only("slug"):
-        items.append((_("Organisation"), reverse("core:organisation", args=[organisation.slug])))
-        break
-    items.append((_("Your account"), reverse("accounts:account")))
-    return [NavItem(text, href, request.path == href) for text, href in items]
+        items = [
+            (_("Report a mistake or near miss"), reverse("reporting:start")),
+            (_("Sign in"), reverse("accounts:sign-in")),
+        ]
+    elif user.requires_two_factor() and not is_verified(user):
+        # Until the code is accepted every link leads back to the code page: show none.
+        items = []
+    else:
+        roles = user.roles()
+        items = [(_("Home"), reverse("core:home"))]
+        items.append((_("Report"), reverse("reporting:start")))
+        if Role.ANALYST in roles:
+            items.append((_("Triage"), reverse("reporting:queue")))
+        if roles & {Role.STAFF, Role.MANAGER, Role.ANALYST}:
+            items.append((_("What people reported"), reverse("reporting:reports")))
+        administered = Organisation.objects.administered_by(user).values_list("slug", flat=True)
+        for slug in administered[:1]:
+            items.append((_("Organisation"), reverse("core:organisation", args=[slug])))
+        items.append((_("Your account"), reverse("accounts:account")))
+    return [NavItem(str(text), href, request.path == href) for text, href in items]
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,9 @@ class HomePage:
     analyst_organisations: list[str] = field(default_factory=list)
     administered: list[AdministeredOrganisation] = field(default_factory=list)
     national_organisations: list[tuple[str, str]] = field(default_factory=list)
+    reports_new: int = 0
+    reports_open: int = 0
+    reports_overdue: int = 0
 
 
 def home_page_for(user: User) -> HomePage:
@@ -105,6 +123,21 @@ def home_page_for(user: User) -> HomePage:
         page.analyst_organisations = [
             m.organisation.name for m in memberships if m.role == Role.ANALYST
         ]
+        from candour.reporting.models import Report
+        from candour.reporting.vocabulary import Status
+
+        counts = (
+            Report.objects.for_learning_team(user)
+            .open()
+            .aggregate(
+                open=Count("pk"),
+                new=Count("pk", filter=Q(status=Status.NEW)),
+                overdue=Count("pk", filter=Q(due_on__lt=timezone.localdate())),
+            )
+        )
+        page.reports_open = counts["open"]
+        page.reports_new = counts["new"]
+        page.reports_overdue = counts["overdue"]
     if page.is_admin:
         page.administered = [
             AdministeredOrganisation(*values)

@@ -84,12 +84,21 @@ def test_production_static_build_collects_with_hashed_names(tmp_path: Path) -> N
         "CANDOUR_ENVIRONMENT": "production",
         "CANDOUR_SECRET_KEY": "s" * 50,
         "CANDOUR_AUDIT_KEY": "a" * 50,
+        "CANDOUR_KEY_ENCRYPTION_KEY": "k" * 40,
         "CANDOUR_VAR_DIR": str(tmp_path / "var"),
         "CANDOUR_STATIC_ROOT": str(tmp_path / "static"),
     }
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [sys.executable, "-m", "django", "collectstatic", "--noinput", "-v0",
-         "--settings", "candour.config.settings"],  # fmt: skip
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "collectstatic",
+            "--noinput",
+            "-v0",
+            "--settings",
+            "candour.config.settings",
+        ],
         env=env,
         cwd=ROOT,
         capture_output=True,

@@ -1,0 +1,438 @@
+"""Writes for reports: submission, triage, follow-up with the reporter, and closure.
+
+The reporter is never recorded as an actor, even when signed in: a report's audit trail
+must not say who made it.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.audit.events import AuditEventType
+from candour.audit.recorder import record
+from candour.core.models import Organisation, Team
+from candour.deid import Kind, Policy, Span, detect_many, merge_spans, redact
+from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.reporting import rate_limits, receipts
+from candour.reporting.calendar import add_working_days, week_start
+from candour.reporting.models import Report, ReporterContact, ReportMessage
+from candour.reporting.vocabulary import (
+    NARRATIVE_FIELDS,
+    ClosureReason,
+    Outcome,
+    PartOfDay,
+    Route,
+    Sender,
+    Setting,
+    Status,
+)
+
+_REFERENCE_ALPHABET = "23456789BCDFGHJKMNPQRSTVWXYZ"
+
+
+@dataclass(frozen=True)
+class Narrative:
+    what_happened: str
+    what_caught_it: str = ""
+    what_made_it_likely: str = ""
+    what_would_prevent: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in NARRATIVE_FIELDS}
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    report: Report
+    receipt: str
+
+
+def policy_for(organisation: Organisation) -> Policy:
+    return Policy(case_reference_patterns=tuple(organisation.case_reference_patterns))
+
+
+def _new_reference() -> str:
+    while True:
+        reference = "CR-" + "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(6))
+        if not Report.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _spans_to_json(spans: list[Span]) -> list[dict[str, object]]:
+    return [span.to_dict() for span in spans]
+
+
+def _spans_from_json(items: list[dict[str, object]]) -> list[Span]:
+    return [Span.from_dict(item) for item in items]
+
+
+@transaction.atomic
+def submit_report(
+    *,
+    organisation: Organisation,
+    team: Team | None,
+    route: Route,
+    outcome: Outcome,
+    setting: Setting,
+    occurred_month: date,
+    part_of_day: PartOfDay,
+    factors: list[str],
+    narrative: Narrative,
+    contact: str = "",
+    today: date | None = None,
+) -> SubmittedReport:
+    """Take a report: de-identify it, seal the reporter's words, and issue a receipt."""
+    if team is not None and team.organisation_id != organisation.pk:
+        raise ValidationError({"team": _("Choose a team in the same organisation")})
+    if route == Route.ANONYMOUS:
+        contact = ""
+    today = today or timezone.localdate()
+    received_week = week_start(today)
+    raw = narrative.as_dict()
+    detected = detect_many([raw[name] for name in NARRATIVE_FIELDS], policy_for(organisation))
+    redactions = {
+        name: _spans_to_json(spans) for name, spans in zip(NARRATIVE_FIELDS, detected, strict=True)
+    }
+    receipt = receipts.new_receipt()
+    key = create_data_key(purpose="report")
+    report = Report(
+        reference=_new_reference(),
+        organisation=organisation,
+        team=team,
+        route=route,
+        outcome=outcome,
+        setting=setting,
+        occurred_month=occurred_month.replace(day=1),
+        part_of_day=part_of_day,
+        factors=sorted(set(factors)),
+        received_week=received_week,
+        redactions=redactions,
+        data_key=key,
+        receipt_digest=receipts.digest(receipt),
+        due_on=add_working_days(received_week, settings.CANDOUR_REPORT_RESPONSE_WORKING_DAYS),
+        **{
+            name: redact(raw[name], spans)
+            for name, spans in zip(NARRATIVE_FIELDS, detected, strict=True)
+        },
+    )
+    report.save()
+    report.raw_sealed = seal(key, json.dumps(raw), field="narrative")
+    report.save(update_fields=["raw_sealed"])
+    if route == Route.CONFIDENTIAL and contact.strip():
+        ReporterContact.objects.create(
+            report=report, sealed=seal(key, contact.strip(), field="contact")
+        )
+    record(
+        AuditEventType.REPORT_SUBMITTED,
+        actor_id=None,
+        organisation=organisation,
+        target=report,
+        data={"route": route.value, "outcome": outcome.value},
+    )
+    return SubmittedReport(report, receipt)
+
+
+def raw_narrative(report: Report) -> dict[str, str] | None:
+    """The reporter's own words while they still exist (learning team only)."""
+    if not report.raw_available or report.raw_sealed is None:
+        return None
+    return dict(json.loads(unseal(report.data_key, bytes(report.raw_sealed), field="narrative")))
+
+
+@transaction.atomic
+def note_raw_text_viewed(*, actor: User, report: Report) -> None:
+    """Record that an analyst opened the reporter's own words."""
+    record(
+        AuditEventType.REPORT_RAW_TEXT_VIEWED,
+        actor_id=actor.pk,
+        organisation=report.organisation,
+        target=report,
+    )
+
+
+def contact_details(report: Report) -> str | None:
+    contact = ReporterContact.objects.filter(report=report).first()
+    if contact is None or contact.sealed is None or report.data_key.is_destroyed:
+        return None
+    return unseal(report.data_key, bytes(contact.sealed), field="contact")
+
+
+def phrases_to_spans(text: str, phrases: list[str]) -> list[Span]:
+    """Every occurrence (any case) of each phrase an analyst asks to remove."""
+    spans = []
+    lowered = text.lower()
+    for phrase in phrases:
+        needle = phrase.strip().lower()
+        if not needle:
+            continue
+        start = lowered.find(needle)
+        while start != -1:
+            spans.append(Span(start, start + len(needle), Kind.PERSON, "[removed]"))
+            start = lowered.find(needle, start + len(needle))
+    return spans
+
+
+@transaction.atomic
+def review_redactions(
+    *,
+    actor: User,
+    report: Report,
+    keep: dict[str, list[int]],
+    add_phrases: dict[str, list[str]],
+) -> Report:
+    """Apply an analyst's review: keep chosen detections, add phrases; re-redact the raw text.
+
+    ``keep`` maps each field to the indexes of the detected spans to keep.
+    """
+    raw = raw_narrative(report)
+    if raw is None:
+        raise ValidationError(_("The reporter's own words have been destroyed; nothing to review"))
+    redactions: dict[str, list[dict[str, object]]] = {}
+    kept_total = added_total = 0
+    for name in NARRATIVE_FIELDS:
+        detected = _spans_from_json(report.redactions.get(name, []))
+        chosen = [span for index, span in enumerate(detected) if index in set(keep.get(name, []))]
+        added = phrases_to_spans(raw[name], add_phrases.get(name, []))
+        spans = merge_spans([*chosen, *added], raw[name]) if raw[name] else []
+        redactions[name] = _spans_to_json(spans)
+        setattr(report, name, redact(raw[name], spans))
+        kept_total += len(chosen)
+        added_total += len(added)
+    report.redactions = redactions
+    report.redactions_reviewed_at = timezone.now()
+    if report.status == Status.NEW:
+        report.status = Status.IN_REVIEW
+    report.save()
+    record(
+        AuditEventType.REPORT_REDACTIONS_REVIEWED,
+        actor_id=actor.pk,
+        organisation=report.organisation,
+        target=report,
+        data={"kept": kept_total, "added": added_total},
+    )
+    return report
+
+
+@transaction.atomic
+def assign_report(*, actor: User, report: Report, analyst: User | None) -> Report:
+    """Give a report to an analyst of its organisation (or to nobody)."""
+    if analyst is not None and report.organisation_id not in analyst.organisation_ids_with_role(
+        Role.ANALYST
+    ):
+        raise ValidationError({"analyst": _("Choose an analyst in this organisation")})
+    report.assigned_to = analyst
+    report.save(update_fields=["assigned_to"])
+    record(
+        AuditEventType.REPORT_ASSIGNED,
+        actor_id=actor.pk,
+        organisation=report.organisation,
+        target=report,
+        data={"analyst": analyst.pk if analyst else None},
+    )
+    return report
+
+
+@transaction.atomic
+def change_status(*, actor: User, report: Report, status: Status) -> Report:
+    """Move an open report between the open statuses (closing has its own service)."""
+    if report.is_closed:
+        raise ValidationError(_("This report is closed"))
+    if status == Status.CLOSED:
+        raise ValidationError(_("Use close report to close it"))
+    old = report.status
+    report.status = status
+    report.save(update_fields=["status"])
+    record(
+        AuditEventType.REPORT_STATUS_CHANGED,
+        actor_id=actor.pk,
+        organisation=report.organisation,
+        target=report,
+        data={"from": old, "to": status.value},
+    )
+    return report
+
+
+@transaction.atomic
+def ask_reporter(*, actor: User, report: Report, question: str) -> ReportMessage:
+    """Send the reporter a question; they read it with their receipt."""
+    if report.is_closed:
+        raise ValidationError(_("This report is closed"))
+    message = ReportMessage.objects.create(
+        report=report,
+        sender=Sender.LEARNING_TEAM,
+        sealed=seal(report.data_key, question.strip(), field="message"),
+        sent_on=timezone.localdate(),
+    )
+    report.status = Status.AWAITING_REPORTER
+    report.save(update_fields=["status"])
+    record(
+        AuditEventType.REPORT_QUESTION_SENT,
+        actor_id=actor.pk,
+        organisation=report.organisation,
+        target=report,
+    )
+    return message
+
+
+@transaction.atomic
+def reply_as_reporter(*, report: Report, text: str) -> ReportMessage:
+    """The reporter answers or adds information, through their receipt."""
+    if report.is_closed:
+        raise ValidationError(_("This report is closed, so it cannot take new information"))
+    message = ReportMessage.objects.create(
+        report=report,
+        sender=Sender.REPORTER,
+        sealed=seal(report.data_key, text.strip(), field="message"),
+        sent_on=timezone.localdate(),
+    )
+    if report.status == Status.AWAITING_REPORTER:
+        report.status = Status.IN_REVIEW
+        report.save(update_fields=["status"])
+    record(
+        AuditEventType.REPORT_REPLY_RECEIVED,
+        actor_id=None,
+        organisation=report.organisation,
+        target=report,
+    )
+    return message
+
+
+@dataclass(frozen=True)
+class MessageView:
+    from_reporter: bool
+    sent_on: date
+    text: str | None
+
+
+def messages_for(report: Report) -> list[MessageView]:
+    views = []
+    for message in report.messages.all():
+        text = None
+        if message.sealed is not None and not report.data_key.is_destroyed:
+            text = unseal(report.data_key, bytes(message.sealed), field="message")
+        views.append(MessageView(message.sender == Sender.REPORTER, message.sent_on, text))
+    return views
+
+
+@transaction.atomic
+def close_report(
+    *,
+    actor: User | None,
+    report: Report,
+    reason: ClosureReason,
+    outcome_for_reporter: str,
+) -> Report:
+    """Close a report and destroy the reporter's words, contact details and messages.
+
+    The de-identified report stays for learning. Redactions must have been reviewed, so
+    that nothing identifying survives in what is kept.
+    """
+    if report.is_closed:
+        return report
+    if report.redactions_reviewed_at is None and reason != ClosureReason.RETENTION:
+        raise ValidationError(_("Review the redactions before closing the report"))
+    report.status = Status.CLOSED
+    report.closure_reason = reason
+    report.outcome_for_reporter = outcome_for_reporter.strip()
+    report.closed_at = timezone.now()
+    # Overwrite the ciphertext as well as destroying the key: belt and braces.
+    report.raw_sealed = None
+    report.redactions = {}
+    report.save()
+    ReporterContact.objects.filter(report=report).update(sealed=None, destroyed_at=timezone.now())
+    ReportMessage.objects.filter(report=report).update(sealed=None)
+    destroy_data_key(
+        key=report.data_key,
+        actor_id=actor.pk if actor else None,
+        organisation=report.organisation,
+        reason=reason.value,
+    )
+    record(
+        AuditEventType.REPORT_CLOSED,
+        actor_id=actor.pk if actor else None,
+        organisation=report.organisation,
+        target=report,
+        data={"reason": reason.value},
+    )
+    return report
+
+
+def find_by_receipt(*, typed: str, session_key: str) -> Report | None:
+    """Check a receipt, within the guessing limits; every outcome is audited."""
+    per_session = rate_limits.hit(
+        f"receipt:session:{receipts_session_tag(session_key)}",
+        limit=settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION,
+        window=timedelta(minutes=15),
+    )
+    per_service = rate_limits.hit(
+        "receipt:service",
+        limit=settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE,
+        window=timedelta(minutes=10),
+    )
+    if not (per_session and per_service):
+        with transaction.atomic():
+            record(
+                AuditEventType.RECEIPT_RATE_LIMITED,
+                actor_id=None,
+                data={"scope": "session" if not per_session else "service"},
+            )
+        raise ReceiptRateLimitedError
+    normalised = receipts.normalise(typed)
+    report = (
+        Report.objects.filter(receipt_digest=receipts.digest(normalised)).first()
+        if normalised
+        else None
+    )
+    with transaction.atomic():
+        if report is None:
+            record(AuditEventType.RECEIPT_REJECTED, actor_id=None)
+        else:
+            record(
+                AuditEventType.RECEIPT_ACCEPTED,
+                actor_id=None,
+                organisation=report.organisation,
+                target=report,
+            )
+    return report
+
+
+def receipts_session_tag(session_key: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(b"candour-receipt-session" + session_key.encode()).hexdigest()[:32]
+
+
+class ReceiptRateLimitedError(Exception):
+    """Too many receipt checks: wait before trying again."""
+
+
+@transaction.atomic
+def close_expired_reports(*, today: date | None = None) -> int:
+    """The retention rule: close reports whose raw text has been kept for too long."""
+    today = today or timezone.localdate()
+    cutoff = today - timedelta(days=settings.CANDOUR_RAW_RETENTION_DAYS)
+    expired = Report.objects.open().filter(received_week__lt=cutoff).select_related("data_key")
+    count = 0
+    for report in expired:
+        close_report(
+            actor=None,
+            report=report,
+            reason=ClosureReason.RETENTION,
+            outcome_for_reporter=_(
+                "This report reached the end of the time we keep your own words, so they "
+                "have been destroyed. What was learned from it is kept."
+            ),
+        )
+        count += 1
+    return count

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from candour.reporting import views
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("report/", views.start, name="start"),
+    path("report/new/", views.new_report, name="new"),
+    path("report/follow-up/", views.follow_up, name="follow-up"),
+    path("report/follow-up/your-report/", views.your_report, name="your-report"),
+    path("report/follow-up/leave/", views.leave_follow_up, name="leave-follow-up"),
+    path("learning/reports/", views.queue, name="queue"),
+    path("learning/reports/<str:reference>/", views.learning_detail, name="learning-detail"),
+    path(
+        "learning/reports/<str:reference>/redactions/",
+        views.review_redactions,
+        name="review-redactions",
+    ),
+    path("learning/reports/<str:reference>/ask/", views.ask, name="ask"),
+    path("learning/reports/<str:reference>/update/", views.update, name="update"),
+    path("learning/reports/<str:reference>/close/", views.close, name="close"),
+    path("reports/", views.reports, name="reports"),
+    path("reports/<str:reference>/", views.report_detail, name="report-detail"),
+]

@@ -1,0 +1,407 @@
+"""Reporting pages: the reporter's (no account needed) and the learning team's.
+
+Reporting routes never log or store the address or browser of whoever uses them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candour.accounts.current import current_user
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.reporting import services
+from candour.reporting.access import (
+    analysts_of,
+    get_analyst_for_report,
+    get_report_for_learning_team,
+    get_report_for_reader,
+    report_for_receipt_holder,
+)
+from candour.reporting.forms import (
+    AssignForm,
+    CloseForm,
+    QuestionForm,
+    ReceiptForm,
+    ReplyForm,
+    ReportForm,
+    StatusForm,
+)
+from candour.reporting.models import Report
+from candour.reporting.presenters import (
+    deidentified_fields,
+    factor_labels,
+    highlight,
+    summarise,
+    team_sizes,
+)
+from candour.reporting.vocabulary import (
+    NARRATIVE_FIELDS,
+    ClosureReason,
+    Outcome,
+    PartOfDay,
+    Route,
+    Setting,
+    Status,
+)
+
+FOLLOW_UP_SESSION_KEY = "candour_follow_up_report"
+FOLLOW_UP_MINUTES = 30
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "reporting/start.html")
+
+
+def _default_organisation(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    if isinstance(user, User):
+        ids = sorted(user.organisation_ids())
+        if ids:
+            return {"organisation": ids[0]}
+    return {}
+
+
+@require_http_methods(["GET", "POST"])
+def new_report(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        form = ReportForm(initial=_default_organisation(request))
+        return render(request, "reporting/form.html", {"form": form})
+    form = ReportForm(request.POST)
+    stage = request.POST.get("stage", "check")
+    valid = form.is_valid()
+    if stage == "edit" or not valid:
+        return render(request, "reporting/form.html", {"form": form}, status=200 if valid else 400)
+    data = form.cleaned_data
+    if stage != "confirm":
+        return render(request, "reporting/check.html", {"form": form, "answers": _answers(form)})
+    submitted = services.submit_report(
+        organisation=data["organisation"],
+        team=data["team_obj"],
+        route=Route(data["route"]),
+        outcome=Outcome(data["outcome"]),
+        setting=Setting(data["setting"]),
+        occurred_month=date.fromisoformat(data["occurred_month"]),
+        part_of_day=PartOfDay(data["part_of_day"]),
+        factors=data["factors"],
+        narrative=services.Narrative(**{name: data[name] for name in NARRATIVE_FIELDS}),
+        contact=data["contact"],
+    )
+    # Rendered, not redirected: the receipt exists only in this one response.
+    return render(
+        request,
+        "reporting/receipt.html",
+        {"receipt": submitted.receipt, "report": submitted.report},
+    )
+
+
+def _answers(form: ReportForm) -> list[tuple[str, str]]:
+    data = form.cleaned_data
+    rows: list[tuple[str, str]] = [
+        (_("Organisation"), str(data["organisation"])),
+        (_("Team"), data["team_obj"].name if data["team_obj"] else _("Not given")),
+        (_("What happened"), data["what_happened"]),
+        (_("Outcome"), dict(form.fields["outcome"].choices)[data["outcome"]]),  # type: ignore[attr-defined]
+        (_("When"), dict(form.fields["occurred_month"].choices)[data["occurred_month"]]),  # type: ignore[attr-defined]
+        (_("Part of the day"), dict(form.fields["part_of_day"].choices)[data["part_of_day"]]),  # type: ignore[attr-defined]
+        (_("Where"), dict(form.fields["setting"].choices)[data["setting"]]),  # type: ignore[attr-defined]
+        (_("What caught it"), data["what_caught_it"] or _("Not given")),
+        (
+            _("What made it more likely"),
+            ", ".join(factor_labels(data["factors"])) or _("Not given"),
+        ),
+        (
+            _("Anything else that made it more likely"),
+            data["what_made_it_likely"] or _("Not given"),
+        ),
+        (_("What would stop it happening again"), data["what_would_prevent"] or _("Not given")),
+        (
+            _("How you are sending it"),
+            _("Anonymously") if data["route"] == "anonymous" else _("In confidence"),
+        ),
+    ]
+    if data["route"] == "confidential":
+        rows.append((_("Your contact details"), data["contact"]))
+    return rows
+
+
+def _follow_up_report(request: HttpRequest) -> Report | None:
+    stored = request.session.get(FOLLOW_UP_SESSION_KEY)
+    if not isinstance(stored, dict):
+        return None
+    if timezone.now().timestamp() > float(stored.get("until", 0)):
+        request.session.pop(FOLLOW_UP_SESSION_KEY, None)
+        return None
+    return report_for_receipt_holder(int(stored.get("id", 0)))
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up(request: HttpRequest) -> HttpResponse:
+    form = ReceiptForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not request.session.session_key:
+            request.session.save()
+        try:
+            report = services.find_by_receipt(
+                typed=form.cleaned_data["receipt"], session_key=request.session.session_key or ""
+            )
+        except services.ReceiptRateLimitedError:
+            form.add_error(
+                "receipt", _("Too many attempts. Wait 15 minutes, then try your code again.")
+            )
+            status = 429
+        else:
+            if report is None:
+                form.add_error(
+                    "receipt",
+                    _("We could not find a report with that code. Check it and try again."),
+                )
+                status = 400
+            else:
+                request.session.cycle_key()
+                request.session[FOLLOW_UP_SESSION_KEY] = {
+                    "id": report.pk,
+                    "until": timezone.now().timestamp() + FOLLOW_UP_MINUTES * 60,
+                }
+                return redirect("reporting:your-report")
+    return render(request, "reporting/follow_up.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def your_report(request: HttpRequest) -> HttpResponse:
+    report = _follow_up_report(request)
+    if report is None:
+        return redirect("reporting:follow-up")
+    form = ReplyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reply_as_reporter(report=report, text=form.cleaned_data["text"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Sent to the learning team"))
+            return redirect("reporting:your-report")
+    return render(
+        request,
+        "reporting/your_report.html",
+        {
+            "report": report,
+            "status": Status(report.status).label,
+            "messages_list": services.messages_for(report),
+            "fields": deidentified_fields(report),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+def leave_follow_up(request: HttpRequest) -> HttpResponse:
+    request.session.pop(FOLLOW_UP_SESSION_KEY, None)
+    request.session.cycle_key()
+    return redirect("reporting:start")
+
+
+# The learning team's pages.
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    reports = Report.objects.for_learning_team(user).select_related("assigned_to", "team")
+    status = request.GET.get("status", "open")
+    if status == "open":
+        reports = reports.open().order_by("due_on", "pk")
+    elif status in Status.values:
+        reports = reports.filter(status=status).order_by("due_on", "pk")
+    if request.GET.get("mine"):
+        reports = reports.filter(assigned_to=user)
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = list(page.object_list)
+    sizes = team_sizes({r.team_id for r in rows if r.team_id})
+    return render(
+        request,
+        "reporting/queue.html",
+        {
+            "page": page,
+            "rows": [summarise(r, today=today, sizes=sizes) for r in rows],
+            "status": status,
+            "statuses": Status.choices,
+            "mine": bool(request.GET.get("mine")),
+            "is_analyst": bool(user.organisation_ids_with_role(Role.ANALYST)),
+        },
+    )
+
+
+@login_required
+@require_GET
+def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    raw = services.raw_narrative(report)
+    if raw is not None:
+        services.note_raw_text_viewed(actor=user, report=report)
+    return render(
+        request,
+        "reporting/learning_detail.html",
+        {
+            "report": report,
+            "summary": summarise(
+                report,
+                today=timezone.localdate(),
+                sizes=team_sizes({report.team_id} if report.team_id else set()),
+            ),
+            "factors": factor_labels(report.factors),
+            "highlighted": highlight(raw, report.redactions) if raw else None,
+            "fields": deidentified_fields(report),
+            "contact": services.contact_details(report),
+            "messages_list": services.messages_for(report),
+            "question_form": QuestionForm(),
+            "status_form": StatusForm(initial={"status": report.status}),
+            "assign_form": AssignForm(
+                initial={"analyst": report.assigned_to_id}, analysts=analysts_of(report)
+            ),
+            "close_form": CloseForm(),
+            "closure_reason": ClosureReason(report.closure_reason).label
+            if report.closure_reason
+            else "",
+        },
+    )
+
+
+@login_required
+@require_POST
+def review_redactions(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    keep = {
+        name: [int(v) for v in request.POST.getlist(f"keep_{name}") if v.isdigit()]
+        for name in NARRATIVE_FIELDS
+    }
+    add = {
+        name: [line for line in request.POST.get(f"add_{name}", "").splitlines() if line.strip()]
+        for name in NARRATIVE_FIELDS
+    }
+    try:
+        services.review_redactions(actor=user, report=report, keep=keep, add_phrases=add)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Redactions saved. Others now see the de-identified text."))
+    return redirect("reporting:learning-detail", reference=reference)
+
+
+@login_required
+@require_POST
+def ask(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    form = QuestionForm(request.POST)
+    if form.is_valid():
+        services.ask_reporter(actor=user, report=report, question=form.cleaned_data["question"])
+        messages.success(request, _("Question sent. The reporter will see it with their receipt."))
+    else:
+        messages.error(request, _("Write the question before sending it"))
+    return redirect("reporting:learning-detail", reference=reference)
+
+
+@login_required
+@require_POST
+def update(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    if "analyst" in request.POST:
+        assign = AssignForm(request.POST, analysts=analysts_of(report))
+        if assign.is_valid():
+            chosen = assign.cleaned_data["analyst"]
+            analyst = get_analyst_for_report(report, int(chosen)) if chosen else None
+            services.assign_report(actor=user, report=report, analyst=analyst)
+            messages.success(request, _("Assignment saved"))
+    else:
+        status_form = StatusForm(request.POST)
+        if status_form.is_valid():
+            try:
+                services.change_status(
+                    actor=user, report=report, status=Status(status_form.cleaned_data["status"])
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Status saved"))
+    return redirect("reporting:learning-detail", reference=reference)
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    form = CloseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.close_report(
+                actor=user,
+                report=report,
+                reason=ClosureReason(form.cleaned_data["reason"]),
+                outcome_for_reporter=form.cleaned_data["outcome_for_reporter"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Report closed. The reporter's own words and contact details are destroyed."),
+            )
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("reporting:learning-detail", reference=reference)
+
+
+# De-identified reports for everyone else in the organisation.
+
+
+@login_required
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    page = Paginator(
+        Report.objects.visible_to(user).select_related("team", "assigned_to"), 25
+    ).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    sizes = team_sizes({r.team_id for r in rows if r.team_id})
+    today = timezone.localdate()
+    return render(
+        request,
+        "reporting/reports.html",
+        {"page": page, "rows": [summarise(r, today=today, sizes=sizes) for r in rows]},
+    )
+
+
+@login_required
+@require_GET
+def report_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_reader(user, reference)
+    sizes = team_sizes({report.team_id} if report.team_id else set())
+    return render(
+        request,
+        "reporting/report_detail.html",
+        {
+            "summary": summarise(report, today=timezone.localdate(), sizes=sizes),
+            "fields": deidentified_fields(report),
+            "factors": factor_labels(report.factors),
+        },
+    )
