@@ -135,7 +135,7 @@ def test_the_reporter_comes_back_with_the_receipt_and_answers(world: World) -> N
     )
 
 
-def test_receipt_guessing_is_slowed_down(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+def test_receipt_guessing_is_slowed_down(world: World, settings) -> None:
     settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION = 2
     client = Client()
     for _ in range(2):
