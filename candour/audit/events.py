@@ -11,6 +11,7 @@ from django_stubs_ext import StrOrPromise
 class AuditEventType(StrEnum):
     ORGANISATION_CREATED = "organisation.created"
     TEAM_CREATED = "team.created"
+    ORGANISATION_SETTINGS_CHANGED = "organisation.settings_changed"
     USER_CREATED = "account.created"
     USER_DEACTIVATED = "account.deactivated"
     MEMBERSHIP_GRANTED = "membership.granted"
@@ -46,6 +47,7 @@ class AuditEventType(StrEnum):
 _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.ORGANISATION_CREATED: _("Organisation created"),
     AuditEventType.TEAM_CREATED: _("Team created"),
+    AuditEventType.ORGANISATION_SETTINGS_CHANGED: _("Organisation settings changed"),
     AuditEventType.USER_CREATED: _("Account created"),
     AuditEventType.USER_DEACTIVATED: _("Account deactivated"),
     AuditEventType.MEMBERSHIP_GRANTED: _("Role granted"),

@@ -68,3 +68,15 @@ class TeamForm(GovukForm):
             "max_length": _("Team name must be 200 characters or fewer"),
         },
     )
+
+
+class CaseReferencePatternsForm(GovukForm):
+    patterns = forms.CharField(
+        label=_("Your case and reference number formats"),
+        help_text=_(
+            "One regular expression per line, for example LCS-\\d{6} or MOS\\d{7}. Candour "
+            "already removes common shapes; add your own systems' formats here."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+    )

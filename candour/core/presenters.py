@@ -188,6 +188,7 @@ class OrganisationOverview:
     kind: str
     teams: list[TeamRow]
     people: list[PersonRow]
+    case_reference_patterns: list[str]
 
 
 def organisation_overview(organisation: Organisation) -> OrganisationOverview:
@@ -230,4 +231,5 @@ def organisation_overview(organisation: Organisation) -> OrganisationOverview:
         str(organisation.get_kind_display()),
         teams,
         list(people.values()),
+        list(organisation.case_reference_patterns),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -31,6 +32,34 @@ def create_organisation(
         organisation=organisation,
         target=organisation,
         data={"kind": kind.value},
+    )
+    return organisation
+
+
+@transaction.atomic
+def set_case_reference_patterns(
+    *, actor: User, organisation: Organisation, patterns: list[str]
+) -> Organisation:
+    """Set the organisation's own case-number shapes that de-identification removes."""
+    cleaned = [p.strip() for p in patterns if p.strip()]
+    for pattern in cleaned:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValidationError(
+                {
+                    "patterns": _("“%(pattern)s” is not a valid pattern: %(error)s")
+                    % {"pattern": pattern, "error": exc}
+                }
+            ) from exc
+    organisation.case_reference_patterns = cleaned
+    organisation.save(update_fields=["case_reference_patterns"])
+    record(
+        AuditEventType.ORGANISATION_SETTINGS_CHANGED,
+        actor_id=actor.pk,
+        organisation=organisation,
+        target=organisation,
+        data={"setting": "case_reference_patterns", "count": len(cleaned)},
     )
     return organisation
 

@@ -11,4 +11,9 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("organisation/<slug:slug>/", views.organisation, name="organisation"),
     path("organisation/<slug:slug>/teams/add/", views.add_team, name="add-team"),
+    path(
+        "organisation/<slug:slug>/case-numbers/",
+        views.case_reference_patterns,
+        name="case-reference-patterns",
+    ),
 ]

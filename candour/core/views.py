@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from candour.accounts.current import current_user
 from candour.core import services
 from candour.core.access import get_administered_organisation
-from candour.core.forms import TeamForm
+from candour.core.forms import CaseReferencePatternsForm, TeamForm
 from candour.core.presenters import home_page_for, organisation_overview
 
 
@@ -69,6 +69,28 @@ def add_team(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Team %(name)s added") % {"name": team.name})
             return redirect("core:organisation", slug=org.slug)
     return render(request, "core/add_team.html", {"form": form, "organisation": org})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_reference_patterns(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    org = get_administered_organisation(user, slug)
+    form = CaseReferencePatternsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"patterns": "\n".join(org.case_reference_patterns)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_case_reference_patterns(
+                actor=user, organisation=org, patterns=form.cleaned_data["patterns"].splitlines()
+            )
+        except ValidationError as exc:
+            form.add_error("patterns", exc.message_dict["patterns"])
+        else:
+            messages.success(request, _("Case number formats saved"))
+            return redirect("core:organisation", slug=org.slug)
+    return render(request, "core/case_reference_patterns.html", {"form": form, "organisation": org})
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

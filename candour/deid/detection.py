@@ -9,9 +9,10 @@ in it for the model to find.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from candour.deid.addresses import find_addresses
 from candour.deid.names import MONTHS_AND_DAYS, NameContext, Token, find_names, rule_names
@@ -165,12 +166,15 @@ def _yield_to_structure(spans: list[Span], text: str) -> list[Span]:
     The model often runs a name on into the next proper noun ("Lisa attends St Mary's");
     the structured span is the better judge of where its own words start.
     """
-    structured = [s for s in spans if s.kind not in _GUESSED_KINDS]
+    structured = sorted((s for s in spans if s.kind not in _GUESSED_KINDS), key=_by_start)
+    starts = [s.start for s in structured]
+    longest = max((s.end - s.start for s in structured), default=0)
     result: list[Span] = []
     for span in spans:
         trimmed: Span | None = span
         if span.kind in _GUESSED_KINDS:
-            for other in structured:
+            first = bisect_left(starts, span.start - longest)
+            for other in structured[first : bisect_left(starts, span.end)]:
                 if trimmed is None:
                     break
                 if other.start < trimmed.end and trimmed.start < other.end:
@@ -178,6 +182,10 @@ def _yield_to_structure(spans: list[Span], text: str) -> list[Span]:
         if trimmed is not None:
             result.append(trimmed)
     return result
+
+
+def _by_start(span: Span) -> int:
+    return span.start
 
 
 def _cut(span: Span, other: Span, text: str) -> Span | None:
@@ -209,7 +217,13 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 def _allow(span: Span, text: str, allowed: list[tuple[int, int]]) -> Span | None:
     """Drop a span inside an allowed term; trim allowed terms off the ends of a name."""
-    near = [(s, e) for s, e in allowed if s < span.end and span.start < e]
+    # The allowed ranges come sorted and do not overlap: look only at those near the span.
+    near: list[tuple[int, int]] = []
+    for start, end in islice(allowed, max(0, bisect_right(allowed, (span.start, 0)) - 1), None):
+        if start >= span.end:
+            break
+        if span.start < end:
+            near.append((start, end))
     if not near:
         return span
     words = list(_WORDS.finditer(text, span.start, span.end))

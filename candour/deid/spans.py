@@ -51,7 +51,6 @@ GENERALISED: frozenset[Kind] = frozenset({Kind.DATE, Kind.TIME})
 _ADDRESS_PARTS = frozenset({Kind.ADDRESS, Kind.POSTCODE, Kind.PLACE})
 _JOINS_ADDRESS = re.compile(r"[\s,]*")
 _JOINS_NAME = re.compile(r"[ \t]*")
-_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +100,19 @@ def _joinable(left: Span, right: Span, text: str) -> bool:
         return True
     gap = text[left.end : right.start]
     if left.kind is Kind.PERSON and right.kind is Kind.PERSON:
-        if _INITIAL.search(text, left.start, left.end) and gap in {". ", "."}:
+        if gap in {". ", "."} and _ends_with_initial(text, left):
             return True
         return _JOINS_NAME.fullmatch(gap) is not None
     kinds = {left.kind, right.kind}
     if Kind.ADDRESS in kinds and kinds <= _ADDRESS_PARTS:
         return len(gap) <= 3 and _JOINS_ADDRESS.fullmatch(gap) is not None
     return False
+
+
+def _ends_with_initial(text: str, span: Span) -> bool:
+    """Whether a name ends in a single capital, as "Faina D" in "Faina D. Yefremova"."""
+    tail = text[max(span.start, span.end - 2) : span.end]
+    return tail[-1].isupper() and (len(tail) == 1 or tail[0].isspace())
 
 
 def merge_spans(spans: Iterable[Span], text: str) -> list[Span]:
@@ -123,25 +128,26 @@ def merge_spans(spans: Iterable[Span], text: str) -> list[Span]:
             raise ValueError(f"span {span.start}..{span.end} is outside a text of {len(text)}")
     merged: list[Span] = []
     group: list[Span] = []
+    hull: Span | None = None
     for span in ordered:
-        if group and not _joinable(_hull(group), span, text):
-            merged.append(_fold(group))
-            group = []
+        if hull is not None and not _joinable(hull, span, text):
+            merged.append(_fold(group, hull))
+            group, hull = [], None
         group.append(span)
-    if group:
-        merged.append(_fold(group))
+        hull = _widen(hull, span)
+    if hull is not None:
+        merged.append(_fold(group, hull))
     return merged
 
 
-def _hull(group: list[Span]) -> Span:
-    start = min(s.start for s in group)
-    end = max(s.end for s in group)
-    kind = min((s.kind for s in group), key=RANK.__getitem__)
-    return Span(start, end, kind)
+def _widen(hull: Span | None, span: Span) -> Span:
+    if hull is None:
+        return Span(span.start, span.end, span.kind)
+    kind = hull.kind if RANK[hull.kind] <= RANK[span.kind] else span.kind
+    return Span(min(hull.start, span.start), max(hull.end, span.end), kind)
 
 
-def _fold(group: list[Span]) -> Span:
-    hull = _hull(group)
+def _fold(group: list[Span], hull: Span) -> Span:
     for span in group:
         if span.kind is hull.kind and span.covers(hull.start, hull.end):
             return replace(hull, replacement=span.replacement)

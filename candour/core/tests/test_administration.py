@@ -132,3 +132,41 @@ def test_audit_rows_written_by_administration_hold_no_names_or_addresses(world: 
         text = str(event.data) + event.object_type + event.object_id
         assert "Kasia" not in text
         assert "@" not in text
+
+
+def test_case_number_formats_are_validated_saved_and_used_by_de_identification(
+    world: World,
+) -> None:
+    client = signed_in_client(world.admin)
+    url = reverse("core:case-reference-patterns", args=[world.riverside.slug])
+    bad = client.post(url, {"patterns": "RIV-(\\d{5}"})
+    assert "is not a valid pattern" in bad.content.decode()
+    assert client.post(url, {"patterns": "RIV-\\d{5}\n\n"}).status_code == 302
+    world.riverside.refresh_from_db()
+    assert world.riverside.case_reference_patterns == ["RIV-\\d{5}"]
+    assert AuditEvent.objects.filter(
+        event_type=AuditEventType.ORGANISATION_SETTINGS_CHANGED
+    ).exists()
+    from datetime import date
+
+    from candour.reporting import services
+    from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
+
+    report = services.submit_report(
+        organisation=world.riverside,
+        team=None,
+        route=Route.ANONYMOUS,
+        outcome=Outcome.NO_HARM,
+        setting=Setting.OFFICE,
+        occurred_month=date(2026, 11, 1),
+        part_of_day=PartOfDay.MORNING,
+        factors=[],
+        narrative=services.Narrative(what_happened="The record RIV-48213 was merged wrongly."),
+    ).report
+    assert "RIV-48213" not in report.what_happened
+    assert (
+        signed_in_client(world.other_admin)
+        .get(reverse("core:case-reference-patterns", args=[world.riverside.slug]))
+        .status_code
+        == 404
+    )
