@@ -75,3 +75,17 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.RECEIPT_RATE_LIMITED: _("Receipt checks paused after too many attempts"),
     AuditEventType.REPORT_DIGEST_SENT: _("New-report digest sent"),
 }
+
+
+# Events caused by a reporter. Their time is kept to the day and they are left out of
+# the organisation's audit page, so that the trail cannot be used to tell when, and so
+# by whom, a report was made or answered (ADR 0005).
+REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
+    {
+        AuditEventType.REPORT_SUBMITTED,
+        AuditEventType.REPORT_REPLY_RECEIVED,
+        AuditEventType.RECEIPT_ACCEPTED,
+        AuditEventType.RECEIPT_REJECTED,
+        AuditEventType.RECEIPT_RATE_LIMITED,
+    }
+)

@@ -10,7 +10,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 from candour.audit.chain import GENESIS_HASH, canonical_payload, link_hash
-from candour.audit.events import AuditEventType
+from candour.audit.events import REPORTER_EVENTS, AuditEventType
 from candour.audit.models import AuditEvent
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ def record(
     last = AuditEvent.objects.order_by("-sequence").values_list("sequence", "hash").first()
     sequence, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     occurred_at = timezone.now()
+    if event_type in REPORTER_EVENTS:
+        occurred_at = occurred_at.replace(hour=0, minute=0, second=0, microsecond=0)
     object_type = target._meta.label_lower if target is not None else ""
     object_id = str(target.pk) if target is not None else ""
     organisation_id = organisation.pk if organisation is not None else None

@@ -268,3 +268,21 @@ def test_the_retention_rule_closes_old_reports(world: World, settings) -> None:
     assert old.closure_reason == ClosureReason.RETENTION
     assert old.raw_sealed is None
     assert recent.status == Status.NEW
+
+
+def test_reporter_events_keep_only_the_day_and_stay_off_the_admin_page(world: World) -> None:
+    submitted = submit(world)
+    services.find_by_receipt(typed=submitted.receipt, session_key="s")
+    for event in AuditEvent.objects.filter(
+        event_type__in=[AuditEventType.REPORT_SUBMITTED, AuditEventType.RECEIPT_ACCEPTED]
+    ):
+        assert (event.occurred_at.hour, event.occurred_at.minute, event.occurred_at.second) == (
+            0,
+            0,
+            0,
+        )
+    visible = AuditEvent.objects.visible_to(world.admin).values_list("event_type", flat=True)
+    assert AuditEventType.REPORT_SUBMITTED not in visible
+    assert AuditEventType.RECEIPT_ACCEPTED not in visible
+    assert AuditEventType.TEAM_CREATED in visible
+    assert verify_audit_chain().ok
