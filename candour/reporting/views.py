@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -112,10 +113,10 @@ def _answers(form: ReportForm) -> list[tuple[str, str]]:
         (_("Organisation"), str(data["organisation"])),
         (_("Team"), data["team_obj"].name if data["team_obj"] else _("Not given")),
         (_("What happened"), data["what_happened"]),
-        (_("Outcome"), dict(form.fields["outcome"].choices)[data["outcome"]]),  # type: ignore[attr-defined]
-        (_("When"), dict(form.fields["occurred_month"].choices)[data["occurred_month"]]),  # type: ignore[attr-defined]
-        (_("Part of the day"), dict(form.fields["part_of_day"].choices)[data["part_of_day"]]),  # type: ignore[attr-defined]
-        (_("Where"), dict(form.fields["setting"].choices)[data["setting"]]),  # type: ignore[attr-defined]
+        (_("Outcome"), _choice_label(form, "outcome")),
+        (_("When"), _choice_label(form, "occurred_month")),
+        (_("Part of the day"), _choice_label(form, "part_of_day")),
+        (_("Where"), _choice_label(form, "setting")),
         (_("What caught it"), data["what_caught_it"] or _("Not given")),
         (
             _("What made it more likely"),
@@ -134,6 +135,16 @@ def _answers(form: ReportForm) -> list[tuple[str, str]]:
     if data["route"] == "confidential":
         rows.append((_("Your contact details"), data["contact"]))
     return rows
+
+
+def _choice_label(form: ReportForm, name: str) -> str:
+    value = form.cleaned_data[name]
+    field = form.fields[name]
+    if isinstance(field, forms.ChoiceField):
+        for choice, label in field.choices:  # type: ignore[misc,union-attr] # flat list here
+            if choice == value:
+                return str(label)
+    return str(value)
 
 
 def _follow_up_report(request: HttpRequest) -> Report | None:
