@@ -227,6 +227,8 @@ def review_redactions(
 @transaction.atomic
 def assign_report(*, actor: User, report: Report, analyst: User | None) -> Report:
     """Give a report to an analyst of its organisation (or to nobody)."""
+    if report.is_closed:
+        raise ValidationError(_("This report is closed"))
     if analyst is not None and report.organisation_id not in analyst.organisation_ids_with_role(
         Role.ANALYST
     ):

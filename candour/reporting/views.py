@@ -322,8 +322,14 @@ def ask(request: HttpRequest, reference: str) -> HttpResponse:
     report = get_report_for_learning_team(user, reference)
     form = QuestionForm(request.POST)
     if form.is_valid():
-        services.ask_reporter(actor=user, report=report, question=form.cleaned_data["question"])
-        messages.success(request, _("Question sent. The reporter will see it with their receipt."))
+        try:
+            services.ask_reporter(actor=user, report=report, question=form.cleaned_data["question"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Question sent. The reporter will see it with their receipt.")
+            )
     else:
         messages.error(request, _("Write the question before sending it"))
     return redirect("reporting:learning-detail", reference=reference)
@@ -339,8 +345,12 @@ def update(request: HttpRequest, reference: str) -> HttpResponse:
         if assign.is_valid():
             chosen = assign.cleaned_data["analyst"]
             analyst = get_analyst_for_report(report, int(chosen)) if chosen else None
-            services.assign_report(actor=user, report=report, analyst=analyst)
-            messages.success(request, _("Assignment saved"))
+            try:
+                services.assign_report(actor=user, report=report, analyst=analyst)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Assignment saved"))
     else:
         status_form = StatusForm(request.POST)
         if status_form.is_valid():

@@ -241,3 +241,34 @@ def test_closing_through_the_page(world: World) -> None:
     body = page.content.decode()
     assert "Kasia" not in body
     assert "Review the redactions</h2>" not in body
+
+
+def test_a_closed_report_takes_no_questions_or_assignments_without_crashing(world: World) -> None:
+    from candour.reporting import services
+    from candour.reporting.vocabulary import ClosureReason
+
+    _submit(Client(), world)
+    report = Report.objects.get()
+    services.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+    services.close_report(
+        actor=world.analyst,
+        report=report,
+        reason=ClosureReason.NO_FURTHER_ACTION,
+        outcome_for_reporter="Nothing more to do.",
+    )
+    analyst = signed_in_client(world.analyst)
+    asked = analyst.post(
+        reverse("reporting:ask", args=[report.reference]),
+        {"question": "Late question?"},
+        follow=True,
+    )
+    assert asked.status_code == 200
+    assert "This report is closed" in asked.content.decode()
+    assigned = analyst.post(
+        reverse("reporting:update", args=[report.reference]),
+        {"analyst": str(world.analyst.pk)},
+        follow=True,
+    )
+    assert "This report is closed" in assigned.content.decode()
+    report.refresh_from_db()
+    assert report.assigned_to is None
