@@ -38,6 +38,7 @@ class AuditEventType(StrEnum):
     RECEIPT_REJECTED = "receipt.rejected"
     RECEIPT_RATE_LIMITED = "receipt.rate_limited"
     REPORT_DIGEST_SENT = "report.digest_sent"
+    REPORT_CODED = "report.coded"
 
     @property
     def description(self) -> StrOrPromise:
@@ -74,6 +75,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.RECEIPT_REJECTED: _("Receipt code rejected"),
     AuditEventType.RECEIPT_RATE_LIMITED: _("Receipt checks paused after too many attempts"),
     AuditEventType.REPORT_DIGEST_SENT: _("New-report digest sent"),
+    AuditEventType.REPORT_CODED: _("Report coded"),
 }
 
 

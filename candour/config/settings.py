@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "candour.accounts",
     "candour.keys",
     "candour.reporting",
+    "candour.learning",
 ]
 
 MIDDLEWARE = [

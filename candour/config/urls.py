@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("candour.core.urls")),
     path("", include("candour.accounts.urls")),
     path("", include("candour.audit.urls")),
+    path("", include("candour.learning.urls")),
     path("", include("candour.reporting.urls")),
 ]
 

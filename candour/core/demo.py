@@ -183,6 +183,9 @@ def load_demo_data() -> bool:
         {name: team for (org, name), team in teams.items() if org == riverside.name},
         User.objects.get(email="alex.morgan@riverside.example"),
     )
+    from candour.learning import demo as learning_demo
+
+    learning_demo.load(riverside, User.objects.get(email="alex.morgan@riverside.example"))
     record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
     return True
 

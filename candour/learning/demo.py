@@ -1,0 +1,84 @@
+"""Demo coding: the reviewed demo reports coded, one of them by two analysts."""
+
+from __future__ import annotations
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.accounts.services import create_user, grant_role
+from candour.core.models import Organisation
+from candour.learning import services
+from candour.learning.models import Code, DefenceState
+from candour.reporting.models import Report
+
+# Codes for demo reports, matched by a phrase of their de-identified text.
+DEMO_CODING: dict[str, list[str]] = {
+    "did not ask to see him": [
+        "event.child_not_seen",
+        "factor.organisation.workload",
+        "factor.task.recording_system",
+        "defence.seeing_the_child:failed",
+        "defence.second_opinion:held",
+        "recovery.partner_agency",
+    ],
+    "bank holiday": [
+        "event.referral_handling",
+        "factor.organisation.staffing",
+        "factor.team.multi_agency",
+        "defence.multi_agency_check:held",
+        "recovery.partner_agency",
+    ],
+    "engaging well": [
+        "event.risk_judgement",
+        "reasoning.confirmation",
+        "reasoning.drift",
+        "factor.family.engagement",
+        "defence.independent_challenge:held",
+        "recovery.partner_agency",
+    ],
+    "same name and date of birth": [
+        "event.wrong_person",
+        "factor.task.recording_system",
+        "factor.individual.wellbeing",
+        "defence.system_prompt:failed",
+        "recovery.self",
+    ],
+    "filed two days late": [
+        "event.timescale_missed",
+        "factor.organisation.staffing",
+        "factor.team.handover",
+        "defence.supervision:failed",
+        "defence.independent_challenge:held",
+    ],
+}
+
+
+def load(organisation: Organisation, analyst: User) -> None:
+    second = create_user(
+        actor=None,
+        organisation=organisation,
+        email="sam.oduya@riverside.example",
+        full_name="Sam Oduya",
+    )
+    grant_role(actor=None, user=second, organisation=organisation, role=Role.ANALYST)
+    codes = {code.key: code for code in Code.objects.all()}
+    for report in Report.objects.filter(
+        organisation=organisation, redactions_reviewed_at__isnull=False
+    ):
+        for phrase, keys in DEMO_CODING.items():
+            if phrase in report.what_happened or phrase in report.what_caught_it:
+                services.save_coding(analyst=analyst, report=report, choices=_choices(keys, codes))
+                if phrase == "did not ask to see him":
+                    # A second, blind coding that differs a little, to show agreement.
+                    services.save_coding(
+                        analyst=second,
+                        report=report,
+                        choices=_choices([*keys[:2], "factor.individual.slip_lapse"], codes),
+                    )
+
+
+def _choices(keys: list[str], codes: dict[str, Code]) -> list[services.CodeChoice]:
+    choices = []
+    for item in keys:
+        key, _, state = item.partition(":")
+        choices.append(services.CodeChoice(codes[key], DefenceState(state) if state else None))
+    return choices

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from candour.learning.querysets import CodeQuerySet, CodingQuerySet
+
+
+class Axis(models.TextChoices):
+    EVENT = "event", _("What kind of event")
+    DEFENCE = "defence", _("Defences (Swiss cheese layers)")
+    FACTOR = "factor", _("Contributing factors")
+    REASONING = "reasoning", _("Reasoning traps")
+    RECOVERY = "recovery", _("What caught it or limited it")
+
+
+class TaxonomyVersion(models.Model):
+    """A published version of the coding scheme; codes are never deleted, only retired."""
+
+    number = models.PositiveIntegerField(unique=True)
+    name = models.CharField(max_length=200)
+    notes = models.TextField(blank=True)
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"v{self.number}"
+
+
+class Code(models.Model):
+    key = models.CharField(max_length=80, unique=True)
+    axis = models.CharField(max_length=16, choices=Axis.choices)
+    level = models.CharField(max_length=32, blank=True)
+    label = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    # Local codes belong to one organisation; national codes to none.
+    organisation = models.ForeignKey(
+        "core.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    introduced_in = models.ForeignKey(
+        TaxonomyVersion, on_delete=models.PROTECT, related_name="introduced"
+    )
+    retired_in = models.ForeignKey(
+        TaxonomyVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="retired"
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+
+    objects: ClassVar[CodeQuerySet] = CodeQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["axis", "key"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def current(self) -> Code:
+        """Follow merges, so old coding counts under the code it was merged into."""
+        code = self
+        seen = set()
+        while code.merged_into_id is not None and code.pk not in seen:
+            seen.add(code.pk)
+            code = code.merged_into  # type: ignore[assignment]
+        return code
+
+
+class DefenceState(models.TextChoices):
+    HELD = "held", _("Held")
+    FAILED = "failed", _("Failed")
+
+
+class Coding(models.Model):
+    """One analyst's coding of one report. A second analyst may code blind."""
+
+    report = models.ForeignKey("reporting.Report", on_delete=models.PROTECT, related_name="codings")
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="codings"
+    )
+    taxonomy_version = models.ForeignKey(TaxonomyVersion, on_delete=models.PROTECT)
+    is_primary = models.BooleanField(default=True)
+    note = models.TextField(blank=True)
+    submitted_at = models.DateTimeField()
+
+    objects: ClassVar[CodingQuerySet] = CodingQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "analyst"], name="coding_one_per_analyst")
+        ]
+
+    def __str__(self) -> str:
+        return f"coding of {self.report_id} by {self.analyst_id}"
+
+
+class CodedValue(models.Model):
+    coding = models.ForeignKey(Coding, on_delete=models.CASCADE, related_name="values")
+    code = models.ForeignKey(Code, on_delete=models.PROTECT, related_name="+")
+    defence_state = models.CharField(max_length=8, choices=DefenceState.choices, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["coding", "code"], name="coded_value_once")]
+
+    def __str__(self) -> str:
+        return f"{self.code_id} {self.defence_state}".strip()

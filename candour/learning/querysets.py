@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Q
+
+if TYPE_CHECKING:
+    from candour.accounts.models import User
+    from candour.core.models import Organisation
+    from candour.learning.models import Code, Coding  # noqa: F401 - string base
+
+
+class CodeQuerySet(models.QuerySet["Code"]):
+    def usable_by(self, organisation: Organisation) -> CodeQuerySet:
+        """Live national codes plus the organisation's own local codes."""
+        return self.filter(retired_in__isnull=True, merged_into__isnull=True).filter(
+            Q(organisation__isnull=True) | Q(organisation=organisation)
+        )
+
+
+class CodingQuerySet(models.QuerySet["Coding"]):
+    def for_learning_team(self, user: User) -> CodingQuerySet:
+        from candour.accounts.roles import Role
+
+        return self.filter(
+            report__organisation_id__in=user.organisation_ids_with_role(Role.ANALYST)
+        )

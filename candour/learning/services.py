@@ -1,0 +1,145 @@
+"""Writes for coding reports with the taxonomy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candour.accounts.models import User
+from candour.audit.events import AuditEventType
+from candour.audit.recorder import record
+from candour.learning.agreement import cohens_kappa
+from candour.learning.models import Axis, Code, CodedValue, Coding, DefenceState, TaxonomyVersion
+from candour.reporting.models import Report
+
+
+@dataclass(frozen=True)
+class CodeChoice:
+    code: Code
+    defence_state: DefenceState | None = None
+
+
+@transaction.atomic
+def save_coding(
+    *, analyst: User, report: Report, choices: Iterable[CodeChoice], note: str = ""
+) -> Coding:
+    """Save one analyst's coding of a report; the first analyst's coding is the primary."""
+    if report.redactions_reviewed_at is None:
+        raise ValidationError(_("Review the redactions before coding the report"))
+    usable = set(Code.objects.usable_by(report.organisation).values_list("pk", flat=True))
+    chosen = list(choices)
+    for choice in chosen:
+        if choice.code.pk not in usable:
+            raise ValidationError(_("%(code)s cannot be used here") % {"code": choice.code.label})
+        if (choice.code.axis == Axis.DEFENCE) != (choice.defence_state is not None):
+            raise ValidationError(_("Say whether each defence held or failed"))
+    version = TaxonomyVersion.objects.order_by("-number").first()
+    if version is None:
+        raise ValidationError(_("No taxonomy has been loaded"))
+    coding = Coding.objects.filter(report=report, analyst=analyst).first()
+    if coding is None:
+        coding = Coding.objects.create(
+            report=report,
+            analyst=analyst,
+            taxonomy_version=version,
+            is_primary=not Coding.objects.filter(report=report).exists(),
+            note=note,
+            submitted_at=timezone.now(),
+        )
+    else:
+        coding.note = note
+        coding.submitted_at = timezone.now()
+        coding.taxonomy_version = version
+        coding.save()
+        coding.values.all().delete()
+    CodedValue.objects.bulk_create(
+        CodedValue(
+            coding=coding,
+            code=choice.code,
+            defence_state=choice.defence_state.value if choice.defence_state else "",
+        )
+        for choice in chosen
+    )
+    record(
+        AuditEventType.REPORT_CODED,
+        actor_id=analyst.pk,
+        organisation=report.organisation,
+        target=report,
+        data={"codes": len(chosen), "primary": coding.is_primary},
+    )
+    return coding
+
+
+@dataclass(frozen=True)
+class Difference:
+    label: str
+    primary: str
+    second: str
+
+
+def differences(primary: Coding, second: Coding) -> list[Difference]:
+    """Where two analysts' codings of the same report differ."""
+
+    def as_map(coding: Coding) -> dict[int, tuple[str, str]]:
+        return {
+            value.code.current.pk: (value.code.current.label, value.defence_state)
+            for value in coding.values.select_related("code")
+        }
+
+    first, other = as_map(primary), as_map(second)
+    result = []
+    for code_id in sorted(set(first) | set(other)):
+        a, b = first.get(code_id), other.get(code_id)
+        if a == b:
+            continue
+        label = (a or b or ("", ""))[0]
+        result.append(Difference(label, _describe(a), _describe(b)))
+    return result
+
+
+def _describe(value: tuple[str, str] | None) -> str:
+    if value is None:
+        return _("Not coded")
+    return value[1].title() if value[1] else _("Coded")
+
+
+@dataclass(frozen=True)
+class CodeAgreement:
+    label: str
+    axis: str
+    reports: int
+    kappa: float | None
+
+
+def agreement_by_code(*, organisation_id: int, start: date, end: date) -> list[CodeAgreement]:
+    """Cohen's kappa per code over reports coded by two analysts in the period."""
+    codings = (
+        Coding.objects.filter(
+            report__organisation_id=organisation_id,
+            submitted_at__date__gte=start,
+            submitted_at__date__lte=end,
+        )
+        .prefetch_related("values__code")
+        .order_by("report_id", "-is_primary", "pk")
+    )
+    by_report: dict[int, list[set[int]]] = {}
+    for coding in codings:
+        by_report.setdefault(coding.report_id, []).append(
+            {value.code.current.pk for value in coding.values.all()}
+        )
+    pairs = [sets[:2] for sets in by_report.values() if len(sets) >= 2]
+    rows = []
+    for code in Code.objects.filter(merged_into__isnull=True).order_by("axis", "key"):
+        answers = [(code.pk in a, code.pk in b) for a, b in pairs]
+        if not any(x or y for x, y in answers):
+            continue
+        rows.append(
+            CodeAgreement(code.label, code.get_axis_display(), len(answers), cohens_kappa(answers))
+        )
+    return rows
