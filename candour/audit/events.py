@@ -39,6 +39,9 @@ class AuditEventType(StrEnum):
     RECEIPT_RATE_LIMITED = "receipt.rate_limited"
     REPORT_DIGEST_SENT = "report.digest_sent"
     REPORT_CODED = "report.coded"
+    LESSON_SAVED = "lesson.saved"
+    LESSON_PUBLISHED = "lesson.published"
+    BULLETIN_PUBLISHED = "bulletin.published"
 
     @property
     def description(self) -> StrOrPromise:
@@ -76,6 +79,9 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.RECEIPT_RATE_LIMITED: _("Receipt checks paused after too many attempts"),
     AuditEventType.REPORT_DIGEST_SENT: _("New-report digest sent"),
     AuditEventType.REPORT_CODED: _("Report coded"),
+    AuditEventType.LESSON_SAVED: _("Lesson saved"),
+    AuditEventType.LESSON_PUBLISHED: _("Lesson published"),
+    AuditEventType.BULLETIN_PUBLISHED: _("Bulletin published"),
 }
 
 

@@ -185,7 +185,9 @@ def load_demo_data() -> bool:
     )
     from candour.learning import demo as learning_demo
 
-    learning_demo.load(riverside, User.objects.get(email="alex.morgan@riverside.example"))
+    analyst = User.objects.get(email="alex.morgan@riverside.example")
+    learning_demo.load(riverside, analyst)
+    learning_demo.load_lessons(riverside, analyst)
     record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
     return True
 

@@ -41,6 +41,7 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Triage"), reverse("reporting:queue")))
         if roles & {Role.STAFF, Role.MANAGER, Role.ANALYST}:
             items.append((_("What people reported"), reverse("reporting:reports")))
+        items.append((_("Lessons"), reverse("learning:lessons")))
         administered = Organisation.objects.administered_by(user).values_list("slug", flat=True)
         for slug in administered[:1]:
             items.append((_("Organisation"), reverse("core:organisation", args=[slug])))

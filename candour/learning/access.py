@@ -5,7 +5,7 @@ from django.http import Http404
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation
-from candour.learning.models import Code, Coding
+from candour.learning.models import Bulletin, Code, Coding, Lesson
 from candour.reporting.models import Report
 
 
@@ -29,3 +29,44 @@ def get_analyst_organisation(user: User, organisation_id: str | None) -> Organis
     if chosen not in allowed:
         raise Http404
     return Organisation.objects.get(pk=chosen)
+
+
+def get_lesson_for_reader(user: User, pk: int) -> Lesson:
+    lesson = Lesson.objects.visible_to(user).filter(pk=pk).select_related("organisation").first()
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def get_lesson_for_analyst(user: User, pk: int) -> Lesson:
+    lesson = (
+        Lesson.objects.filter(pk=pk)
+        .filter(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
+        .select_related("organisation")
+        .first()
+    )
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def get_bulletin_for_reader(user: User, pk: int) -> Bulletin:
+    bulletin = (
+        Bulletin.objects.visible_to(user).filter(pk=pk).select_related("organisation").first()
+    )
+    if bulletin is None:
+        raise Http404
+    return bulletin
+
+
+def reviewed_reports(organisation: Organisation) -> list[Report]:
+    """Reports a lesson may draw on: reviewed, so their text is de-identified."""
+    return list(
+        Report.objects.filter(
+            organisation=organisation, redactions_reviewed_at__isnull=False
+        ).order_by("-received_week", "-pk")[:200]
+    )
+
+
+def published_lessons_for_report(report: Report) -> list[Lesson]:
+    return list(Lesson.objects.published().filter(reports=report).order_by("published_at"))

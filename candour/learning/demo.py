@@ -82,3 +82,40 @@ def _choices(keys: list[str], codes: dict[str, Code]) -> list[services.CodeChoic
         key, _, state = item.partition(":")
         choices.append(services.CodeChoice(codes[key], DefenceState(state) if state else None))
     return choices
+
+
+def load_lessons(organisation: Organisation, analyst: User) -> None:
+    """One published lesson from the closed demo report, and a bulletin for the month."""
+    from django.utils import timezone
+
+    from candour.learning import lessons
+
+    source = Report.objects.filter(
+        organisation=organisation, what_happened__contains="engaging well"
+    )
+    lesson = lessons.save_lesson(
+        actor=analyst,
+        organisation=organisation,
+        title="Attending is not the same as changing",
+        story=(
+            "At a core group, a family was described as engaging well because the parents came "
+            "to every meeting. Nobody had asked what had changed for the children since the "
+            "plan began. A school nurse new to the group asked what engaging meant for them."
+        ),
+        commentary=(
+            "We judged the parents' attendance rather than the children's experience, and each "
+            "meeting built on the last one's view (drift and confirmation). Fresh eyes caught it."
+        ),
+        action_taken="Core groups now begin with: what has changed for each child since last time?",
+        reports=list(source),
+    )
+    lessons.publish_lesson(actor=analyst, lesson=lesson)
+    today = timezone.localdate()
+    lessons.publish_bulletin(
+        actor=analyst,
+        organisation=organisation,
+        title=f"Practice lessons: {today:%B %Y}",
+        period_start=today.replace(day=1),
+        period_end=today,
+        introduction="For team meetings this month: one story, and what people reported.",
+    )

@@ -6,7 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from candour.learning.querysets import CodeQuerySet, CodingQuerySet
+from candour.learning.querysets import (
+    BulletinQuerySet,
+    CodeQuerySet,
+    CodingQuerySet,
+    LessonQuerySet,
+)
 
 
 class Axis(models.TextChoices):
@@ -109,3 +114,50 @@ class CodedValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code_id} {self.defence_state}".strip()
+
+
+class Lesson(models.Model):
+    """A short, de-identified story drawn from one or more reports, with what was done."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
+    title = models.CharField(max_length=200)
+    story = models.TextField()
+    commentary = models.TextField()
+    action_taken = models.TextField(blank=True)
+    reports = models.ManyToManyField("reporting.Report", related_name="lessons", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[LessonQuerySet] = LessonQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Bulletin(models.Model):
+    """Lessons and trends for a period, for team meetings (HTML and PDF)."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
+    title = models.CharField(max_length=200)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    introduction = models.TextField(blank=True)
+    lessons = models.ManyToManyField(Lesson, related_name="bulletins")
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects: ClassVar[BulletinQuerySet] = BulletinQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-period_end", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -8,7 +8,12 @@ from django.db.models import Q
 if TYPE_CHECKING:
     from candour.accounts.models import User
     from candour.core.models import Organisation
-    from candour.learning.models import Code, Coding  # noqa: F401 - string base
+    from candour.learning.models import (  # noqa: F401 - string bases
+        Bulletin,
+        Code,
+        Coding,
+        Lesson,
+    )
 
 
 class CodeQuerySet(models.QuerySet["Code"]):
@@ -26,3 +31,22 @@ class CodingQuerySet(models.QuerySet["Coding"]):
         return self.filter(
             report__organisation_id__in=user.organisation_ids_with_role(Role.ANALYST)
         )
+
+
+class LessonQuerySet(models.QuerySet["Lesson"]):
+    def published(self) -> LessonQuerySet:
+        return self.filter(published_at__isnull=False)
+
+    def visible_to(self, user: User) -> LessonQuerySet:
+        """Published lessons of the person's organisations; drafts for its analysts too."""
+        from candour.accounts.roles import Role
+
+        return self.filter(
+            Q(organisation_id__in=user.organisation_ids(), published_at__isnull=False)
+            | Q(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
+        )
+
+
+class BulletinQuerySet(models.QuerySet["Bulletin"]):
+    def visible_to(self, user: User) -> BulletinQuerySet:
+        return self.filter(organisation_id__in=user.organisation_ids())

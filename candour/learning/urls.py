@@ -7,4 +7,12 @@ app_name = "learning"
 urlpatterns = [
     path("learning/reports/<str:reference>/coding/", views.code_report, name="code-report"),
     path("learning/agreement/", views.agreement, name="agreement"),
+    path("lessons/", views.lessons, name="lessons"),
+    path("lessons/new/", views.lesson_edit, name="lesson-new"),
+    path("lessons/<int:pk>/", views.lesson, name="lesson"),
+    path("lessons/<int:pk>/edit/", views.lesson_edit, name="lesson-edit"),
+    path("lessons/<int:pk>/publish/", views.lesson_publish, name="lesson-publish"),
+    path("lessons/bulletins/new/", views.bulletin_new, name="bulletin-new"),
+    path("lessons/bulletins/<int:pk>/", views.bulletin, name="bulletin"),
+    path("lessons/bulletins/<int:pk>/pdf/", views.bulletin_pdf, name="bulletin-pdf"),
 ]

@@ -9,17 +9,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
+from candour.learning import lessons as lessons_service
 from candour.learning import services
 from candour.learning.access import (
     codes_by_key,
     get_analyst_organisation,
+    get_bulletin_for_reader,
+    get_lesson_for_analyst,
+    get_lesson_for_reader,
     own_and_other_codings,
+    reviewed_reports,
 )
-from candour.learning.models import Axis, DefenceState
+from candour.learning.bulletin_content import bulletin_content
+from candour.learning.bulletin_pdf import render_pdf
+from candour.learning.forms import BulletinForm, LessonForm
+from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
 from candour.reporting.access import get_report_for_learning_team
 
@@ -94,3 +102,142 @@ def agreement(request: HttpRequest) -> HttpResponse:
             "is_analyst": Role.ANALYST in user.roles(),
         },
     )
+
+
+@login_required
+@require_GET
+def lessons(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    items = Lesson.objects.visible_to(user).select_related("organisation")
+    return render(
+        request,
+        "learning/lessons.html",
+        {
+            "lessons": items,
+            "bulletins": Bulletin.objects.visible_to(user)[:12],
+            "is_analyst": bool(user.organisation_ids_with_role(Role.ANALYST)),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    user = current_user(request)
+    lesson = get_lesson_for_analyst(user, pk) if pk else None
+    organisation = (
+        lesson.organisation
+        if lesson
+        else get_analyst_organisation(user, request.GET.get("organisation"))
+    )
+    choices = reviewed_reports(organisation)
+    initial = {}
+    if lesson is not None:
+        initial = {
+            "title": lesson.title,
+            "story": lesson.story,
+            "commentary": lesson.commentary,
+            "action_taken": lesson.action_taken,
+            "reports": [str(r.pk) for r in lesson.reports.all()],
+        }
+    form = LessonForm(
+        request.POST if request.method == "POST" else None, initial=initial, reports=choices
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        chosen = [r for r in choices if str(r.pk) in set(data["reports"])]
+        try:
+            saved = lessons_service.save_lesson(
+                actor=user,
+                organisation=organisation,
+                title=data["title"],
+                story=data["story"],
+                commentary=data["commentary"],
+                action_taken=data["action_taken"],
+                reports=chosen,
+                lesson=lesson,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Lesson saved as a draft"))
+            return redirect("learning:lesson", pk=saved.pk)
+    return render(
+        request,
+        "learning/lesson_form.html",
+        {"form": form, "lesson": lesson},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def lesson(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    item = get_lesson_for_reader(user, pk)
+    return render(
+        request,
+        "learning/lesson.html",
+        {
+            "lesson": item,
+            "can_edit": item.organisation_id in user.organisation_ids_with_role(Role.ANALYST),
+            "reports": list(item.reports.all()),
+        },
+    )
+
+
+@login_required
+@require_POST
+def lesson_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    item = get_lesson_for_analyst(user, pk)
+    lessons_service.publish_lesson(actor=user, lesson=item)
+    messages.success(request, _("Lesson published"))
+    return redirect("learning:lesson", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bulletin_new(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_analyst_organisation(user, request.GET.get("organisation"))
+    today = timezone.localdate()
+    form = BulletinForm(
+        request.POST if request.method == "POST" else None,
+        initial={"period_start": today.replace(day=1), "period_end": today},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            bulletin = lessons_service.publish_bulletin(
+                actor=user,
+                organisation=organisation,
+                title=data["title"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                introduction=data["introduction"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Bulletin published"))
+            return redirect("learning:bulletin", pk=bulletin.pk)
+    return render(
+        request, "learning/bulletin_form.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_GET
+def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_bulletin_for_reader(current_user(request), pk)
+    return render(request, "learning/bulletin.html", {"content": bulletin_content(item)})
+
+
+@login_required
+@require_GET
+def bulletin_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_bulletin_for_reader(current_user(request), pk)
+    response = HttpResponse(render_pdf(bulletin_content(item)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="candour-bulletin-{item.pk}.pdf"'
+    return response

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.learning.access import published_lessons_for_report
 from candour.reporting import services
 from candour.reporting.access import (
     analysts_of,
@@ -213,6 +214,7 @@ def your_report(request: HttpRequest) -> HttpResponse:
             "messages_list": services.messages_for(report),
             "fields": deidentified_fields(report),
             "form": form,
+            "lessons": published_lessons_for_report(report),
         },
     )
 

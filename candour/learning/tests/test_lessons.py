@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from candour.learning import lessons
+from candour.learning.bulletin_content import CountRow, bar_chart_svg, bulletin_content
+from candour.learning.models import Lesson
+from candour.reporting import services as reporting
+from candour.reporting.tests.test_services import submit
+from candour.reporting.vocabulary import Outcome
+from conftest import World, signed_in_client
+
+pytestmark = pytest.mark.django_db
+
+STORY = "A visit went ahead without the child being seen, late on a busy afternoon."
+
+
+def _lesson(world: World, **overrides: object) -> Lesson:
+    arguments: dict[str, object] = {
+        "actor": world.analyst,
+        "organisation": world.riverside,
+        "title": "See the child, awake",
+        "story": STORY,
+        "commentary": "Back-to-back visits and a template default made it easy.",
+        "action_taken": "The default was removed.",
+        "reports": [],
+    }
+    arguments.update(overrides)
+    return lessons.save_lesson(**arguments)  # type: ignore[arg-type]
+
+
+def test_a_lesson_that_still_identifies_someone_is_refused(world: World) -> None:
+    with pytest.raises(ValidationError) as raised:
+        _lesson(world, story="Mum Kasia Nowak at 14 Elm Road, RV1 2AB, refused entry.")
+    assert "story" in raised.value.message_dict
+    assert "Kasia" in raised.value.message_dict["story"][0]
+    assert not Lesson.objects.exists()
+
+
+def test_drafts_are_for_analysts_and_published_lessons_for_the_organisation(
+    world: World,
+) -> None:
+    lesson = _lesson(world)
+    url = reverse("learning:lesson", args=[lesson.pk])
+    assert signed_in_client(world.staff).get(url).status_code == 404
+    assert signed_in_client(world.analyst).get(url).status_code == 200
+    lessons.publish_lesson(actor=world.analyst, lesson=lesson)
+    assert STORY in signed_in_client(world.staff).get(url).content.decode()
+    assert signed_in_client(world.other_admin).get(url).status_code == 404
+    assert (
+        "See the child, awake"
+        in signed_in_client(world.manager).get(reverse("learning:lessons")).content.decode()
+    )
+
+
+def test_writing_a_lesson_through_the_page_keeps_what_was_typed_on_error(world: World) -> None:
+    client = signed_in_client(world.analyst)
+    response = client.post(
+        reverse("learning:lesson-new"),
+        {"title": "A title", "story": "Dad Piotr Zielinski rang", "commentary": "Why"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "This looks identifying" in body
+    assert "Dad Piotr Zielinski rang" in body
+    ok = client.post(
+        reverse("learning:lesson-new"),
+        {"title": "A title", "story": STORY, "commentary": "Why it happened"},
+    )
+    assert ok.status_code == 302
+    assert signed_in_client(world.staff).get(reverse("learning:lesson-new")).status_code == 404
+
+
+def test_the_reporter_sees_the_lesson_their_report_fed(world: World) -> None:
+    submitted = submit(world)
+    lesson = _lesson(world, reports=[submitted.report])
+    lessons.publish_lesson(actor=world.analyst, lesson=lesson)
+    reporter = Client()
+    reporter.post("/report/follow-up/", {"receipt": submitted.receipt})
+    page = reporter.get(reverse("reporting:your-report")).content.decode()
+    assert "Lessons your report fed" in page
+    assert "See the child, awake" in page
+
+
+def test_a_bulletin_gathers_the_periods_lessons_with_small_numbers_hidden(world: World) -> None:
+    for _ in range(6):
+        submit(world, today=timezone.localdate())
+    submit(world, today=timezone.localdate(), outcome=Outcome.HARM)
+    lesson = _lesson(world)
+    lessons.publish_lesson(actor=world.analyst, lesson=lesson)
+    today = timezone.localdate()
+    bulletin = lessons.publish_bulletin(
+        actor=world.analyst,
+        organisation=world.riverside,
+        title="November lessons",
+        period_start=today - timedelta(days=30),
+        period_end=today,
+    )
+    content = bulletin_content(bulletin)
+    assert [item.title for item in content.lessons] == ["See the child, awake"]
+    counts = {row.label: row.shown for row in content.outcomes.rows}
+    assert counts["It was caught before it reached a child or family"] == "6"
+    assert counts["A child or family was harmed"] == "fewer than 5"
+    page = signed_in_client(world.staff).get(reverse("learning:bulletin", args=[bulletin.pk]))
+    body = page.content.decode()
+    assert "November lessons" in body
+    assert "<svg" in body
+    assert "fewer than 5" in body
+    pdf = signed_in_client(world.manager).get(reverse("learning:bulletin-pdf", args=[bulletin.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert len(pdf.content) > 1500
+    assert (
+        signed_in_client(world.other_admin)
+        .get(reverse("learning:bulletin", args=[bulletin.pk]))
+        .status_code
+        == 404
+    )
+
+
+def test_a_bulletin_needs_lessons_and_a_sensible_period(world: World) -> None:
+    today = timezone.localdate()
+    with pytest.raises(ValidationError, match="No lessons"):
+        lessons.publish_bulletin(
+            actor=world.analyst, organisation=world.riverside, title="Empty",
+            period_start=today, period_end=today,
+        )  # fmt: skip
+    client = signed_in_client(world.analyst)
+    body = client.post(
+        reverse("learning:bulletin-new"),
+        {"title": "T", "period_start": "2026-11-30", "period_end": "2026-11-01"},
+    ).content.decode()
+    assert "The end must be on or after the start" in body
+
+
+def test_chart_svg_has_no_style_attributes_and_hides_small_bars() -> None:
+    svg = bar_chart_svg("Title <x>", [CountRow("Big", 12), CountRow("Small", None)])
+    assert "style=" not in svg
+    assert "&lt;x&gt;" in svg
+    assert len(re.findall("<rect", svg)) == 1
+    assert "fewer than 5" in svg
+
+
+def test_reviewed_reports_only_can_feed_a_lesson(world: World) -> None:
+    report = submit(world).report
+    client = signed_in_client(world.analyst)
+    assert report.reference not in client.get(reverse("learning:lesson-new")).content.decode()
+    reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+    assert report.reference in client.get(reverse("learning:lesson-new")).content.decode()
