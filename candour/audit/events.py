@@ -42,6 +42,7 @@ class AuditEventType(StrEnum):
     LESSON_SAVED = "lesson.saved"
     LESSON_PUBLISHED = "lesson.published"
     BULLETIN_PUBLISHED = "bulletin.published"
+    JUST_CULTURE_REVIEWED = "report.just_culture_reviewed"
 
     @property
     def description(self) -> StrOrPromise:
@@ -82,6 +83,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.LESSON_SAVED: _("Lesson saved"),
     AuditEventType.LESSON_PUBLISHED: _("Lesson published"),
     AuditEventType.BULLETIN_PUBLISHED: _("Bulletin published"),
+    AuditEventType.JUST_CULTURE_REVIEWED: _("Just-culture decision aid used"),
 }
 
 

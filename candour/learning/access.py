@@ -5,7 +5,7 @@ from django.http import Http404
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation
-from candour.learning.models import Bulletin, Code, Coding, Lesson
+from candour.learning.models import Bulletin, Code, Coding, JustCultureReview, Lesson
 from candour.reporting.models import Report
 
 
@@ -70,3 +70,7 @@ def reviewed_reports(organisation: Organisation) -> list[Report]:
 
 def published_lessons_for_report(report: Report) -> list[Lesson]:
     return list(Lesson.objects.published().filter(reports=report).order_by("published_at"))
+
+
+def reviews_of(report: Report) -> list[JustCultureReview]:
+    return list(JustCultureReview.objects.filter(report=report).select_related("analyst"))

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from candour.core.forms import GovukForm
 from candour.reporting.models import Report
@@ -76,3 +77,58 @@ class BulletinForm(GovukForm):
     introduction = forms.CharField(
         label=_("Introduction (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def _test(label: StrOrPromise, hint: StrOrPromise, *, required: bool = False) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        help_text=hint,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required=required,
+        error_messages={"required": _("Answer this test")},
+    )
+
+
+def _reason(label: StrOrPromise) -> forms.CharField:
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class JustCultureForm(GovukForm):
+    deliberate_harm = _test(
+        _("1. Deliberate harm: was harm to anyone intended?"),
+        _("Almost never. If yes, the matter leaves the learning system."),
+        required=True,
+    )
+    deliberate_harm_reason = _reason(_("Why"))
+    incapacity = _test(
+        _("2. Incapacity: did ill health or substance misuse play a part?"),
+        _("If yes, the response is support, not blame."),
+    )
+    incapacity_reason = _reason(_("Why"))
+    foresight = _test(
+        _(
+            "3. Foresight: was a procedure available, workable and in routine use, "
+            "and knowingly departed from?"
+        ),
+        _("Consider whether the procedure was realistic in the conditions of the day."),
+    )
+    foresight_reason = _reason(_("Why"))
+    substitution = _test(
+        _(
+            "4. Substitution: would a comparable colleague, in the same circumstances, "
+            "probably have done the same?"
+        ),
+        _("If yes, it is a system problem."),
+    )
+    substitution_reason = _reason(_("Why"))
+    mitigating_circumstances = _reason(_("Mitigating circumstances, training and supervision"))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("deliberate_harm") and not cleaned.get("deliberate_harm_reason", "").strip():
+            self.add_error("deliberate_harm_reason", _("Give the reason for your answer"))
+        return cleaned

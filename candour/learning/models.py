@@ -161,3 +161,63 @@ class Bulletin(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class JustCultureConclusion(models.TextChoices):
+    OUTSIDE_LEARNING = (
+        "outside_learning",
+        _(
+            "Harm was intended: this is outside the learning system. Refer it under the "
+            "organisation's procedures."
+        ),
+    )
+    HEALTH = (
+        "health",
+        _(
+            "Ill health or substance misuse played a part: support the person through "
+            "occupational health; this is not a matter for blame."
+        ),
+    )
+    INDIVIDUAL = (
+        "individual",
+        _(
+            "A workable, routine procedure was knowingly departed from and a comparable peer "
+            "would probably not have done the same: individual accountability may be considered, "
+            "weighing the mitigating circumstances. Fix the system too."
+        ),
+    )
+    SYSTEM = (
+        "system",
+        _(
+            "A system failure: people in the same circumstances would probably have done the "
+            "same. Learn from it and fix the conditions."
+        ),
+    )
+
+
+class JustCultureReview(models.Model):
+    """The incident decision tree, for the rare report referred to it. Analysts only."""
+
+    report = models.ForeignKey(
+        "reporting.Report", on_delete=models.PROTECT, related_name="just_culture_reviews"
+    )
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    deliberate_harm = models.BooleanField()
+    deliberate_harm_reason = models.TextField()
+    incapacity = models.BooleanField(null=True)
+    incapacity_reason = models.TextField(blank=True)
+    foresight = models.BooleanField(null=True)
+    foresight_reason = models.TextField(blank=True)
+    substitution = models.BooleanField(null=True)
+    substitution_reason = models.TextField(blank=True)
+    mitigating_circumstances = models.TextField(blank=True)
+    conclusion = models.CharField(max_length=24, choices=JustCultureConclusion.choices)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+
+    def __str__(self) -> str:
+        return f"just culture review of {self.report_id}"

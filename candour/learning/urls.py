@@ -7,6 +7,7 @@ app_name = "learning"
 urlpatterns = [
     path("learning/reports/<str:reference>/coding/", views.code_report, name="code-report"),
     path("learning/agreement/", views.agreement, name="agreement"),
+    path("learning/reports/<str:reference>/just-culture/", views.just_culture, name="just-culture"),
     path("lessons/", views.lessons, name="lessons"),
     path("lessons/new/", views.lesson_edit, name="lesson-new"),
     path("lessons/<int:pk>/", views.lesson, name="lesson"),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
+from candour.learning import just_culture as just_culture_service
 from candour.learning import lessons as lessons_service
 from candour.learning import services
 from candour.learning.access import (
@@ -23,10 +24,11 @@ from candour.learning.access import (
     get_lesson_for_reader,
     own_and_other_codings,
     reviewed_reports,
+    reviews_of,
 )
 from candour.learning.bulletin_content import bulletin_content
 from candour.learning.bulletin_pdf import render_pdf
-from candour.learning.forms import BulletinForm, LessonForm
+from candour.learning.forms import BulletinForm, JustCultureForm, LessonForm
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
 from candour.reporting.access import get_report_for_learning_team
@@ -241,3 +243,47 @@ def bulletin_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(render_pdf(bulletin_content(item)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="candour-bulletin-{item.pk}.pdf"'
     return response
+
+
+def _yes_no(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def just_culture(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    form = JustCultureForm(request.POST if request.method == "POST" else None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = just_culture_service.record_review(
+                analyst=user,
+                report=report,
+                answers=just_culture_service.Answers(
+                    deliberate_harm=data["deliberate_harm"] == "yes",
+                    deliberate_harm_reason=data["deliberate_harm_reason"],
+                    incapacity=_yes_no(data["incapacity"]),
+                    incapacity_reason=data["incapacity_reason"],
+                    foresight=_yes_no(data["foresight"]),
+                    foresight_reason=data["foresight_reason"],
+                    substitution=_yes_no(data["substitution"]),
+                    substitution_reason=data["substitution_reason"],
+                    mitigating_circumstances=data["mitigating_circumstances"],
+                ),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    return render(
+        request,
+        "learning/just_culture.html",
+        {
+            "report": report,
+            "form": form,
+            "result": result,
+            "previous": reviews_of(report),
+        },
+        status=400 if form.errors else 200,
+    )
