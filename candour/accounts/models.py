@@ -84,6 +84,11 @@ class User(AbstractBaseUser):
     def has_role_anywhere(self, role: Role) -> bool:
         return role in self.roles()
 
+    def is_safety_lead(self) -> bool:
+        from candour.core.models import Organisation
+
+        return Organisation.objects.filter(safety_lead=self).exists()
+
     def requires_two_factor(self) -> bool:
         return bool(self.roles() & ROLES_REQUIRING_TWO_FACTOR)
 

@@ -43,6 +43,12 @@ class AuditEventType(StrEnum):
     LESSON_PUBLISHED = "lesson.published"
     BULLETIN_PUBLISHED = "bulletin.published"
     JUST_CULTURE_REVIEWED = "report.just_culture_reviewed"
+    ALERT_RAISED = "alert.raised"
+    ALERT_CONSENT_GIVEN = "alert.consent_given"
+    ALERT_CONSENT_REFUSED = "alert.consent_refused"
+    ALERT_SENT = "alert.sent"
+    ALERT_ACKNOWLEDGED = "alert.acknowledged"
+    ALERT_ACTED_ON = "alert.acted_on"
 
     @property
     def description(self) -> StrOrPromise:
@@ -84,6 +90,12 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.LESSON_PUBLISHED: _("Lesson published"),
     AuditEventType.BULLETIN_PUBLISHED: _("Bulletin published"),
     AuditEventType.JUST_CULTURE_REVIEWED: _("Just-culture decision aid used"),
+    AuditEventType.ALERT_RAISED: _("Alert raised"),
+    AuditEventType.ALERT_CONSENT_GIVEN: _("Reporter agreed to an alert"),
+    AuditEventType.ALERT_CONSENT_REFUSED: _("Reporter declined an alert"),
+    AuditEventType.ALERT_SENT: _("Alert sent to the safety lead"),
+    AuditEventType.ALERT_ACKNOWLEDGED: _("Alert acknowledged"),
+    AuditEventType.ALERT_ACTED_ON: _("Alert acted on"),
 }
 
 
@@ -97,5 +109,7 @@ REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
         AuditEventType.RECEIPT_ACCEPTED,
         AuditEventType.RECEIPT_REJECTED,
         AuditEventType.RECEIPT_RATE_LIMITED,
+        AuditEventType.ALERT_CONSENT_GIVEN,
+        AuditEventType.ALERT_CONSENT_REFUSED,
     }
 )

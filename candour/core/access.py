@@ -51,3 +51,7 @@ def get_administered_team(user: User, organisation: Organisation, pk: int) -> Te
     if team is None:
         raise Http404
     return team
+
+
+def people_of(organisation: Organisation) -> list[tuple[int, str]]:
+    return list(User.objects.in_organisation(organisation).values_list("pk", "full_name"))

@@ -188,6 +188,12 @@ def load_demo_data() -> bool:
     analyst = User.objects.get(email="alex.morgan@riverside.example")
     learning_demo.load(riverside, analyst)
     learning_demo.load_lessons(riverside, analyst)
+    learning_demo.load_alerts(
+        riverside,
+        analyst,
+        User.objects.get(email="chris.evans@riverside.example"),
+        User.objects.get(email="priya.shah@riverside.example"),
+    )
     record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
     return True
 

@@ -80,3 +80,19 @@ class CaseReferencePatternsForm(GovukForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
     )
+
+
+class SafetyLeadForm(GovukForm):
+    lead = forms.ChoiceField(
+        label=_("Safety lead"),
+        help_text=_(
+            "Receives urgent hazard alerts from the learning team, and records what was done."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["lead"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [("", _("Nobody"))] + [(str(pk), name) for pk, name in people]

@@ -23,6 +23,10 @@ class Organisation(models.Model):
     # Regular expressions for this organisation's own case and reference numbers, which
     # de-identification removes on top of the common shapes it already knows.
     case_reference_patterns = models.JSONField(default=list, blank=True)
+    # Who receives urgent hazard alerts raised from reports.
+    safety_lead = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects: ClassVar[OrganisationQuerySet] = OrganisationQuerySet.as_manager()  # type: ignore[assignment]

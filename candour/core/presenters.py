@@ -42,6 +42,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         if roles & {Role.STAFF, Role.MANAGER, Role.ANALYST}:
             items.append((_("What people reported"), reverse("reporting:reports")))
         items.append((_("Lessons"), reverse("learning:lessons")))
+        if Role.ANALYST in roles or user.is_safety_lead():
+            items.append((_("Alerts"), reverse("learning:alerts")))
         administered = Organisation.objects.administered_by(user).values_list("slug", flat=True)
         for slug in administered[:1]:
             items.append((_("Organisation"), reverse("core:organisation", args=[slug])))
@@ -190,6 +192,7 @@ class OrganisationOverview:
     teams: list[TeamRow]
     people: list[PersonRow]
     case_reference_patterns: list[str]
+    safety_lead: str
 
 
 def organisation_overview(organisation: Organisation) -> OrganisationOverview:
@@ -233,4 +236,5 @@ def organisation_overview(organisation: Organisation) -> OrganisationOverview:
         teams,
         list(people.values()),
         list(organisation.case_reference_patterns),
+        organisation.safety_lead.full_name if organisation.safety_lead else "",
     )

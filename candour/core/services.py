@@ -65,6 +65,23 @@ def set_case_reference_patterns(
 
 
 @transaction.atomic
+def set_safety_lead(*, actor: User, organisation: Organisation, lead: User | None) -> Organisation:
+    """Name who receives urgent hazard alerts for the organisation."""
+    if lead is not None and organisation.pk not in lead.organisation_ids():
+        raise ValidationError({"lead": _("Choose someone in this organisation")})
+    organisation.safety_lead = lead
+    organisation.save(update_fields=["safety_lead"])
+    record(
+        AuditEventType.ORGANISATION_SETTINGS_CHANGED,
+        actor_id=actor.pk,
+        organisation=organisation,
+        target=organisation,
+        data={"setting": "safety_lead", "user": lead.pk if lead else None},
+    )
+    return organisation
+
+
+@transaction.atomic
 def create_team(*, actor: User | None, organisation: Organisation, name: str) -> Team:
     """Add a team to an organisation."""
     name = name.strip()

@@ -13,8 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
 from candour.core import services
-from candour.core.access import get_administered_organisation
-from candour.core.forms import CaseReferencePatternsForm, TeamForm
+from candour.core.access import (
+    get_administered_organisation,
+    get_administered_user,
+    people_of,
+)
+from candour.core.forms import CaseReferencePatternsForm, SafetyLeadForm, TeamForm
 from candour.core.presenters import home_page_for, organisation_overview
 
 
@@ -91,6 +95,29 @@ def case_reference_patterns(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Case number formats saved"))
             return redirect("core:organisation", slug=org.slug)
     return render(request, "core/case_reference_patterns.html", {"form": form, "organisation": org})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def safety_lead(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    org = get_administered_organisation(user, slug)
+    people = people_of(org)
+    form = SafetyLeadForm(
+        request.POST if request.method == "POST" else None,
+        initial={"lead": org.safety_lead_id},
+        people=people,
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["lead"]
+        services.set_safety_lead(
+            actor=user,
+            organisation=org,
+            lead=get_administered_user(user, org, int(chosen)) if chosen else None,
+        )
+        messages.success(request, _("Safety lead saved"))
+        return redirect("core:organisation", slug=org.slug)
+    return render(request, "core/safety_lead.html", {"form": form, "organisation": org})
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

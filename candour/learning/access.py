@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404
 
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation
-from candour.learning.models import Bulletin, Code, Coding, JustCultureReview, Lesson
+from candour.learning.models import Alert, Bulletin, Code, Coding, JustCultureReview, Lesson
 from candour.reporting.models import Report
 
 
@@ -74,3 +75,36 @@ def published_lessons_for_report(report: Report) -> list[Lesson]:
 
 def reviews_of(report: Report) -> list[JustCultureReview]:
     return list(JustCultureReview.objects.filter(report=report).select_related("analyst"))
+
+
+def alerts_for(user: User) -> list[Alert]:
+    """Alerts the person received, and all alerts of organisations where they are an analyst."""
+    return list(
+        Alert.objects.filter(
+            Q(recipient=user) | Q(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
+        )
+        .select_related("report", "recipient")
+        .order_by("-raised_at")
+    )
+
+
+def get_alert_for_recipient(user: User, pk: int) -> Alert:
+    alert = Alert.objects.filter(pk=pk, recipient=user).select_related("organisation").first()
+    if alert is None:
+        raise Http404
+    return alert
+
+
+def alert_awaiting_consent(report: Report, pk: int) -> Alert:
+    from candour.learning.models import AlertStatus
+
+    alert = Alert.objects.filter(pk=pk, report=report, status=AlertStatus.AWAITING_CONSENT).first()
+    if alert is None:
+        raise Http404
+    return alert
+
+
+def alerts_awaiting_consent(report: Report) -> list[Alert]:
+    from candour.learning.models import AlertStatus
+
+    return list(Alert.objects.filter(report=report, status=AlertStatus.AWAITING_CONSENT))

@@ -119,3 +119,25 @@ def load_lessons(organisation: Organisation, analyst: User) -> None:
         period_end=today,
         introduction="For team meetings this month: one story, and what people reported.",
     )
+
+
+def load_alerts(organisation: Organisation, analyst: User, admin: User, lead: User) -> None:
+    """Name a safety lead and raise one alert from the MASH inbox report."""
+    from candour.core.services import set_safety_lead
+    from candour.learning import alerts
+
+    set_safety_lead(actor=admin, organisation=organisation, lead=lead)
+    report = Report.objects.filter(
+        organisation=organisation, what_happened__contains="bank holiday"
+    ).first()
+    if report is not None:
+        alert = alerts.raise_alert(
+            actor=analyst,
+            report=report,
+            hazard=(
+                "Nobody owns the hub's shared inbox on bank holidays: police notifications can "
+                "wait days. Name an owner for every working day before the next bank holiday."
+            ),
+            could_identify_reporter=False,
+        )
+        alerts.acknowledge(actor=lead, alert=alert)

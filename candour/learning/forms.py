@@ -132,3 +132,27 @@ class JustCultureForm(GovukForm):
         if cleaned.get("deliberate_harm") and not cleaned.get("deliberate_harm_reason", "").strip():
             self.add_error("deliberate_harm_reason", _("Give the reason for your answer"))
         return cleaned
+
+
+class AlertForm(GovukForm):
+    hazard = forms.CharField(
+        label=_("The hazard, and what needs doing"),
+        help_text=_("De-identified: the safety lead reads this, by email and in Candour."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Describe the hazard")},
+    )
+    could_identify_reporter = forms.ChoiceField(
+        label=_("Could acting on this alert point to who reported it?"),
+        help_text=_("If yes, the reporter is asked first, through their receipt."),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Answer yes or no")},
+    )
+
+
+class AlertActionForm(GovukForm):
+    action_taken = forms.CharField(
+        label=_("What was done"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what was done")},
+    )

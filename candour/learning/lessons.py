@@ -14,17 +14,23 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
 from candour.deid import detect
+from candour.deid.spans import GENERALISED
 from candour.learning.models import Bulletin, Lesson
 from candour.reporting.models import Report
 from candour.reporting.services import policy_for
 
 
-def _check_deidentified(organisation: Organisation, **texts: str) -> None:
+def check_deidentified(organisation: Organisation, **texts: str) -> None:
     """Refuse text that still looks identifying: lessons are read by everyone."""
     policy = policy_for(organisation)
     problems = {}
     for name, text in texts.items():
-        found = [text[span.start : span.end] for span in detect(text, policy)]
+        # Dates and times are only generalised elsewhere, so they do not count here.
+        found = [
+            text[span.start : span.end]
+            for span in detect(text, policy)
+            if span.kind not in GENERALISED
+        ]
         if found:
             problems[name] = _(
                 "This looks identifying: %(words)s. Take it out or generalise it."
@@ -46,7 +52,7 @@ def save_lesson(
     lesson: Lesson | None = None,
 ) -> Lesson:
     """Create or edit a draft lesson drawn from the organisation's reports."""
-    _check_deidentified(
+    check_deidentified(
         organisation, title=title, story=story, commentary=commentary, action_taken=action_taken
     )
     if any(report.organisation_id != organisation.pk for report in reports):

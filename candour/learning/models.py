@@ -221,3 +221,40 @@ class JustCultureReview(models.Model):
 
     def __str__(self) -> str:
         return f"just culture review of {self.report_id}"
+
+
+class AlertStatus(models.TextChoices):
+    AWAITING_CONSENT = "awaiting_consent", _("Waiting for the reporter's consent")
+    RAISED = "raised", _("Raised")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    ACTED_ON = "acted_on", _("Acted on")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Alert(models.Model):
+    """An urgent hazard found in a report, sent to the organisation's safety lead."""
+
+    report = models.ForeignKey("reporting.Report", on_delete=models.PROTECT, related_name="alerts")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    hazard = models.TextField()
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_at = models.DateTimeField(auto_now_add=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="alerts_received"
+    )
+    could_identify_reporter = models.BooleanField()
+    status = models.CharField(max_length=24, choices=AlertStatus.choices)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    action_taken = models.TextField(blank=True)
+    acted_on_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at"]
+
+    def __str__(self) -> str:
+        return f"alert {self.pk} on {self.report_id}"

@@ -13,11 +13,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
+from candour.learning import alerts as alerts_service
 from candour.learning import just_culture as just_culture_service
 from candour.learning import lessons as lessons_service
 from candour.learning import services
 from candour.learning.access import (
+    alerts_for,
     codes_by_key,
+    get_alert_for_recipient,
     get_analyst_organisation,
     get_bulletin_for_reader,
     get_lesson_for_analyst,
@@ -28,7 +31,13 @@ from candour.learning.access import (
 )
 from candour.learning.bulletin_content import bulletin_content
 from candour.learning.bulletin_pdf import render_pdf
-from candour.learning.forms import BulletinForm, JustCultureForm, LessonForm
+from candour.learning.forms import (
+    AlertActionForm,
+    AlertForm,
+    BulletinForm,
+    JustCultureForm,
+    LessonForm,
+)
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
 from candour.reporting.access import get_report_for_learning_team
@@ -287,3 +296,64 @@ def just_culture(request: HttpRequest, reference: str) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def raise_alert(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    form = AlertForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            alerts_service.raise_alert(
+                actor=user,
+                report=report,
+                hazard=form.cleaned_data["hazard"],
+                could_identify_reporter=form.cleaned_data["could_identify_reporter"] == "yes",
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Alert raised"))
+            return redirect("learning:alerts")
+    return render(
+        request,
+        "learning/alert_form.html",
+        {"form": form, "report": report, "lead": report.organisation.safety_lead},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def alerts(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    return render(request, "learning/alerts.html", {"alerts": alerts_for(user), "me": user.pk})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def alert(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    item = get_alert_for_recipient(user, pk)
+    form = AlertActionForm(
+        request.POST if request.method == "POST" and "action_taken" in request.POST else None
+    )
+    if request.method == "POST":
+        if "acknowledge" in request.POST:
+            alerts_service.acknowledge(actor=user, alert=item)
+            messages.success(request, _("Alert acknowledged"))
+            return redirect("learning:alert", pk=pk)
+        if form.is_valid():
+            try:
+                alerts_service.record_action(
+                    actor=user, alert=item, action_taken=form.cleaned_data["action_taken"]
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Action recorded"))
+                return redirect("learning:alert", pk=pk)
+    return render(request, "learning/alert.html", {"alert": item, "form": form})

@@ -10,6 +10,7 @@ urlpatterns = [
     path("report/follow-up/", views.follow_up, name="follow-up"),
     path("report/follow-up/your-report/", views.your_report, name="your-report"),
     path("report/follow-up/leave/", views.leave_follow_up, name="leave-follow-up"),
+    path("report/follow-up/alert/<int:pk>/", views.alert_consent, name="alert-consent"),
     path("learning/reports/", views.queue, name="queue"),
     path("learning/reports/<str:reference>/", views.learning_detail, name="learning-detail"),
     path(

@@ -21,7 +21,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
-from candour.learning.access import published_lessons_for_report
+from candour.learning import alerts as alerts_service
+from candour.learning.access import (
+    alert_awaiting_consent,
+    alerts_awaiting_consent,
+    published_lessons_for_report,
+)
 from candour.reporting import services
 from candour.reporting.access import (
     analysts_of,
@@ -215,6 +220,7 @@ def your_report(request: HttpRequest) -> HttpResponse:
             "fields": deidentified_fields(report),
             "form": form,
             "lessons": published_lessons_for_report(report),
+            "consent_alerts": alerts_awaiting_consent(report),
         },
     )
 
@@ -428,3 +434,20 @@ def report_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "factors": factor_labels(report.factors),
         },
     )
+
+
+@require_POST
+def alert_consent(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _follow_up_report(request)
+    if report is None:
+        return redirect("reporting:follow-up")
+    item = alert_awaiting_consent(report, pk)
+    given = request.POST.get("consent") == "yes"
+    alerts_service.answer_consent(alert=item, given=given, base_url=request.build_absolute_uri("/"))
+    messages.success(
+        request,
+        _("Thank you. The alert has been sent.")
+        if given
+        else _("Thank you. The alert will not be sent."),
+    )
+    return redirect("reporting:your-report")

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from candour.core.services import set_safety_lead
+from candour.learning import alerts
+from candour.learning.models import AlertStatus
+from candour.reporting.tests.test_services import submit
+from conftest import World, signed_in_client
+
+pytestmark = pytest.mark.django_db
+
+HAZARD = "The out-of-hours phone line diverts to a disconnected number after 10pm."
+
+
+def test_no_safety_lead_means_no_alert(world: World) -> None:
+    report = submit(world).report
+    with pytest.raises(ValidationError, match="no safety lead"):
+        alerts.raise_alert(
+            actor=world.analyst, report=report, hazard=HAZARD, could_identify_reporter=False
+        )
+
+
+def test_an_alert_goes_to_the_safety_lead_and_is_tracked_to_action(world: World) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    report = submit(world).report
+    analyst = signed_in_client(world.analyst)
+    response = analyst.post(
+        reverse("learning:raise-alert", args=[report.reference]),
+        {"hazard": HAZARD, "could_identify_reporter": "no"},
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [world.manager.email]
+    assert HAZARD in mail.outbox[0].body
+    lead = signed_in_client(world.manager)
+    listing = lead.get(reverse("learning:alerts")).content.decode()
+    assert "out-of-hours phone line" in listing
+    alert = world.manager.alerts_received.get()
+    url = reverse("learning:alert", args=[alert.pk])
+    lead.post(url, {"acknowledge": "1"})
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.ACKNOWLEDGED
+    missing = lead.post(url, {"action_taken": ""})
+    assert "Say what was done" in missing.content.decode()
+    lead.post(url, {"action_taken": "The divert was fixed and tested the same night."})
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.ACTED_ON
+    assert alert.acted_on_at is not None
+    # Nobody else can act on it.
+    assert signed_in_client(world.staff).get(url).status_code == 404
+
+
+def test_an_alert_that_could_identify_the_reporter_waits_for_consent(world: World) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    submitted = submit(world)
+    alert = alerts.raise_alert(
+        actor=world.analyst,
+        report=submitted.report,
+        hazard=HAZARD,
+        could_identify_reporter=True,
+    )
+    assert alert.status == AlertStatus.AWAITING_CONSENT
+    assert mail.outbox == []
+    reporter = Client()
+    reporter.post("/report/follow-up/", {"receipt": submitted.receipt})
+    page = reporter.get(reverse("reporting:your-report")).content.decode()
+    assert "We need your agreement" in page
+    reporter.post(reverse("reporting:alert-consent", args=[alert.pk]), {"consent": "yes"})
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.RAISED
+    assert len(mail.outbox) == 1
+
+
+def test_a_refused_alert_is_never_sent(world: World) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    submitted = submit(world)
+    alert = alerts.raise_alert(
+        actor=world.analyst, report=submitted.report, hazard=HAZARD, could_identify_reporter=True
+    )
+    alerts.answer_consent(alert=alert, given=False)
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.WITHDRAWN
+    assert mail.outbox == []
+
+
+def test_an_identifying_hazard_is_refused(world: World) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    report = submit(world).report
+    with pytest.raises(ValidationError, match="looks identifying"):
+        alerts.raise_alert(
+            actor=world.analyst,
+            report=report,
+            hazard="Call Kasia Nowak on 07700 900123 today",
+            could_identify_reporter=False,
+        )
+
+
+def test_administrators_name_the_safety_lead(world: World) -> None:
+    client = signed_in_client(world.admin)
+    url = reverse("core:safety-lead", args=[world.riverside.slug])
+    client.post(url, {"lead": str(world.manager.pk)})
+    world.riverside.refresh_from_db()
+    assert world.riverside.safety_lead == world.manager
+    assert signed_in_client(world.other_admin).get(url).status_code == 404
+    # Someone from another organisation cannot be named.
+    assert client.post(url, {"lead": str(world.other_admin.pk)}).status_code == 200
