@@ -108,3 +108,14 @@ def alerts_awaiting_consent(report: Report) -> list[Alert]:
     from candour.learning.models import AlertStatus
 
     return list(Alert.objects.filter(report=report, status=AlertStatus.AWAITING_CONSENT))
+
+
+def get_member_organisation(user: User, organisation_id: str | None) -> Organisation:
+    """One of the person's own organisations (the first, unless one is asked for)."""
+    allowed = sorted(user.organisation_ids())
+    if not allowed:
+        raise Http404
+    chosen = int(organisation_id) if organisation_id and organisation_id.isdigit() else allowed[0]
+    if chosen not in allowed:
+        raise Http404
+    return Organisation.objects.get(pk=chosen)

@@ -41,7 +41,7 @@ class BulletinContent:
     factors: BarChart
 
 
-def _suppress(label: str, count: int) -> CountRow:
+def suppress(label: str, count: int) -> CountRow:
     return CountRow(label, count if count >= SMALLEST_SHOWN else None)
 
 
@@ -85,19 +85,19 @@ def bulletin_content(bulletin: Bulletin) -> BulletinContent:
         received_week__lte=bulletin.period_end,
     )
     outcome_counts = Counter(reports.values_list("outcome", flat=True))
-    outcome_rows = [_suppress(str(o.label), outcome_counts.get(o.value, 0)) for o in Outcome]
+    outcome_rows = [suppress(str(o.label), outcome_counts.get(o.value, 0)) for o in Outcome]
     factor_counts = Counter(
         CodedValue.objects.filter(
             coding__report__in=reports, coding__is_primary=True, code__axis=Axis.FACTOR
         ).values_list("code__label", flat=True)
     )
-    factor_rows = [_suppress(label, n) for label, n in factor_counts.most_common(8)]
+    factor_rows = [suppress(label, n) for label, n in factor_counts.most_common(8)]
     outcomes_title = _("Reports by outcome")
     factors_title = _("Most common contributing factors")
     return BulletinContent(
         bulletin=bulletin,
         lessons=list(bulletin.lessons.order_by("published_at")),
-        total_reports=_suppress(_("Reports received"), reports.count()),
+        total_reports=suppress(_("Reports received"), reports.count()),
         outcomes=BarChart(
             outcomes_title, outcome_rows, bar_chart_svg(outcomes_title, outcome_rows)
         ),

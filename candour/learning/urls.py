@@ -10,6 +10,7 @@ urlpatterns = [
     path("learning/reports/<str:reference>/just-culture/", views.just_culture, name="just-culture"),
     path("learning/reports/<str:reference>/alert/", views.raise_alert, name="raise-alert"),
     path("alerts/", views.alerts, name="alerts"),
+    path("learning/dashboard/", views.dashboard, name="dashboard"),
     path("alerts/<int:pk>/", views.alert, name="alert"),
     path("lessons/", views.lessons, name="lessons"),
     path("lessons/new/", views.lesson_edit, name="lesson-new"),

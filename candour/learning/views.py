@@ -25,12 +25,14 @@ from candour.learning.access import (
     get_bulletin_for_reader,
     get_lesson_for_analyst,
     get_lesson_for_reader,
+    get_member_organisation,
     own_and_other_codings,
     reviewed_reports,
     reviews_of,
 )
 from candour.learning.bulletin_content import bulletin_content
 from candour.learning.bulletin_pdf import render_pdf
+from candour.learning.dashboard import build_dashboard
 from candour.learning.forms import (
     AlertActionForm,
     AlertForm,
@@ -357,3 +359,17 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Action recorded"))
                 return redirect("learning:alert", pk=pk)
     return render(request, "learning/alert.html", {"alert": item, "form": form})
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_member_organisation(user, request.GET.get("organisation"))
+    today = timezone.localdate()
+    start = date(today.year - 1, today.month, 1)
+    return render(
+        request,
+        "learning/dashboard.html",
+        {"dashboard": build_dashboard(organisation, start=start, end=today)},
+    )
