@@ -87,9 +87,10 @@ def bulletin_content(bulletin: Bulletin) -> BulletinContent:
     outcome_counts = Counter(reports.values_list("outcome", flat=True))
     outcome_rows = [suppress(str(o.label), outcome_counts.get(o.value, 0)) for o in Outcome]
     factor_counts = Counter(
-        CodedValue.objects.filter(
+        value.code.current.label
+        for value in CodedValue.objects.filter(
             coding__report__in=reports, coding__is_primary=True, code__axis=Axis.FACTOR
-        ).values_list("code__label", flat=True)
+        ).select_related("code__merged_into")
     )
     factor_rows = [suppress(label, n) for label, n in factor_counts.most_common(8)]
     outcomes_title = _("Reports by outcome")

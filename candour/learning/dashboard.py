@@ -49,7 +49,9 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
         chosen = values.filter(code__axis=axis)
         if state is not None:
             chosen = chosen.filter(defence_state=state)
-        return Counter(chosen.values_list("code__label", flat=True)).most_common(8)
+        # Follow merges, so that old coding counts under the code it became.
+        labels = (value.code.current.label for value in chosen.select_related("code__merged_into"))
+        return Counter(labels).most_common(8)
 
     return Dashboard(
         organisation,

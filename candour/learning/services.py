@@ -120,20 +120,25 @@ class CodeAgreement:
 def agreement_by_code(*, organisation_id: int, start: date, end: date) -> list[CodeAgreement]:
     """Cohen's kappa per code over reports coded by two analysts in the period."""
     codings = (
-        Coding.objects.filter(
-            report__organisation_id=organisation_id,
-            submitted_at__date__gte=start,
-            submitted_at__date__lte=end,
-        )
+        Coding.objects.filter(report__organisation_id=organisation_id)
         .prefetch_related("values__code")
         .order_by("report_id", "-is_primary", "pk")
     )
-    by_report: dict[int, list[set[int]]] = {}
+    by_report: dict[int, list[Coding]] = {}
     for coding in codings:
-        by_report.setdefault(coding.report_id, []).append(
-            {value.code.current.pk for value in coding.values.all()}
-        )
-    pairs = [sets[:2] for sets in by_report.values() if len(sets) >= 2]
+        by_report.setdefault(coding.report_id, []).append(coding)
+    pairs = []
+    # The first two codings of each report form the pair; the pair belongs to the period
+    # in which it was completed (the later of the two).
+    for first, second, *_rest in (c for c in by_report.values() if len(c) >= 2):
+        completed = max(first.submitted_at, second.submitted_at).date()
+        if start <= completed <= end:
+            pairs.append(
+                tuple(
+                    {value.code.current.pk for value in coding.values.all()}
+                    for coding in (first, second)
+                )
+            )
     rows = []
     for code in Code.objects.filter(merged_into__isnull=True).order_by("axis", "key"):
         answers = [(code.pk in a, code.pk in b) for a, b in pairs]

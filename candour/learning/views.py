@@ -112,7 +112,6 @@ def agreement(request: HttpRequest) -> HttpResponse:
             ),
             "start": start,
             "end": end,
-            "is_analyst": Role.ANALYST in user.roles(),
         },
     )
 
@@ -173,7 +172,10 @@ def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Lesson saved as a draft"))
+            messages.success(
+                request,
+                _("Lesson saved") if saved.published_at else _("Lesson saved as a draft"),
+            )
             return redirect("learning:lesson", pk=saved.pk)
     return render(
         request,

@@ -31,6 +31,7 @@ from tests.system.support import (
     ContextFactory,
     PageOpener,
     Personas,
+    ShellRunner,
     accessibility_problems,
 )
 
@@ -83,13 +84,14 @@ def database_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
 
 
-def _run(command: list[str], env: dict[str, str]) -> None:
+def _run(command: list[str], env: dict[str, str]) -> str:
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         pytest.fail(
             f"{' '.join(command[:2])} failed ({result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
         )
+    return result.stdout
 
 
 def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -108,16 +110,25 @@ def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, database_env: dict[str, str]) -> Iterator[str]:
-    """Base URL of a Candour server with the demo data loaded, on its own database."""
+def server_env(
+    tmp_path_factory: pytest.TempPathFactory, database_env: dict[str, str]
+) -> dict[str, str]:
+    """The environment the server runs in: its database, keys and settings."""
     var_dir = tmp_path_factory.mktemp("browser-var")
-    env = {
+    return {
         **os.environ,
         # development: cookies without the Secure flag over plain http; DEBUG stays off.
         "CANDOUR_ENVIRONMENT": "development",
         "CANDOUR_VAR_DIR": str(var_dir),
         **database_env,
     }
+
+
+@pytest.fixture(scope="session")
+def server(server_env: dict[str, str]) -> Iterator[str]:
+    """Base URL of a Candour server with the demo data loaded, on its own database."""
+    env = server_env
+    var_dir = Path(env["CANDOUR_VAR_DIR"])
     candour = str(BIN / "candour")
     _run([candour, "migrate", "--verbosity", "0"], env)
     _run([candour, "load-demo-data"], env)
@@ -143,6 +154,19 @@ def server(tmp_path_factory: pytest.TempPathFactory, database_env: dict[str, str
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def candour_shell(server: str, server_env: dict[str, str]) -> ShellRunner:
+    """Run Python in `candour shell` on the running server's database; what it printed.
+
+    Uses the server's keys, so audit events it records chain on with the server's own.
+    """
+
+    def run(code: str) -> str:
+        return _run([str(BIN / "candour"), "shell", "--command", code], server_env)
+
+    return run
 
 
 @pytest.fixture(scope="session")

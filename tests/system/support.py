@@ -21,6 +21,8 @@ ContextFactory = Callable[..., BrowserContext]
 PageOpener = Callable[[str], Page]
 # accessibility_problems(page) describes each serious or critical axe-core violation.
 AccessibilityCheck = Callable[[Page], list[str]]
+# candour_shell(code) runs Python in `candour shell` on the server's database; its output.
+ShellRunner = Callable[[str], str]
 
 RIVERSIDE = "/organisation/riverside-borough-council/"
 TOTP_STEP_SECONDS = 30
@@ -143,7 +145,10 @@ class Personas:
 
     def signed_in_context(self, new_context: ContextFactory, key: str) -> BrowserContext:
         """A context already signed in as the persona; each signs in once per session."""
-        email = self.email(key)
+        return self.signed_in_context_for(new_context, self.email(key))
+
+    def signed_in_context_for(self, new_context: ContextFactory, email: str) -> BrowserContext:
+        """A context already signed in as anyone with the demo password, by email."""
         if email not in self.storage:
             context = new_context()
             self.sign_in(context.new_page(), email)
