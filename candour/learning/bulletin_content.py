@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.utils.translation import gettext as _
 
@@ -78,27 +79,43 @@ def _escape(text: str) -> str:
     )
 
 
-def bulletin_content(bulletin: Bulletin) -> BulletinContent:
+class PeriodCounts(TypedDict):
+    total: int
+    outcomes: list[tuple[str, int]]
+    factors: list[tuple[str, int]]
+
+
+def period_counts(bulletin: Bulletin) -> PeriodCounts:
+    """Count the period's reports now, for storing on the bulletin when it is published."""
     reports = Report.objects.filter(
         organisation=bulletin.organisation,
         received_week__gte=bulletin.period_start,
         received_week__lte=bulletin.period_end,
     )
     outcome_counts = Counter(reports.values_list("outcome", flat=True))
-    outcome_rows = [suppress(str(o.label), outcome_counts.get(o.value, 0)) for o in Outcome]
     factor_counts = Counter(
         value.code.current.label
         for value in CodedValue.objects.filter(
             coding__report__in=reports, coding__is_primary=True, code__axis=Axis.FACTOR
         ).select_related("code__merged_into")
     )
-    factor_rows = [suppress(label, n) for label, n in factor_counts.most_common(8)]
+    return {
+        "total": reports.count(),
+        "outcomes": [(str(o.label), outcome_counts.get(o.value, 0)) for o in Outcome],
+        "factors": factor_counts.most_common(8),
+    }
+
+
+def bulletin_content(bulletin: Bulletin) -> BulletinContent:
+    counts: PeriodCounts = bulletin.counts or period_counts(bulletin)
+    outcome_rows = [suppress(str(label), int(n)) for label, n in counts["outcomes"]]
+    factor_rows = [suppress(str(label), int(n)) for label, n in counts["factors"]]
     outcomes_title = _("Reports by outcome")
     factors_title = _("Most common contributing factors")
     return BulletinContent(
         bulletin=bulletin,
         lessons=list(bulletin.lessons.order_by("published_at")),
-        total_reports=suppress(_("Reports received"), reports.count()),
+        total_reports=suppress(_("Reports received"), int(counts["total"])),
         outcomes=BarChart(
             outcomes_title, outcome_rows, bar_chart_svg(outcomes_title, outcome_rows)
         ),

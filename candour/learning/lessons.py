@@ -15,6 +15,7 @@ from candour.audit.recorder import record
 from candour.core.models import Organisation
 from candour.deid import detect
 from candour.deid.spans import GENERALISED
+from candour.learning.bulletin_content import period_counts
 from candour.learning.models import Bulletin, Lesson
 from candour.reporting.models import Report
 from candour.reporting.services import policy_for
@@ -118,6 +119,8 @@ def publish_bulletin(
         published_by=actor,
     )
     bulletin.lessons.set(lessons)
+    bulletin.counts = period_counts(bulletin)
+    bulletin.save(update_fields=["counts"])
     record(
         AuditEventType.BULLETIN_PUBLISHED,
         actor_id=actor.pk,

@@ -149,6 +149,8 @@ class Bulletin(models.Model):
     period_end = models.DateField()
     introduction = models.TextField(blank=True)
     lessons = models.ManyToManyField(Lesson, related_name="bulletins")
+    # The period's counts as they stood when published, so the bulletin never changes.
+    counts = models.JSONField(default=dict)
     published_at = models.DateTimeField()
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -123,6 +123,11 @@ def test_a_bulletin_gathers_the_periods_lessons_with_small_numbers_hidden(world:
         .status_code
         == 404
     )
+    # Later reports do not change a published bulletin.
+    for _ in range(6):
+        submit(world, today=timezone.localdate(), outcome=Outcome.HARM)
+    again = {row.label: row.shown for row in bulletin_content(bulletin).outcomes.rows}
+    assert again["A child or family was harmed"] == "fewer than 5"
 
 
 def test_a_bulletin_needs_lessons_and_a_sensible_period(world: World) -> None:
