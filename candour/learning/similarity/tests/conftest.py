@@ -1,0 +1,11 @@
+"""The shipped model is loaded once for the whole session (about 0.3 s)."""
+
+import pytest
+
+from candour.learning.similarity.embedder import StaticEmbedder
+from candour.learning.similarity.reports import default_embedder
+
+
+@pytest.fixture(scope="session")
+def embedder() -> StaticEmbedder:
+    return default_embedder()
