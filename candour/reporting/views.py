@@ -27,6 +27,7 @@ from candour.learning.access import (
     alerts_awaiting_consent,
     published_lessons_for_report,
 )
+from candour.learning.similar import similar_reports
 from candour.reporting import services
 from candour.reporting.access import (
     analysts_of,
@@ -294,6 +295,7 @@ def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 initial={"analyst": report.assigned_to_id}, analysts=analysts_of(report)
             ),
             "close_form": CloseForm(),
+            "similar": similar_reports(report),
             "closure_reason": ClosureReason(report.closure_reason).label
             if report.closure_reason
             else "",
