@@ -1316,6 +1316,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     block_network()
     started = time.perf_counter()
+    # Other work on the machine slows every method; the ratios between them hold better.
+    load_at_start = round(os.getloadavg()[0], 2)
     transformer = Transformer(args.transformer_python)
 
     corpus = make_corpus(60 if args.quick else 150)
@@ -1350,6 +1352,7 @@ def main(argv: list[str] | None = None) -> int:
         "quick": args.quick,
         "seed": SEED,
         "machine": {
+            "load_average_at_start_and_end": [load_at_start, round(os.getloadavg()[0], 2)],
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
