@@ -5,6 +5,7 @@ Reporting routes never log or store the address or browser of whoever uses them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django import forms
@@ -236,6 +237,16 @@ def leave_follow_up(request: HttpRequest) -> HttpResponse:
 # The learning team's pages.
 
 
+def _attempt(request: HttpRequest, action: Callable[[], object], success: str) -> None:
+    """Run a service call, telling the analyst either what was done or why it was refused."""
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+
+
 @login_required
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
@@ -316,12 +327,11 @@ def review_redactions(request: HttpRequest, reference: str) -> HttpResponse:
         name: [line for line in request.POST.get(f"add_{name}", "").splitlines() if line.strip()]
         for name in NARRATIVE_FIELDS
     }
-    try:
-        services.review_redactions(actor=user, report=report, keep=keep, add_phrases=add)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Redactions saved. Others now see the de-identified text."))
+    _attempt(
+        request,
+        lambda: services.review_redactions(actor=user, report=report, keep=keep, add_phrases=add),
+        _("Redactions saved. Others now see the de-identified text."),
+    )
     return redirect("reporting:learning-detail", reference=reference)
 
 
@@ -332,14 +342,13 @@ def ask(request: HttpRequest, reference: str) -> HttpResponse:
     report = get_report_for_learning_team(user, reference)
     form = QuestionForm(request.POST)
     if form.is_valid():
-        try:
-            services.ask_reporter(actor=user, report=report, question=form.cleaned_data["question"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(
-                request, _("Question sent. The reporter will see it with their receipt.")
-            )
+        _attempt(
+            request,
+            lambda: services.ask_reporter(
+                actor=user, report=report, question=form.cleaned_data["question"]
+            ),
+            _("Question sent. The reporter will see it with their receipt."),
+        )
     else:
         messages.error(request, _("Write the question before sending it"))
     return redirect("reporting:learning-detail", reference=reference)
@@ -355,23 +364,20 @@ def update(request: HttpRequest, reference: str) -> HttpResponse:
         if assign.is_valid():
             chosen = assign.cleaned_data["analyst"]
             analyst = get_analyst_for_report(report, int(chosen)) if chosen else None
-            try:
-                services.assign_report(actor=user, report=report, analyst=analyst)
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Assignment saved"))
+            _attempt(
+                request,
+                lambda: services.assign_report(actor=user, report=report, analyst=analyst),
+                _("Assignment saved"),
+            )
     else:
         status_form = StatusForm(request.POST)
         if status_form.is_valid():
-            try:
-                services.change_status(
-                    actor=user, report=report, status=Status(status_form.cleaned_data["status"])
-                )
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Status saved"))
+            status = Status(status_form.cleaned_data["status"])
+            _attempt(
+                request,
+                lambda: services.change_status(actor=user, report=report, status=status),
+                _("Status saved"),
+            )
     return redirect("reporting:learning-detail", reference=reference)
 
 
@@ -382,20 +388,16 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
     report = get_report_for_learning_team(user, reference)
     form = CloseForm(request.POST)
     if form.is_valid():
-        try:
-            services.close_report(
+        _attempt(
+            request,
+            lambda: services.close_report(
                 actor=user,
                 report=report,
                 reason=ClosureReason(form.cleaned_data["reason"]),
                 outcome_for_reporter=form.cleaned_data["outcome_for_reporter"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(
-                request,
-                _("Report closed. The reporter's own words and contact details are destroyed."),
-            )
+            ),
+            _("Report closed. The reporter's own words and contact details are destroyed."),
+        )
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("reporting:learning-detail", reference=reference)

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from candour.deid.dates import MONTH_NAMES
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -38,21 +40,6 @@ LOCALES = (
     "ha_NG", "tw_GH", "sw", "zu_ZA", "id_ID",
 )
 # fmt: on
-# fmt: on
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 FIRST_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 LAST_ATTRS = ("last_names", "last_names_male", "last_names_female")
 
@@ -189,7 +176,7 @@ def main() -> None:
     write_lines("stop_words.txt", stop_words(), "# spaCy's English stop words (MIT)\n")
     write_lines(
         "name_words.txt",
-        set(NAME_WORDS) - stop_words() - {m.lower() for m in MONTHS},
+        set(NAME_WORDS) - stop_words() - {m.lower() for m in MONTH_NAMES},
         "# given names that are also English words, see PROVENANCE.md\n",
     )
     write_lines("english_nouns.txt.gz", english, "# WordNet 3.0 nouns, see PROVENANCE.md\n")
