@@ -49,6 +49,18 @@ class AuditEventType(StrEnum):
     ALERT_SENT = "alert.sent"
     ALERT_ACKNOWLEDGED = "alert.acknowledged"
     ALERT_ACTED_ON = "alert.acted_on"
+    SUGGESTION_DECIDED = "report.suggestion_decided"
+    SUGGESTER_TRAINED = "learning.suggester_trained"
+    SIMILARITY_INDEX_BUILT = "learning.similarity_index_built"
+    NATIONAL_SEARCH = "learning.national_search"
+    THEMES_FOUND = "theme.found"
+    THEME_SAVED = "theme.saved"
+    THEME_CONFIRMED = "theme.confirmed"
+    THEME_DISMISSED = "theme.dismissed"
+    THEME_MERGED = "theme.merged"
+    THEME_SPLIT = "theme.split"
+    THEME_REPORT_ATTACHED = "theme.report_attached"
+    THEME_REPORT_DETACHED = "theme.report_detached"
 
     @property
     def description(self) -> StrOrPromise:
@@ -96,6 +108,18 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.ALERT_SENT: _("Alert sent to the safety lead"),
     AuditEventType.ALERT_ACKNOWLEDGED: _("Alert acknowledged"),
     AuditEventType.ALERT_ACTED_ON: _("Alert acted on"),
+    AuditEventType.SUGGESTION_DECIDED: _("Suggested code accepted or rejected"),
+    AuditEventType.SUGGESTER_TRAINED: _("Code suggester trained"),
+    AuditEventType.SIMILARITY_INDEX_BUILT: _("Similar-reports index built"),
+    AuditEventType.NATIONAL_SEARCH: _("Reports searched across organisations"),
+    AuditEventType.THEMES_FOUND: _("Recurring themes found"),
+    AuditEventType.THEME_SAVED: _("Theme named or described"),
+    AuditEventType.THEME_CONFIRMED: _("Theme confirmed"),
+    AuditEventType.THEME_DISMISSED: _("Theme dismissed"),
+    AuditEventType.THEME_MERGED: _("Themes merged"),
+    AuditEventType.THEME_SPLIT: _("Theme split"),
+    AuditEventType.THEME_REPORT_ATTACHED: _("Report attached to a theme"),
+    AuditEventType.THEME_REPORT_DETACHED: _("Report taken out of a theme"),
 }
 
 

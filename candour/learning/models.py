@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -11,7 +11,11 @@ from candour.learning.querysets import (
     CodeQuerySet,
     CodingQuerySet,
     LessonQuerySet,
+    ThemeQuerySet,
 )
+
+if TYPE_CHECKING:
+    from candour.reporting.models import Report
 
 
 class Axis(models.TextChoices):
@@ -260,3 +264,109 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"alert {self.pk} on {self.report_id}"
+
+
+class SuggestionDecision(models.Model):
+    """An analyst's verdict on a suggested code; the next trained suggester learns from it."""
+
+    report = models.ForeignKey(
+        "reporting.Report", on_delete=models.PROTECT, related_name="suggestion_decisions"
+    )
+    code = models.ForeignKey(Code, on_delete=models.PROTECT, related_name="+")
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    accepted = models.BooleanField()
+    score = models.FloatField()
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "code", "analyst"], name="suggestion_decision_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{'accepted' if self.accepted else 'rejected'} {self.code_id} on {self.report_id}"
+
+
+class TrainedSuggester(models.Model):
+    """A code suggester trained on one organisation's coding; the newest one is used."""
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    trained_at = models.DateTimeField()
+    examples = models.PositiveIntegerField()
+    decisions = models.PositiveIntegerField()
+    # candour.learning.suggestions.Suggester.to_bytes(): arrays and JSON, never pickle.
+    model = models.BinaryField()
+    # Code key -> {"positives": n, "auc": cross-validated AUC or null, "shown": bool}.
+    code_quality = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-trained_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"suggester for {self.organisation_id} at {self.trained_at:%Y-%m-%d %H:%M}"
+
+
+class ThemeStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested by Candour")
+    CONFIRMED = "confirmed", _("Confirmed by an analyst")
+    DISMISSED = "dismissed", _("Dismissed")
+    MERGED = "merged", _("Merged into another theme")
+
+
+class Theme(models.Model):
+    """A recurring group of reports (an error trap), found automatically or by analysts."""
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=16, choices=ThemeStatus.choices)
+    # The words that set the group apart, kept from when it was found, to explain it.
+    key_terms = models.JSONField(default=list, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+    # None: found automatically by `candour find-themes`.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    reports: models.ManyToManyField[Report, ThemeReport] = models.ManyToManyField(
+        "reporting.Report", through="ThemeReport", related_name="themes"
+    )
+
+    objects: ClassVar[ThemeQuerySet] = ThemeQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["status", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ThemeReport(models.Model):
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="memberships")
+    report = models.ForeignKey(
+        "reporting.Report", on_delete=models.PROTECT, related_name="theme_memberships"
+    )
+    # None: attached automatically.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "report"], name="theme_report_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} in theme {self.theme_id}"

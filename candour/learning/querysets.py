@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         Code,
         Coding,
         Lesson,
+        Theme,
     )
 
 
@@ -50,3 +51,14 @@ class LessonQuerySet(models.QuerySet["Lesson"]):
 class BulletinQuerySet(models.QuerySet["Bulletin"]):
     def visible_to(self, user: User) -> BulletinQuerySet:
         return self.filter(organisation_id__in=user.organisation_ids())
+
+
+class ThemeQuerySet(models.QuerySet["Theme"]):
+    def for_learning_team(self, user: User) -> ThemeQuerySet:
+        from candour.accounts.roles import Role
+
+        return self.filter(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
+
+    def live(self) -> ThemeQuerySet:
+        """Themes still in use: suggested or confirmed, not dismissed or merged away."""
+        return self.filter(status__in=["suggested", "confirmed"])
