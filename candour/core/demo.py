@@ -178,9 +178,10 @@ def load_demo_data() -> bool:
     from candour.reporting import demo as reporting_demo
 
     riverside = organisations[ORGANISATIONS[0][0]]
+    riverside_teams = {name: team for (org, name), team in teams.items() if org == riverside.name}
     reporting_demo.load(
         riverside,
-        {name: team for (org, name), team in teams.items() if org == riverside.name},
+        riverside_teams,
         User.objects.get(email="alex.morgan@riverside.example"),
     )
     from candour.learning import demo as learning_demo
@@ -193,6 +194,17 @@ def load_demo_data() -> bool:
         analyst,
         User.objects.get(email="chris.evans@riverside.example"),
         User.objects.get(email="priya.shah@riverside.example"),
+    )
+    moorland = organisations[ORGANISATIONS[1][0]]
+    learning_demo.load_history(
+        {
+            riverside: (riverside_teams, analyst, 110),
+            moorland: (
+                {name: team for (org, name), team in teams.items() if org == moorland.name},
+                learning_demo.moorland_analyst(moorland),
+                40,
+            ),
+        }
     )
     record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
     return True

@@ -42,6 +42,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         if roles & {Role.STAFF, Role.MANAGER, Role.ANALYST}:
             items.append((_("What people reported"), reverse("reporting:reports")))
         items.append((_("Lessons"), reverse("learning:lessons")))
+        if Role.ANALYST in roles:
+            items.append((_("Themes"), reverse("learning:themes")))
         if roles & {Role.ANALYST, Role.MANAGER}:
             items.append((_("Dashboard"), reverse("learning:dashboard")))
         if Role.ANALYST in roles or user.is_safety_lead():

@@ -6,6 +6,8 @@ import sys
 import time
 from typing import Protocol
 
+from django.core.management.base import OutputWrapper
+
 
 class Stream(Protocol):
     def write(self, text: str, /) -> object: ...
@@ -19,6 +21,11 @@ class ProgressBar:
         self.total = max(total, 0)
         self.label = label
         self.stream: Stream = stream if stream is not None else sys.stderr
+        # A management command's stdout/stderr wrapper ends every write with a newline
+        # unless told otherwise, which would turn the redrawn bar into a scroll of lines.
+        self._ending: str | None = None
+        if isinstance(self.stream, OutputWrapper):
+            self._ending, self.stream.ending = self.stream.ending, ""
         self.width = width
         self._last_drawn = -1.0
         self._started = time.monotonic()
@@ -46,3 +53,5 @@ class ProgressBar:
             self.update(done)
         self.stream.write("\n")
         self.stream.flush()
+        if self._ending is not None and isinstance(self.stream, OutputWrapper):
+            self.stream.ending = self._ending

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from candour.core.models import Organisation
 from candour.learning.bulletin_content import BarChart, bar_chart_svg, suppress
-from candour.learning.models import Axis, CodedValue, DefenceState
+from candour.learning.models import Axis, CodedValue, DefenceState, ThemeReport, ThemeStatus
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome
 
@@ -53,6 +53,14 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
         labels = (value.code.current.label for value in chosen.select_related("code__merged_into"))
         return Counter(labels).most_common(8)
 
+    # Confirmed themes only: a suggestion is not yet the learning team's view.
+    themes = Counter(
+        ThemeReport.objects.filter(
+            theme__organisation=organisation,
+            theme__status=ThemeStatus.CONFIRMED,
+            report__in=reports,
+        ).values_list("theme__name", flat=True)
+    ).most_common(8)
     return Dashboard(
         organisation,
         start,
@@ -68,5 +76,6 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
             _chart(_("Defences that held"), top(Axis.DEFENCE, DefenceState.HELD)),
             _chart(_("Reasoning traps"), top(Axis.REASONING)),
             _chart(_("What caught it"), top(Axis.RECOVERY)),
+            _chart(_("Confirmed themes (recurring error traps)"), themes),
         ],
     )

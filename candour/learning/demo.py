@@ -5,7 +5,7 @@ from __future__ import annotations
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.accounts.services import create_user, grant_role
-from candour.core.models import Organisation
+from candour.core.models import Organisation, Team
 from candour.learning import services
 from candour.learning.models import Code, DefenceState
 from candour.reporting.models import Report
@@ -141,3 +141,52 @@ def load_alerts(organisation: Organisation, analyst: User, admin: User, lead: Us
             could_identify_reporter=False,
         )
         alerts.acknowledge(actor=lead, alert=alert)
+
+
+def moorland_analyst(organisation: Organisation) -> User:
+    """A learning-team analyst for the second demo organisation, so it has coded reports."""
+    # No password: like the second Riverside analyst, it only codes the demo reports.
+    analyst = create_user(
+        actor=None,
+        organisation=organisation,
+        email="morgan.ellis@moorland.example",
+        full_name="Morgan Ellis",
+    )
+    grant_role(actor=None, user=analyst, organisation=organisation, role=Role.ANALYST)
+    return analyst
+
+
+def load_history(organisations: dict[Organisation, tuple[dict[str, Team], User, int]]) -> None:
+    """Eighteen months of reviewed, coded reports per organisation."""
+    from candour.learning import demo_corpus
+
+    for organisation, (teams, analyst, count) in organisations.items():
+        demo_corpus.load(organisation, teams, analyst, count=count)
+        load_themes(organisation, analyst)
+
+
+def load_themes(organisation: Organisation, analyst: User) -> None:
+    """Let Candour suggest themes, then curate two as an analyst would."""
+    from candour.learning import themes
+    from candour.learning.models import Theme, ThemeStatus
+    from candour.learning.theme_finding import find_themes
+
+    find_themes(organisation)
+    suggested = list(
+        Theme.objects.filter(organisation=organisation, status=ThemeStatus.SUGGESTED).order_by("pk")
+    )
+    names = {
+        "A child was not seen, or not seen alone": (
+            "Children not seen, or not seen alone, on busy visits",
+            "Late or back-to-back visits where the child was asleep, out or behind a door, "
+            "and the record said 'seen'. Caught when a partner agency or supervision asked.",
+        ),
+        "A referral or contact was handled wrongly or late": (
+            "Referrals waiting in the hub's shared inbox",
+            "Notifications that nobody owned: weekends, old addresses, read by mistake.",
+        ),
+    }
+    for theme in suggested:
+        if theme.name in names:
+            name, description = names[theme.name]
+            themes.update_theme(actor=analyst, theme=theme, name=name, description=description)

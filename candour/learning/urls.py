@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candour.learning import views
+from candour.learning import theme_views, views
 
 app_name = "learning"
 
@@ -11,6 +11,19 @@ urlpatterns = [
     path("learning/reports/<str:reference>/alert/", views.raise_alert, name="raise-alert"),
     path("alerts/", views.alerts, name="alerts"),
     path("learning/dashboard/", views.dashboard, name="dashboard"),
+    path("learning/themes/", theme_views.theme_list, name="themes"),
+    path("learning/themes/find/", theme_views.find_themes, name="themes-find"),
+    path("learning/themes/new/", theme_views.theme_new, name="theme-new"),
+    path("learning/themes/<int:pk>/", theme_views.theme_detail, name="theme"),
+    path("learning/themes/<int:pk>/edit/", theme_views.theme_edit, name="theme-edit"),
+    path("learning/themes/<int:pk>/status/", theme_views.theme_status, name="theme-status"),
+    path("learning/themes/<int:pk>/merge/", theme_views.theme_merge, name="theme-merge"),
+    path("learning/themes/<int:pk>/split/", theme_views.theme_split, name="theme-split"),
+    path(
+        "learning/themes/<int:pk>/reports/",
+        theme_views.theme_reports_change,
+        name="theme-reports",
+    ),
     path("alerts/<int:pk>/", views.alert, name="alert"),
     path("lessons/", views.lessons, name="lessons"),
     path("lessons/new/", views.lesson_edit, name="lesson-new"),

@@ -1,0 +1,201 @@
+"""What a theme shows: its trend, why it happens, and what caught it when it was caught."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from candour.core.charts import Column, column_chart_svg
+from candour.learning.grouping import code_vectors
+from candour.learning.models import Alert, Axis, CodedValue, DefenceState, Lesson, Theme
+from candour.learning.similarity import default_embedder
+from candour.learning.theme_finding import coded_items
+from candour.reporting.models import Report
+from candour.reporting.vocabulary import Outcome
+
+TREND_MONTHS = 18
+CAUGHT = frozenset({Outcome.NEAR_MISS})
+NOT_CAUGHT = frozenset({Outcome.HARM, Outcome.NO_HARM})
+MIN_DIFFERENCE = 0.1
+
+
+@dataclass(frozen=True)
+class Trend:
+    months: list[tuple[date, int]]
+    svg: str
+    recent: int  # the last six months
+    before: int  # the six months before those
+
+    @property
+    def direction(self) -> str:
+        if self.recent >= 3 and self.recent >= 1.5 * max(self.before, 1):
+            return _("rising")
+        if self.before >= 3 and self.recent <= 0.67 * self.before:
+            return _("falling")
+        return _("steady")
+
+
+@dataclass(frozen=True)
+class CodeCount:
+    label: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class Distinction:
+    """How often a code appears among near misses that were caught and those that were not."""
+
+    label: str
+    caught: int
+    caught_share: float
+    not_caught: int
+    not_caught_share: float
+
+    @property
+    def favours_caught(self) -> bool:
+        return self.caught_share > self.not_caught_share
+
+
+@dataclass(frozen=True)
+class Profile:
+    theme: Theme
+    reports: list[Report]
+    trend: Trend
+    factors: list[CodeCount]
+    failed_defences: list[CodeCount]
+    reasoning: list[CodeCount]
+    caught: int
+    not_caught: int
+    distinctions: list[Distinction]
+    lessons: list[Lesson]
+    alerts: list[Alert]
+
+
+def month_starts(end: date, count: int) -> list[date]:
+    months, year, month = [], end.year, end.month
+    for _step in range(count):
+        months.append(date(year, month, 1))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months[::-1]
+
+
+def trend_for(reports: list[Report], today: date) -> Trend:
+    months = month_starts(today, TREND_MONTHS)
+    by_month = Counter(report.occurred_month.replace(day=1) for report in reports)
+    counts = [(month, by_month.get(month, 0)) for month in months]
+    columns = [Column(date_format(month, "M y"), n) for month, n in counts]
+    return Trend(
+        months=counts,
+        svg=column_chart_svg(_("Reports in this theme by month"), columns, label_every=3),
+        recent=sum(n for _m, n in counts[-6:]),
+        before=sum(n for _m, n in counts[-12:-6]),
+    )
+
+
+def _label(value: CodedValue) -> str:
+    code = value.code.current
+    if code.axis == Axis.DEFENCE:
+        state = _("held") if value.defence_state == DefenceState.HELD else _("failed")
+        return f"{code.label} ({state})"
+    return code.label
+
+
+def build_profile(theme: Theme, today: date) -> Profile:
+    reports = list(
+        theme.reports.filter(redactions_reviewed_at__isnull=False).order_by(
+            "-occurred_month", "-pk"
+        )
+    )
+    values = list(
+        CodedValue.objects.filter(coding__report__in=reports, coding__is_primary=True)
+        .select_related("code__merged_into", "coding")
+        .order_by("pk")
+    )
+    total = len(reports) or 1
+
+    def top(axis: Axis, state: str | None = None) -> list[CodeCount]:
+        counts = Counter(
+            value.code.current.label
+            for value in values
+            if value.code.current.axis == axis and (state is None or value.defence_state == state)
+        )
+        return [CodeCount(label, n, n / total) for label, n in counts.most_common(6)]
+
+    outcome_of = {report.pk: report.outcome for report in reports}
+    caught_ids = {pk for pk, outcome in outcome_of.items() if outcome in CAUGHT}
+    missed_ids = {pk for pk, outcome in outcome_of.items() if outcome in NOT_CAUGHT}
+    return Profile(
+        theme=theme,
+        reports=reports,
+        trend=trend_for(reports, today),
+        factors=top(Axis.FACTOR),
+        failed_defences=top(Axis.DEFENCE, DefenceState.FAILED),
+        reasoning=top(Axis.REASONING),
+        caught=len(caught_ids),
+        not_caught=len(missed_ids),
+        distinctions=distinctions(values, caught_ids, missed_ids),
+        lessons=list(Lesson.objects.filter(reports__in=reports).distinct()),
+        alerts=list(Alert.objects.filter(report__in=reports).select_related("report")),
+    )
+
+
+def distinctions(
+    values: list[CodedValue], caught_ids: set[int], missed_ids: set[int], limit: int = 6
+) -> list[Distinction]:
+    """Codes whose share differs most between caught near misses and events that got through.
+
+    Empty unless there are both: the comparison is the point.
+    """
+    if not caught_ids or not missed_ids:
+        return []
+    caught: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    for value in values:
+        if value.code.current.axis == Axis.EVENT:
+            continue
+        report_id = value.coding.report_id
+        if report_id in caught_ids:
+            caught[_label(value)] += 1
+        elif report_id in missed_ids:
+            missed[_label(value)] += 1
+    rows = [
+        Distinction(
+            label,
+            caught[label],
+            caught[label] / len(caught_ids),
+            missed[label],
+            missed[label] / len(missed_ids),
+        )
+        for label in set(caught) | set(missed)
+        if caught[label] + missed[label] >= 2
+    ]
+    # A code as common among the caught as among the rest distinguishes nothing.
+    rows = [row for row in rows if abs(row.caught_share - row.not_caught_share) >= MIN_DIFFERENCE]
+    rows.sort(key=lambda row: (-abs(row.caught_share - row.not_caught_share), row.label))
+    return rows[:limit]
+
+
+def candidates(theme: Theme, *, limit: int = 8, floor: float = 0.8) -> list[Report]:
+    """Reports not in the theme that read and are coded most like its members."""
+    items = coded_items(theme.organisation, limit=1000)
+    members = set(theme.memberships.values_list("report_id", flat=True))
+    if not members or len(items) <= len(members):
+        return []
+    text = default_embedder().embed_many([item.text for item in items])
+    combined = np.hstack([text, code_vectors(items)])
+    combined /= np.linalg.norm(combined, axis=1, keepdims=True).clip(min=1e-9)
+    inside = np.array([item.id in members for item in items])
+    if not inside.any():
+        return []
+    centre = combined[inside].mean(axis=0)
+    centre /= np.linalg.norm(centre) or 1.0
+    scores = combined @ centre
+    order = [i for i in np.argsort(-scores) if not inside[i] and scores[i] >= floor][:limit]
+    by_id = Report.objects.in_bulk([items[i].id for i in order])
+    return [by_id[items[i].id] for i in order if items[i].id in by_id]

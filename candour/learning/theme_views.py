@@ -1,0 +1,225 @@
+"""Theme pages: the list, one theme's profile, and the analysts' curation actions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candour.accounts.current import current_user
+from candour.learning import theme_finding, themes
+from candour.learning.access import get_analyst_organisation
+from candour.learning.models import ThemeStatus
+from candour.learning.theme_access import (
+    find_report_for_theme,
+    get_theme_for_analyst,
+    other_live_themes,
+    theme_reports,
+    themes_of,
+)
+from candour.learning.theme_forms import AttachForm, MergeForm, SplitForm, ThemeForm
+from candour.learning.theme_profile import build_profile, candidates
+
+
+def _errors(form: forms.Form) -> str:
+    """A refused curation form's messages, for the banner on the theme page."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+@login_required
+@require_GET
+def theme_list(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_analyst_organisation(user, request.GET.get("organisation"))
+    everything = themes_of(organisation)
+    return render(
+        request,
+        "learning/themes/list.html",
+        {
+            "organisation": organisation,
+            "confirmed": [t for t in everything if t.status == ThemeStatus.CONFIRMED],
+            "suggested": [t for t in everything if t.status == ThemeStatus.SUGGESTED],
+            "set_aside": [
+                t for t in everything if t.status in (ThemeStatus.DISMISSED, ThemeStatus.MERGED)
+            ],
+        },
+    )
+
+
+@login_required
+@require_POST
+def find_themes(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_analyst_organisation(user, request.POST.get("organisation"))
+    result = theme_finding.find_themes(organisation, actor=user)
+    messages.success(
+        request,
+        _("Looked at %(reports)s reports and suggested %(suggested)s themes")
+        % {"reports": result.reports, "suggested": result.suggested},
+    )
+    return redirect("learning:themes")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_new(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_analyst_organisation(user, request.GET.get("organisation"))
+    form = ThemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        theme = themes.create_theme(
+            actor=user,
+            organisation=organisation,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+        )
+        messages.success(request, _("Theme started: add reports to it below"))
+        return redirect("learning:theme", pk=theme.pk)
+    return render(request, "learning/themes/form.html", {"form": form, "theme": None})
+
+
+@login_required
+@require_GET
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_analyst(user, pk)
+    profile = build_profile(theme, timezone.localdate())
+    live = theme.status in (ThemeStatus.SUGGESTED, ThemeStatus.CONFIRMED)
+    return render(
+        request,
+        "learning/themes/detail.html",
+        {
+            "theme": theme,
+            "profile": profile,
+            "live": live,
+            "candidates": candidates(theme) if live else [],
+            "merge_form": MergeForm(themes=other_live_themes(theme)),
+            "split_form": SplitForm(reports=profile.reports),
+            "attach_form": AttachForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_analyst(user, pk)
+    form = ThemeForm(
+        request.POST or None, initial={"name": theme.name, "description": theme.description}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            themes.update_theme(
+                actor=user,
+                theme=theme,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Theme saved"))
+            return redirect("learning:theme", pk=theme.pk)
+    return render(request, "learning/themes/form.html", {"form": form, "theme": theme})
+
+
+@login_required
+@require_POST
+def theme_status(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_analyst(user, pk)
+    action = request.POST.get("action")
+    try:
+        if action == "confirm":
+            themes.confirm_theme(actor=user, theme=theme)
+            messages.success(request, _("Theme confirmed"))
+        elif action == "dismiss":
+            themes.dismiss_theme(actor=user, theme=theme)
+            messages.success(request, _("Theme dismissed: it will not be suggested again"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("learning:theme", pk=theme.pk)
+
+
+@login_required
+@require_POST
+def theme_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_analyst(user, pk)
+    form = MergeForm(request.POST, themes=other_live_themes(theme))
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect("learning:theme", pk=theme.pk)
+    target = get_theme_for_analyst(user, form.cleaned_data["target"])
+    try:
+        themes.merge_themes(actor=user, source=theme, target=target)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("learning:theme", pk=theme.pk)
+    messages.success(request, _("Merged: its reports are now in this theme"))
+    return redirect("learning:theme", pk=target.pk)
+
+
+@login_required
+@require_POST
+def theme_split(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_analyst(user, pk)
+    members = list(theme.reports.all())
+    form = SplitForm(request.POST, reports=members)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect("learning:theme", pk=theme.pk)
+    try:
+        new = themes.split_theme(
+            actor=user,
+            theme=theme,
+            reports=theme_reports(theme, form.cleaned_data["reports"]),
+            name=form.cleaned_data["name"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("learning:theme", pk=theme.pk)
+    messages.success(request, _("Split: the reports you chose are in this new theme"))
+    return redirect("learning:theme", pk=new.pk)
+
+
+@login_required
+@require_POST
+def theme_reports_change(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach a report (by reference) or take one out."""
+    user = current_user(request)
+    theme = get_theme_for_analyst(user, pk)
+    form = AttachForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect("learning:theme", pk=theme.pk)
+    report = find_report_for_theme(user, theme, form.cleaned_data["reference"])
+    if report is None:
+        messages.error(request, _("There is no report with that reference in this organisation"))
+        return redirect("learning:theme", pk=theme.pk)
+    try:
+        if request.POST.get("action") == "detach":
+            themes.detach_report(actor=user, theme=theme, report=report)
+            messages.success(
+                request, _("%(reference)s taken out of the theme") % {"reference": report.reference}
+            )
+        elif themes.attach_report(actor=user, theme=theme, report=report):
+            messages.success(
+                request, _("%(reference)s added to the theme") % {"reference": report.reference}
+            )
+        else:
+            messages.info(
+                request,
+                _("%(reference)s was already in the theme") % {"reference": report.reference},
+            )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("learning:theme", pk=theme.pk)
