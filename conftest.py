@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -45,6 +47,13 @@ def make_person(
     )
     grant_role(actor=None, user=user, organisation=organisation, role=role, team=team)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _similarity_index_per_test(settings: Any, tmp_path: Path) -> None:
+    """Each test gets its own similar-reports index directory: one built by a test (the
+    demo loader builds one) must not answer another test's questions."""
+    settings.CANDOUR_SIMILARITY_DIR = tmp_path / "similarity"
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -265,4 +267,16 @@ CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE = env_int(
 CANDOUR_RAW_RETENTION_DAYS = env_int("CANDOUR_RAW_RETENTION_DAYS", default=90, minimum=1)
 CANDOUR_REPORT_RESPONSE_WORKING_DAYS = env_int(
     "CANDOUR_REPORT_RESPONSE_WORKING_DAYS", default=10, minimum=1
+)
+
+# The similar-reports index (ADR 0008): files written by `candour build-similarity-index`
+# and read by every web worker. Tests default to a directory of their own, so that an index
+# built in var/ for development never leaks into them.
+CANDOUR_SIMILARITY_DIR = Path(
+    env_str(
+        "CANDOUR_SIMILARITY_DIR",
+        str(Path(tempfile.gettempdir()) / f"candour-test-similarity-{os.getpid()}")
+        if ENVIRONMENT == "test"
+        else str(VAR_DIR / "similarity"),
+    )
 )

@@ -206,6 +206,12 @@ def load_demo_data() -> bool:
             ),
         }
     )
+    from candour.learning.similarity_store import build_index
+    from candour.learning.suggester_training import organisations_to_train, train_suggester
+
+    for organisation in organisations_to_train():
+        train_suggester(organisation)
+    build_index()
     record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
     return True
 

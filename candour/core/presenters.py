@@ -48,6 +48,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Dashboard"), reverse("learning:dashboard")))
         if Role.ANALYST in roles or user.is_safety_lead():
             items.append((_("Alerts"), reverse("learning:alerts")))
+        if Role.NATIONAL_ANALYST in roles:
+            items.append((_("Search across organisations"), reverse("learning:national-search")))
         administered = Organisation.objects.administered_by(user).values_list("slug", flat=True)
         for slug in administered[:1]:
             items.append((_("Organisation"), reverse("core:organisation", args=[slug])))

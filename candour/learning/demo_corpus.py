@@ -22,9 +22,10 @@ from candour.core.models import Organisation, Team
 from candour.learning import services as learning_services
 from candour.learning.models import Code, DefenceState
 from candour.reporting import services
-from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
+from candour.reporting.vocabulary import ClosureReason, Outcome, PartOfDay, Route, Setting
 
 WEEKS = 78  # eighteen months
+OPEN_WEEKS = 3
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,17 @@ def load(organisation: Organisation, teams: dict[str, Team], analyst: User, *, c
         learning_services.save_coding(
             analyst=analyst, report=report, choices=_choices(_dedupe(keys), codes)
         )
+        # Older reports have been dealt with, as in a working service; recent ones are
+        # still in the triage queue.
+        if weeks_ago >= OPEN_WEEKS:
+            services.close_report(
+                actor=analyst,
+                report=report,
+                reason=ClosureReason.LEARNING_CAPTURED,
+                outcome_for_reporter=(
+                    "Thank you. Your report was coded and added to the learning team's themes."
+                ),
+            )
     return count
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from candour.core.models import Organisation
@@ -23,10 +24,14 @@ class AxisGroup:
     options: list[CodeOption]
 
 
-def coding_form(organisation: Organisation, coding: Coding | None) -> list[AxisGroup]:
+def coding_form(
+    organisation: Organisation, coding: Coding | None, accepted: Mapping[str, str] | None = None
+) -> list[AxisGroup]:
+    """The coding form's options; ``accepted`` suggestions (key: defence state) pre-ticked."""
     chosen: dict[str, str] = {}
     if coding is not None:
         chosen = {v.code.key: v.defence_state for v in coding.values.select_related("code")}
+    chosen.update(accepted or {})
     groups: dict[str, list[CodeOption]] = {}
     for code in Code.objects.usable_by(organisation).order_by("axis", "pk"):
         groups.setdefault(code.axis, []).append(

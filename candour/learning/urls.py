@@ -1,11 +1,17 @@
 from django.urls import path
 
-from candour.learning import theme_views, views
+from candour.learning import national_views, theme_views, views
 
 app_name = "learning"
 
 urlpatterns = [
     path("learning/reports/<str:reference>/coding/", views.code_report, name="code-report"),
+    path(
+        "learning/reports/<str:reference>/coding/suggestions/",
+        views.decide_suggestion,
+        name="decide-suggestion",
+    ),
+    path("learning/suggestions/", views.suggestions, name="suggestions"),
     path("learning/agreement/", views.agreement, name="agreement"),
     path("learning/reports/<str:reference>/just-culture/", views.just_culture, name="just-culture"),
     path("learning/reports/<str:reference>/alert/", views.raise_alert, name="raise-alert"),
@@ -33,4 +39,6 @@ urlpatterns = [
     path("lessons/bulletins/new/", views.bulletin_new, name="bulletin-new"),
     path("lessons/bulletins/<int:pk>/", views.bulletin, name="bulletin"),
     path("lessons/bulletins/<int:pk>/pdf/", views.bulletin_pdf, name="bulletin-pdf"),
+    path("national/", national_views.search, name="national-search"),
+    path("national/reports/<str:reference>/", national_views.report, name="national-report"),
 ]

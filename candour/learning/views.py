@@ -16,7 +16,7 @@ from candour.accounts.roles import Role
 from candour.learning import alerts as alerts_service
 from candour.learning import just_culture as just_culture_service
 from candour.learning import lessons as lessons_service
-from candour.learning import services
+from candour.learning import services, suggesting
 from candour.learning.access import (
     alerts_for,
     codes_by_key,
@@ -42,6 +42,7 @@ from candour.learning.forms import (
 )
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
+from candour.learning.suggester_quality import suggester_overview
 from candour.reporting.access import get_report_for_learning_team
 
 
@@ -80,11 +81,57 @@ def code_report(request: HttpRequest, reference: str) -> HttpResponse:
         "learning/code_report.html",
         {
             "report": report,
-            "groups": coding_form(report.organisation, own),
+            "groups": coding_form(
+                report.organisation, own, suggesting.accepted_for_form(report, user, own)
+            ),
             "own": own,
             "others_count": len(others),
             "comparison": comparison,
+            "suggestions": suggesting.suggestions_for(report, user),
+            "suggestions_withheld": suggesting.is_blind_second_coding(report, user),
         },
+    )
+
+
+@login_required
+@require_POST
+def decide_suggestion(request: HttpRequest, reference: str) -> HttpResponse:
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    decision = request.POST.get("decision", "")
+    suggestion = suggesting.offered(report, user, request.POST.get("label", ""))
+    if suggestion is None or decision not in {"accept", "reject"}:
+        messages.error(request, _("That suggestion is no longer offered"))
+        return redirect("learning:code-report", reference=reference)
+    try:
+        suggesting.decide_suggestion(
+            analyst=user,
+            report=report,
+            code=codes_by_key(report.organisation)[suggestion.key],
+            accepted=decision == "accept",
+            score=suggestion.score,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        message = (
+            _("Accepted: %(code)s is ticked below. Save the coding to keep it.")
+            if decision == "accept"
+            else _("Rejected: %(code)s will not be suggested for this report again.")
+        )
+        messages.success(request, message % {"code": suggestion.title})
+    return redirect("learning:code-report", reference=reference)
+
+
+@login_required
+@require_GET
+def suggestions(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_analyst_organisation(user, request.GET.get("organisation"))
+    return render(
+        request,
+        "learning/suggestions.html",
+        {"organisation": organisation, "overview": suggester_overview(organisation)},
     )
 
 

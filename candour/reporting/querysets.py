@@ -25,6 +25,26 @@ class ReportQuerySet(models.QuerySet["Report"]):
             redactions_reviewed_at__isnull=False,
         )
 
+    def for_national_analysts(self, user: User) -> ReportQuerySet:
+        """Reviewed, de-identified reports of every organisation, for national analysts only.
+
+        The role counts only when held in a national hub: pooled learning goes no further.
+        """
+        from candour.accounts.roles import Role
+        from candour.core.models import Organisation, OrganisationKind
+
+        hubs = Organisation.objects.filter(
+            pk__in=user.organisation_ids_with_role(Role.NATIONAL_ANALYST),
+            kind=OrganisationKind.NATIONAL_HUB,
+        )
+        if not hubs.exists():
+            return self.none()
+        return self.reviewed()
+
+    def reviewed(self) -> ReportQuerySet:
+        """Reports whose redactions were reviewed, so their text is de-identified."""
+        return self.filter(redactions_reviewed_at__isnull=False)
+
     def open(self) -> ReportQuerySet:
         return self.exclude(status=Status.CLOSED)
 

@@ -1,0 +1,289 @@
+"""Suggested codes on the analyst's coding page, and analysts' verdicts on them (ADR 0007).
+
+Suggestions come from the organisation's newest trained suggester, or from the keyword
+rules alone until one is trained. A label whose learned suggestions scored too poorly in
+cross-validation is suggested by its keyword rules alone. Labels and defence states are
+described in ``suggester_training``. Suggestions are withheld from a second, blind coder:
+the suggester has learned from the first analyst's coding of this very report.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.audit.events import AuditEventType
+from candour.audit.recorder import record
+from candour.core.models import Organisation
+from candour.learning.models import (
+    Axis,
+    Code,
+    CodedValue,
+    Coding,
+    DefenceState,
+    SuggestionDecision,
+    TrainedSuggester,
+)
+from candour.learning.suggester_training import (
+    keyword_rules,
+    label,
+    report_text,
+    split_label,
+    verdicts,
+)
+from candour.learning.suggestions import Decision, Settings, Source, Suggester, Suggestion
+from candour.reporting.models import Report
+
+SHOWN = 5
+MIN_SCORE = 0.2
+STRONG_FROM = 0.6
+CACHE_SIZE = 8
+# No code ever has this many examples, so a suggester trained with it uses rules alone.
+RULES_ONLY = Settings(min_positives=10**9)
+
+
+@dataclass(frozen=True)
+class SuggestedCode:
+    label: str
+    key: str
+    defence_state: str
+    title: str
+    score: float
+    learned: bool  # past coding contributed, not only keyword rules
+    evidence_terms: tuple[str, ...]
+    similar_references: tuple[str, ...]
+
+    @property
+    def strong(self) -> bool:
+        return self.score >= STRONG_FROM
+
+    @property
+    def strength(self) -> str:
+        return _("strong") if self.strong else _("possible")
+
+
+@dataclass(frozen=True, eq=False)
+class _Loaded:
+    learned: Suggester
+    # Keyword rules alone for the hidden labels; None when ``learned`` is rules alone.
+    rules_only: Suggester | None
+    hidden: frozenset[str]
+
+
+_cache: OrderedDict[tuple[object, ...], _Loaded] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cached(key: tuple[object, ...], build: Callable[[], _Loaded]) -> _Loaded:
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    loaded = build()
+    with _cache_lock:
+        _cache[key] = loaded
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return loaded
+
+
+def _rules_only(
+    organisation: Organisation, labels: Collection[str] | None, until: datetime | None
+) -> Suggester:
+    """Keyword rules, trusted as analysts' verdicts on them say (texts are not needed)."""
+    rules = {code: p for code, p in keyword_rules().items() if labels is None or code in labels}
+    decided = [
+        Decision("", found.code, found.accepted)
+        for found in verdicts(organisation, until=until)
+        if found.code in rules
+    ]
+    return Suggester.train([], rules=rules, decisions=decided, settings=RULES_ONLY)
+
+
+def _loaded(organisation: Organisation) -> _Loaded:
+    trained = (
+        TrainedSuggester.objects.filter(organisation=organisation)
+        .only("pk", "trained_at", "code_quality")
+        .first()
+    )
+    if trained is None:
+        seen = SuggestionDecision.objects.filter(report__organisation=organisation).aggregate(
+            count=Count("pk"), last=Max("pk")
+        )
+        return _cached(
+            ("rules", organisation.pk, seen["count"], seen["last"]),
+            lambda: _Loaded(_rules_only(organisation, None, None), None, frozenset()),
+        )
+
+    def build() -> _Loaded:
+        stored = TrainedSuggester.objects.values_list("model", flat=True).get(pk=trained.pk)
+        hidden = frozenset(
+            code for code, item in trained.code_quality.items() if not item.get("shown", True)
+        )
+        rules_only = None
+        if hidden & keyword_rules().keys():
+            rules_only = _rules_only(organisation, hidden, trained.trained_at)
+        return _Loaded(Suggester.from_bytes(bytes(stored)), rules_only, hidden)
+
+    return _cached(("trained", trained.pk), build)
+
+
+def _scored(text: str, loaded: _Loaded, min_score: float) -> list[Suggestion]:
+    learned = loaded.learned
+    found = [
+        s
+        for s in learned.suggest(text, len(learned.codes), min_score=min_score)
+        if s.code not in loaded.hidden
+    ]
+    if loaded.rules_only is not None:
+        rules = loaded.rules_only
+        found += [
+            s
+            for s in rules.suggest(text, len(rules.codes), min_score=min_score)
+            if s.code in loaded.hidden
+        ]
+    return sorted(found, key=lambda s: (-s.score, s.code))
+
+
+def code_title(code: Code, state: str) -> str:
+    if state == DefenceState.HELD:
+        return _("%(defence)s: held") % {"defence": code.label}
+    if state == DefenceState.FAILED:
+        return _("%(defence)s: failed") % {"defence": code.label}
+    return code.label
+
+
+def _own_current_keys(report: Report, analyst: User) -> set[str]:
+    coded = CodedValue.objects.filter(coding__report=report, coding__analyst=analyst)
+    decided = SuggestionDecision.objects.filter(report=report, analyst=analyst)
+    return {value.code.current.key for value in coded.select_related("code__merged_into")} | {
+        decision.code.current.key for decision in decided.select_related("code__merged_into")
+    }
+
+
+def is_blind_second_coding(report: Report, analyst: User) -> bool:
+    """Someone else coded the report and this analyst's coding is not the primary one."""
+    codings = Coding.objects.filter(report=report)
+    return (
+        codings.exclude(analyst=analyst).exists()
+        and not codings.filter(analyst=analyst, is_primary=True).exists()
+    )
+
+
+def suggestions_for(report: Report, analyst: User, *, limit: int = SHOWN) -> list[SuggestedCode]:
+    """The best codes for the report that the analyst has neither coded nor decided on."""
+    if report.redactions_reviewed_at is None or is_blind_second_coding(report, analyst):
+        return []
+    usable = {code.key: code for code in Code.objects.usable_by(report.organisation)}
+    done = _own_current_keys(report, analyst)
+    chosen: list[tuple[Suggestion, Code, str]] = []
+    for suggestion in _scored(report_text(report), _loaded(report.organisation), MIN_SCORE):
+        key, state = split_label(suggestion.code)
+        code = usable.get(key)
+        if code is None or key in done or (code.axis == Axis.DEFENCE) != bool(state):
+            continue
+        # One state per defence, the stronger: "held" and "failed" together would confuse.
+        done.add(key)
+        chosen.append((suggestion, code, state))
+        if len(chosen) == limit:
+            break
+    references = _references(report, {i for s, _, _ in chosen for i in s.similar_ids})
+    return [
+        SuggestedCode(
+            label=suggestion.code,
+            key=code.key,
+            defence_state=state,
+            title=code_title(code, state),
+            score=suggestion.score,
+            learned=suggestion.source != Source.RULES,
+            evidence_terms=suggestion.evidence_terms,
+            similar_references=tuple(
+                references[i] for i in suggestion.similar_ids if i in references
+            ),
+        )
+        for suggestion, code, state in chosen
+    ]
+
+
+def _references(report: Report, ids: set[str]) -> dict[str, str]:
+    """References of the similar reports, only for reviewed reports of the same organisation."""
+    pks = [int(i) for i in ids if i.isdigit()]
+    rows = (
+        Report.objects.filter(
+            organisation=report.organisation, redactions_reviewed_at__isnull=False, pk__in=pks
+        )
+        .exclude(pk=report.pk)
+        .values_list("pk", "reference")
+    )
+    return {str(pk): reference for pk, reference in rows}
+
+
+def offered(report: Report, analyst: User, suggestion_label: str) -> SuggestedCode | None:
+    """The suggestion with this label, if it is on the analyst's coding page now."""
+    return next((s for s in suggestions_for(report, analyst) if s.label == suggestion_label), None)
+
+
+def accepted_for_form(report: Report, analyst: User, own: Coding | None) -> dict[str, str]:
+    """Codes accepted since the analyst last saved, by key, with a defence's state."""
+    accepted = SuggestionDecision.objects.filter(report=report, analyst=analyst, accepted=True)
+    if own is not None:
+        accepted = accepted.filter(decided_at__gt=own.submitted_at)
+    chosen: dict[str, str] = {}
+    defences = []
+    for decision in accepted.select_related("code__merged_into"):
+        code = decision.code.current
+        if code.axis == Axis.DEFENCE:
+            defences.append(code.key)
+        else:
+            chosen[code.key] = ""
+    if defences:
+        # The state shown was the stronger; the same suggester gives the same answer.
+        scores = {
+            s.code: s.score for s in _scored(report_text(report), _loaded(report.organisation), 0)
+        }
+        for key in defences:
+            chosen[key] = max(
+                (scores.get(label(key, state.value), 0.0), state == DefenceState.FAILED, state)
+                for state in DefenceState
+            )[2].value
+    return chosen
+
+
+@transaction.atomic
+def decide_suggestion(
+    *, analyst: User, report: Report, code: Code, accepted: bool, score: float
+) -> SuggestionDecision:
+    """Record an analyst's acceptance or rejection of a suggested code for a report."""
+    if report.organisation_id not in analyst.organisation_ids_with_role(Role.ANALYST):
+        raise PermissionDenied
+    if report.redactions_reviewed_at is None:
+        raise ValidationError(_("Review the redactions before coding the report"))
+    if not Code.objects.usable_by(report.organisation).filter(pk=code.pk).exists():
+        raise ValidationError(_("%(code)s cannot be used here") % {"code": code.label})
+    if SuggestionDecision.objects.filter(report=report, code=code, analyst=analyst).exists():
+        raise ValidationError(_("You have already decided on this suggestion"))
+    decision = SuggestionDecision.objects.create(
+        report=report,
+        code=code,
+        analyst=analyst,
+        accepted=accepted,
+        score=min(max(score, 0.0), 1.0),
+    )
+    record(
+        AuditEventType.SUGGESTION_DECIDED,
+        actor_id=analyst.pk,
+        organisation=report.organisation,
+        target=report,
+        data={"code": code.key, "accepted": accepted, "score": round(decision.score * 100)},
+    )
+    return decision

@@ -1,0 +1,383 @@
+"""Suggested codes on the coding page: cold start, training, evidence, verdicts, scoping."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from candour.accounts.roles import Role
+from candour.audit.events import AuditEventType
+from candour.audit.models import AuditEvent
+from candour.learning import services, suggesting
+from candour.learning.models import (
+    Code,
+    DefenceState,
+    SuggestionDecision,
+    TrainedSuggester,
+)
+from candour.learning.suggester_training import RULES_FILE, train_suggester
+from candour.learning.suggestions import KeywordRules
+from candour.learning.taxonomy import read_version
+from candour.reporting import services as reporting
+from candour.reporting.models import Report
+from candour.reporting.tests.test_services import submit
+from conftest import World, make_person, signed_in_client
+
+pytestmark = pytest.mark.django_db
+
+TIRED = "I was exhausted after a double shift and forgot to send the strategy minutes."
+# Phrases no keyword rule knows, so only learning from coding can tie them to a code.
+PURPLE = "The note went into the purple folder at the office and sat there for a week."
+TEAL = "A teal lanyard was left on the desk beside the printer overnight."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    # Rolled-back tests reuse primary keys, so a suggester cached by one must not leak.
+    suggesting._cache.clear()
+    yield
+    suggesting._cache.clear()
+
+
+def _reviewed(world: World, what_happened: str, organisation: object = None) -> Report:
+    overrides: dict[str, object] = {"narrative": reporting.Narrative(what_happened=what_happened)}
+    if organisation is not None:
+        overrides.update(organisation=organisation, team=None)
+    report = submit(world, **overrides).report
+    reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+    report.refresh_from_db()
+    return report
+
+
+def _code(world: World, report: Report, *labels: str) -> None:
+    choices = []
+    for item in labels:
+        key, _, state = item.partition(":")
+        code = Code.objects.get(key=key)
+        choices.append(services.CodeChoice(code, DefenceState(state) if state else None))
+    services.save_coding(analyst=world.analyst, report=report, choices=choices)
+
+
+def _by_label(report: Report, world: World) -> dict[str, suggesting.SuggestedCode]:
+    return {s.label: s for s in suggesting.suggestions_for(report, world.analyst)}
+
+
+def _coded_history(world: World) -> tuple[list[Report], list[Report]]:
+    """Six reports coded as recording errors about a purple folder, six about a lanyard."""
+    purple = [_reviewed(world, f"{PURPLE} Visit number {i}.") for i in range(6)]
+    teal = [_reviewed(world, f"{TEAL} Meeting number {i}.") for i in range(6)]
+    for report in purple:
+        _code(world, report, "event.recording_error")
+    for report in teal:
+        _code(world, report, "event.other")
+    return purple, teal
+
+
+def test_the_rules_cover_every_code_and_both_states_of_each_defence() -> None:
+    rules = json.loads(RULES_FILE.read_text("utf-8"))
+    expected = set()
+    for code in read_version(1)["codes"]:
+        if code["axis"] == "defence":
+            expected |= {f"{code['key']}:failed", f"{code['key']}:held"}
+        else:
+            expected.add(code["key"])
+    assert set(rules) == expected
+    assert all(len(patterns) >= 5 for patterns in rules.values())
+    compiled = KeywordRules.from_mapping(rules)
+    assert compiled.matches("Her caseload was huge and visits were back to back.")[
+        "factor.organisation.workload"
+    ] == ("caseload", "back to back")
+
+
+def test_on_a_cold_start_the_keyword_rules_suggest_codes_with_their_evidence(
+    world: World,
+) -> None:
+    report = _reviewed(world, TIRED)
+
+    found = _by_label(report, world)
+
+    wellbeing = found["factor.individual.wellbeing"]
+    assert wellbeing.title == "Fatigue, stress or ill health"
+    assert set(wellbeing.evidence_terms) == {"exhausted", "double shift"}
+    assert not wellbeing.learned
+    assert wellbeing.strength == "strong"
+    assert found["factor.individual.slip_lapse"].evidence_terms == ("forgot",)
+    assert found["factor.individual.slip_lapse"].strength == "possible"
+    assert not TrainedSuggester.objects.exists()
+
+    page = signed_in_client(world.analyst).get(
+        reverse("learning:code-report", args=[report.reference])
+    )
+    panel = page.content.decode().split('id="suggested-codes"')[1].split("</section>")[0]
+    assert "Fatigue, stress or ill health" in panel
+    assert "<q>exhausted</q>" in panel
+    assert "Strong" in panel
+    assert "Possible" in panel
+    assert "It matches the starting keyword rules for this code." in panel
+    assert not re.search(r"\b0\.\d", panel), "strength is shown in words, not as a number"
+
+
+def test_training_learns_from_primary_coding_and_names_similar_earlier_reports(
+    world: World,
+) -> None:
+    purple, _teal = _coded_history(world)
+
+    trained = train_suggester(world.riverside, actor=world.analyst)
+
+    assert trained.examples == 12
+    assert trained.decisions == 0
+    quality = trained.code_quality["event.recording_error"]
+    assert quality["positives"] == 6
+    assert quality["auc"] == pytest.approx(1.0)
+    assert quality["shown"] is True
+    event = AuditEvent.objects.get(event_type=AuditEventType.SUGGESTER_TRAINED)
+    assert event.actor_id == world.analyst.pk
+    assert event.data == {"examples": 12, "decisions": 0, "hidden": 0}
+
+    new = _reviewed(world, "Today the purple folder had another referral in it.")
+    suggestion = _by_label(new, world)["event.recording_error"]
+    assert suggestion.learned
+    assert any("purple" in term for term in suggestion.evidence_terms)
+    assert suggestion.similar_references
+    assert set(suggestion.similar_references) <= {r.reference for r in purple}
+
+    page = signed_in_client(world.analyst).get(
+        reverse("learning:code-report", args=[new.reference])
+    )
+    html = page.content.decode()
+    link = reverse("learning:code-report", args=[suggestion.similar_references[0]])
+    assert f'href="{link}"' in html
+    assert "It reads like reports your learning team gave this code." in html
+
+
+def test_merged_codes_are_learned_under_the_code_they_became(world: World) -> None:
+    _coded_history(world)
+    Code.objects.filter(key="event.other").update(
+        merged_into=Code.objects.get(key="event.wrong_person")
+    )
+
+    trained = train_suggester(world.riverside)
+
+    assert trained.code_quality["event.other"]["positives"] == 0
+    assert trained.code_quality["event.wrong_person"]["positives"] == 6
+
+
+def test_a_code_that_cross_validates_badly_is_suggested_by_its_rules_alone(
+    world: World,
+) -> None:
+    # The same words, coded "another kind of event" half the time: nothing to learn.
+    same = "A routine visit took place and the notes were typed up in the afternoon."
+    for number in range(12):
+        report = _reviewed(world, same)
+        _code(world, report, *(["event.other"] if number % 2 else ["event.plan_not_followed"]))
+
+    trained = train_suggester(world.riverside)
+
+    quality = trained.code_quality["event.other"]
+    assert quality["positives"] == 6
+    assert quality["auc"] < 0.7
+    assert quality["shown"] is False
+    assert "event.other" not in _by_label(_reviewed(world, same), world)
+    by_rules = _by_label(_reviewed(world, "The medication was left at the wrong house."), world)
+    assert by_rules["event.other"].evidence_terms == ("medication",)
+    assert not by_rules["event.other"].learned
+
+    overview = signed_in_client(world.analyst).get(reverse("learning:suggestions"))
+    rows = overview.content.decode().split('id="code-quality"')[1]
+    row = rows.split("Another kind of event</th>")[1].split("</tr>")[0]
+    assert "Hidden" in row
+
+
+def test_accepting_records_the_verdict_and_ticks_the_code_until_the_coding_is_saved(
+    world: World,
+) -> None:
+    report = _reviewed(world, TIRED + " I did not see the child, who was at nursery.")
+    client = signed_in_client(world.analyst)
+    url = reverse("learning:code-report", args=[report.reference])
+    decide = reverse("learning:decide-suggestion", args=[report.reference])
+    offered = _by_label(report, world)
+    assert "defence.seeing_the_child:failed" in offered
+
+    response = client.post(
+        decide, {"label": "factor.individual.wellbeing", "decision": "accept"}, follow=True
+    )
+    client.post(decide, {"label": "defence.seeing_the_child:failed", "decision": "accept"})
+
+    html = response.content.decode()
+    assert "Accepted: Fatigue, stress or ill health is ticked below" in html
+    decision = SuggestionDecision.objects.get(code__key="factor.individual.wellbeing")
+    assert decision.accepted
+    assert decision.analyst == world.analyst
+    assert decision.score == pytest.approx(offered["factor.individual.wellbeing"].score)
+    event = AuditEvent.objects.filter(event_type=AuditEventType.SUGGESTION_DECIDED).first()
+    assert event is not None
+    assert event.data == {
+        "code": "factor.individual.wellbeing",
+        "accepted": True,
+        "score": round(decision.score * 100),
+    }
+    assert "exhausted" not in json.dumps(event.data)
+
+    page = client.get(url).content.decode()
+    assert 'value="factor.individual.wellbeing" checked' in page
+    failed = 'id="defence-defence.seeing_the_child-failed" name="defence_defence.seeing_the_child"'
+    assert f'{failed} type="radio" value="failed" checked' in page
+    panel = page.split('id="suggested-codes"')[1].split("</section>")[0]
+    assert "Fatigue, stress or ill health" not in panel
+
+    client.post(url, {"code": ["factor.individual.slip_lapse"]})
+    saved = client.get(url).content.decode()
+    assert 'value="factor.individual.wellbeing" checked' not in saved
+    assert 'value="factor.individual.slip_lapse" checked' in saved
+    assert f'{failed} type="radio" value="failed" checked' not in saved
+
+
+def test_rejecting_records_the_verdict_and_removes_the_suggestion(world: World) -> None:
+    report = _reviewed(world, TIRED)
+    client = signed_in_client(world.analyst)
+
+    response = client.post(
+        reverse("learning:decide-suggestion", args=[report.reference]),
+        {"label": "factor.individual.wellbeing", "decision": "reject"},
+        follow=True,
+    )
+
+    assert "Rejected: Fatigue, stress or ill health" in response.content.decode()
+    assert not SuggestionDecision.objects.get().accepted
+    assert "factor.individual.wellbeing" not in _by_label(report, world)
+    page = client.get(reverse("learning:code-report", args=[report.reference])).content.decode()
+    assert 'value="factor.individual.wellbeing" checked' not in page
+    again = client.post(
+        reverse("learning:decide-suggestion", args=[report.reference]),
+        {"label": "factor.individual.wellbeing", "decision": "accept"},
+        follow=True,
+    )
+    assert "That suggestion is no longer offered" in again.content.decode()
+    assert SuggestionDecision.objects.count() == 1
+
+
+def test_verdicts_feed_the_next_training_so_a_rejected_rule_loses_trust(world: World) -> None:
+    first = _reviewed(world, TIRED)
+    later = _reviewed(world, "Exhausted again, she missed the core group.")
+    before = _by_label(later, world)["factor.individual.wellbeing"].score
+    suggesting.decide_suggestion(
+        analyst=world.analyst,
+        report=first,
+        code=Code.objects.get(key="factor.individual.wellbeing"),
+        accepted=False,
+        score=0.75,
+    )
+
+    trained = train_suggester(world.riverside)
+
+    assert trained.decisions == 1
+    after = _by_label(later, world)["factor.individual.wellbeing"]
+    assert before == pytest.approx(0.5)
+    assert after.score == pytest.approx(before / 2)
+    assert after.strength == "possible"
+
+
+def test_a_second_analyst_coding_blind_is_not_shown_suggestions(world: World) -> None:
+    second = make_person("second@riverside.example", world.riverside, Role.ANALYST)
+    report = _reviewed(world, TIRED)
+    _code(world, report, "factor.individual.wellbeing")
+
+    assert suggesting.suggestions_for(report, second) == []
+    page = signed_in_client(second).get(reverse("learning:code-report", args=[report.reference]))
+    assert "Suggestions are not shown to a second analyst" in page.content.decode()
+    refused = signed_in_client(second).post(
+        reverse("learning:decide-suggestion", args=[report.reference]),
+        {"label": "factor.individual.slip_lapse", "decision": "accept"},
+    )
+    assert refused.status_code == 302
+    assert not SuggestionDecision.objects.exists()
+
+
+def test_managers_staff_and_other_organisations_cannot_see_or_decide(world: World) -> None:
+    report = _reviewed(world, TIRED)
+    decide = reverse("learning:decide-suggestion", args=[report.reference])
+    data = {"label": "factor.individual.wellbeing", "decision": "accept"}
+    for person in [world.manager, world.staff, world.other_admin, world.national_analyst]:
+        client = signed_in_client(person)
+        coding = reverse("learning:code-report", args=[report.reference])
+        assert client.get(coding).status_code == 404
+        assert client.post(decide, data).status_code == 404
+        assert client.get(reverse("learning:suggestions")).status_code == 404
+    assert not SuggestionDecision.objects.exists()
+    other = f"{reverse('learning:suggestions')}?organisation={world.moorland.pk}"
+    assert signed_in_client(world.analyst).get(other).status_code == 404
+    with pytest.raises(PermissionDenied):
+        suggesting.decide_suggestion(
+            analyst=world.other_admin,
+            report=report,
+            code=Code.objects.get(key="factor.individual.wellbeing"),
+            accepted=True,
+            score=0.5,
+        )
+
+
+def test_similar_reports_are_named_only_within_the_organisation(world: World) -> None:
+    own = _reviewed(world, PURPLE)
+    elsewhere = _reviewed(world, PURPLE, organisation=world.moorland)
+
+    found = suggesting._references(own, {str(elsewhere.pk), str(own.pk), "x"})
+
+    assert found == {}
+
+
+def test_the_suggestions_page_explains_the_training_and_each_codes_record(world: World) -> None:
+    client = signed_in_client(world.analyst)
+    url = reverse("learning:suggestions")
+    cold = client.get(url).content.decode()
+    assert "Not trained yet: suggestions come from the keyword rules alone." in cold
+    _coded_history(world)
+    report = _reviewed(world, TIRED)
+    suggesting.decide_suggestion(
+        analyst=world.analyst,
+        report=report,
+        code=Code.objects.get(key="factor.individual.wellbeing"),
+        accepted=True,
+        score=0.75,
+    )
+    train_suggester(world.riverside)
+
+    html = client.get(url).content.decode()
+
+    assert "12 coded reports" in html
+    assert "1 verdict on a suggestion" in html
+    assert "the chance that a report with the code scores higher than one without it" in html
+    assert _cells(html, "A recording error")[1:] == ["6", "1.00", "Shown", "No verdicts yet"]
+    assert _cells(html, "Fatigue, stress or ill health")[1:] == [
+        "0",
+        "Not measured",
+        "Keyword rules only",
+        "1 of 1 (100%)",
+    ]
+
+
+def _cells(html: str, code: str) -> list[str]:
+    row = html.split(f"{code}</th>")[1].split("</tr>")[0]
+    return re.findall(r"<td[^>]*>\s*(.*?)\s*</td>", row, re.DOTALL)
+
+
+def test_the_command_trains_each_organisation_with_coded_reports(world: World) -> None:
+    _coded_history(world)
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("train_suggesters", stdout=out, stderr=err)
+
+    trained = TrainedSuggester.objects.get()
+    assert trained.organisation == world.riverside
+    assert "Riverside: trained on 12 coded reports and 0 verdicts" in out.getvalue()
+    assert "Training code suggesters" in err.getvalue()
+    call_command("train_suggesters", "--organisation", world.riverside.slug, stdout=out, stderr=err)
+    assert TrainedSuggester.objects.count() == 2
+    with pytest.raises(CommandError, match="moorland"):
+        call_command("train_suggesters", "--organisation", "moorland", stdout=out, stderr=err)
