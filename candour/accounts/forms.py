@@ -64,7 +64,10 @@ class RoleForm(GovukForm):
         label=_("Team"),
         queryset=Team.objects.none(),
         required=False,
-        help_text=_("Needed for staff members and managers"),
+        help_text=_(
+            "Needed for staff members. For a manager, leave it empty for a service manager: "
+            "the next manager up for every team, to whom overdue ideas go."
+        ),
         empty_label=_("Choose a team"),
     )
 
@@ -80,7 +83,7 @@ class RoleForm(GovukForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         role = cleaned.get("role")
-        if role in {Role.STAFF, Role.MANAGER} and not cleaned.get("team"):
+        if role == Role.STAFF and not cleaned.get("team"):
             self.add_error("team", _("Choose the team this role is for"))
         return cleaned
 

@@ -78,6 +78,15 @@ class User(AbstractBaseUser):
             if held == role and team_id is not None
         }
 
+    def service_manager_organisation_ids(self) -> set[int]:
+        """Organisations where the person manages no one team but the service: the next
+        manager up, to whom overdue improvement ideas escalate."""
+        return {
+            org_id
+            for org_id, held, team_id in self._active_roles()
+            if held == Role.MANAGER and team_id is None
+        }
+
     def roles(self) -> set[Role]:
         return {Role(held) for _, held, _ in self._active_roles()}
 

@@ -62,8 +62,11 @@ def grant_role(
     role: Role,
     team: Team | None = None,
 ) -> Membership:
-    """Give a person a role in an organisation, for one team where the role is per team."""
-    if role in TEAM_ROLES and team is None:
+    """Give a person a role in an organisation, for one team where the role is per team.
+
+    A manager with no team is a service manager: the next manager up for every team.
+    """
+    if role == Role.STAFF and team is None:
         raise ValidationError({"team": _("Choose the team this role is for")})
     if role not in TEAM_ROLES:
         team = None

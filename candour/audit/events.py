@@ -61,6 +61,16 @@ class AuditEventType(StrEnum):
     THEME_SPLIT = "theme.split"
     THEME_REPORT_ATTACHED = "theme.report_attached"
     THEME_REPORT_DETACHED = "theme.report_detached"
+    IDEA_SUBMITTED = "idea.submitted"
+    IDEA_STATUS_CHANGED = "idea.status_changed"
+    IDEA_COMMENTED = "idea.commented"
+    IDEA_IMPACT_RECORDED = "idea.impact_recorded"
+    IDEA_ESCALATED = "idea.escalated"
+    IDEA_SHARED = "idea.shared"
+    IDEA_THANKED = "idea.thanked"
+    IDEA_STANDARD_CHANGED = "idea.response_standard_changed"
+    API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
+    API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
 
     @property
     def description(self) -> StrOrPromise:
@@ -120,6 +130,16 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.THEME_SPLIT: _("Theme split"),
     AuditEventType.THEME_REPORT_ATTACHED: _("Report attached to a theme"),
     AuditEventType.THEME_REPORT_DETACHED: _("Report taken out of a theme"),
+    AuditEventType.IDEA_SUBMITTED: _("Improvement idea submitted"),
+    AuditEventType.IDEA_STATUS_CHANGED: _("Improvement idea moved on"),
+    AuditEventType.IDEA_COMMENTED: _("Comment on an improvement idea"),
+    AuditEventType.IDEA_IMPACT_RECORDED: _("Impact of an idea recorded"),
+    AuditEventType.IDEA_ESCALATED: _("Improvement idea escalated"),
+    AuditEventType.IDEA_SHARED: _("Improvement idea shared"),
+    AuditEventType.IDEA_THANKED: _("Team thanked for an idea"),
+    AuditEventType.IDEA_STANDARD_CHANGED: _("Response time for ideas changed"),
+    AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
+    AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
 }
 
 

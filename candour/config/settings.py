@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "candour.keys",
     "candour.reporting",
     "candour.learning",
+    "candour.notifications",
+    "candour.ideas",
+    "candour.api",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +212,8 @@ EMAIL_BACKEND = env_str(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env_str("CANDOUR_FROM_EMAIL", "candour@localhost")
+# The address people reach Candour at, for links in emails.
+CANDOUR_BASE_URL = env_str("CANDOUR_BASE_URL", "http://127.0.0.1:8000")
 
 CANDOUR_SERVICE_NAME = env_str("CANDOUR_SERVICE_NAME", "Candour")
 CANDOUR_PHASE = env_str("CANDOUR_PHASE", "Beta")

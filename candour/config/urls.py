@@ -6,6 +6,9 @@ urlpatterns = [
     path("", include("candour.audit.urls")),
     path("", include("candour.learning.urls")),
     path("", include("candour.reporting.urls")),
+    path("", include("candour.ideas.urls")),
+    path("", include("candour.notifications.urls")),
+    path("", include("candour.api.urls")),
 ]
 
 handler404 = "candour.core.views.page_not_found"

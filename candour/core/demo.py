@@ -105,6 +105,15 @@ PERSONAS: list[Persona] = [
         "manager of another team",
     ),
     Persona(
+        "service_manager",
+        "helen.brooks@riverside.example",
+        "Helen Brooks",
+        "Riverside Borough Council",
+        Role.MANAGER,
+        None,
+        "service manager: the next manager up, to whom overdue ideas go",
+    ),
+    Persona(
         "admin",
         "chris.evans@riverside.example",
         "Chris Evans",
@@ -206,7 +215,12 @@ def load_demo_data() -> bool:
             ),
         }
     )
+    from candour.ideas import demo as ideas_demo
+    from candour.ideas.services import escalate_ideas
     from candour.learning.similarity_store import build_index
+
+    ideas_demo.load(riverside, riverside_teams)
+    escalate_ideas()
     from candour.learning.suggester_training import organisations_to_train, train_suggester
 
     for organisation in organisations_to_train():

@@ -14,6 +14,7 @@ from candour.accounts.current import is_verified
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation, Team
+from candour.notifications.models import Notification
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         if roles & {Role.STAFF, Role.MANAGER, Role.ANALYST}:
             items.append((_("What people reported"), reverse("reporting:reports")))
         items.append((_("Lessons"), reverse("learning:lessons")))
+        if user.team_ids_with_role(Role.STAFF) or roles & {Role.MANAGER, Role.ANALYST}:
+            items.append((_("Ideas"), reverse("ideas:board")))
         if Role.ANALYST in roles:
             items.append((_("Themes"), reverse("learning:themes")))
         if roles & {Role.ANALYST, Role.MANAGER}:
@@ -53,6 +56,9 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         administered = Organisation.objects.administered_by(user).values_list("slug", flat=True)
         for slug in administered[:1]:
             items.append((_("Organisation"), reverse("core:organisation", args=[slug])))
+        unread = Notification.objects.visible_to(user).unread().count()
+        label = _("Notifications (%(count)s)") % {"count": unread} if unread else None
+        items.append((label or _("Notifications"), reverse("notifications:inbox")))
         items.append((_("Your account"), reverse("accounts:account")))
     return [NavItem(str(text), href, request.path == href) for text, href in items]
 

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from candour.core.charts import Column, column_chart_svg
+from candour.ideas.models import Idea
 from candour.learning.grouping import code_vectors
 from candour.learning.models import Alert, Axis, CodedValue, DefenceState, Lesson, Theme
 from candour.learning.similarity import default_embedder
@@ -75,6 +76,7 @@ class Profile:
     distinctions: list[Distinction]
     lessons: list[Lesson]
     alerts: list[Alert]
+    ideas: list[Idea]
 
 
 def month_starts(end: date, count: int) -> list[date]:
@@ -142,6 +144,7 @@ def build_profile(theme: Theme, today: date) -> Profile:
         distinctions=distinctions(values, caught_ids, missed_ids),
         lessons=list(Lesson.objects.filter(reports__in=reports).distinct()),
         alerts=list(Alert.objects.filter(report__in=reports).select_related("report")),
+        ideas=list(theme.ideas.select_related("team").order_by("-created_at")),
     )
 
 

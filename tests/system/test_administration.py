@@ -111,7 +111,7 @@ def test_given_an_admin_when_they_add_a_person_without_an_email_then_what_they_t
     page = signed_in_page("admin")
     page.goto(f"{RIVERSIDE}people/add/")
     page.get_by_label("Full name").fill("Morgan Lee")
-    page.get_by_label("Manager", exact=True).check()
+    page.get_by_label("Staff member", exact=True).check()
 
     page.get_by_role("button", name="Add person").click()
 
@@ -120,7 +120,7 @@ def test_given_an_admin_when_they_add_a_person_without_an_email_then_what_they_t
     expect(summary).to_contain_text("Enter their work email address")
     expect(summary).to_contain_text("Choose the team this role is for")
     expect(page.get_by_label("Full name")).to_have_value("Morgan Lee")
-    expect(page.get_by_label("Manager", exact=True)).to_be_checked()
+    expect(page.get_by_label("Staff member", exact=True)).to_be_checked()
 
     page.get_by_label("Work email address").fill("morgan.lee@riverside.example")
     page.get_by_label("Team", exact=True).select_option(label="Assessment Team 2")
@@ -130,4 +130,4 @@ def test_given_an_admin_when_they_add_a_person_without_an_email_then_what_they_t
     expect(page.get_by_role("alert")).to_contain_text("Morgan Lee added")
     person = page.get_by_role("table", name="People").get_by_role("row", name="Morgan Lee")
     expect(person).to_contain_text("morgan.lee@riverside.example")
-    expect(person).to_contain_text("Manager")
+    expect(person).to_contain_text("Staff member")

@@ -145,4 +145,5 @@ def test_list_pages_do_not_make_more_queries_as_the_organisation_grows(world: Wo
         team = create_team(actor=None, organisation=world.riverside, name=f"Team {index}")
         make_person(f"person{index}@riverside.example", world.riverside, Role.STAFF, team)
     assert counts() == before
-    assert max(before) <= 12
+    # The layout costs one query for the unread-notifications count in the navigation.
+    assert max(before) <= 13

@@ -1,0 +1,95 @@
+"""Reads for idea pages, scoped to what the person may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.core.models import Organisation, Team
+from candour.ideas.models import Idea, IdeaEvent
+from candour.ideas.vocabulary import IdeaSource
+from candour.learning.models import Lesson, Theme
+
+
+def get_idea_for_reader(user: User, pk: int) -> Idea:
+    idea = (
+        Idea.objects.visible_to(user)
+        .filter(pk=pk)
+        .select_related("organisation", "team", "author", "source_theme", "source_lesson")
+        .first()
+    )
+    if idea is None:
+        raise Http404
+    return idea
+
+
+def shows_author(user: User, idea: Idea) -> bool:
+    """Colleagues see the author's name unless they asked otherwise; managers always do.
+    Other organisations an idea was shared with see the team, not the person."""
+    if user.pk == idea.author_id:
+        return True
+    if not idea.name_hidden_from_colleagues and idea.organisation_id in user.organisation_ids():
+        return True
+    return Idea.objects.managed_by(user).filter(pk=idea.pk).exists()
+
+
+def timeline(idea: Idea) -> list[IdeaEvent]:
+    return list(idea.events.select_related("actor"))
+
+
+def teams_of(user: User) -> list[Team]:
+    """Teams a person may put an idea to: every team of their organisations."""
+    return list(
+        Team.objects.filter(organisation_id__in=user.organisation_ids())
+        .select_related("organisation")
+        .order_by("organisation__name", "name")
+    )
+
+
+def home_team(user: User) -> Team | None:
+    team_ids = user.team_ids_with_role(Role.STAFF) | user.team_ids_with_role(Role.MANAGER)
+    return Team.objects.filter(pk__in=team_ids).order_by("name").first()
+
+
+@dataclass(frozen=True)
+class IdeaOrigin:
+    source: str
+    theme: Theme | None
+    lesson: Lesson | None
+
+
+def idea_origin(user: User, theme_id: int | None, lesson_id: int | None) -> IdeaOrigin:
+    """The theme or lesson an idea was raised from, if one of the person's organisations
+    owns it (anything else is ignored, not trusted)."""
+    organisations = user.organisation_ids()
+    theme = (
+        Theme.objects.filter(pk=theme_id, organisation_id__in=organisations).first()
+        if theme_id
+        else None
+    )
+    lesson = (
+        Lesson.objects.filter(pk=lesson_id, organisation_id__in=organisations).first()
+        if lesson_id and theme is None
+        else None
+    )
+    if theme is not None:
+        return IdeaOrigin(IdeaSource.THEME, theme, None)
+    if lesson is not None:
+        return IdeaOrigin(IdeaSource.LESSON, None, lesson)
+    return IdeaOrigin(IdeaSource.STAFF, None, None)
+
+
+def shareable_organisations(idea: Idea) -> list[Organisation]:
+    """Where an adopted idea can go: any organisation except the national hub."""
+    from candour.core.models import OrganisationKind
+
+    return list(Organisation.objects.exclude(kind=OrganisationKind.NATIONAL_HUB).order_by("name"))
+
+
+def team_in(organisation: Organisation, team_id: str | None) -> Team | None:
+    if not team_id or not team_id.isdigit():
+        return None
+    return Team.objects.filter(organisation=organisation, pk=int(team_id)).first()

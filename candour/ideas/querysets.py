@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+
+if TYPE_CHECKING:
+    from candour.accounts.models import User
+    from candour.ideas.models import Idea  # noqa: F401 - string base
+
+
+class IdeaQuerySet(models.QuerySet["Idea"]):
+    def visible_to(self, user: User) -> IdeaQuerySet:
+        """Ideas of the person's organisations, and ideas shared with them."""
+        organisations = user.organisation_ids()
+        return self.filter(
+            models.Q(organisation_id__in=organisations)
+            | models.Q(shares__organisation_id__in=organisations)
+        ).distinct()
+
+    def managed_by(self, user: User) -> IdeaQuerySet:
+        """Ideas this person must respond to: their teams', their organisation's if they
+        manage no one team (a head of service), and any escalated to them."""
+        from candour.accounts.roles import Role
+
+        teams = user.team_ids_with_role(Role.MANAGER)
+        service = user.service_manager_organisation_ids()
+        return self.filter(
+            models.Q(team_id__in=teams)
+            | models.Q(organisation_id__in=service)
+            | models.Q(escalated_to=user)
+        )

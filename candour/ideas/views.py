@@ -1,0 +1,304 @@
+"""The improvement board: submit (with a check page), the board, one idea, and the
+managers' responses."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candour.accounts.current import current_user
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.core.models import Organisation
+from candour.ideas import services
+from candour.ideas.access import (
+    IdeaOrigin,
+    get_idea_for_reader,
+    home_team,
+    idea_origin,
+    shareable_organisations,
+    shows_author,
+    team_in,
+    teams_of,
+    timeline,
+)
+from candour.ideas.board import board, bottlenecks
+from candour.ideas.forms import (
+    CommentForm,
+    IdeaForm,
+    ImpactForm,
+    MoveForm,
+    ShareForm,
+    StandardForm,
+    ThanksForm,
+)
+from candour.ideas.models import Idea
+from candour.ideas.similar import similar_ideas
+from candour.ideas.vocabulary import NEXT_STATUSES, IdeaStatus, ProblemKind
+
+
+def _errors(form: forms.Form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+@login_required
+@require_GET
+def idea_board(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    teams = teams_of(user)
+    if not teams:
+        raise Http404
+    chosen = next((t for t in teams if str(t.pk) == request.GET.get("team")), None)
+    chosen = chosen or home_team(user) or teams[0]
+    ideas = Idea.objects.visible_to(user).filter(team=chosen)
+    return render(
+        request,
+        "ideas/board.html",
+        {
+            "teams": teams,
+            "team": chosen,
+            "columns": board(ideas),
+            "managed": set(Idea.objects.managed_by(user).values_list("pk", flat=True)),
+            "can_see_measures": bool(user.roles() & {Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN}),
+        },
+    )
+
+
+@login_required
+@require_GET
+def bottleneck_view(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    ideas = Idea.objects.managed_by(user)
+    return render(request, "ideas/bottlenecks.html", {"bottlenecks": bottlenecks(ideas)})
+
+
+def _source_of(user: User, form: IdeaForm) -> IdeaOrigin:
+    data = form.cleaned_data
+    return idea_origin(user, data.get("source_theme"), data.get("source_lesson"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_idea(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    teams = teams_of(user)
+    if not teams:
+        raise Http404
+    if request.method == "GET":
+        home = home_team(user)
+        initial: dict[str, object] = {"team": home.pk if home else None}
+        for key in ("source_theme", "source_lesson"):
+            if request.GET.get(key, "").isdigit():
+                initial[key] = int(request.GET[key])
+        form = IdeaForm(initial=initial, teams=teams)
+        return render(request, "ideas/form.html", {"form": form, "source": None})
+    form = IdeaForm(request.POST, teams=teams)
+    stage = request.POST.get("stage", "check")
+    valid = form.is_valid()
+    source = _source_of(user, form) if valid else None
+    if stage == "edit" or not valid:
+        return render(
+            request,
+            "ideas/form.html",
+            {"form": form, "source": source},
+            status=200 if valid else 400,
+        )
+    data = form.cleaned_data
+    team = next(t for t in teams if t.pk == data["team"])
+    if stage != "confirm":
+        return render(
+            request,
+            "ideas/check.html",
+            {
+                "form": form,
+                "team": team,
+                "kind": ProblemKind(data["problem_kind"]).label,
+                "source": source,
+                "similar": similar_ideas(user, data["problem"], data["idea"]),
+            },
+        )
+    assert source is not None  # noqa: S101 - set for every valid form
+    try:
+        idea = services.submit_idea(
+            author=user,
+            draft=services.IdeaDraft(
+                team=team,
+                problem_kind=data["problem_kind"],
+                problem=data["problem"],
+                idea=data["idea"],
+                expected_benefit=data["expected_benefit"],
+                name_hidden_from_colleagues=data["name_hidden_from_colleagues"],
+                source=source.source,
+                source_theme=source.theme,
+                source_lesson=source.lesson,
+            ),
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return render(request, "ideas/form.html", {"form": form, "source": source}, status=400)
+    messages.success(
+        request,
+        _("Thank you. The managers of %(team)s will respond by %(date)s.")
+        % {"team": team.name, "date": date_format(idea.respond_by, "j F Y")},
+    )
+    return redirect("ideas:idea", pk=idea.pk)
+
+
+@login_required
+@require_GET
+def similar_json(request: HttpRequest) -> JsonResponse:
+    """Similar ideas as the person types (progressive enhancement of the check page)."""
+    user = current_user(request)
+    problem = request.GET.get("problem", "")[:2000]
+    idea_text = request.GET.get("idea", "")[:2000]
+    found = similar_ideas(user, problem, idea_text)
+    return JsonResponse(
+        {
+            "ideas": [
+                {
+                    "title": item.idea.title,
+                    "team": item.idea.team.name,
+                    "status": str(IdeaStatus(item.idea.status).label),
+                    "url": reverse("ideas:idea", args=[item.idea.pk]),
+                }
+                for item in found
+            ]
+        }
+    )
+
+
+@login_required
+@require_GET
+def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    idea = get_idea_for_reader(user, pk)
+    manages = services.can_manage(user, idea)
+    organisations = shareable_organisations(idea) if manages else []
+    return render(
+        request,
+        "ideas/idea.html",
+        {
+            "idea": idea,
+            "show_author": shows_author(user, idea),
+            "is_author": idea.author_id == user.pk,
+            "manages": manages,
+            "events": timeline(idea),
+            "move_form": MoveForm(next_statuses=NEXT_STATUSES[IdeaStatus(idea.status)]),
+            "comment_form": CommentForm(),
+            "thanks_form": ThanksForm(),
+            "impact_form": ImpactForm(
+                initial={
+                    "what_changed": idea.what_changed,
+                    "minutes_saved_per_week": idea.minutes_saved_per_week,
+                    "errors_avoided_per_year": idea.errors_avoided_per_year,
+                    "children_experience": idea.children_experience,
+                    "cost": idea.cost,
+                }
+            ),
+            "share_form": ShareForm(
+                organisations=organisations,
+                teams=[t for o in organisations for t in o.teams.all() if t.pk != idea.team_id],
+            ),
+            "shares": list(idea.shares.select_related("organisation", "team")),
+        },
+    )
+
+
+@login_required
+@require_POST
+def idea_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Every manager's and author's action on an idea; each re-checks who may do it."""
+    user = current_user(request)
+    idea = get_idea_for_reader(user, pk)
+    try:
+        done = _act(request, user, idea, action)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if done:
+            messages.success(request, done)
+    return redirect("ideas:idea", pk=idea.pk)
+
+
+def _act(request: HttpRequest, user: User, idea: Idea, action: str) -> str:
+    if action == "move":
+        move = MoveForm(request.POST, next_statuses=NEXT_STATUSES[IdeaStatus(idea.status)])
+        if not move.is_valid():
+            raise ValidationError(_errors(move))
+        data = move.cleaned_data
+        services.move_idea(
+            actor=user,
+            idea=idea,
+            to_status=data["to_status"],
+            note=data["note"],
+            plan=data["plan"],
+            measure=data["measure"],
+            review_on=data["review_on"],
+            reason=data["reason"],
+            what_changed=data["what_changed"],
+        )
+        return _("Moved to %(status)s; the author has been told") % {
+            "status": IdeaStatus(data["to_status"]).label.lower()
+        }
+    if action == "comment":
+        comment = CommentForm(request.POST)
+        if not comment.is_valid():
+            raise ValidationError(_errors(comment))
+        services.comment_on_idea(actor=user, idea=idea, note=comment.cleaned_data["note"])
+        return _("Comment added")
+    if action == "thank":
+        thanks = ThanksForm(request.POST)
+        if not thanks.is_valid():
+            raise ValidationError(_errors(thanks))
+        services.thank_team(actor=user, idea=idea, note=thanks.cleaned_data["note"])
+        return _("Thanks sent to the team")
+    if action == "impact":
+        impact = ImpactForm(request.POST)
+        if not impact.is_valid():
+            raise ValidationError(_errors(impact))
+        services.record_impact(actor=user, idea=idea, **impact.cleaned_data)
+        return _("Impact recorded")
+    if action == "share":
+        organisations = shareable_organisations(idea)
+        share = ShareForm(request.POST, organisations=organisations, teams=[])
+        if not share.is_valid():
+            raise ValidationError(_errors(share))
+        organisation = next(
+            (o for o in organisations if o.pk == share.cleaned_data["organisation"]), None
+        )
+        if organisation is None:
+            raise ValidationError(_("Choose an organisation"))
+        team = team_in(organisation, share.cleaned_data["team"])
+        if share.cleaned_data["team"] and team is None:
+            raise ValidationError(_("Choose a team in that organisation"))
+        services.share_idea(actor=user, idea=idea, organisation=organisation, team=team)
+        return _("Shared; their managers have been told")
+    raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def response_standard(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    organisation = Organisation.objects.administered_by(user).filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    standard = services.response_standard(organisation)
+    form = StandardForm(request.POST or None, initial={"working_days": standard.working_days})
+    if request.method == "POST" and form.is_valid():
+        services.set_response_standard(
+            actor=user, organisation=organisation, working_days=form.cleaned_data["working_days"]
+        )
+        messages.success(request, _("Response time saved"))
+        return redirect("core:organisation", slug=organisation.slug)
+    return render(request, "ideas/standard.html", {"form": form, "organisation": organisation})

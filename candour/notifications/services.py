@@ -1,0 +1,43 @@
+"""Telling people what changed: a notification in Candour and an email."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from candour.accounts.models import User
+from candour.notifications.models import Notification
+
+
+def notify(recipients: Iterable[User], *, subject: str, body: str, url: str = "") -> int:
+    """Notify each (active, distinct) person; the email goes once the transaction commits."""
+    now = timezone.now()
+    people = {person.pk: person for person in recipients if person.is_active}
+    rows = Notification.objects.bulk_create(
+        Notification(recipient=person, subject=subject, body=body, url=url, created_at=now)
+        for person in people.values()
+    )
+    link = f"\n\n{settings.CANDOUR_BASE_URL.rstrip('/')}{url}" if url else ""
+    emails = [person.email for person in people.values()]
+    if emails:
+        transaction.on_commit(partial(_send, subject, body + link, emails))
+    return len(rows)
+
+
+def _send(subject: str, text: str, emails: list[str]) -> None:
+    # One message each: recipients must not see who else was told.
+    for email in emails:
+        send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True)
+
+
+@transaction.atomic
+def mark_read(*, user: User, notifications: Iterable[Notification]) -> int:
+    ids = [n.pk for n in notifications if n.recipient_id == user.pk]
+    return Notification.objects.filter(pk__in=ids, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
