@@ -69,6 +69,17 @@ class AuditEventType(StrEnum):
     IDEA_SHARED = "idea.shared"
     IDEA_THANKED = "idea.thanked"
     IDEA_STANDARD_CHANGED = "idea.response_standard_changed"
+    FEEDBACK_RECEIVED = "feedback.received"
+    FEEDBACK_LINK_CREATED = "feedback.link_created"
+    FEEDBACK_LINK_DEACTIVATED = "feedback.link_deactivated"
+    FEEDBACK_MODERATED = "feedback.moderated"
+    FEEDBACK_RAW_TEXT_VIEWED = "feedback.raw_text_viewed"
+    FEEDBACK_THEMED = "feedback.themed"
+    FEEDBACK_REPLIED = "feedback.replied"
+    SAFEGUARDING_ROUTED = "safeguarding.routed"
+    SAFEGUARDING_ACKNOWLEDGED = "safeguarding.acknowledged"
+    SAFEGUARDING_CHASED = "safeguarding.chased"
+    DUTY_CONTACT_CHANGED = "safeguarding.duty_contact_changed"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
 
@@ -138,6 +149,17 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.IDEA_SHARED: _("Improvement idea shared"),
     AuditEventType.IDEA_THANKED: _("Team thanked for an idea"),
     AuditEventType.IDEA_STANDARD_CHANGED: _("Response time for ideas changed"),
+    AuditEventType.FEEDBACK_RECEIVED: _("Feedback received from a child or family"),
+    AuditEventType.FEEDBACK_LINK_CREATED: _("Feedback link created"),
+    AuditEventType.FEEDBACK_LINK_DEACTIVATED: _("Feedback link stopped"),
+    AuditEventType.FEEDBACK_MODERATED: _("Feedback checked"),
+    AuditEventType.FEEDBACK_RAW_TEXT_VIEWED: _("A child's or family's own words opened"),
+    AuditEventType.FEEDBACK_THEMED: _("Feedback themes changed"),
+    AuditEventType.FEEDBACK_REPLIED: _("Feedback answered"),
+    AuditEventType.SAFEGUARDING_ROUTED: _("Possible disclosure sent to the duty contact"),
+    AuditEventType.SAFEGUARDING_ACKNOWLEDGED: _("Safeguarding alert acknowledged"),
+    AuditEventType.SAFEGUARDING_CHASED: _("Unacknowledged safeguarding alert chased"),
+    AuditEventType.DUTY_CONTACT_CHANGED: _("Duty contact changed"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
 }
@@ -155,5 +177,6 @@ REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
         AuditEventType.RECEIPT_RATE_LIMITED,
         AuditEventType.ALERT_CONSENT_GIVEN,
         AuditEventType.ALERT_CONSENT_REFUSED,
+        AuditEventType.FEEDBACK_RECEIVED,
     }
 )

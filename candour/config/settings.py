@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "candour.learning",
     "candour.notifications",
     "candour.ideas",
+    "candour.voice",
+    "candour.workforce",
     "candour.api",
 ]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("candour.learning.urls")),
     path("", include("candour.reporting.urls")),
     path("", include("candour.ideas.urls")),
+    path("", include("candour.voice.urls")),
     path("", include("candour.notifications.urls")),
     path("", include("candour.api.urls")),
 ]

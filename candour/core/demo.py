@@ -221,6 +221,14 @@ def load_demo_data() -> bool:
 
     ideas_demo.load(riverside, riverside_teams)
     escalate_ideas()
+    from candour.voice import demo as voice_demo
+
+    voice_demo.load(
+        riverside,
+        riverside_teams,
+        User.objects.get(email="chris.evans@riverside.example"),
+        User.objects.get(email="priya.shah@riverside.example"),
+    )
     from candour.learning.suggester_training import organisations_to_train, train_suggester
 
     for organisation in organisations_to_train():

@@ -49,6 +49,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Themes"), reverse("learning:themes")))
         if roles & {Role.ANALYST, Role.MANAGER}:
             items.append((_("Dashboard"), reverse("learning:dashboard")))
+        if roles & {Role.ANALYST, Role.MANAGER, Role.ORG_ADMIN}:
+            items.append((_("Feedback"), reverse("voice:results")))
         if Role.ANALYST in roles or user.is_safety_lead():
             items.append((_("Alerts"), reverse("learning:alerts")))
         if Role.NATIONAL_ANALYST in roles:

@@ -12,6 +12,7 @@ from candour.core.models import Organisation, Team
 from candour.ideas.models import Idea, IdeaEvent
 from candour.ideas.vocabulary import IdeaSource
 from candour.learning.models import Lesson, Theme
+from candour.voice.models import Feedback
 
 
 def get_idea_for_reader(user: User, pk: int) -> Idea:
@@ -59,11 +60,14 @@ class IdeaOrigin:
     source: str
     theme: Theme | None
     lesson: Lesson | None
+    feedback: Feedback | None = None
 
 
-def idea_origin(user: User, theme_id: int | None, lesson_id: int | None) -> IdeaOrigin:
-    """The theme or lesson an idea was raised from, if one of the person's organisations
-    owns it (anything else is ignored, not trusted)."""
+def idea_origin(
+    user: User, theme_id: int | None, lesson_id: int | None, feedback_id: int | None = None
+) -> IdeaOrigin:
+    """The theme, lesson or checked feedback an idea was raised from, if one of the
+    person's organisations owns it (anything else is ignored, not trusted)."""
     organisations = user.organisation_ids()
     theme = (
         Theme.objects.filter(pk=theme_id, organisation_id__in=organisations).first()
@@ -79,6 +83,12 @@ def idea_origin(user: User, theme_id: int | None, lesson_id: int | None) -> Idea
         return IdeaOrigin(IdeaSource.THEME, theme, None)
     if lesson is not None:
         return IdeaOrigin(IdeaSource.LESSON, None, lesson)
+    # Published feedback of the person's own organisation only: never one still unchecked.
+    feedback = (
+        Feedback.objects.visible_to(user).filter(pk=feedback_id).first() if feedback_id else None
+    )
+    if feedback is not None:
+        return IdeaOrigin(IdeaSource.FEEDBACK, None, None, feedback)
     return IdeaOrigin(IdeaSource.STAFF, None, None)
 
 

@@ -39,6 +39,9 @@ class Idea(models.Model):
     source_lesson = models.ForeignKey(
         "learning.Lesson", null=True, blank=True, on_delete=models.PROTECT, related_name="ideas"
     )
+    source_feedback = models.ForeignKey(
+        "voice.Feedback", null=True, blank=True, on_delete=models.PROTECT, related_name="ideas"
+    )
     # What it came from, in words, for sources without a record here (feedback, survey).
     source_note = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=16, choices=IdeaStatus.choices, default=IdeaStatus.NEW)

@@ -34,6 +34,8 @@ from candour.ideas.vocabulary import (
 from candour.learning.models import Lesson, Theme
 from candour.notifications.services import notify
 from candour.reporting.calendar import add_working_days
+from candour.voice.models import Feedback
+from candour.voice.vocabulary import FeedbackStatus
 
 LONGEST_TEXT = 4000
 
@@ -49,6 +51,7 @@ class IdeaDraft:
     source: str = IdeaSource.STAFF
     source_theme: Theme | None = None
     source_lesson: Lesson | None = None
+    source_feedback: Feedback | None = None
     source_note: str = ""
 
 
@@ -134,9 +137,11 @@ def submit_idea(*, author: User, draft: IdeaDraft, now: datetime | None = None) 
         raise ValidationError({"problem_kind": _("Choose what kind of problem it is")})
     if draft.source not in IdeaSource.values:
         raise ValidationError({"source": _("Choose where the idea came from")})
-    for linked in (draft.source_theme, draft.source_lesson):
+    for linked in (draft.source_theme, draft.source_lesson, draft.source_feedback):
         if linked is not None and linked.organisation_id != team.organisation_id:
             raise ValidationError(_("An idea can only come from its own organisation's learning"))
+    if draft.source_feedback and draft.source_feedback.status != FeedbackStatus.PUBLISHED:
+        raise ValidationError(_("An idea can only come from feedback that has been checked"))
     standard = response_standard(team.organisation)
     today = timezone.localdate(now)
     idea = Idea.objects.create(
@@ -155,6 +160,7 @@ def submit_idea(*, author: User, draft: IdeaDraft, now: datetime | None = None) 
         source=draft.source,
         source_theme=draft.source_theme,
         source_lesson=draft.source_lesson,
+        source_feedback=draft.source_feedback,
         source_note=draft.source_note.strip()[:200],
         created_at=now,
         respond_by=add_working_days(today, standard.working_days),

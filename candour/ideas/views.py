@@ -82,7 +82,9 @@ def bottleneck_view(request: HttpRequest) -> HttpResponse:
 
 def _source_of(user: User, form: IdeaForm) -> IdeaOrigin:
     data = form.cleaned_data
-    return idea_origin(user, data.get("source_theme"), data.get("source_lesson"))
+    return idea_origin(
+        user, data.get("source_theme"), data.get("source_lesson"), data.get("source_feedback")
+    )
 
 
 @login_required
@@ -95,7 +97,7 @@ def new_idea(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         home = home_team(user)
         initial: dict[str, object] = {"team": home.pk if home else None}
-        for key in ("source_theme", "source_lesson"):
+        for key in ("source_theme", "source_lesson", "source_feedback"):
             if request.GET.get(key, "").isdigit():
                 initial[key] = int(request.GET[key])
         form = IdeaForm(initial=initial, teams=teams)
@@ -139,6 +141,7 @@ def new_idea(request: HttpRequest) -> HttpResponse:
                 source=source.source,
                 source_theme=source.theme,
                 source_lesson=source.lesson,
+                source_feedback=source.feedback,
             ),
         )
     except ValidationError as exc:

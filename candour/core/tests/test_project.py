@@ -62,7 +62,7 @@ def test_demo_data_loads_once_and_verifies() -> None:
     assert AuditEvent.objects.count() == count
     verified = io.StringIO()
     call_command("verify_audit", "--no-progress", stdout=verified)
-    assert f"Audit trail OK: {count} events verified" in verified.getvalue()
+    assert f"Audit trail OK: {count:,} events verified" in verified.getvalue()
 
 
 def test_the_candour_command_maps_hyphenated_names(monkeypatch: pytest.MonkeyPatch) -> None:

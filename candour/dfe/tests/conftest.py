@@ -1,0 +1,27 @@
+"""The DfE files are read once per session: they are published data, never edited."""
+
+from pathlib import Path
+
+import pytest
+
+from candour.dfe import read_directory
+
+DFE_DIR = Path(__file__).resolve().parents[4] / "shared" / "data" / "dfe"
+
+
+@pytest.fixture(scope="session")
+def dfe_dir():
+    if not DFE_DIR.is_dir():
+        pytest.skip(f"the shared DfE data is not at {DFE_DIR}")
+    return DFE_DIR
+
+
+@pytest.fixture(scope="session")
+def observations(dfe_dir):
+    return list(read_directory(dfe_dir))
+
+
+@pytest.fixture(scope="session")
+def lookup(observations):
+    """(dataset, time period, area code, measure) -> observation."""
+    return {(o.dataset, o.time_period, o.area.code, o.measure): o for o in observations}

@@ -1,0 +1,325 @@
+"""Control charts for demand counts against a seasonal baseline (docs/adr/0014).
+
+Each period's expected count is the mean of the same period, and the periods either
+side of it, in previous years only (Farrington's approach, as used for infectious
+disease surveillance). The spread is a quasi-Poisson one: sigma^2 = phi * mu * (1 + 1/n),
+phi = max(1, variance / mean of the baseline values), so the chart is a c-chart when the
+counts are Poisson and wider when they vary more. Every rule runs on the standardised
+residual z = (observed - expected) / sigma: Western Electric rules, a tabular CUSUM and
+an EWMA. A surge never leaks into its own baseline until a year has passed.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+
+class Frequency(enum.StrEnum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+    @property
+    def periods_per_year(self) -> int:
+        return 52 if self is Frequency.WEEKLY else 12
+
+    @property
+    def default_half_window(self) -> int:
+        return 3 if self is Frequency.WEEKLY else 1
+
+
+class Rule(enum.StrEnum):
+    BEYOND_3_SIGMA = "1 point beyond 3 sigma"
+    TWO_OF_THREE_BEYOND_2_SIGMA = "2 of 3 points beyond 2 sigma on one side"
+    FOUR_OF_FIVE_BEYOND_1_SIGMA = "4 of 5 points beyond 1 sigma on one side"
+    EIGHT_ON_ONE_SIDE = "8 points in a row on one side of the baseline"
+    CUSUM = "CUSUM above its decision interval"
+    EWMA = "EWMA beyond its control limit"
+
+
+class Direction(enum.StrEnum):
+    HIGH = "high"
+    LOW = "low"
+
+
+@dataclass(frozen=True)
+class DemandPoint:
+    """A count for one week (starting ``period``) or month (``period`` = its first day).
+
+    None means not recorded, never zero.
+    """
+
+    period: date
+    count: int | None
+
+
+@dataclass(frozen=True)
+class BaselineSettings:
+    """Previous years used and how many periods either side of the same period.
+
+    Defaults: 3 years and 3 weeks either side (21 weeks of baseline) for weekly data, 1
+    month either side (9 months) for monthly. A baseline needs ``min_values`` counts,
+    by default one year's window (7 weeks or 3 months), so charts start after a year.
+    """
+
+    years: int = 3
+    half_window: int | None = None
+    min_values: int | None = None
+
+
+@dataclass(frozen=True)
+class ChartSettings:
+    """Decision settings, on the standardised residual z (sigma units).
+
+    CUSUM: reference value k = 0.5 (half the 1-sigma shift it is tuned to find) and
+    decision interval h = 5: with in-control normal data an alarm about every 465 points
+    (nine years of weeks), and a 1-sigma shift found in about 10 points, a 2-sigma shift
+    in about 4 (Montgomery, Introduction to Statistical Quality Control, the CUSUM chapter).
+    EWMA: lambda = 0.2, limits at L = 3 sigma of the EWMA (in-control ARL about 500).
+    """
+
+    rules: frozenset[Rule] = field(default_factory=lambda: frozenset(Rule))
+    cusum_k: float = 0.5
+    cusum_h: float = 5.0
+    ewma_lambda: float = 0.2
+    ewma_width: float = 3.0
+
+
+@dataclass(frozen=True)
+class Baseline:
+    expected: float
+    sigma: float
+    dispersion: float
+    values_used: int
+
+
+@dataclass(frozen=True)
+class Signal:
+    rule: Rule
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change from an earlier count: absolute and as a percentage (None from zero)."""
+
+    earlier: int
+    difference: int
+    percent: float | None
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One period on the chart: what to draw, and the signals to annotate."""
+
+    period: date
+    observed: int | None
+    baseline: Baseline | None
+    z: float | None
+    cusum_high: float | None
+    cusum_low: float | None
+    ewma: float | None
+    ewma_limit: float | None
+    signals: tuple[Signal, ...]
+    period_on_period: Change | None
+    year_on_year: Change | None
+
+    def limit(self, sigmas: float) -> float | None:
+        """expected + sigmas x sigma in counts (never below zero): 3 and -3 are the limits."""
+        if self.baseline is None:
+            return None
+        return max(0.0, self.baseline.expected + sigmas * self.baseline.sigma)
+
+    @property
+    def surge(self) -> bool:
+        return any(signal.direction is Direction.HIGH for signal in self.signals)
+
+
+def _check_regular(points: Sequence[DemandPoint], frequency: Frequency) -> None:
+    for before, after in itertools.pairwise(points):
+        if frequency is Frequency.WEEKLY:
+            regular = after.period - before.period == timedelta(days=7)
+        else:
+            months = (after.period.year - before.period.year) * 12 + after.period.month
+            regular = months - before.period.month == 1 and after.period.day == before.period.day
+        if not regular:
+            raise ValueError(f"{frequency} series is not regular at {after.period}")
+
+
+def seasonal_baseline(
+    points: Sequence[DemandPoint],
+    frequency: Frequency,
+    settings: BaselineSettings | None = None,
+) -> list[Baseline | None]:
+    """Expected count and sigma for each period from the same periods in previous years."""
+    settings = settings or BaselineSettings()
+    _check_regular(points, frequency)
+    half = settings.half_window
+    half = frequency.default_half_window if half is None else half
+    year = frequency.periods_per_year
+    minimum = 2 * half + 1 if settings.min_values is None else settings.min_values
+    baselines: list[Baseline | None] = []
+    for index in range(len(points)):
+        values = []
+        for years_back in range(1, settings.years + 1):
+            centre = index - years_back * year
+            for offset in range(-half, half + 1):
+                position = centre + offset
+                if 0 <= position < index:
+                    count = points[position].count
+                    if count is not None:
+                        values.append(count)
+        if len(values) < minimum:
+            baselines.append(None)
+            continue
+        mean = sum(values) / len(values)
+        spread = sum((value - mean) ** 2 for value in values)
+        variance = spread / (len(values) - 1) if len(values) > 1 else 0.0
+        dispersion = max(1.0, variance / mean) if mean > 0 else 1.0
+        sigma = math.sqrt(dispersion * max(mean, 1.0) * (1 + 1 / len(values)))
+        baselines.append(Baseline(mean, sigma, dispersion, len(values)))
+    return baselines
+
+
+def _window_rule(
+    z: Sequence[float | None],
+    index: int,
+    size: int,
+    needed: int,
+    beyond: float,
+) -> Direction | None:
+    if index + 1 < size:
+        return None
+    window = z[index + 1 - size : index + 1]
+    current = z[index]
+    if current is None or any(value is None for value in window):
+        return None
+    values = [value for value in window if value is not None]
+    tests: tuple[tuple[Direction, Callable[[float], bool]], ...] = (
+        (Direction.HIGH, lambda value: value > beyond),
+        (Direction.LOW, lambda value: value < -beyond),
+    )
+    for direction, outside in tests:
+        if outside(current) and sum(1 for value in values if outside(value)) >= needed:
+            return direction
+    return None
+
+
+def _change(current: int | None, earlier: int | None) -> Change | None:
+    if current is None or earlier is None:
+        return None
+    percent = 100.0 * (current - earlier) / earlier if earlier else None
+    return Change(earlier, current - earlier, percent)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """The rules' state at one point of a standardised series."""
+
+    z: float | None
+    cusum_high: float | None
+    cusum_low: float | None
+    ewma: float | None
+    ewma_limit: float | None
+    signals: tuple[Signal, ...]
+
+
+_RULE_WINDOWS = {
+    # rule: (points in the window, how many must be beyond, sigmas)
+    Rule.BEYOND_3_SIGMA: (1, 1, 3.0),
+    Rule.TWO_OF_THREE_BEYOND_2_SIGMA: (3, 2, 2.0),
+    Rule.FOUR_OF_FIVE_BEYOND_1_SIGMA: (5, 4, 1.0),
+    Rule.EIGHT_ON_ONE_SIDE: (8, 8, 0.0),
+}
+
+
+def apply_rules(z: Sequence[float | None], settings: ChartSettings | None = None) -> list[Scored]:
+    """Run the rules over standardised residuals; None (no baseline or no count) breaks runs.
+
+    A window rule fires on the point that completes its pattern, and only if that point
+    is itself beyond the line. CUSUM and EWMA carry over a missing point unchanged and
+    are not reset after a signal, so a sustained shift is flagged for as long as it lasts.
+    """
+    chart = settings or ChartSettings()
+    cusum_high = cusum_low = ewma = 0.0
+    steps = 0
+    scored = []
+    for index, score in enumerate(z):
+        signals = []
+        for rule, (size, needed, beyond) in _RULE_WINDOWS.items():
+            if rule in chart.rules:
+                direction = _window_rule(z, index, size, needed, beyond)
+                if direction is not None:
+                    signals.append(Signal(rule, direction))
+        if score is not None:
+            cusum_high = max(0.0, cusum_high + score - chart.cusum_k)
+            cusum_low = max(0.0, cusum_low - score - chart.cusum_k)
+            ewma = chart.ewma_lambda * score + (1 - chart.ewma_lambda) * ewma
+            steps += 1
+        if steps == 0:
+            scored.append(Scored(score, None, None, None, None, tuple(signals)))
+            continue
+        decay = (1 - chart.ewma_lambda) ** (2 * steps)
+        limit = chart.ewma_width * math.sqrt(
+            chart.ewma_lambda / (2 - chart.ewma_lambda) * (1 - decay)
+        )
+        if score is not None and Rule.CUSUM in chart.rules:
+            if cusum_high > chart.cusum_h:
+                signals.append(Signal(Rule.CUSUM, Direction.HIGH))
+            if cusum_low > chart.cusum_h:
+                signals.append(Signal(Rule.CUSUM, Direction.LOW))
+        if score is not None and Rule.EWMA in chart.rules and abs(ewma) > limit:
+            signals.append(Signal(Rule.EWMA, Direction.HIGH if ewma > 0 else Direction.LOW))
+        scored.append(Scored(score, cusum_high, cusum_low, ewma, limit, tuple(signals)))
+    return scored
+
+
+def assess_demand(
+    points: Sequence[DemandPoint],
+    frequency: Frequency,
+    baseline_settings: BaselineSettings | None = None,
+    chart_settings: ChartSettings | None = None,
+) -> list[ChartPoint]:
+    """Per-period chart values, limits and the rules that fired, for a page to annotate."""
+    baselines = seasonal_baseline(points, frequency, baseline_settings)
+    z: list[float | None] = []
+    for point, baseline in zip(points, baselines, strict=True):
+        if baseline is None or point.count is None:
+            z.append(None)
+        else:
+            z.append((point.count - baseline.expected) / baseline.sigma)
+    year = frequency.periods_per_year
+    chart = []
+    for index, (point, scored) in enumerate(
+        zip(points, apply_rules(z, chart_settings), strict=True)
+    ):
+        previous = points[index - 1].count if index >= 1 else None
+        last_year = points[index - year].count if index >= year else None
+        chart.append(
+            ChartPoint(
+                period=point.period,
+                observed=point.count,
+                baseline=baselines[index],
+                z=scored.z,
+                cusum_high=scored.cusum_high,
+                cusum_low=scored.cusum_low,
+                ewma=scored.ewma,
+                ewma_limit=scored.ewma_limit,
+                signals=scored.signals,
+                period_on_period=_change(point.count, previous),
+                year_on_year=_change(point.count, last_year),
+            )
+        )
+    return chart
+
+
+def first_surge(chart: Sequence[ChartPoint], since: date | None = None) -> ChartPoint | None:
+    """The first point (on or after ``since``) where any rule signalled high demand."""
+    for point in chart:
+        if (since is None or point.period >= since) and point.surge:
+            return point
+    return None

@@ -1,0 +1,36 @@
+"""Safeguarding disclosures in children's and families' feedback, found on submission.
+
+    >>> from candour.safeguarding import detect
+    >>> a = detect("im scard of my stepdad hes here")
+    >>> a.concern, [c.value for c in a.categories], a.urgency.value
+    (True, ['feeling_unsafe_at_home'], 'now')
+    >>> [p.text for p in a.matched]
+    ['scard of my stepdad']
+
+Recall first. A false alarm costs a duty worker a minute; a missed disclosure can cost a
+child. So the detector is a curated list of phrase patterns (patterns.py, versioned data)
+written to catch how children actually write: misspellings ("scard", "touchs"), text
+speak ("im", "wanna", "kms"), no capitals or punctuation, dictated four-word sentences.
+Negation does not cancel a concern ("i'm not safe" is one; "I don't want to kill myself"
+still alerts); only a short, explicit list of reassurances and idioms does ("I never
+felt unsafe", "killed myself laughing", "beats me at fifa"). Spans point at the words
+that triggered, for the duty worker, and urgency is "now" when the text also says the
+danger is now or within the last day (tonight, right now, he's here, going to kill
+myself). Pure Python: no model, no network, about ten thousand short texts a second;
+matching is linear in the length of the text (matcher.py explains the bound).
+
+What it cannot do:
+- Understand. It matches words, not meaning: a disclosure in words no pattern holds
+  ("he does stuff to me in the bath"), told as a story, hinted at, or written in another
+  language is missed. Every feedback item is also read by a person within a set time
+  (ADR 0012); this detector only makes the urgent ones jump the queue.
+- Tell past from present, or jokes from intent: "I was hit years ago", "my mum is going
+  to kill me for losing my coat" and "kms this homework" all alert, by design.
+- Know who is speaking. An adult patient's "I felt suicidal" and a child's are treated
+  the same; the categories are a hint for the duty worker, not a finding.
+"""
+
+from candour.safeguarding.detector import Assessment, Category, Phrase, Urgency, detect
+from candour.safeguarding.patterns import VERSION as PATTERNS_VERSION
+
+__all__ = ["PATTERNS_VERSION", "Assessment", "Category", "Phrase", "Urgency", "detect"]

@@ -1,0 +1,58 @@
+"""The phrasings set: every disclosure found with its category; ordinary feedback left alone."""
+
+from collections import Counter
+
+import pytest
+
+from candour.safeguarding import detect
+from candour.safeguarding.detector import Category
+from candour.safeguarding.phrasings import NEGATIVES, POSITIVES
+
+# The floor for specificity on the hard negatives. They were written to share words with
+# disclosures ("hit the nail on the head", "beats me at fifa"), so a few alerts are the
+# price of recall; below 0.9 a duty team would start to ignore the alerts.
+SPECIFICITY_FLOOR = 0.9
+
+
+def test_the_set_is_large_and_covers_every_category_and_band():
+    assert len(POSITIVES) >= 150
+    assert len(NEGATIVES) >= 150
+    assert {p.category for p in POSITIVES} == {c.value for c in Category}
+    assert {p.band for p in POSITIVES} == {"4-7", "8-12", "13+", "parent_carer"}
+    assert min(Counter(p.category for p in POSITIVES).values()) >= 10
+    assert len({p.text for p in POSITIVES} | {n.text for n in NEGATIVES}) == len(POSITIVES) + len(
+        NEGATIVES
+    )
+
+
+@pytest.mark.parametrize("phrasing", POSITIVES, ids=lambda p: p.text[:40])
+def test_every_disclosure_is_detected_with_its_category(phrasing):
+    assessment = detect(phrasing.text)
+
+    assert assessment.concern
+    assert phrasing.category in assessment.categories
+
+
+def test_specificity_on_hard_negatives_is_above_the_floor():
+    alerts = [n.text for n in NEGATIVES if detect(n.text).concern]
+    specificity = 1 - len(alerts) / len(NEGATIVES)
+
+    assert specificity >= SPECIFICITY_FLOOR, alerts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel safe at home",
+        "I feel safe now",
+        "my social worker hit the nail on the head",
+        "I ran to the car",
+        "killing it at football",
+        "I hate broccoli",
+        "dad was angry the football team lost",
+        "i am scared of spiders",
+        "I never felt unsafe in my placement",
+    ],
+)
+def test_the_briefs_examples_of_ordinary_feedback_do_not_alert(text):
+    assert not detect(text).concern

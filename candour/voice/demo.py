@@ -1,0 +1,227 @@
+"""A year of feedback from Riverside's children, young people and families, for `make run`.
+
+Written through the real journey's service, so de-identification and the safeguarding
+check run on it; one disclosure is routed and acknowledged, as a duty worker would.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from candour.accounts.models import User
+from candour.core.models import Organisation, Team
+from candour.voice import services
+from candour.voice.models import Feedback, FeedbackLink
+from candour.voice.vocabulary import AgeBand, Rating, WorkedWith
+
+# (age band, rating, what was good, what would be better, idea)
+COMMENTS: tuple[tuple[str, str, str, str, str], ...] = (
+    (AgeBand.YOUNG, Rating.VERY_GOOD, "she played lego with me", "", ""),
+    (AgeBand.YOUNG, Rating.GOOD, "the drawing game", "come more", ""),
+    (AgeBand.YOUNG, Rating.NEITHER, "", "i did not know who she was", ""),
+    (AgeBand.YOUNG, Rating.VERY_GOOD, "she was kind and listened", "", ""),
+    (
+        AgeBand.MIDDLE,
+        Rating.GOOD,
+        "My social worker listened to me and wrote down what I said.",
+        "I want to know when she is coming. Sometimes she just turns up.",
+        "Send us a text the day before.",
+    ),
+    (
+        AgeBand.MIDDLE,
+        Rating.POOR,
+        "",
+        "I have had three social workers this year and I have to tell my story again.",
+        "Tell the new one everything so I do not have to.",
+    ),
+    (
+        AgeBand.MIDDLE,
+        Rating.VERY_GOOD,
+        "She helped me see my brother more.",
+        "",
+        "More days out with my brother.",
+    ),
+    (
+        AgeBand.MIDDLE,
+        Rating.GOOD,
+        "We talked in the park not at school so my friends did not see.",
+        "Meetings are boring and too long.",
+        "Let children go first in meetings.",
+    ),
+    (
+        AgeBand.TEEN,
+        Rating.POOR,
+        "",
+        "Nobody tells me what is going on with my plan until the meeting.",
+        "Let me read the report before the meeting.",
+    ),
+    (
+        AgeBand.TEEN,
+        Rating.VERY_GOOD,
+        "My PA actually answers my messages and helped me with college.",
+        "",
+        "",
+    ),
+    (
+        AgeBand.TEEN,
+        Rating.NEITHER,
+        "She was alright.",
+        "Stop asking the same questions every time.",
+        "",
+    ),
+    (
+        AgeBand.TEEN,
+        Rating.VERY_POOR,
+        "",
+        "I waited three months to hear about contact with my mum.",
+        "Give us a date and stick to it.",
+    ),
+    (
+        AgeBand.PARENT,
+        Rating.GOOD,
+        "The family support worker was honest and kind.",
+        "Letters are full of jargon. I did not understand the plan.",
+        "Write the plan in plain English.",
+    ),
+    (
+        AgeBand.PARENT,
+        Rating.VERY_GOOD,
+        "We were listened to and the children were treated with respect.",
+        "",
+        "",
+    ),
+    (
+        AgeBand.PARENT,
+        Rating.POOR,
+        "",
+        "Our worker changed twice and nobody told us.",
+        "A phone call when the worker changes.",
+    ),
+    (
+        AgeBand.PARENT,
+        Rating.NEITHER,
+        "Help with the school was good.",
+        "The meeting room was cramped and we waited an hour.",
+        "",
+    ),
+)
+
+DISCLOSURE = (
+    AgeBand.MIDDLE,
+    Rating.VERY_POOR,
+    "",
+    "my mums boyfriend hits me when she is at work and I am scared to go home",
+    "",
+)
+
+LINKS = (
+    ("Home visits: Assessment Team 1", "Assessment Team 1"),
+    ("Child in Need Team", "Child in Need Team"),
+    ("Children in Care Team", "Children in Care Team"),
+)
+
+
+def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: User) -> int:
+    """Links, a duty contact, a year of feedback and one acknowledged disclosure."""
+    services.set_duty_contact(
+        actor=admin,
+        organisation=organisation,
+        email="duty.team@riverside.example",
+        phone="020 7946 0999",
+    )
+    links = [
+        services.create_link(actor=admin, organisation=organisation, team=teams[team], name=name)
+        for name, team in LINKS
+    ]
+    # Not for secrets: a fixed seed so that every machine shows the same demo.
+    rng = random.Random("candour-demo-feedback")  # noqa: S311
+    today = timezone.localdate()
+    count = 0
+    for index in range(96):
+        band, rating, good, better, idea = COMMENTS[index % len(COMMENTS)]
+        _submit(
+            rng.choice(links),
+            band,
+            rating,
+            good,
+            better,
+            idea,
+            today - timedelta(days=rng.randrange(0, 360)),
+        )
+        count += 1
+    _check_and_answer(organisation, teams)
+    band, rating, good, better, idea = DISCLOSURE
+    submitted, _secret = _submit(
+        links[1], band, rating, good, better, idea, today - timedelta(days=2)
+    )
+    if submitted.alert is not None:
+        services.acknowledge_alert(
+            alert=submitted.alert,
+            by=lead,
+            action=(
+                "Duty social worker spoke to the school the same afternoon; the child was "
+                "seen at school and a strategy discussion was held."
+            ),
+        )
+    return count + 1
+
+
+REPLIES = (
+    (
+        "Child in Need Team",
+        "Children told us they did not know who their new social worker was.",
+        "Every child now gets a letter with a photo of their new worker within a week.",
+    ),
+    (
+        "Assessment Team 1",
+        "You said you wanted to know when your social worker was coming.",
+        "We now send a text the day before every visit.",
+    ),
+    (
+        "Children in Care Team",
+        "Young people said they hear about their plan for the first time in the meeting.",
+        "Young people can now read their review report a week before the meeting.",
+    ),
+)
+
+
+def _check_and_answer(organisation: Organisation, teams: dict[str, Team]) -> None:
+    """The learning team checks most feedback (the newest waits), themes it, and answers."""
+    from candour.voice import moderation
+
+    analyst = User.objects.get(email="alex.morgan@riverside.example")
+    waiting = list(
+        Feedback.objects.filter(organisation=organisation).order_by("received_week", "pk")
+    )
+    for feedback in waiting[:-6]:
+        moderation.ensure_default_themes(organisation)
+        services.publish_feedback(actor=analyst, feedback=feedback)
+        moderation.suggest_themes(feedback)
+    for team, you_said, we_did in REPLIES:
+        moderation.reply(actor=analyst, team=teams[team], you_said=you_said, we_did=we_did)
+
+
+def _submit(
+    link: FeedbackLink,
+    band: str,
+    rating: str,
+    good: str,
+    better: str,
+    idea: str,
+    day: date,
+) -> tuple[services.Submitted, str | None]:
+    return services.submit_feedback(
+        link=link,
+        answers=services.Answers(
+            age_band=band,
+            rating=rating,
+            what_was_good=good,
+            what_would_be_better=better,
+            idea=idea if band != AgeBand.YOUNG else "",
+            worked_with="" if band == AgeBand.YOUNG else WorkedWith.SOCIAL_WORKER,
+        ),
+        today=day,
+    )

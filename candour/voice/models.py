@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+
+from candour.voice.querysets import FeedbackQuerySet, SafeguardingAlertQuerySet
+from candour.voice.vocabulary import AgeBand, AlertState, FeedbackStatus, Rating, WorkedWith
+
+
+class FeedbackLink(models.Model):
+    """A link (and QR code) a team hands out, so feedback arrives with its team."""
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="feedback_links"
+    )
+    # None: the whole service.
+    team = models.ForeignKey(
+        "core.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(max_length=200)
+    # Random, not guessable from the team: links are handed to children, not published.
+    token = models.CharField(max_length=32, unique=True)
+    active = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DutyContact(models.Model):
+    """Where safeguarding disclosures in feedback go at once: the duty team's inbox."""
+
+    organisation = models.OneToOneField(
+        "core.Organisation", on_delete=models.CASCADE, related_name="duty_contact"
+    )
+    email = models.EmailField()
+    # Shown to staff on the alert, for a call if the email is not picked up.
+    phone = models.CharField(max_length=40, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Feedback(models.Model):
+    """What a child, young person, parent or carer told the service.
+
+    The free text is kept de-identified; their own words are sealed under a data key of
+    their own until the learning team has checked the feedback and any safeguarding
+    alert has been acknowledged, then destroyed with the key.
+    """
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="feedback"
+    )
+    team = models.ForeignKey(
+        "core.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="feedback"
+    )
+    link = models.ForeignKey(
+        FeedbackLink, null=True, blank=True, on_delete=models.PROTECT, related_name="feedback"
+    )
+    age_band = models.CharField(max_length=8, choices=AgeBand.choices)
+    rating = models.CharField(max_length=12, choices=Rating.choices)
+    worked_with = models.CharField(max_length=20, choices=WorkedWith.choices, blank=True)
+    what_was_good = models.TextField(blank=True)
+    what_would_be_better = models.TextField(blank=True)
+    idea = models.TextField(blank=True)
+    redactions = models.JSONField(default=dict)
+    data_key = models.ForeignKey("keys.DataKey", null=True, on_delete=models.PROTECT)
+    raw_sealed = models.BinaryField(null=True)
+    # The Monday of the week it arrived: enough for trends, not enough to pick a child out.
+    received_week = models.DateField()
+    status = models.CharField(
+        max_length=12, choices=FeedbackStatus.choices, default=FeedbackStatus.NEW
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(max_length=200, blank=True)
+
+    objects: ClassVar[FeedbackQuerySet] = FeedbackQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-received_week", "-pk"]
+        indexes = [models.Index(fields=["organisation", "status"], name="feedback_org_status")]
+
+    def __str__(self) -> str:
+        return f"feedback {self.pk}"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(
+            part for part in (self.what_was_good, self.what_would_be_better, self.idea) if part
+        )
+
+
+class SafeguardingAlert(models.Model):
+    """Feedback whose words may mean a child is unsafe now, sent at once to the duty
+    contact and tracked until a person acknowledges it."""
+
+    feedback = models.OneToOneField(
+        Feedback, on_delete=models.PROTECT, related_name="safeguarding_alert"
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    categories = models.JSONField(default=list)
+    urgent = models.BooleanField(default=False)
+    # The words that raised it, for the duty worker to see why.
+    matched = models.JSONField(default=list)
+    state = models.CharField(max_length=16, choices=AlertState.choices, default=AlertState.SENT)
+    sent_to = models.EmailField(blank=True)
+    sent_at = models.DateTimeField()
+    # The acknowledgement link's secret, as a keyed hash.
+    ack_digest = models.CharField(max_length=64, unique=True)
+    chased_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_by_name = models.CharField(max_length=200, blank=True)
+    action = models.TextField(blank=True)
+
+    objects: ClassVar[SafeguardingAlertQuerySet] = SafeguardingAlertQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["state", "-sent_at"]
+
+    def __str__(self) -> str:
+        return f"safeguarding alert on feedback {self.feedback_id}"
+
+
+class FeedbackTheme(models.Model):
+    """A theme of what children and families say, from the default set or the service's own."""
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="feedback_themes"
+    )
+    key = models.CharField(max_length=80)
+    label = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key"], name="feedback_theme_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class FeedbackThemeTag(models.Model):
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="tags")
+    theme = models.ForeignKey(FeedbackTheme, on_delete=models.PROTECT, related_name="tags")
+    # None: suggested automatically and not yet confirmed by a person.
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    score = models.FloatField(default=1.0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["feedback", "theme"], name="feedback_theme_tag_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme_id} on {self.feedback_id}"
+
+
+class FeedbackReply(models.Model):
+    """The service's answer to one piece of feedback, or to a theme: "you said, we did"."""
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    team = models.ForeignKey(
+        "core.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    feedback = models.ForeignKey(
+        Feedback, null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
+    )
+    theme = models.ForeignKey(
+        FeedbackTheme, null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
+    )
+    you_said = models.TextField()
+    we_did = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"reply {self.pk}"

@@ -1,0 +1,94 @@
+"""Forms for the learning team's feedback page: check it, theme it, answer it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from candour.core.forms import GovukForm
+from candour.voice.models import FeedbackTheme
+from candour.voice.moderation import LONGEST_REPLY
+
+
+class PublishForm(GovukForm):
+    remove_phrases = forms.CharField(
+        label=_("Also take out these words (one per line)"),
+        help_text=_(
+            "Anything that could still identify a child, a family or a worker. Write the "
+            "words exactly as they appear in the checked text; each becomes [REMOVED]."
+        ),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def phrases(self) -> list[str]:
+        text: str = self.cleaned_data.get("remove_phrases", "")
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class HideForm(GovukForm):
+    reason = forms.CharField(
+        label=_("Why hide it"),
+        help_text=_("For example: not about our service, or it cannot be de-identified."),
+        max_length=200,
+        error_messages={"required": _("Say why it is hidden")},
+    )
+
+
+class ThemesForm(GovukForm):
+    themes = forms.TypedMultipleChoiceField(
+        label=_("Themes"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, themes: list[FeedbackTheme], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["themes"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [(theme.pk, theme.label) for theme in themes]
+
+
+class AddThemeForm(GovukForm):
+    label = forms.CharField(
+        label=_("Add a theme of your own"),
+        help_text=_("A name staff will understand, like “Food where I live”."),
+        max_length=200,
+        error_messages={"required": _("Enter a name for the theme")},
+    )
+
+
+class ReplyForm(GovukForm):
+    you_said = forms.CharField(
+        label=_("You said"),
+        help_text=_(
+            "In your own words, without anything that could identify the child or family. "
+            "Everyone in the organisation can read this."
+        ),
+        max_length=LONGEST_REPLY,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say what they told you")},
+    )
+    we_did = forms.CharField(
+        label=_("We did"),
+        help_text=_("What the service changed or is doing because of it."),
+        max_length=LONGEST_REPLY,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what the service did")},
+    )
+    theme = forms.TypedChoiceField(
+        label=_("Theme (optional)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    def __init__(self, *args: Any, themes: list[FeedbackTheme], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["theme"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [("", _("No theme"))] + [(theme.pk, theme.label) for theme in themes]

@@ -1,0 +1,244 @@
+"""The learning team's feedback pages (check, theme, answer) and everyone's "you said,
+we did". The child's own words appear only on the learning team's page, and only until
+the feedback is checked and any safeguarding alert acknowledged."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from candour.accounts.current import current_user
+from candour.accounts.models import User
+from candour.voice import moderation, services
+from candour.voice.models import Feedback
+from candour.voice.moderation_access import (
+    alert_on,
+    get_feedback_for_moderator,
+    moderation_queue,
+    replies_to,
+    tagged,
+    themes_of,
+    you_said_we_did,
+)
+from candour.voice.moderation_forms import (
+    AddThemeForm,
+    HideForm,
+    PublishForm,
+    ReplyForm,
+    ThemesForm,
+)
+from candour.voice.moderation_presenters import deidentified, excerpt, highlight
+from candour.voice.vocabulary import AgeBand, FeedbackStatus, Rating
+
+PAGE_SIZE = 25
+
+
+def _errors(form: Form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    found = moderation_queue(user, request.GET.get("status"))
+    page = Paginator(found.feedback, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "feedback": item,
+            "excerpt": excerpt(item),
+            "band": AgeBand(item.age_band).label,
+            "rating": Rating(item.rating).label,
+            "alert": getattr(item, "safeguarding_alert", None),
+        }
+        for item in page.object_list
+    ]
+    return render(
+        request,
+        "voice/moderation/queue.html",
+        {
+            "page": page,
+            "rows": rows,
+            "status": found.status,
+            "statuses": [
+                (value, label, found.counts[value]) for value, label in FeedbackStatus.choices
+            ],
+        },
+    )
+
+
+def _detail(
+    request: HttpRequest,
+    user: User,
+    feedback: Feedback,
+    *,
+    errored: tuple[str, Form] | None = None,
+) -> HttpResponse:
+    """The feedback page; ``errored`` is a form sent back with its errors, by its name."""
+    themes = themes_of(feedback.organisation)
+    tags = tagged(feedback)
+    forms: dict[str, Form] = {
+        "publish_form": PublishForm(prefix="publish"),
+        "hide_form": HideForm(prefix="hide"),
+        "add_theme_form": AddThemeForm(prefix="theme"),
+        "reply_form": ReplyForm(prefix="reply", themes=themes),
+    }
+    if errored is not None:
+        forms[errored[0]] = errored[1]
+    raw = services.raw_answers(feedback)
+    if raw is not None:
+        services.note_raw_words_viewed(actor=user, feedback=feedback)
+    return render(
+        request,
+        "voice/moderation/feedback.html",
+        {
+            "feedback": feedback,
+            "alert": alert_on(feedback),
+            "band": AgeBand(feedback.age_band).label,
+            "rating": Rating(feedback.rating).label,
+            "highlighted": highlight(raw, feedback.redactions) if raw is not None else None,
+            "answers": deidentified(feedback),
+            "themes": [(theme, theme.pk in tags, tags.get(theme.pk, False)) for theme in themes],
+            "replies": replies_to(feedback),
+            "errored": errored[1] if errored else None,
+            "published": feedback.status == FeedbackStatus.PUBLISHED,
+            **forms,
+        },
+        status=400 if errored is not None else 200,
+    )
+
+
+@login_required
+@require_GET
+def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    return _detail(request, user, get_feedback_for_moderator(user, pk))
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    feedback = get_feedback_for_moderator(user, pk)
+    form = PublishForm(request.POST, prefix="publish")
+    if not form.is_valid():
+        return _detail(request, user, feedback, errored=("publish_form", form))
+    try:
+        services.publish_feedback(actor=user, feedback=feedback, remove_phrases=form.phrases())
+    except ValidationError as exc:
+        _errors(form, exc)
+        return _detail(request, user, feedback, errored=("publish_form", form))
+    moderation.suggest_themes(feedback)
+    messages.success(request, _("Checked and shown to staff. Check the suggested themes."))
+    return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#themes")
+
+
+@login_required
+@require_POST
+def hide(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    feedback = get_feedback_for_moderator(user, pk)
+    form = HideForm(request.POST, prefix="hide")
+    if not form.is_valid():
+        return _detail(request, user, feedback, errored=("hide_form", form))
+    try:
+        services.hide_feedback(actor=user, feedback=feedback, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        _errors(form, exc)
+        return _detail(request, user, feedback, errored=("hide_form", form))
+    messages.success(request, _("Hidden: staff will not see it"))
+    return redirect("voice:moderation-queue")
+
+
+@login_required
+@require_POST
+def set_themes(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    feedback = get_feedback_for_moderator(user, pk)
+    form = ThemesForm(request.POST, themes=themes_of(feedback.organisation))
+    if form.is_valid():
+        try:
+            moderation.set_themes(
+                actor=user, feedback=feedback, theme_ids=form.cleaned_data["themes"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Themes saved"))
+    else:
+        messages.error(request, _("Choose from the organisation's themes"))
+    return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#themes")
+
+
+@login_required
+@require_POST
+def add_theme(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    feedback = get_feedback_for_moderator(user, pk)
+    form = AddThemeForm(request.POST, prefix="theme")
+    if not form.is_valid():
+        return _detail(request, user, feedback, errored=("add_theme_form", form))
+    try:
+        theme = moderation.add_theme(
+            actor=user, organisation=feedback.organisation, label=form.cleaned_data["label"]
+        )
+    except ValidationError as exc:
+        _errors(form, exc)
+        return _detail(request, user, feedback, errored=("add_theme_form", form))
+    messages.success(
+        request, _("Theme %(label)s added: tick it to use it") % {"label": theme.label}
+    )
+    return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#themes")
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    feedback = get_feedback_for_moderator(user, pk)
+    themes = themes_of(feedback.organisation)
+    form = ReplyForm(request.POST, prefix="reply", themes=themes)
+    if not form.is_valid():
+        return _detail(request, user, feedback, errored=("reply_form", form))
+    chosen = form.cleaned_data["theme"]
+    try:
+        moderation.reply(
+            actor=user,
+            feedback=feedback,
+            theme=next((theme for theme in themes if theme.pk == chosen), None),
+            team=feedback.team,
+            you_said=form.cleaned_data["you_said"],
+            we_did=form.cleaned_data["we_did"],
+        )
+    except ValidationError as exc:
+        _errors(form, exc)
+        return _detail(request, user, feedback, errored=("reply_form", form))
+    messages.success(request, _("Answer published in “You said, we did”"))
+    return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#replies")
+
+
+@login_required
+@require_GET
+def you_said(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    found = you_said_we_did(user, request.GET.get("organisation"), request.GET.get("team"))
+    return render(
+        request,
+        "voice/moderation/you_said_we_did.html",
+        {
+            "found": found,
+            "published": FeedbackStatus.PUBLISHED,
+        },
+    )

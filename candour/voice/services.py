@@ -1,0 +1,413 @@
+"""Writes for children's and families' feedback: take it, route disclosures at once,
+check (moderate) it, and answer it.
+
+Safety first: the words are checked for signs that a child is unsafe before anything
+else, on the child's own words (de-identification would hide who is at risk), and a
+disclosure goes to the duty contact in the same request, tracked until a person says
+they have it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.audit.events import AuditEventType
+from candour.audit.recorder import record
+from candour.core.models import Organisation, Team
+from candour.deid import detect_many, redact
+from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.notifications.services import notify
+from candour.reporting.calendar import week_start
+from candour.reporting.services import policy_for
+from candour.voice.models import DutyContact, Feedback, FeedbackLink, SafeguardingAlert
+from candour.voice.screening import screen
+from candour.voice.vocabulary import AgeBand, AlertState, FeedbackStatus, Rating, WorkedWith
+
+TEXT_FIELDS = ("what_was_good", "what_would_be_better", "idea")
+LONGEST_ANSWER = 2000
+# A disclosure nobody has acknowledged after this long is chased to senior people.
+CHASE_AFTER = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Answers:
+    age_band: str
+    rating: str
+    what_was_good: str = ""
+    what_would_be_better: str = ""
+    idea: str = ""
+    worked_with: str = ""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    feedback: Feedback
+    alert: SafeguardingAlert | None
+
+
+def check_answers(answers: Answers) -> None:
+    if answers.age_band not in AgeBand.values:
+        raise ValidationError({"age_band": _("Choose who is filling this in")})
+    if answers.rating not in Rating.values:
+        raise ValidationError({"rating": _("Choose how it was")})
+    if answers.worked_with and answers.worked_with not in WorkedWith.values:
+        raise ValidationError({"worked_with": _("Choose who you saw")})
+    for name in TEXT_FIELDS:
+        if len(getattr(answers, name)) > LONGEST_ANSWER:
+            raise ValidationError(
+                {name: _("Please write less than %(count)s letters") % {"count": LONGEST_ANSWER}}
+            )
+
+
+def _ack_digest(secret: str) -> str:
+    key = hashlib.sha256(b"candour-safeguarding-ack:" + settings.SECRET_KEY.encode()).digest()
+    return hmac.new(key, secret.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def submit_feedback(
+    *, link: FeedbackLink, answers: Answers, today: date | None = None
+) -> tuple[Submitted, str | None]:
+    """Take feedback; returns it and, when a disclosure was routed, the acknowledgement
+    secret (for tests; the duty contact receives it by email)."""
+    check_answers(answers)
+    if not link.active:
+        raise ValidationError(_("This feedback link is no longer in use"))
+    organisation = link.organisation
+    today = today or timezone.localdate()
+    raw = {name: getattr(answers, name).strip() for name in TEXT_FIELDS}
+    detected = detect_many([raw[name] for name in TEXT_FIELDS], policy_for(organisation))
+    key = create_data_key(purpose="feedback")
+    feedback = Feedback.objects.create(
+        organisation=organisation,
+        team=link.team,
+        link=link,
+        age_band=answers.age_band,
+        rating=answers.rating,
+        worked_with=answers.worked_with,
+        redactions={
+            name: [[s.start, s.end, s.kind.value] for s in spans]
+            for name, spans in zip(TEXT_FIELDS, detected, strict=True)
+        },
+        received_week=week_start(today),
+        data_key=key,
+        **{
+            name: redact(raw[name], spans)
+            for name, spans in zip(TEXT_FIELDS, detected, strict=True)
+        },
+    )
+    feedback.raw_sealed = seal(key, json.dumps(raw), field="feedback")
+    feedback.save(update_fields=["raw_sealed"])
+    record(
+        AuditEventType.FEEDBACK_RECEIVED,
+        actor_id=None,
+        organisation=organisation,
+        target=feedback,
+        data={"age_band": feedback.age_band, "team": link.team_id},
+    )
+    alert, secret = _route_if_unsafe(feedback, raw)
+    return Submitted(feedback, alert), secret
+
+
+def raw_answers(feedback: Feedback) -> dict[str, str] | None:
+    if feedback.raw_sealed is None or feedback.data_key is None:
+        return None
+    if feedback.data_key.destroyed_at is not None:
+        return None
+    loaded: dict[str, str] = json.loads(
+        unseal(feedback.data_key, bytes(feedback.raw_sealed), field="feedback")
+    )
+    return loaded
+
+
+def duty_recipients(organisation: Organisation) -> tuple[str, list[User]]:
+    """The duty contact's email, and the people told in Candour: the safety lead, else the
+    organisation's administrators (so a disclosure is never sent nowhere)."""
+    contact = DutyContact.objects.filter(organisation=organisation).first()
+    people: list[User] = []
+    if organisation.safety_lead is not None and organisation.safety_lead.is_active:
+        people.append(organisation.safety_lead)
+    if not people or contact is None:
+        people += list(
+            User.objects.filter(
+                is_active=True,
+                memberships__organisation=organisation,
+                memberships__role=Role.ORG_ADMIN,
+                memberships__revoked_at__isnull=True,
+            ).distinct()
+        )
+    return (contact.email if contact else ""), people
+
+
+def _route_if_unsafe(
+    feedback: Feedback, raw: dict[str, str]
+) -> tuple[SafeguardingAlert | None, str | None]:
+    words = "\n".join(text for text in raw.values() if text)
+    assessment = screen(words)
+    if not assessment.concern:
+        return None, None
+    secret = secrets.token_urlsafe(24)
+    email, people = duty_recipients(feedback.organisation)
+    alert = SafeguardingAlert.objects.create(
+        feedback=feedback,
+        organisation=feedback.organisation,
+        categories=list(assessment.categories),
+        urgent=assessment.urgent,
+        matched=list(assessment.phrases),
+        sent_to=email,
+        sent_at=timezone.now(),
+        ack_digest=_ack_digest(secret),
+    )
+    link = reverse("voice:acknowledge", args=[secret])
+    subject = (
+        _("URGENT safeguarding: a child may be in danger now")
+        if alert.urgent
+        else _("Safeguarding: feedback that may mean a child is unsafe")
+    )
+    body = _(
+        "Feedback sent to %(organisation)s through Candour may mean a child is unsafe.\n\n"
+        "What they wrote:\n%(words)s\n\nWhy it was flagged: %(why)s\n"
+        "Team: %(team)s. Who wrote it: %(band)s.\n\n"
+        "Open this link to record that you have it and what you are doing: %(link)s"
+    ) % {
+        "organisation": feedback.organisation.name,
+        "words": words,
+        "why": ", ".join(assessment.phrases),
+        "team": feedback.team.name if feedback.team else _("not given"),
+        "band": AgeBand(feedback.age_band).label,
+        "link": settings.CANDOUR_BASE_URL.rstrip("/") + link,
+    }
+    if email:
+        # Sent after commit, at once: the duty inbox is the organisation's secure mailbox.
+        transaction.on_commit(
+            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+        )
+    notify(
+        people,
+        subject=subject,
+        body=_("Open the alert to read it and make sure the duty team has it."),
+        url=reverse("voice:alert", args=[alert.pk]),
+    )
+    record(
+        AuditEventType.SAFEGUARDING_ROUTED,
+        actor_id=None,
+        organisation=feedback.organisation,
+        target=alert,
+        data={"categories": alert.categories, "urgent": alert.urgent, "emailed": bool(email)},
+    )
+    return alert, secret
+
+
+@transaction.atomic
+def note_raw_words_viewed(*, actor: User, feedback: Feedback) -> None:
+    """Record that someone opened a child's or family's own words."""
+    record(
+        AuditEventType.FEEDBACK_RAW_TEXT_VIEWED,
+        actor_id=actor.pk,
+        organisation=feedback.organisation,
+        target=feedback,
+    )
+
+
+def alert_for_secret(secret: str) -> SafeguardingAlert | None:
+    return (
+        SafeguardingAlert.objects.filter(ack_digest=_ack_digest(secret))
+        .select_related("feedback", "organisation")
+        .first()
+    )
+
+
+@transaction.atomic
+def acknowledge_alert(
+    *,
+    alert: SafeguardingAlert,
+    action: str,
+    by: User | None = None,
+    by_name: str = "",
+    now: datetime | None = None,
+) -> SafeguardingAlert:
+    """A person says they have the disclosure and what they are doing about it."""
+    if alert.state == AlertState.ACKNOWLEDGED:
+        return alert
+    name = (by.full_name if by else by_name).strip()
+    if not name:
+        raise ValidationError({"name": _("Enter your name")})
+    if not action.strip():
+        raise ValidationError({"action": _("Say what you are doing about it")})
+    alert.state = AlertState.ACKNOWLEDGED
+    alert.acknowledged_at = now or timezone.now()
+    alert.acknowledged_by = by
+    alert.acknowledged_by_name = name[:200]
+    alert.action = action.strip()
+    alert.save()
+    record(
+        AuditEventType.SAFEGUARDING_ACKNOWLEDGED,
+        actor_id=by.pk if by else None,
+        organisation=alert.organisation,
+        target=alert,
+    )
+    # Checked before the alert was acknowledged: the words were kept for the duty team
+    # until now, and can go.
+    if alert.feedback.status != FeedbackStatus.NEW:
+        _forget_words_if_done(alert.feedback, by)
+    return alert
+
+
+def chase_alerts(*, now: datetime | None = None) -> int:
+    """Tell senior people about disclosures nobody has acknowledged in 15 minutes; once."""
+    now = now or timezone.now()
+    waiting = SafeguardingAlert.objects.filter(
+        state=AlertState.SENT, sent_at__lte=now - CHASE_AFTER, chased_at__isnull=True
+    ).select_related("organisation")
+    chased = 0
+    for alert in waiting:
+        with transaction.atomic():
+            _email, people = duty_recipients(alert.organisation)
+            admins = User.objects.filter(
+                is_active=True,
+                memberships__organisation=alert.organisation,
+                memberships__role__in=[Role.ORG_ADMIN, Role.ANALYST],
+                memberships__revoked_at__isnull=True,
+            ).distinct()
+            notify(
+                [*people, *admins],
+                subject=_("Not yet acknowledged: a safeguarding alert from feedback"),
+                body=_("Nobody has said they have this disclosure yet. Call the duty team now."),
+                url=reverse("voice:alert", args=[alert.pk]),
+            )
+            alert.chased_at = now
+            alert.save(update_fields=["chased_at"])
+            record(
+                AuditEventType.SAFEGUARDING_CHASED,
+                actor_id=None,
+                organisation=alert.organisation,
+                target=alert,
+            )
+            chased += 1
+    return chased
+
+
+@transaction.atomic
+def set_duty_contact(
+    *, actor: User, organisation: Organisation, email: str, phone: str = ""
+) -> DutyContact:
+    contact, _created = DutyContact.objects.update_or_create(
+        organisation=organisation, defaults={"email": email.strip(), "phone": phone.strip()}
+    )
+    record(
+        AuditEventType.DUTY_CONTACT_CHANGED,
+        actor_id=actor.pk,
+        organisation=organisation,
+    )
+    return contact
+
+
+@transaction.atomic
+def create_link(
+    *, actor: User, organisation: Organisation, team: Team | None, name: str
+) -> FeedbackLink:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Enter a name for the link")})
+    if team is not None and team.organisation_id != organisation.pk:
+        raise ValidationError({"team": _("Choose one of the organisation's teams")})
+    link = FeedbackLink.objects.create(
+        organisation=organisation,
+        team=team,
+        name=name[:200],
+        token=secrets.token_urlsafe(9),
+        created_by=actor,
+    )
+    record(
+        AuditEventType.FEEDBACK_LINK_CREATED,
+        actor_id=actor.pk,
+        organisation=organisation,
+        target=link,
+    )
+    return link
+
+
+def _forget_words_if_done(feedback: Feedback, actor: User | None) -> None:
+    """The child's own words go once the feedback is checked and any alert acknowledged."""
+    alert = SafeguardingAlert.objects.filter(feedback=feedback).first()
+    if alert is not None and alert.state != AlertState.ACKNOWLEDGED:
+        return
+    if feedback.data_key is not None and feedback.data_key.destroyed_at is None:
+        feedback.raw_sealed = None
+        feedback.redactions = {}
+        feedback.save(update_fields=["raw_sealed", "redactions"])
+        destroy_data_key(
+            key=feedback.data_key,
+            actor_id=actor.pk if actor else None,
+            organisation=feedback.organisation,
+            reason="feedback_checked",
+        )
+
+
+@transaction.atomic
+def publish_feedback(
+    *, actor: User, feedback: Feedback, remove_phrases: list[str] | None = None
+) -> Feedback:
+    """Checked: shown, de-identified, to staff. Moderators may take out identifying words
+    (each becomes [REMOVED]); they never rewrite what was said."""
+    if actor.pk is None or feedback.organisation_id not in actor.organisation_ids_with_role(
+        Role.ANALYST
+    ):
+        raise ValidationError(_("Only the learning team can check feedback"))
+    for phrase in remove_phrases or []:
+        phrase = phrase.strip()
+        if len(phrase) < 2:
+            continue
+        for name in TEXT_FIELDS:
+            setattr(feedback, name, getattr(feedback, name).replace(phrase, "[REMOVED]"))
+    feedback.status = FeedbackStatus.PUBLISHED
+    feedback.moderated_by = actor
+    feedback.moderated_at = timezone.now()
+    feedback.hidden_reason = ""
+    feedback.save()
+    record(
+        AuditEventType.FEEDBACK_MODERATED,
+        actor_id=actor.pk,
+        organisation=feedback.organisation,
+        target=feedback,
+        data={"outcome": "published", "removed": len(remove_phrases or [])},
+    )
+    _forget_words_if_done(feedback, actor)
+    return feedback
+
+
+@transaction.atomic
+def hide_feedback(*, actor: User, feedback: Feedback, reason: str) -> Feedback:
+    if feedback.organisation_id not in actor.organisation_ids_with_role(Role.ANALYST):
+        raise ValidationError(_("Only the learning team can check feedback"))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why it is hidden")})
+    feedback.status = FeedbackStatus.HIDDEN
+    feedback.hidden_reason = reason.strip()[:200]
+    feedback.moderated_by = actor
+    feedback.moderated_at = timezone.now()
+    feedback.save()
+    record(
+        AuditEventType.FEEDBACK_MODERATED,
+        actor_id=actor.pk,
+        organisation=feedback.organisation,
+        target=feedback,
+        data={"outcome": "hidden"},
+    )
+    _forget_words_if_done(feedback, actor)
+    return feedback

@@ -1,0 +1,244 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from candour.audit.events import AuditEventType
+from candour.audit.models import AuditEvent
+from candour.core.services import set_safety_lead
+from candour.notifications.models import Notification
+from candour.voice import services
+from candour.voice.models import Feedback, FeedbackLink, SafeguardingAlert
+from candour.voice.vocabulary import AlertState, FeedbackStatus
+from conftest import World, signed_in_client
+
+pytestmark = pytest.mark.django_db
+
+
+def link(world: World) -> FeedbackLink:
+    return services.create_link(
+        actor=world.admin, organisation=world.riverside, team=world.assessment, name="Visits"
+    )
+
+
+def walk(client: Client, token: str, band: str, answers: dict[str, str]) -> str:
+    """Go through the journey page by page; returns the last page's HTML."""
+    response = client.post(reverse("voice:start", args=[token]), {"age_band": band})
+    while response.status_code == 302 and "/check/" not in response["Location"]:
+        key = response["Location"].rstrip("/").rsplit("/", 1)[-1]
+        response = client.post(response["Location"], {key: answers.get(key, "")})
+    assert response["Location"] == reverse("voice:check", args=[token])
+    return client.get(response["Location"]).content.decode()
+
+
+def test_the_8_to_12_journey_asks_one_question_a_page_and_sends_nothing_until_the_end(
+    world: World,
+) -> None:
+    token = link(world).token
+    client = Client()
+    start = client.get(reverse("voice:start", args=[token])).content.decode()
+    assert "Who is filling this in?" in start
+    assert "0800 1111" in start
+    first = client.post(reverse("voice:start", args=[token]), {"age_band": "8_12"})
+    assert first["Location"] == reverse("voice:question", args=[token, "rating"])
+    page = client.get(first["Location"]).content.decode()
+    assert "How was it?" in page
+    assert "Question 1 of 5" in page
+    assert "Really good" in page
+    refused = client.post(first["Location"], {})
+    assert refused.status_code == 400
+    assert "Choose one answer" in refused.content.decode()
+
+    check = walk(
+        client,
+        token,
+        "8_12",
+        {
+            "rating": "good",
+            "what_was_good": "She listened to me.",
+            "what_would_be_better": "Tell me when she is coming.",
+            "idea": "A text the day before.",
+            "worked_with": "social_worker",
+        },
+    )
+    assert "Check your answers" in check
+    assert "She listened to me." in check
+    assert "My social worker" in check
+    assert not Feedback.objects.exists()
+
+    thanks = client.post(reverse("voice:check", args=[token]), follow=True).content.decode()
+    assert "We have got your answers" in thanks
+    feedback = Feedback.objects.get()
+    assert (feedback.age_band, feedback.rating, feedback.team) == ("8_12", "good", world.assessment)
+    assert feedback.received_week.weekday() == 0
+    assert feedback.status == FeedbackStatus.NEW
+    assert not SafeguardingAlert.objects.exists()
+    event = AuditEvent.objects.get(event_type=AuditEventType.FEEDBACK_RECEIVED)
+    assert "listened" not in str(event.data)
+    # The answers have left the session: going back starts again.
+    again = client.get(reverse("voice:check", args=[token]))
+    assert again["Location"] == reverse("voice:start", args=[token])
+
+
+def test_the_youngest_children_get_faces_and_three_questions(world: World) -> None:
+    token = link(world).token
+    client = Client()
+    client.post(reverse("voice:start", args=[token]), {"age_band": "4_7"})
+    page = client.get(reverse("voice:question", args=[token, "rating"])).content.decode()
+    assert "Question 1 of 3" in page
+    assert "candour/faces/very_good" in page
+    assert "candour-faces" in page
+    check = walk(client, token, "4_7", {"rating": "very_good", "what_was_good": "lego"})
+    assert "Have you got an idea" not in check
+    assert "Who did you see" not in check
+
+
+def test_parents_are_asked_the_friends_and_family_test_question(world: World) -> None:
+    token = link(world).token
+    client = Client()
+    client.post(reverse("voice:start", args=[token]), {"age_band": "parent"})
+    page = client.get(reverse("voice:question", args=[token, "rating"])).content.decode()
+    assert "Overall, how was your experience of our service?" in page
+    assert "Neither good nor poor" in page
+
+
+def test_names_in_feedback_are_de_identified_and_the_words_sealed(world: World) -> None:
+    submitted, _secret = services.submit_feedback(
+        link=link(world),
+        answers=services.Answers(
+            age_band="13_plus",
+            rating="good",
+            what_was_good="Kasia Nowak from 14 Elm Road helped me with college.",
+        ),
+    )
+    feedback = submitted.feedback
+    assert "Kasia" not in feedback.what_was_good
+    assert "college" in feedback.what_was_good
+    raw = services.raw_answers(feedback)
+    assert raw is not None
+    assert "Kasia Nowak" in raw["what_was_good"]
+
+
+def test_a_disclosure_is_routed_at_once_and_tracked_until_acknowledged(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    services.set_duty_contact(
+        actor=world.admin, organisation=world.riverside, email="duty@riverside.example"
+    )
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    token = link(world).token
+    client = Client()
+    walk(
+        client,
+        token,
+        "8_12",
+        {
+            "rating": "very_poor",
+            "what_would_be_better": "my stepdad hits me and im scared to go home",
+        },
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        thanks = client.post(reverse("voice:check", args=[token]), follow=True).content.decode()
+    assert "What happens next" in thanks
+    assert "0800 1111" in thanks
+    assert "999" in thanks
+    alert = SafeguardingAlert.objects.get()
+    assert alert.sent_to == "duty@riverside.example"
+    assert alert.state == AlertState.SENT
+    assert Notification.objects.filter(recipient=world.manager).exists()
+
+    # The email went once the transaction committed.
+    duty = [m for m in mail.outbox if m.to == ["duty@riverside.example"]]
+    assert len(duty) == 1
+    assert ["manager@riverside.example"] in [m.to for m in mail.outbox]  # the safety lead
+    body = duty[0].body
+    assert "my stepdad hits me" in body
+    secret = body.rsplit("/safeguarding/acknowledge/", 1)[1].split("/", 1)[0]
+    page = Client().get(reverse("voice:acknowledge", args=[secret])).content.decode()
+    assert "my stepdad hits me" in page
+    refused = Client().post(reverse("voice:acknowledge", args=[secret]), {"name": "", "action": ""})
+    assert refused.status_code == 400
+    assert "Enter your name" in refused.content.decode()
+    Client().post(
+        reverse("voice:acknowledge", args=[secret]),
+        {"name": "Duty SW", "action": "Called the school; child seen today."},
+    )
+    alert.refresh_from_db()
+    assert alert.state == AlertState.ACKNOWLEDGED
+    assert alert.acknowledged_by_name == "Duty SW"
+    assert Client().get(reverse("voice:acknowledge", args=["not-a-secret"])).status_code == 404
+
+
+def test_unacknowledged_disclosures_are_chased_once(world: World) -> None:
+    submitted, _secret = services.submit_feedback(
+        link=link(world),
+        answers=services.Answers(
+            age_band="13_plus", rating="poor", what_would_be_better="i want to kill myself"
+        ),
+    )
+    assert submitted.alert is not None
+    later = timezone.now() + timedelta(minutes=16)
+    assert services.chase_alerts(now=later) == 1
+    assert services.chase_alerts(now=later + timedelta(minutes=5)) == 0
+    assert Notification.objects.filter(
+        recipient=world.analyst, subject__startswith="Not yet acknowledged"
+    ).exists()
+
+
+def test_the_in_app_alert_is_for_the_organisations_responsible_people_only(
+    world: World,
+) -> None:
+    submitted, _secret = services.submit_feedback(
+        link=link(world),
+        answers=services.Answers(
+            age_band="8_12", rating="poor", what_was_good="", what_would_be_better="he touches me"
+        ),
+        today=date(2026, 11, 20),
+    )
+    assert submitted.alert is not None
+    url = reverse("voice:alert", args=[submitted.alert.pk])
+    assert signed_in_client(world.staff).get(url).status_code == 404
+    assert signed_in_client(world.other_admin).get(url).status_code == 404
+    client = signed_in_client(world.admin)
+    listing = client.get(reverse("voice:alerts")).content.decode()
+    assert "Waiting for acknowledgement (1)" in listing
+    assert "touches me" in listing  # why it was flagged
+    assert "he touches me" in client.get(url).content.decode()
+    client.post(url, {"action": "Passed to the MASH"})
+    assert SafeguardingAlert.objects.get().acknowledged_by == world.admin
+
+
+def test_a_deactivated_or_unknown_link_is_not_found(world: World) -> None:
+    made = link(world)
+    FeedbackLink.objects.filter(pk=made.pk).update(active=False)
+    assert Client().get(reverse("voice:start", args=[made.token])).status_code == 404
+    assert Client().get(reverse("voice:start", args=["nope"])).status_code == 404
+
+
+def test_words_kept_for_an_alert_go_once_it_is_acknowledged_and_opening_them_is_audited(
+    world: World,
+) -> None:
+    submitted, _secret = services.submit_feedback(
+        link=link(world),
+        answers=services.Answers(
+            age_band="13_plus", rating="poor", what_would_be_better="my dad beats me"
+        ),
+    )
+    feedback, alert = submitted.feedback, submitted.alert
+    assert alert is not None
+    page = signed_in_client(world.analyst).get(reverse("voice:moderate", args=[feedback.pk]))
+    assert "my dad beats me" in page.content.decode()
+    assert AuditEvent.objects.filter(
+        event_type=AuditEventType.FEEDBACK_RAW_TEXT_VIEWED, actor_id=world.analyst.pk
+    ).exists()
+    services.publish_feedback(actor=world.analyst, feedback=feedback)
+    assert services.raw_answers(feedback) is not None  # kept: the alert is not acknowledged
+    services.acknowledge_alert(alert=alert, by=world.admin, action="Seen at school today.")
+    feedback.refresh_from_db()
+    assert services.raw_answers(feedback) is None

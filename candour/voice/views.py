@@ -1,0 +1,264 @@
+"""Children's and families' side: the feedback journey (no account, no JavaScript), and the
+duty contact's acknowledgement of a routed disclosure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from candour.accounts.current import current_user
+from candour.voice import services
+from candour.voice.access import active_link, get_alert_for_reader
+from candour.voice.journey import step_named, steps_for
+from candour.voice.models import SafeguardingAlert
+from candour.voice.vocabulary import RATING_WORDS, AgeBand, AlertState, Rating, WorkedWith
+
+SESSION_KEY = "feedback"
+LONGEST = services.LONGEST_ANSWER
+
+
+def _answers(request: HttpRequest, token: str) -> dict[str, str]:
+    stored: dict[str, dict[str, str]] = request.session.get(SESSION_KEY, {})
+    return dict(stored.get(token, {}))
+
+
+def _save(request: HttpRequest, token: str, answers: dict[str, str]) -> None:
+    stored: dict[str, dict[str, str]] = request.session.get(SESSION_KEY, {})
+    stored[token] = answers
+    request.session[SESSION_KEY] = stored
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest, token: str) -> HttpResponse:
+    link = active_link(token)
+    answers = _answers(request, token)
+    error = ""
+    if request.method == "POST":
+        band = request.POST.get("age_band", "")
+        if band in AgeBand.values:
+            _save(
+                request,
+                token,
+                {"age_band": band} | {k: v for k, v in answers.items() if k != "age_band"},
+            )
+            return redirect("voice:question", token=token, key=steps_for(band)[0].key)
+        error = str(_("Choose who is filling this in"))
+    return render(
+        request,
+        "voice/start.html",
+        {
+            "link": link,
+            "bands": AgeBand.choices,
+            "chosen": answers.get("age_band", ""),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _choices(band: str, key: str) -> list[tuple[str, Any]]:
+    if key == "rating":
+        words = RATING_WORDS[band]
+        return [(value, words[value]) for value in Rating.values]
+    if key == "worked_with":
+        return list(WorkedWith.choices)
+    return []
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
+    link = active_link(token)
+    answers = _answers(request, token)
+    band = answers.get("age_band")
+    if band not in AgeBand.values:
+        return redirect("voice:start", token=token)
+    found = step_named(band, key)
+    if found is None:
+        raise Http404
+    index, asked = found
+    steps = steps_for(band)
+    choices = _choices(band, key)
+    error = ""
+    value = answers.get(key, "")
+    if request.method == "POST":
+        value = request.POST.get(key, "").strip()
+        if choices and value and value not in {c[0] for c in choices}:
+            value = ""
+        if not value and not asked.optional:
+            error = str(_("Choose one answer"))
+        elif len(value) > LONGEST:
+            error = str(_("Please write less than %(count)s letters") % {"count": LONGEST})
+        else:
+            answers[key] = value
+            _save(request, token, answers)
+            if index + 1 < len(steps):
+                return redirect("voice:question", token=token, key=steps[index + 1].key)
+            return redirect("voice:check", token=token)
+    back = ("voice:question", steps[index - 1].key) if index > 0 else ("voice:start", None)
+    return render(
+        request,
+        "voice/question.html",
+        {
+            "link": link,
+            "band": band,
+            "young": band == AgeBand.YOUNG,
+            "asked": asked,
+            "question": asked.question(band),
+            "hint": asked.hint(band),
+            "choices": choices,
+            "value": value,
+            "error": error,
+            "step": index + 1,
+            "steps": len(steps),
+            "back": back,
+            "longest": LONGEST,
+        },
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest, token: str) -> HttpResponse:
+    link = active_link(token)
+    answers = _answers(request, token)
+    band = answers.get("age_band")
+    if band not in AgeBand.values or "rating" not in answers:
+        return redirect("voice:start", token=token)
+    if request.method == "POST":
+        try:
+            submitted, _secret = services.submit_feedback(
+                link=link,
+                answers=services.Answers(
+                    age_band=band,
+                    rating=answers["rating"],
+                    what_was_good=answers.get("what_was_good", ""),
+                    what_would_be_better=answers.get("what_would_be_better", ""),
+                    idea=answers.get("idea", ""),
+                    worked_with=answers.get("worked_with", ""),
+                ),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("voice:start", token=token)
+        stored: dict[str, Any] = request.session.get(SESSION_KEY, {})
+        stored.pop(token, None)
+        request.session[SESSION_KEY] = stored
+        request.session["feedback_done"] = {
+            "token": token,
+            "concern": submitted.alert is not None,
+            "band": band,
+        }
+        return redirect("voice:thanks", token=token)
+    words = RATING_WORDS[band]
+    rows = []
+    for asked in steps_for(band):
+        value = answers.get(asked.key, "")
+        if asked.key == "rating":
+            shown = str(words.get(value, ""))
+        elif asked.key == "worked_with":
+            shown = str(WorkedWith(value).label) if value in WorkedWith.values else ""
+        else:
+            shown = value
+        rows.append((asked.key, asked.question(band), shown))
+    return render(
+        request,
+        "voice/check.html",
+        {"link": link, "rows": rows, "young": band == AgeBand.YOUNG},
+    )
+
+
+@never_cache
+@require_GET
+def thanks(request: HttpRequest, token: str) -> HttpResponse:
+    link = active_link(token)
+    done = request.session.get("feedback_done") or {}
+    if done.get("token") != token:
+        return redirect("voice:start", token=token)
+    return render(
+        request,
+        "voice/thanks.html",
+        {
+            "link": link,
+            "concern": bool(done.get("concern")),
+            "young": done.get("band") == AgeBand.YOUNG,
+            "parent": done.get("band") == AgeBand.PARENT,
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
+    """The duty contact's link: read the disclosure and say it is being acted on."""
+    alert = services.alert_for_secret(secret)
+    if alert is None:
+        raise Http404
+    error: dict[str, str] = {}
+    if request.method == "POST" and alert.state == "sent":
+        try:
+            services.acknowledge_alert(
+                alert=alert,
+                action=request.POST.get("action", ""),
+                by_name=request.POST.get("name", ""),
+            )
+        except ValidationError as exc:
+            error = {field: " ".join(errors) for field, errors in exc.message_dict.items()}
+        else:
+            return redirect("voice:acknowledge", secret=secret)
+    return render(
+        request,
+        "voice/acknowledge.html",
+        {
+            "alert": alert,
+            "words": services.raw_answers(alert.feedback),
+            "error": error,
+            "posted": request.POST if error else {},
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_GET
+def alert_list(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    alerts = list(SafeguardingAlert.objects.visible_to(user).select_related("feedback__team")[:200])
+    return render(
+        request,
+        "voice/alerts.html",
+        {
+            "waiting": [a for a in alerts if a.state == AlertState.SENT],
+            "done": [a for a in alerts if a.state == AlertState.ACKNOWLEDGED],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    alert = get_alert_for_reader(user, pk)
+    if request.method == "POST":
+        try:
+            services.acknowledge_alert(alert=alert, action=request.POST.get("action", ""), by=user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Acknowledged"))
+        return redirect("voice:alert", pk=alert.pk)
+    return render(
+        request,
+        "voice/alert.html",
+        {"alert": alert, "words": services.raw_answers(alert.feedback)},
+    )
