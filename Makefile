@@ -39,6 +39,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/candour load-demo-data
+	$(BIN)/candour workforce load-dfe --if-empty
 
 run: install assets demo
 	@echo "Candour is running at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"

@@ -19,6 +19,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
 from candour.api.auth import FAILURE_WINDOW, PersonalToken
+from candour.api.health_api import router as health_router
 from candour.api.ideas_api import router as ideas_router
 from candour.api.schemas import Error, FieldError
 
@@ -45,6 +46,7 @@ api = NinjaAPI(
     auth=PersonalToken(),
 )
 api.add_router("/", ideas_router)
+api.add_router("/", health_router)
 
 # Plain-English messages for what a client most often gets wrong.
 _MISSING = {

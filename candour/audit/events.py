@@ -80,6 +80,15 @@ class AuditEventType(StrEnum):
     SAFEGUARDING_ACKNOWLEDGED = "safeguarding.acknowledged"
     SAFEGUARDING_CHASED = "safeguarding.chased"
     DUTY_CONTACT_CHANGED = "safeguarding.duty_contact_changed"
+    HEALTH_STATUS_CHANGED = "workforce.health_status_changed"
+    HEALTH_THRESHOLDS_CHANGED = "workforce.health_thresholds_changed"
+    WORKFORCE_IMPORTED = "workforce.imported"
+    WORKFORCE_IMPORT_UNDONE = "workforce.import_undone"
+    DFE_LOADED = "workforce.dfe_loaded"
+    SURVEY_WAVE_OPENED = "survey.wave_opened"
+    SURVEY_ANSWERED = "survey.answered"
+    SURVEY_REMINDERS_SENT = "survey.reminders_sent"
+    SURVEY_WAVE_CLOSED = "survey.wave_closed"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
 
@@ -160,6 +169,15 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SAFEGUARDING_ACKNOWLEDGED: _("Safeguarding alert acknowledged"),
     AuditEventType.SAFEGUARDING_CHASED: _("Unacknowledged safeguarding alert chased"),
     AuditEventType.DUTY_CONTACT_CHANGED: _("Duty contact changed"),
+    AuditEventType.HEALTH_STATUS_CHANGED: _("Early-warning status changed"),
+    AuditEventType.HEALTH_THRESHOLDS_CHANGED: _("Early-warning thresholds changed"),
+    AuditEventType.WORKFORCE_IMPORTED: _("Workforce or demand file imported"),
+    AuditEventType.WORKFORCE_IMPORT_UNDONE: _("Workforce or demand import undone"),
+    AuditEventType.DFE_LOADED: _("DfE national statistics loaded"),
+    AuditEventType.SURVEY_WAVE_OPENED: _("Survey wave opened"),
+    AuditEventType.SURVEY_ANSWERED: _("Survey answered"),
+    AuditEventType.SURVEY_REMINDERS_SENT: _("Survey reminders sent"),
+    AuditEventType.SURVEY_WAVE_CLOSED: _("Survey wave closed"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
 }
@@ -178,5 +196,6 @@ REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
         AuditEventType.ALERT_CONSENT_GIVEN,
         AuditEventType.ALERT_CONSENT_REFUSED,
         AuditEventType.FEEDBACK_RECEIVED,
+        AuditEventType.SURVEY_ANSWERED,
     }
 )

@@ -17,6 +17,7 @@ from candour.config.env import (
     env_list,
     env_str,
 )
+from candour.config.shared_data import shared_data_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("CANDOUR_VAR_DIR", str(BASE_DIR / "var")))
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "candour.ideas",
     "candour.voice",
     "candour.workforce",
+    "candour.surveys",
     "candour.api",
 ]
 
@@ -287,3 +289,6 @@ CANDOUR_SIMILARITY_DIR = Path(
         else str(VAR_DIR / "similarity"),
     )
 )
+
+# The DfE's published children's social care statistics, read by `candour workforce load-dfe`.
+CANDOUR_DFE_DIR = Path(env_str("CANDOUR_DFE_DIR", str(shared_data_dir() / "dfe")))

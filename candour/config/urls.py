@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("candour.reporting.urls")),
     path("", include("candour.ideas.urls")),
     path("", include("candour.voice.urls")),
+    path("", include("candour.workforce.urls")),
+    path("", include("candour.surveys.urls")),
     path("", include("candour.notifications.urls")),
     path("", include("candour.api.urls")),
 ]

@@ -229,6 +229,16 @@ def load_demo_data() -> bool:
         User.objects.get(email="chris.evans@riverside.example"),
         User.objects.get(email="priya.shah@riverside.example"),
     )
+    from candour.workforce import demo as workforce_demo
+    from candour.workforce.early_warning import assess
+
+    workforce_demo.load(
+        riverside, riverside_teams, User.objects.get(email="chris.evans@riverside.example")
+    )
+    assess(riverside)
+    from candour.surveys import demo as surveys_demo
+
+    surveys_demo.load(riverside, User.objects.get(email="chris.evans@riverside.example"))
     from candour.learning.suggester_training import organisations_to_train, train_suggester
 
     for organisation in organisations_to_train():

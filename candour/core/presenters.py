@@ -51,10 +51,13 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Dashboard"), reverse("learning:dashboard")))
         if roles & {Role.ANALYST, Role.MANAGER, Role.ORG_ADMIN}:
             items.append((_("Feedback"), reverse("voice:results")))
+            items.append((_("Health"), reverse("workforce:health")))
+            items.append((_("Survey"), reverse("surveys:waves")))
         if Role.ANALYST in roles or user.is_safety_lead():
             items.append((_("Alerts"), reverse("learning:alerts")))
         if Role.NATIONAL_ANALYST in roles:
             items.append((_("Search across organisations"), reverse("learning:national-search")))
+            items.append((_("Survey benchmark"), reverse("surveys:benchmark")))
         administered = Organisation.objects.administered_by(user).values_list("slug", flat=True)
         for slug in administered[:1]:
             items.append((_("Organisation"), reverse("core:organisation", args=[slug])))

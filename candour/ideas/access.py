@@ -12,6 +12,7 @@ from candour.core.models import Organisation, Team
 from candour.ideas.models import Idea, IdeaEvent
 from candour.ideas.vocabulary import IdeaSource
 from candour.learning.models import Lesson, Theme
+from candour.surveys.models import Wave
 from candour.voice.models import Feedback
 
 
@@ -61,13 +62,18 @@ class IdeaOrigin:
     theme: Theme | None
     lesson: Lesson | None
     feedback: Feedback | None = None
+    survey: Wave | None = None
 
 
 def idea_origin(
-    user: User, theme_id: int | None, lesson_id: int | None, feedback_id: int | None = None
+    user: User,
+    theme_id: int | None,
+    lesson_id: int | None,
+    feedback_id: int | None = None,
+    survey_id: int | None = None,
 ) -> IdeaOrigin:
-    """The theme, lesson or checked feedback an idea was raised from, if one of the
-    person's organisations owns it (anything else is ignored, not trusted)."""
+    """The theme, lesson, checked feedback or survey wave an idea was raised from, if one
+    of the person's organisations owns it (anything else is ignored, not trusted)."""
     organisations = user.organisation_ids()
     theme = (
         Theme.objects.filter(pk=theme_id, organisation_id__in=organisations).first()
@@ -89,6 +95,13 @@ def idea_origin(
     )
     if feedback is not None:
         return IdeaOrigin(IdeaSource.FEEDBACK, None, None, feedback)
+    survey = (
+        Wave.objects.filter(pk=survey_id, organisation_id__in=organisations).first()
+        if survey_id
+        else None
+    )
+    if survey is not None:
+        return IdeaOrigin(IdeaSource.SURVEY, None, None, survey=survey)
     return IdeaOrigin(IdeaSource.STAFF, None, None)
 
 

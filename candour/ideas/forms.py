@@ -47,10 +47,11 @@ class IdeaForm(GovukForm):
         label=_("Show it to colleagues without my name (managers will still see it)"),
         required=False,
     )
-    # Where the idea came from, when it was raised from a theme, a lesson or feedback.
+    # Where the idea came from, when raised from a theme, a lesson, feedback or a survey.
     source_theme = forms.IntegerField(required=False, widget=forms.HiddenInput)
     source_lesson = forms.IntegerField(required=False, widget=forms.HiddenInput)
     source_feedback = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    source_survey = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, teams: list[Team], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

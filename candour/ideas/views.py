@@ -83,7 +83,11 @@ def bottleneck_view(request: HttpRequest) -> HttpResponse:
 def _source_of(user: User, form: IdeaForm) -> IdeaOrigin:
     data = form.cleaned_data
     return idea_origin(
-        user, data.get("source_theme"), data.get("source_lesson"), data.get("source_feedback")
+        user,
+        data.get("source_theme"),
+        data.get("source_lesson"),
+        data.get("source_feedback"),
+        data.get("source_survey"),
     )
 
 
@@ -97,7 +101,7 @@ def new_idea(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         home = home_team(user)
         initial: dict[str, object] = {"team": home.pk if home else None}
-        for key in ("source_theme", "source_lesson", "source_feedback"):
+        for key in ("source_theme", "source_lesson", "source_feedback", "source_survey"):
             if request.GET.get(key, "").isdigit():
                 initial[key] = int(request.GET[key])
         form = IdeaForm(initial=initial, teams=teams)
@@ -142,6 +146,7 @@ def new_idea(request: HttpRequest) -> HttpResponse:
                 source_theme=source.theme,
                 source_lesson=source.lesson,
                 source_feedback=source.feedback,
+                source_note=source.survey.title if source.survey else "",
             ),
         )
     except ValidationError as exc:

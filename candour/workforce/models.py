@@ -120,7 +120,8 @@ class DfeValue(models.Model):
     time_period = models.CharField(max_length=12)
     year_ending = models.DateField()
     level = models.CharField(max_length=20)
-    area_code = models.CharField(max_length=20)
+    # A few rows cover two councils sharing a service, both codes joined ("E09000021 / E09000027").
+    area_code = models.CharField(max_length=40)
     area_name = models.CharField(max_length=120)
     region_code = models.CharField(max_length=20, blank=True)
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)

@@ -304,6 +304,7 @@ def test_the_openapi_document_describes_the_three_operations():
         ("/api/v1/ideas", "get"),
         ("/api/v1/ideas", "post"),
         ("/api/v1/ideas/{idea_id}/status", "post"),
+        ("/api/v1/health/indicators", "get"),
     }
     schemas = document["components"]["schemas"]
     listing = operations[("/api/v1/ideas", "get")]

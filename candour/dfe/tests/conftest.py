@@ -1,18 +1,17 @@
 """The DfE files are read once per session: they are published data, never edited."""
 
-from pathlib import Path
-
 import pytest
 
+from candour.config.shared_data import shared_data_dir
 from candour.dfe import read_directory
 
-DFE_DIR = Path(__file__).resolve().parents[4] / "shared" / "data" / "dfe"
+DFE_DIR = shared_data_dir() / "dfe"
 
 
 @pytest.fixture(scope="session")
 def dfe_dir():
     if not DFE_DIR.is_dir():
-        pytest.skip(f"the shared DfE data is not at {DFE_DIR}")
+        pytest.fail(f"the shared DfE data is not at {DFE_DIR}: set CANDOUR_SHARED_DATA")
     return DFE_DIR
 
 

@@ -1,22 +1,22 @@
 """A smoke test on a slice of real NHS feedback (skipped where the shared data is absent)."""
 
 import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from candour.config.shared_data import shared_data_dir
 from candour.feedback_themes import LabelledComment, ThemeModel
 from candour.learning.suggestions.metrics import top_k_recall
 
-DATA = Path("/work/shared/data/feedback/pxtextmining_v6framework_230831.csv")
+DATA = shared_data_dir() / "feedback/pxtextmining_v6framework_230831.csv"
 NOT_THEMES = {"Not assigned", "Labelling not possible"}
 
 
 @pytest.fixture(scope="module")
 def comments():
     if not DATA.exists():
-        pytest.skip("shared feedback data not present")
+        pytest.fail("shared feedback data not present")
     with DATA.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = list(reader.fieldnames or [])

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-DFE = Path("/work/shared/data/dfe")
+from candour.config.shared_data import shared_data_dir
+
+DFE = shared_data_dir() / "dfe"
 SUPPRESSION_CODES = frozenset({"c", "x", "z", "u", "low"})
 
 

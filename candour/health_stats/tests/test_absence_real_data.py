@@ -9,10 +9,10 @@ The file spans three years, so its Bradford factors are not the 52-week ones.
 """
 
 import csv
-from pathlib import Path
 
 import pytest
 
+from candour.config.shared_data import shared_data_dir
 from candour.health_stats.absence import (
     CountedSpell,
     SpellLength,
@@ -21,13 +21,13 @@ from candour.health_stats.absence import (
     summarise_absence,
 )
 
-DATA = Path("/work/shared/data/absence/Absenteeism_at_work.csv")
+DATA = shared_data_dir() / "absence/Absenteeism_at_work.csv"
 
 
 @pytest.fixture(scope="module")
 def records():
     if not DATA.exists():
-        pytest.skip("shared absence data not present")
+        pytest.fail("shared absence data not present")
     with DATA.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 

@@ -139,7 +139,7 @@ def _cases(path, columns, years):
 )
 def test_england_rate_matches_the_published_rate(rows, year, measure):
     if not rows:
-        pytest.skip("shared DfE data not present")
+        pytest.fail("shared DfE data not present: set CANDOUR_SHARED_DATA")
     (england,) = [
         row
         for row in rows
@@ -151,7 +151,7 @@ def test_england_rate_matches_the_published_rate(rows, year, measure):
 
 def test_the_england_row_alone_reproduces_every_rate_without_unreliable_authorities():
     if not INDICATORS.exists():
-        pytest.skip("shared DfE data not present")
+        pytest.fail("shared DfE data not present: set CANDOUR_SHARED_DATA")
     rows = read_rows(INDICATORS)
     plain = []
     for year in YEARS:
@@ -207,7 +207,7 @@ def _authority_rows_consistent(rows, measure, name, formula):
 
 def test_every_authority_rate_is_reproduced_within_the_rounding_of_its_counts():
     if not INDICATORS.exists():
-        pytest.skip("shared DfE data not present")
+        pytest.fail("shared DfE data not present: set CANDOUR_SHARED_DATA")
     rows = read_rows(INDICATORS)
     for name, measure in _measures(INDICATOR_COLUMNS).items():
         checked, failed = _authority_rows_consistent(rows, measure, name, measure.formula)
@@ -217,7 +217,7 @@ def test_every_authority_rate_is_reproduced_within_the_rounding_of_its_counts():
 
 def test_absence_uses_254_working_days_in_leap_years():
     if not INDICATORS.exists():
-        pytest.skip("shared DfE data not present")
+        pytest.fail("shared DfE data not present: set CANDOUR_SHARED_DATA")
     rows = read_rows(INDICATORS)
     measure = _measures(INDICATOR_COLUMNS)["absence (FTE)"]
     always_253 = lambda days, fte, _year: absence_rate(days, fte, 253)  # noqa: E731

@@ -1,0 +1,137 @@
+"""Organisational health over the API: the latest workforce indicators and early-warning
+status for an organisation where the caller is a manager, analyst or administrator.
+
+Reads start from `health_access.health_organisations` (404 for any other organisation);
+no person-level figures (the Bradford list) are ever served here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+
+from candour.api.auth import caller
+from candour.api.schemas import Error
+from candour.health_stats.spiral import SpiralThresholds
+from candour.workforce import health_access
+from candour.workforce.early_warning import assess_scope, thresholds_for
+from candour.workforce.indicators import (
+    ScopeIndicators,
+    dfe_comparisons,
+    organisation_indicators,
+)
+
+router = Router(tags=["health"])
+
+
+class HealthFilters(Schema):
+    organisation: int | None = Field(
+        default=None,
+        description="The organisation's id; by default the first you may read.",
+    )
+
+
+class IndicatorsOut(Schema):
+    period: date | None = Field(description="The last day of the month the figures are for.")
+    in_post_fte: float | None
+    turnover_rate: float | None = Field(description="Leavers in 12 months / in post, %.")
+    vacancy_rate: float | None = Field(description="Vacancies / (vacancies + in post), %.")
+    agency_rate: float | None = Field(description="Agency / (agency + in post), %.")
+    average_caseload: float | None = Field(description="Cases / case-holding FTE.")
+    share_over_20_cases: float | None = Field(description="Case holders with 21 or more, %.")
+    share_over_30_cases: float | None = Field(description="Case holders with 31 or more, %.")
+    absence_rate: float | None = Field(
+        description="FTE working days lost in the month / (in-post FTE x the month's working "
+        "days), %. Null for a team of fewer than 5 people."
+    )
+    status: str | None = Field(description="`steady`, `strained` or `spiralling`; null: no data.")
+    evidence: list[str] = Field(description="Why, in plain English.")
+
+
+class TeamIndicatorsOut(IndicatorsOut):
+    team_id: int
+    team: str
+
+
+class ComparisonOut(Schema):
+    measure: str
+    time_period: str
+    ours: float | None
+    neighbours: float | None
+    region: float | None
+    england: float | None
+
+
+class HealthOut(Schema):
+    organisation_id: int
+    organisation: str
+    whole: IndicatorsOut
+    teams: list[TeamIndicatorsOut]
+    comparisons: list[ComparisonOut]
+
+
+def _indicators(
+    scope: ScopeIndicators, thresholds: SpiralThresholds, *, small: bool
+) -> dict[str, Any]:
+    latest = scope.latest
+    assessment = assess_scope(scope, thresholds)
+    return {
+        "period": latest.period if latest else None,
+        "in_post_fte": latest.in_post_fte if latest else None,
+        "turnover_rate": latest.turnover_rate if latest else None,
+        "vacancy_rate": latest.vacancy_rate if latest else None,
+        "agency_rate": latest.agency_rate if latest else None,
+        "average_caseload": latest.average_caseload if latest else None,
+        "share_over_20_cases": latest.share_above(20) if latest else None,
+        "share_over_30_cases": latest.share_above(30) if latest else None,
+        "absence_rate": None if small or latest is None else latest.absence_rate,
+        "status": str(assessment.status) if assessment else None,
+        "evidence": assessment.explanation() if assessment else [],
+    }
+
+
+@router.get(
+    "/health/indicators",
+    response={200: HealthOut, 401: Error, 404: Error, 429: Error},
+    operation_id="health_indicators",
+    summary="The latest workforce indicators and early-warning status",
+    description="For an organisation where you are a manager, analyst or administrator: "
+    "the latest month's indicators and status for the organisation and each team, and the "
+    "DfE comparisons. Anyone else's organisation is not found.",
+)
+def health_indicators(request: HttpRequest, filters: Query[HealthFilters]) -> HealthOut:
+    user = caller(request)
+    organisations = health_access.health_organisations(user)
+    value = str(filters.organisation) if filters.organisation is not None else None
+    organisation = health_access.chosen_organisation(organisations, value)
+    indicators = organisation_indicators(organisation, today=timezone.localdate())
+    thresholds = thresholds_for(organisation)
+    return HealthOut(
+        organisation_id=organisation.pk,
+        organisation=organisation.name,
+        whole=IndicatorsOut(**_indicators(indicators.whole, thresholds, small=False)),
+        teams=[
+            TeamIndicatorsOut(
+                team_id=scope.team.pk,
+                team=scope.team.name,
+                **_indicators(scope, thresholds, small=scope.too_few),
+            )
+            for scope in indicators.teams
+            if scope.team is not None
+        ],
+        comparisons=[
+            ComparisonOut(
+                measure=c.measure,
+                time_period=c.time_period,
+                ours=c.ours,
+                neighbours=c.neighbours,
+                region=c.region,
+                england=c.england,
+            )
+            for c in dfe_comparisons(organisation)
+        ],
+    )

@@ -1,0 +1,115 @@
+"""Demand over time with control-chart flags and annotated events (issue 7).
+
+Each measure is summed across the organisation's teams per period, weekly or monthly as
+imported, with missing periods left as "not recorded" (never zero). The charts and flags
+come from ``candour.health_stats.control_charts`` (seasonal baseline, Western Electric
+rules, CUSUM, EWMA); events are the national ones and the organisation's own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from candour.core.models import Organisation
+from candour.health_stats.control_charts import (
+    ChartPoint,
+    DemandPoint,
+    Frequency,
+    assess_demand,
+)
+from candour.workforce.models import ChartEvent, DemandCount
+
+MEASURES = {
+    "referrals": "Referrals",
+    "s47": "Section 47 enquiries",
+    "icpc": "Initial child protection conferences",
+    "cp_plans_started": "Child protection plans started",
+    "cin": "Children in need",
+}
+
+
+@dataclass(frozen=True)
+class AnnotatedPoint:
+    point: ChartPoint
+    events: tuple[str, ...]
+
+    @property
+    def flags(self) -> list[str]:
+        """The rules that fired, in words: "high: 1 point beyond 3 sigma"."""
+        return [f"{signal.direction}: {signal.rule}" for signal in self.point.signals]
+
+
+@dataclass(frozen=True)
+class DemandSeries:
+    measure: str
+    label: str
+    frequency: Frequency
+    points: list[AnnotatedPoint]
+
+    @property
+    def flagged(self) -> list[AnnotatedPoint]:
+        return [p for p in self.points if p.point.signals]
+
+    @property
+    def latest(self) -> AnnotatedPoint | None:
+        return self.points[-1] if self.points else None
+
+
+def _next(period: date, frequency: Frequency) -> date:
+    if frequency is Frequency.WEEKLY:
+        return period + timedelta(days=7)
+    year, month = (period.year, period.month + 1) if period.month < 12 else (period.year + 1, 1)
+    return period.replace(year=year, month=month)
+
+
+def regular_points(counts: dict[date, int], frequency: Frequency) -> list[DemandPoint]:
+    """Every period from the first to the last, None where nothing was recorded."""
+    if not counts:
+        return []
+    points = []
+    period, last = min(counts), max(counts)
+    while period <= last:
+        points.append(DemandPoint(period, counts.get(period)))
+        period = _next(period, frequency)
+    return points
+
+
+def events_for(organisation: Organisation) -> list[ChartEvent]:
+    """National events and the organisation's own, by date."""
+    return list(
+        ChartEvent.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
+    )
+
+
+def demand_series(organisation: Organisation) -> list[DemandSeries]:
+    """Each measure with data, in the order of MEASURES (others after, by name)."""
+    totals: dict[tuple[str, str], dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    rows = DemandCount.objects.filter(organisation=organisation).values_list(
+        "measure", "period_type", "period_start", "count"
+    )
+    for measure, period_type, start, count in rows:
+        totals[(measure, period_type)][start] += count
+    events = events_for(organisation)
+    order = list(MEASURES)
+    series = []
+    for (measure, period_type), counts in sorted(
+        totals.items(),
+        key=lambda item: (
+            order.index(item[0][0]) if item[0][0] in order else len(order),
+            item[0],
+        ),
+    ):
+        frequency = Frequency.WEEKLY if period_type == "week" else Frequency.MONTHLY
+        points = regular_points(dict(counts), frequency)
+        chart = assess_demand(points, frequency)
+        annotated = []
+        for point in chart:
+            until = _next(point.period, frequency)
+            labels = tuple(e.label for e in events if point.period <= e.on_date < until)
+            annotated.append(AnnotatedPoint(point, labels))
+        series.append(DemandSeries(measure, MEASURES.get(measure, measure), frequency, annotated))
+    return series

@@ -1,0 +1,68 @@
+"""Who may read organisational health: managers, analysts and administrators of the
+organisation. Staff, and everyone outside it, get "not found". The Bradford factor list
+goes only to administrators and service managers (a manager with no one team), and only
+for one team at a time: never on a page about the whole organisation."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.core.models import Organisation, Team
+
+HEALTH_ROLES = (Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN)
+
+
+def health_organisations(user: User) -> list[Organisation]:
+    """Organisations whose health pages the person may read."""
+    allowed: set[int] = set()
+    for role in HEALTH_ROLES:
+        allowed |= user.organisation_ids_with_role(role)
+    return list(Organisation.objects.filter(pk__in=allowed).order_by("name"))
+
+
+def can_read_health(user: User) -> bool:
+    return any(user.organisation_ids_with_role(role) for role in HEALTH_ROLES)
+
+
+def chosen_organisation(organisations: list[Organisation], value: str | None) -> Organisation:
+    """The organisation asked for, or the first; not found if none, or not among them."""
+    if not organisations:
+        raise Http404
+    if not value:
+        return organisations[0]
+    found = next((o for o in organisations if str(o.pk) == value), None)
+    if found is None:
+        raise Http404
+    return found
+
+
+def chosen_team(organisation: Organisation, value: str | None) -> Team | None:
+    """A team of the organisation, None for the whole; not found for anyone else's team."""
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Http404
+    team = Team.objects.filter(organisation=organisation, pk=int(value)).first()
+    if team is None:
+        raise Http404
+    return team
+
+
+def may_see_bradford(user: User, organisation: Organisation) -> bool:
+    """Administrators and service managers of the organisation; not team managers."""
+    return (
+        organisation.pk in user.organisation_ids_with_role(Role.ORG_ADMIN)
+        or organisation.pk in user.service_manager_organisation_ids()
+    )
+
+
+def administered_health_organisation(user: User, value: str | None) -> Organisation:
+    """An organisation the person administers, for the thresholds page; else not found."""
+    administered = list(Organisation.objects.administered_by(user).order_by("name"))
+    return chosen_organisation(administered, value)
+
+
+def may_change_thresholds(user: User, organisation: Organisation) -> bool:
+    return organisation.pk in user.organisation_ids_with_role(Role.ORG_ADMIN)

@@ -1,0 +1,126 @@
+"""The early-warning thresholds form: one strain line and one worsening change per
+indicator, and the window the trend is judged over (health_stats.spiral.SpiralThresholds)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from candour.health_stats.spiral import Limit, SpiralThresholds
+
+INDICATOR_LABELS = {
+    "caseload": _("Cases per case-holding worker"),
+    "vacancy_rate": _("Vacancy rate (%)"),
+    "agency_rate": _("Agency rate (%)"),
+    "turnover_rate": _("Turnover rate (%)"),
+    "absence_rate": _("Absence rate (%)"),
+}
+
+
+def _number(label: str, help_text: str, maximum: float) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        min_value=0,
+        max_value=maximum,
+        decimal_places=2,
+        max_digits=6,
+        error_messages={
+            "required": _("Enter a number"),
+            "invalid": _("Enter a number, like 20 or 3.5"),
+            "min_value": _("Enter a number of 0 or more"),
+            "max_value": _("Enter a number no bigger than %(limit_value)s"),
+        },
+    )
+
+
+class ThresholdsForm(forms.Form):
+    window = forms.IntegerField(
+        label=_("Months the trend is judged over"),
+        min_value=3,
+        max_value=24,
+        error_messages={
+            "required": _("Enter the number of months"),
+            "min_value": _("Enter at least 3 months"),
+            "max_value": _("Enter no more than 24 months"),
+        },
+    )
+    min_values = forms.IntegerField(
+        label=_("Months of figures needed to judge a trend"),
+        min_value=2,
+        max_value=24,
+        error_messages={
+            "required": _("Enter the number of months"),
+            "min_value": _("Enter at least 2 months"),
+            "max_value": _("Enter no more than 24 months"),
+        },
+    )
+    spiral_worsening = forms.IntegerField(
+        label=_("Indicators worsening together that mean spiralling"),
+        min_value=2,
+        max_value=5,
+        error_messages={
+            "required": _("Enter a number from 2 to 5"),
+            "min_value": _("Enter a number from 2 to 5"),
+            "max_value": _("Enter a number from 2 to 5"),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in INDICATOR_LABELS.items():
+            rising = (
+                _("Rise that counts as worsening, as a share of its level (0.10 is 10%)")
+                if name == "caseload"
+                else _("Rise that counts as worsening, in points")
+            )
+            self.fields[f"{name}_strain"] = _number(
+                str(_("Strained above")),
+                str(_("%(indicator)s above this level") % {"indicator": label}),
+                1000,
+            )
+            self.fields[f"{name}_worsening"] = _number(
+                str(_("Worsening when it rises by")), str(rising), 100
+            )
+
+    @staticmethod
+    def initial_from(thresholds: SpiralThresholds) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "window": thresholds.window,
+            "min_values": thresholds.min_values,
+            "spiral_worsening": thresholds.spiral_worsening,
+        }
+        for name in INDICATOR_LABELS:
+            limit: Limit = getattr(thresholds, name)
+            initial[f"{name}_strain"] = limit.strain
+            initial[f"{name}_worsening"] = limit.worsening
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        window, needed = data.get("window"), data.get("min_values")
+        if window is not None and needed is not None and needed > window:
+            self.add_error("min_values", _("Enter no more months than the trend is judged over"))
+        return data
+
+    def thresholds(self) -> SpiralThresholds:
+        data = self.cleaned_data
+        defaults = SpiralThresholds()
+        limits = {
+            name: Limit(
+                strain=float(data[f"{name}_strain"]),
+                worsening=float(data[f"{name}_worsening"]),
+                relative=getattr(defaults, name).relative,
+            )
+            for name in INDICATOR_LABELS
+        }
+        return dataclasses.replace(
+            defaults,
+            window=data["window"],
+            min_values=data["min_values"],
+            spiral_worsening=data["spiral_worsening"],
+            **limits,
+        )

@@ -1,0 +1,151 @@
+"""Organisational health pages for leaders: the early warning, workforce indicators,
+absence and demand. Managers, analysts and administrators of the organisation only;
+everyone else gets "not found" (health_access)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from candour.accounts.current import current_user
+from candour.workforce import health_access, health_presenters
+from candour.workforce.demand import demand_series
+from candour.workforce.early_warning import change_thresholds, thresholds_for
+from candour.workforce.health_forms import INDICATOR_LABELS, ThresholdsForm
+from candour.workforce.indicators import dfe_comparisons, organisation_indicators
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisations = health_access.health_organisations(user)
+    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    indicators = organisation_indicators(organisation, today=timezone.localdate())
+    latest = indicators.whole.latest
+    return render(
+        request,
+        "workforce/health/overview.html",
+        {
+            "organisations": organisations,
+            "organisation": organisation,
+            "statuses": health_presenters.status_lines(organisation, indicators),
+            "headline": health_presenters.indicator_row(latest) if latest else None,
+            "comparisons": dfe_comparisons(organisation),
+            "is_admin": health_access.may_change_thresholds(user, organisation),
+        },
+    )
+
+
+@login_required
+@require_GET
+def workforce(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisations = health_access.health_organisations(user)
+    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    team = health_access.chosen_team(organisation, request.GET.get("team"))
+    indicators = organisation_indicators(organisation, today=timezone.localdate())
+    scope = indicators.whole
+    if team is not None:
+        scope = next(s for s in indicators.teams if s.team is not None and s.team.pk == team.pk)
+    hidden = team is not None and scope.too_few
+    return render(
+        request,
+        "workforce/health/workforce.html",
+        {
+            "organisations": organisations,
+            "organisation": organisation,
+            "teams": [s.team for s in indicators.teams],
+            "team": team,
+            "scope_name": scope.name,
+            "rows": [
+                health_presenters.indicator_row(p, absence_hidden=hidden) for p in scope.series
+            ],
+            "charts": health_presenters.indicator_charts(scope, absence_hidden=hidden),
+            "absence_hidden": hidden,
+            "fewer": health_presenters.FEWER,
+        },
+    )
+
+
+@login_required
+@require_GET
+def absence(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisations = health_access.health_organisations(user)
+    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    team = health_access.chosen_team(organisation, request.GET.get("team"))
+    # The Bradford list: one team at a time, for administrators and service managers only.
+    bradford_team = team if health_access.may_see_bradford(user, organisation) else None
+    indicators = organisation_indicators(
+        organisation, today=timezone.localdate(), bradford_team=bradford_team
+    )
+    scope = indicators.whole
+    if team is not None:
+        scope = next(s for s in indicators.teams if s.team is not None and s.team.pk == team.pk)
+    from candour.health_stats.absence import BRADFORD_FACTOR_NOTE
+
+    return render(
+        request,
+        "workforce/health/absence.html",
+        {
+            "organisations": organisations,
+            "organisation": organisation,
+            "teams": [s.team for s in indicators.teams],
+            "team": team,
+            "scope_name": scope.name,
+            "detail": scope.absence,
+            "page": health_presenters.absence_page(scope.absence),
+            "bradford_note": BRADFORD_FACTOR_NOTE,
+            "fewer": health_presenters.FEWER,
+        },
+    )
+
+
+@login_required
+@require_GET
+def demand(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisations = health_access.health_organisations(user)
+    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    return render(
+        request,
+        "workforce/health/demand.html",
+        {
+            "organisations": organisations,
+            "organisation": organisation,
+            "charts": [health_presenters.demand_chart(s) for s in demand_series(organisation)],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def thresholds(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = health_access.administered_health_organisation(
+        user, request.GET.get("organisation")
+    )
+    if request.method == "POST":
+        form = ThresholdsForm(request.POST)
+        if form.is_valid():
+            change_thresholds(actor=user, organisation=organisation, thresholds=form.thresholds())
+            messages.success(request, _("Early-warning thresholds saved"))
+            return redirect(f"{reverse('workforce:health')}?organisation={organisation.pk}")
+    else:
+        form = ThresholdsForm(initial=ThresholdsForm.initial_from(thresholds_for(organisation)))
+    indicators = [
+        (label, form[f"{name}_strain"], form[f"{name}_worsening"])
+        for name, label in INDICATOR_LABELS.items()
+    ]
+    return render(
+        request,
+        "workforce/health/thresholds.html",
+        {"organisation": organisation, "form": form, "indicators": indicators},
+    )

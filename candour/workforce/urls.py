@@ -1,0 +1,28 @@
+from django.urls import path
+
+from candour.workforce import entry_views, health_views, import_views
+
+app_name = "workforce"
+
+urlpatterns = [
+    path("health/", health_views.overview, name="health"),
+    path("health/workforce/", health_views.workforce, name="health-workforce"),
+    path("health/absence/", health_views.absence, name="health-absence"),
+    path("health/demand/", health_views.demand, name="health-demand"),
+    path("health/thresholds/", health_views.thresholds, name="health-thresholds"),
+    path(
+        "organisation/<slug:slug>/workforce/imports/",
+        import_views.imports_page,
+        name="imports",
+    ),
+    path(
+        "organisation/<slug:slug>/workforce/imports/<int:pk>/undo/",
+        import_views.undo,
+        name="undo-import",
+    ),
+    path(
+        "organisation/<slug:slug>/workforce/add/<slug:kind>/",
+        entry_views.add_row,
+        name="add-row",
+    ),
+]
