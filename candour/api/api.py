@@ -22,14 +22,20 @@ from candour.api.auth import FAILURE_WINDOW, PersonalToken
 from candour.api.health_api import router as health_router
 from candour.api.ideas_api import router as ideas_router
 from candour.api.schemas import Error, FieldError
+from candour.api.sharing_api import router as sharing_router
 
 DESCRIPTION = """
-Candour's improvement ideas, for the people and tools that work with them.
+Candour's improvement ideas, organisational-health indicators and child protection
+information sharing, for the people and tools that work with them.
 
 **Authentication.** Create a personal API token at `/account/api-tokens/` and send it with
 every request as `Authorization: Bearer <token>`. A token acts as you: it sees and
 changes exactly what you can on the improvement board. Signing in with a cookie does not
 work here. People whose role needs a security code to sign in cannot use tokens yet.
+
+**Information sharing.** Unscheduled-care settings look children up with a setting key
+(`POST /sharing/lookups`) and learn only whether a current plan exists, its type, start
+date and the team to contact. Every lookup is audited and limited to 30 a minute.
 
 **Errors.** Every error has a plain-English `detail`; a 422 also lists what to change in
 each field under `errors`.
@@ -47,6 +53,7 @@ api = NinjaAPI(
 )
 api.add_router("/", ideas_router)
 api.add_router("/", health_router)
+api.add_router("/", sharing_router)
 
 # Plain-English messages for what a client most often gets wrong.
 _MISSING = {
@@ -137,7 +144,10 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
     response = api.create_response(
         request,
         {
-            "detail": _("Send a personal API token: Authorization: Bearer <token>"),
+            "detail": _(
+                "Send a personal API token, or a setting key for information-sharing "
+                "lookups: Authorization: Bearer <token>"
+            ),
             "errors": [],
         },
         status=401,
@@ -152,5 +162,7 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         request, {"detail": str(exc), "errors": []}, status=exc.status_code
     )
     if exc.status_code == 429:
-        response["Retry-After"] = str(int(FAILURE_WINDOW.total_seconds()))
+        # Lookups are limited per minute; token guessing is paused for the failure window.
+        lookups = request.path.startswith("/api/v1/sharing/lookups")
+        response["Retry-After"] = "60" if lookups else str(int(FAILURE_WINDOW.total_seconds()))
     return response

@@ -89,6 +89,11 @@ class AuditEventType(StrEnum):
     SURVEY_ANSWERED = "survey.answered"
     SURVEY_REMINDERS_SENT = "survey.reminders_sent"
     SURVEY_WAVE_CLOSED = "survey.wave_closed"
+    SHARING_FLAG_RECORDED = "sharing.flag_recorded"
+    SHARING_FLAG_ENDED = "sharing.flag_ended"
+    SHARING_FLAGS_IMPORTED = "sharing.flags_imported"
+    SHARING_LOOKUP = "sharing.lookup"
+    SHARING_KEY_CREATED = "sharing.key_created"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
 
@@ -178,6 +183,11 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SURVEY_ANSWERED: _("Survey answered"),
     AuditEventType.SURVEY_REMINDERS_SENT: _("Survey reminders sent"),
     AuditEventType.SURVEY_WAVE_CLOSED: _("Survey wave closed"),
+    AuditEventType.SHARING_FLAG_RECORDED: _("Child protection flag recorded"),
+    AuditEventType.SHARING_FLAG_ENDED: _("Child protection flag ended"),
+    AuditEventType.SHARING_FLAGS_IMPORTED: _("Child protection flags imported"),
+    AuditEventType.SHARING_LOOKUP: _("Child protection flag looked up"),
+    AuditEventType.SHARING_KEY_CREATED: _("Key for an unscheduled-care setting created"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
 }

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "candour.voice",
     "candour.workforce",
     "candour.surveys",
+    "candour.sharing",
     "candour.api",
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("candour.voice.urls")),
     path("", include("candour.workforce.urls")),
     path("", include("candour.surveys.urls")),
+    path("", include("candour.sharing.urls")),
     path("", include("candour.notifications.urls")),
     path("", include("candour.api.urls")),
 ]

@@ -239,6 +239,9 @@ def load_demo_data() -> bool:
     from candour.surveys import demo as surveys_demo
 
     surveys_demo.load(riverside, User.objects.get(email="chris.evans@riverside.example"))
+    from candour.sharing import demo as sharing_demo
+
+    sharing_demo.load()
     from candour.learning.suggester_training import organisations_to_train, train_suggester
 
     for organisation in organisations_to_train():

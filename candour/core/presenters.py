@@ -53,19 +53,35 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Feedback"), reverse("voice:results")))
             items.append((_("Health"), reverse("workforce:health")))
             items.append((_("Survey"), reverse("surveys:waves")))
+        administered = list(Organisation.objects.administered_by(user).values_list("slug", "kind"))
+        # An administrator of a local authority keeps its flags: no query needed to tell.
+        if any(kind == "local_authority" for _slug, kind in administered) or _shares_information(
+            user
+        ):
+            items.append((_("Information sharing"), reverse("sharing:start")))
         if Role.ANALYST in roles or user.is_safety_lead():
             items.append((_("Alerts"), reverse("learning:alerts")))
         if Role.NATIONAL_ANALYST in roles:
             items.append((_("Search across organisations"), reverse("learning:national-search")))
             items.append((_("Survey benchmark"), reverse("surveys:benchmark")))
-        administered = Organisation.objects.administered_by(user).values_list("slug", flat=True)
-        for slug in administered[:1]:
+        for slug, _kind in administered[:1]:
             items.append((_("Organisation"), reverse("core:organisation", args=[slug])))
         unread = Notification.objects.visible_to(user).unread().count()
         label = _("Notifications (%(count)s)") % {"count": unread} if unread else None
         items.append((label or _("Notifications"), reverse("notifications:inbox")))
         items.append((_("Your account"), reverse("accounts:account")))
     return [NavItem(str(text), href, request.path == href) for text, href in items]
+
+
+def _shares_information(user: User) -> bool:
+    """Local-authority managers and administrators, and people of registered settings."""
+    from candour.sharing.models import SharingSetting
+    from candour.sharing.querysets import flag_keeper_organisation_ids
+
+    keeper = flag_keeper_organisation_ids(user)
+    if keeper and Organisation.objects.filter(pk__in=keeper, kind="local_authority").exists():
+        return True
+    return SharingSetting.objects.visible_to(user).exists()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from candour.core.forms import GovukForm
 from candour.health_stats.spiral import Limit, SpiralThresholds
 
 INDICATOR_LABELS = {
@@ -37,7 +38,7 @@ def _number(label: str, help_text: str, maximum: float) -> forms.DecimalField:
     )
 
 
-class ThresholdsForm(forms.Form):
+class ThresholdsForm(GovukForm):
     window = forms.IntegerField(
         label=_("Months the trend is judged over"),
         min_value=3,

@@ -1,0 +1,80 @@
+"""The flags import: one row per child, checked whole before anything is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from candour.sharing import nhs_number
+from candour.sharing.vocabulary import PlanType
+from candour.tabular import CellError, CellValue, Choice, Column, Date, Problem, Row, Schema, Text
+from candour.tabular.checks import not_before, unique
+
+
+class NhsNumber:
+    """Ten digits with a valid modulus 11 check digit; spaces and hyphens are dropped."""
+
+    def parse(self, text: str) -> CellValue:
+        try:
+            return nhs_number.check(text)
+        except nhs_number.InvalidNhsNumberError as error:
+            raise CellError(str(error)[0].lower() + str(error)[1:]) from None
+
+    def describe(self) -> str:
+        return "NHS number, 10 digits (spaces allowed)"
+
+
+def _no_current_duplicates(rows: Sequence[Row]) -> Iterator[Problem]:
+    yield from unique("nhs_number", "plan_type", what="child and plan")(rows)
+
+
+FLAGS = Schema(
+    name="child protection flags",
+    columns=(
+        Column(
+            "nhs_number",
+            NhsNumber(),
+            aliases=("nhs no", "nhs"),
+            description="The child's NHS number.",
+            example="999 000 0018",
+            # A problem line never repeats the number (it may be nearly right).
+            withhold_value=True,
+        ),
+        Column(
+            "plan_type",
+            Choice(
+                {
+                    PlanType.CHILD_PROTECTION.value: ("cpp", "child protection plan", "cp"),
+                    PlanType.LOOKED_AFTER.value: ("lac", "looked after child", "cla"),
+                    PlanType.UNBORN_CHILD_PROTECTION.value: ("ucpp", "unborn", "unborn cpp"),
+                }
+            ),
+            aliases=("plan", "type", "status"),
+            example="cpp",
+        ),
+        Column("start_date", Date(), aliases=("start", "from"), example="2026-01-31"),
+        Column("end_date", Date(), required=False, aliases=("end", "to"), example=""),
+        Column("team_name", Text(max_length=200), aliases=("team",), example="Assessment"),
+        Column(
+            "team_phone",
+            Text(
+                max_length=40,
+                pattern=r"\+?[0-9 ()-]{6,40}",
+                pattern_reason="is not a phone number",
+            ),
+            aliases=("phone", "telephone"),
+            example="01632 960000",
+        ),
+        Column(
+            "team_email",
+            Text(
+                max_length=254,
+                pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+",
+                pattern_reason="is not an email address",
+            ),
+            required=False,
+            aliases=("email", "secure email"),
+            example="cp.team@riverside.gov.uk",
+        ),
+    ),
+    checks=(_no_current_duplicates, not_before("end_date", "start_date")),
+)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from candour.core.forms import GovukForm
+from candour.sharing import nhs_number
+from candour.sharing.vocabulary import LookupReason, PlanType
+
+
+def _nhs(value: str) -> str:
+    try:
+        return nhs_number.check(value)
+    except nhs_number.InvalidNhsNumberError as error:
+        raise forms.ValidationError(str(error)) from None
+
+
+class FlagForm(GovukForm):
+    nhs_number = forms.CharField(label=_("NHS number"), max_length=20)
+    plan_type = forms.ChoiceField(label=_("Plan type"), choices=PlanType.choices)
+    start_date = forms.DateField(label=_("Start date"), help_text=_("For example, 2026-01-31"))
+    end_date = forms.DateField(label=_("End date (optional)"), required=False)
+    team_name = forms.CharField(label=_("Social care team"), max_length=200)
+    team_phone = forms.CharField(label=_("Team phone"), max_length=40)
+    team_email = forms.EmailField(label=_("Team secure email (optional)"), required=False)
+
+    def clean_nhs_number(self) -> str:
+        return _nhs(self.cleaned_data["nhs_number"])
+
+
+class EndForm(GovukForm):
+    end_date = forms.DateField(label=_("Last day of the plan"), required=False)
+
+
+class ImportForm(GovukForm):
+    file = forms.FileField(label=_("CSV file"))
+
+
+class LookupForm(GovukForm):
+    nhs_number = forms.CharField(label=_("NHS number"), max_length=20)
+    reason = forms.ChoiceField(
+        label=_("Why are you looking the child up?"),
+        choices=LookupReason.choices,
+        widget=forms.RadioSelect,
+    )
+    reason_other = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+    def clean_nhs_number(self) -> str:
+        return _nhs(self.cleaned_data["nhs_number"])
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if (
+            data.get("reason") == LookupReason.OTHER
+            and not str(data.get("reason_other") or "").strip()
+        ):
+            self.add_error("reason_other", _("Say why you are looking the child up"))
+        return data

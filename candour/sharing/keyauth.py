@@ -1,0 +1,27 @@
+"""Bearer authentication for unscheduled-care settings' keys: `Authorization: Bearer cpis_...`.
+
+The key's value is never logged; a wrong key is refused like no key (401).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer
+
+from candour.sharing.models import SettingKey
+from candour.sharing.services import setting_for_key
+
+
+class SettingKeyBearer(HttpBearer):
+    """django-ninja's bearer scheme for setting keys, without logging the header's value."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        scheme, _space, value = request.headers.get(self.header, "").partition(" ")
+        if scheme.lower() != "bearer" or not value.strip():
+            return None
+        return self.authenticate(request, value.strip())
+
+    def authenticate(self, request: HttpRequest, token: str) -> SettingKey | None:
+        return setting_for_key(token)

@@ -1,0 +1,411 @@
+"""Writes for information sharing: flags, settings, keys, and lookups (ADR 0017).
+
+The NHS number never leaves these functions except into the flag row: audit data,
+notifications and emails name the flag by its reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candour import tabular
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.audit.events import AuditEventType
+from candour.audit.recorder import record
+from candour.core.models import Organisation, OrganisationKind
+from candour.notifications.services import notify
+from candour.reporting import rate_limits
+from candour.sharing import keys, nhs_number
+from candour.sharing.csv_schema import FLAGS
+from candour.sharing.models import Attendance, ChildFlag, Lookup, SettingKey, SharingSetting
+from candour.sharing.querysets import flag_keeper_organisation_ids
+from candour.sharing.vocabulary import LookupReason, PlanType
+
+LOOKUPS_PER_MINUTE = 30
+LOOKUP_WINDOW = timedelta(minutes=1)
+
+
+class LookupRateLimitedError(Exception):
+    """Too many lookups in the last minute by this person or key."""
+
+
+@dataclass(frozen=True)
+class FlagDraft:
+    nhs_number: str
+    plan_type: str
+    start_date: dt.date
+    end_date: dt.date | None
+    team_name: str
+    team_phone: str
+    team_email: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The whole answer a setting gets: nothing else about the child is shared."""
+
+    found: bool
+    plan_type: str | None = None
+    start_date: dt.date | None = None
+    team_name: str | None = None
+    team_phone: str | None = None
+    team_email: str | None = None
+
+    @property
+    def plan_type_label(self) -> str:
+        return str(PlanType(self.plan_type).label) if self.plan_type else ""
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    key: SettingKey
+    value: str  # shown once, never stored or logged
+
+
+def may_keep_flags(user: User, organisation: Organisation) -> bool:
+    return (
+        user.is_active
+        and organisation.kind == OrganisationKind.LOCAL_AUTHORITY
+        and organisation.pk in flag_keeper_organisation_ids(user)
+    )
+
+
+def _checked(draft: FlagDraft) -> FlagDraft:
+    errors: dict[str, str] = {}
+    number = ""
+    try:
+        number = nhs_number.check(draft.nhs_number)
+    except nhs_number.InvalidNhsNumberError as error:
+        errors["nhs_number"] = str(error)
+    if draft.plan_type not in PlanType.values:
+        errors["plan_type"] = _("Choose the plan type")
+    if draft.end_date is not None and draft.end_date < draft.start_date:
+        errors["end_date"] = _("The end date must be on or after the start date")
+    if not draft.team_name.strip():
+        errors["team_name"] = _("Enter the name of the child's social care team")
+    if not draft.team_phone.strip():
+        errors["team_phone"] = _("Enter the team's phone number")
+    if errors:
+        raise ValidationError(errors)
+    return FlagDraft(
+        nhs_number=number,
+        plan_type=draft.plan_type,
+        start_date=draft.start_date,
+        end_date=draft.end_date,
+        team_name=draft.team_name.strip(),
+        team_phone=draft.team_phone.strip(),
+        team_email=draft.team_email.strip(),
+    )
+
+
+def _new_flag(actor: User, organisation: Organisation, draft: FlagDraft) -> ChildFlag:
+    return ChildFlag(
+        organisation=organisation,
+        nhs_number=draft.nhs_number,
+        nhs_digest=keys.nhs_digest(draft.nhs_number),
+        plan_type=draft.plan_type,
+        start_date=draft.start_date,
+        end_date=draft.end_date,
+        team_name=draft.team_name,
+        team_phone=draft.team_phone,
+        team_email=draft.team_email,
+        recorded_by=actor,
+    )
+
+
+@transaction.atomic
+def record_flag(*, actor: User, organisation: Organisation, draft: FlagDraft) -> ChildFlag:
+    """Record that a child is on a plan or looked after."""
+    if not may_keep_flags(actor, organisation):
+        raise PermissionDenied
+    flag = _new_flag(actor, organisation, _checked(draft))
+    flag.save()
+    record(
+        AuditEventType.SHARING_FLAG_RECORDED,
+        actor_id=actor.pk,
+        organisation=organisation,
+        target=flag,
+        data={"plan_type": flag.plan_type},
+    )
+    return flag
+
+
+@transaction.atomic
+def end_flag(*, actor: User, flag: ChildFlag, end_date: dt.date | None = None) -> ChildFlag:
+    """End a plan on a date (today by default); it answers lookups up to that day."""
+    if not may_keep_flags(actor, flag.organisation):
+        raise PermissionDenied
+    end_date = end_date or timezone.localdate()
+    if end_date < flag.start_date:
+        raise ValidationError({"end_date": _("The end date must be on or after the start date")})
+    flag.end_date = end_date
+    flag.ended_by = actor
+    flag.ended_at = timezone.now()
+    flag.save(update_fields=["end_date", "ended_by", "ended_at"])
+    record(
+        AuditEventType.SHARING_FLAG_ENDED,
+        actor_id=actor.pk,
+        organisation=flag.organisation,
+        target=flag,
+        data={"end_date": end_date.isoformat()},
+    )
+    return flag
+
+
+@dataclass(frozen=True)
+class FlagImport:
+    flags: int
+    problems: tuple[tabular.Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@transaction.atomic
+def import_flags(*, actor: User, organisation: Organisation, data: bytes | str) -> FlagImport:
+    """Import a CSV of flags whole, or nothing with every problem by line."""
+    if not may_keep_flags(actor, organisation):
+        raise PermissionDenied
+    parsed = tabular.read_csv(data, FLAGS)
+    if not parsed.ok:
+        withheld = {"nhs_number", parsed.headings.get("nhs_number", "nhs_number")}
+        problems = tuple(
+            tabular.Problem(p.line, p.column, "" if p.column in withheld else p.value, p.reason)
+            for p in parsed.problems
+        )
+        return FlagImport(flags=0, problems=problems)
+    flags = [
+        _new_flag(
+            actor,
+            organisation,
+            FlagDraft(
+                nhs_number=row.text("nhs_number"),
+                plan_type=row.text("plan_type"),
+                start_date=row.date("start_date"),
+                end_date=row.optional_date("end_date"),
+                team_name=row.text("team_name"),
+                team_phone=row.text("team_phone"),
+                team_email=row.optional_text("team_email") or "",
+            ),
+        )
+        for row in parsed.rows
+    ]
+    ChildFlag.objects.bulk_create(flags)
+    record(
+        AuditEventType.SHARING_FLAGS_IMPORTED,
+        actor_id=actor.pk,
+        organisation=organisation,
+        data={"flags": len(flags)},
+    )
+    return FlagImport(flags=len(flags), problems=())
+
+
+@transaction.atomic
+def register_setting(
+    *, actor: User | None, organisation: Organisation, active: bool = True
+) -> SharingSetting:
+    """Register an organisation as an unscheduled-care setting that may look flags up."""
+    setting, _created = SharingSetting.objects.update_or_create(
+        organisation=organisation,
+        defaults={"active": active, "registered_by": actor, "registered_at": timezone.now()},
+    )
+    return setting
+
+
+def may_manage_keys(user: User, setting: SharingSetting) -> bool:
+    organisations = user.organisation_ids_with_role(Role.MANAGER) | (
+        user.organisation_ids_with_role(Role.ORG_ADMIN)
+    )
+    return user.is_active and setting.active and setting.organisation_id in organisations
+
+
+@transaction.atomic
+def create_setting_key(*, actor: User, setting: SharingSetting, name: str) -> IssuedKey:
+    """Issue an API key for a setting's systems; the caller shows it once."""
+    if not may_manage_keys(actor, setting):
+        raise PermissionDenied
+    name = " ".join(name.split())[:100]
+    if not name:
+        raise ValidationError({"name": _("Enter a name for the key")})
+    parts = keys.new_key()
+    while SettingKey.objects.filter(prefix=parts.prefix).exists():
+        parts = keys.new_key()
+    key = SettingKey.objects.create(
+        setting=setting,
+        name=name,
+        prefix=parts.prefix,
+        digest=keys.key_digest(parts.value),
+        created_by=actor,
+    )
+    record(
+        AuditEventType.SHARING_KEY_CREATED,
+        actor_id=actor.pk,
+        organisation=setting.organisation,
+        target=key,
+        data={"prefix": key.prefix},
+    )
+    return IssuedKey(key=key, value=parts.value)
+
+
+def setting_for_key(value: str) -> SettingKey | None:
+    """The active key of an active setting that the value proves, or None."""
+    parts = keys.parse(value)
+    if parts is None:
+        return None
+    key = (
+        SettingKey.objects.active()
+        .filter(prefix=parts.prefix, setting__active=True)
+        .select_related("setting__organisation")
+        .first()
+    )
+    if key is None or not keys.key_matches(parts.value, key.digest):
+        return None
+    return key
+
+
+def look_up(
+    *,
+    setting: SharingSetting,
+    nhs: str,
+    reason: str,
+    reason_other: str = "",
+    user: User | None = None,
+    key: SettingKey | None = None,
+) -> Answer:
+    """Answer "is this child on a plan?" with the minimum, and tell the child's team."""
+    if (user is None) == (key is None):
+        raise ValueError("a lookup is asked by a person or a key, not both")
+    if not setting.active or (key is not None and key.setting_id != setting.pk):
+        raise PermissionDenied
+    if user is not None and setting.organisation_id not in user.organisation_ids():
+        raise PermissionDenied
+    errors: dict[str, str] = {}
+    try:
+        number = nhs_number.check(nhs)
+    except nhs_number.InvalidNhsNumberError as error:
+        errors["nhs_number"] = str(error)
+    if reason not in LookupReason.values:
+        errors["reason"] = _("Choose why you are looking the child up")
+    elif reason == LookupReason.OTHER and not reason_other.strip():
+        errors["reason_other"] = _("Say why you are looking the child up")
+    if errors:
+        raise ValidationError(errors)
+    # Counted in its own transaction, so a refused lookup is not undone with the answer.
+    bucket = f"sharing-lookup:user:{user.pk}" if user else f"sharing-lookup:key:{key.prefix}"  # type: ignore[union-attr]
+    if not rate_limits.hit(bucket, limit=LOOKUPS_PER_MINUTE, window=LOOKUP_WINDOW):
+        raise LookupRateLimitedError
+    return _answer(
+        setting=setting,
+        number=number,
+        reason=reason,
+        reason_other=reason_other.strip()[:200],
+        user=user,
+        key=key,
+    )
+
+
+@transaction.atomic
+def _answer(
+    *,
+    setting: SharingSetting,
+    number: str,
+    reason: str,
+    reason_other: str,
+    user: User | None,
+    key: SettingKey | None,
+) -> Answer:
+    today = timezone.localdate()
+    # Found by the keyed index, then compared exactly (a digest clash would be absurd,
+    # but the comparison costs nothing).
+    flag = next(
+        (
+            flag
+            for flag in ChildFlag.objects.current(today)
+            .filter(nhs_digest=keys.nhs_digest(number), organisation__kind="local_authority")
+            .select_related("organisation")
+            .order_by("-start_date", "-pk")
+            if flag.nhs_number == number
+        ),
+        None,
+    )
+    lookup = Lookup.objects.create(
+        setting=setting,
+        asked_by=user,
+        key=key,
+        reason=reason,
+        reason_other=reason_other if reason == LookupReason.OTHER else "",
+        found=flag is not None,
+    )
+    record(
+        AuditEventType.SHARING_LOOKUP,
+        actor_id=user.pk if user else None,
+        organisation=setting.organisation,
+        target=lookup,
+        data={
+            "setting": setting.pk,
+            "key": key.prefix if key else None,
+            "reason": reason,
+            "found": flag is not None,
+            "flag": flag.pk if flag else None,
+        },
+    )
+    if flag is None:
+        return Answer(found=False)
+    attendance = Attendance.objects.create(
+        flag=flag, setting=setting, lookup=lookup, attended_on=today, reason=reason
+    )
+    _tell_the_team(flag, attendance)
+    return Answer(
+        found=True,
+        plan_type=flag.plan_type,
+        start_date=flag.start_date,
+        team_name=flag.team_name,
+        team_phone=flag.team_phone,
+        team_email=flag.team_email,
+    )
+
+
+def _tell_the_team(flag: ChildFlag, attendance: Attendance) -> None:
+    managers = User.objects.filter(
+        is_active=True,
+        memberships__organisation=flag.organisation,
+        memberships__role=Role.MANAGER,
+        memberships__revoked_at__isnull=True,
+    ).distinct()
+    subject = _("A child with flag %(reference)s was looked up") % {"reference": flag.reference}
+    body = _(
+        "%(setting)s looked up the child with flag %(reference)s on %(date)s "
+        "(reason: %(reason)s). Contact the setting if you need to know more."
+    ) % {
+        "setting": attendance.setting.organisation.name,
+        "reference": flag.reference,
+        "date": attendance.attended_on.isoformat(),
+        "reason": attendance.get_reason_display(),
+    }
+    url = reverse("sharing:flag", args=[flag.pk])
+    notify(managers, subject=subject, body=body, url=url)
+    if flag.team_email:
+        link = f"\n\n{settings.CANDOUR_BASE_URL.rstrip('/')}{url}"
+        transaction.on_commit(
+            partial(
+                send_mail,
+                subject,
+                body + link,
+                settings.DEFAULT_FROM_EMAIL,
+                [flag.team_email],
+                fail_silently=True,
+            )
+        )

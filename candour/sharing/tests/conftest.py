@@ -1,0 +1,3 @@
+from candour.sharing.tests.support import hospital
+
+__all__ = ["hospital"]

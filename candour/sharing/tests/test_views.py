@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from candour.sharing.models import Attendance, ChildFlag, Lookup
+from candour.sharing.tests.support import CHILD, NUMBERS, flag
+from conftest import make_person, signed_in_client
+
+
+def test_a_manager_adds_a_flag_and_sees_it_listed(world):
+    client = signed_in_client(world.manager)
+
+    response = client.post(
+        "/sharing/flags/new/",
+        {
+            "nhs_number": "999 000 0018",
+            "plan_type": "child_protection_plan",
+            "start_date": "2026-01-05",
+            "team_name": "Assessment",
+            "team_phone": "01632 960000",
+        },
+    )
+
+    flag_ = ChildFlag.objects.get()
+    assert response.status_code == 302
+    assert flag_.nhs_number == "9990000018"
+    assert flag_.reference in client.get("/sharing/flags/").content.decode()
+
+
+def test_a_bad_nhs_number_is_explained_on_the_page(world):
+    response = signed_in_client(world.manager).post(
+        "/sharing/flags/new/", {"nhs_number": "12345", "plan_type": "looked_after"}
+    )
+
+    assert response.status_code == 200
+    assert "An NHS number has 10 digits; this has 5" in response.content.decode()
+    assert not ChildFlag.objects.exists()
+
+
+def test_upload_shows_every_problem_by_line(world):
+    data = (
+        "nhs_number,plan_type,start_date,team_name,team_phone\n"
+        f"{NUMBERS[0]},cpp,2026-01-05,A,01632 960000\n"
+        "123,cpp,2026-01-05,A,01632 960000\n"
+    )
+    page = signed_in_client(world.manager).post(
+        "/sharing/flags/import/", {"file": SimpleUploadedFile("f.csv", data.encode())}
+    )
+
+    assert "Nothing was imported" in page.content.decode()
+    assert "Line 3" in page.content.decode()
+    assert not ChildFlag.objects.exists()
+
+
+def test_other_local_authorities_and_staff_cannot_open_a_flag(world):
+    child = flag(world)
+
+    assert signed_in_client(world.other_admin).get(f"/sharing/flags/{child.pk}/").status_code == 404
+    assert signed_in_client(world.staff).get(f"/sharing/flags/{child.pk}/").status_code == 404
+    assert signed_in_client(world.staff).get("/sharing/flags/").status_code == 404
+
+
+def test_a_nurse_looks_a_child_up_and_the_flag_page_shows_the_attendance(world, hospital):
+    child = flag(world)
+    nurse = signed_in_client(hospital.nurse)
+
+    page = nurse.post(
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "safeguarding_concern"}
+    ).content.decode()
+
+    assert "Child protection plan" in page
+    assert "01632 960000" in page
+    assert Attendance.objects.count() == 1
+    flag_page = signed_in_client(world.manager).get(f"/sharing/flags/{child.pk}/").content.decode()
+    assert "Riverside Hospital" in flag_page
+    assert "A safeguarding concern" in flag_page
+
+
+def test_a_miss_says_no_current_plan(world, hospital):
+    page = signed_in_client(hospital.nurse).post(
+        "/sharing/lookup/", {"nhs_number": NUMBERS[6], "reason": "attending_now"}
+    )
+
+    assert "No current plan" in page.content.decode()
+
+
+def test_the_reason_is_required(world, hospital):
+    page = signed_in_client(hospital.nurse).post(
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "other"}
+    )
+
+    assert "Say why you are looking the child up" in page.content.decode()
+    assert not Lookup.objects.exists()
+
+
+def test_people_outside_registered_settings_cannot_look_up(world, hospital):
+    assert signed_in_client(world.staff).get("/sharing/lookup/").status_code == 404
+    assert signed_in_client(world.manager).get("/sharing/lookups/").status_code == 404
+
+
+def test_a_setting_sees_only_its_own_lookups(world, hospital):
+    from candour.accounts.roles import Role
+    from candour.core.models import OrganisationKind
+    from candour.core.services import create_organisation, create_team
+    from candour.sharing import services
+
+    clinic = create_organisation(
+        actor=None, name="Out of hours GP", kind=OrganisationKind.PARTNER_AGENCY
+    )
+    team = create_team(actor=None, organisation=clinic, name="Night")
+    doctor = make_person("gp@clinic.example", clinic, Role.STAFF, team)
+    setting = services.register_setting(actor=None, organisation=clinic)
+    services.look_up(
+        setting=setting, nhs=CHILD, reason="other", reason_other="GP review", user=doctor
+    )
+    services.look_up(setting=hospital.setting, nhs=CHILD, reason="admitted", user=hospital.nurse)
+
+    page = signed_in_client(hospital.nurse).get("/sharing/lookups/").content.decode()
+
+    assert "The child has been admitted" in page
+    assert "GP review" not in page
+    assert Lookup.objects.visible_to(doctor).count() == 1
+
+
+def test_navigation_offers_information_sharing(world, hospital):
+    assert "Information sharing" in signed_in_client(world.manager).get("/").content.decode()
+    assert "Information sharing" in signed_in_client(hospital.nurse).get("/").content.decode()
+    assert "Information sharing" not in signed_in_client(world.staff).get("/").content.decode()

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from candour.sharing import views
+
+app_name = "sharing"
+
+urlpatterns = [
+    path("sharing/", views.start, name="start"),
+    path("sharing/flags/", views.flags, name="flags"),
+    path("sharing/flags/new/", views.new_flag, name="new-flag"),
+    path("sharing/flags/import/", views.import_flags, name="import"),
+    path("sharing/flags/<int:pk>/", views.flag_detail, name="flag"),
+    path("sharing/flags/<int:pk>/end/", views.end_flag, name="end-flag"),
+    path("sharing/lookup/", views.lookup, name="lookup"),
+    path("sharing/lookups/", views.lookups, name="lookups"),
+]

@@ -1,0 +1,173 @@
+"""Pages for information sharing: the local authority's flags, and the settings' lookups."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candour.accounts.current import current_user
+from candour.sharing import services
+from candour.sharing.access import (
+    attendances_of,
+    flag_organisation,
+    flag_organisations,
+    get_flag_for_keeper,
+    setting_of,
+)
+from candour.sharing.forms import EndForm, FlagForm, ImportForm, LookupForm
+from candour.sharing.models import ChildFlag, Lookup
+
+
+@login_required
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    if flag_organisations(user):
+        return redirect("sharing:flags")
+    if setting_of(user) is not None:
+        return redirect("sharing:lookup")
+    raise Http404
+
+
+@login_required
+@require_GET
+def flags(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = flag_organisation(user)
+    today = timezone.localdate()
+    rows = ChildFlag.objects.visible_to(user).filter(organisation=organisation)
+    return render(
+        request,
+        "sharing/flags.html",
+        {
+            "organisation": organisation,
+            "flags": [(flag, flag.is_current(today)) for flag in rows],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_flag(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = flag_organisation(user)
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            flag = services.record_flag(
+                actor=user,
+                organisation=organisation,
+                draft=services.FlagDraft(**form.cleaned_data),
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, _("Flag %(reference)s recorded") % {"reference": flag})
+            return redirect("sharing:flag", flag.pk)
+    return render(request, "sharing/new_flag.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+@require_GET
+def flag_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    flag = get_flag_for_keeper(user, pk)
+    return render(
+        request,
+        "sharing/flag.html",
+        {
+            "flag": flag,
+            "current": flag.is_current(timezone.localdate()),
+            "attendances": attendances_of(flag),
+            "end_form": EndForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def end_flag(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    flag = get_flag_for_keeper(user, pk)
+    form = EndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.end_flag(actor=user, flag=flag, end_date=form.cleaned_data["end_date"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Plan ended"))
+    return redirect("sharing:flag", flag.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_flags(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = flag_organisation(user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = services.import_flags(
+            actor=user, organisation=organisation, data=form.cleaned_data["file"].read()
+        )
+    return render(
+        request,
+        "sharing/import.html",
+        {"organisation": organisation, "form": form, "result": result},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lookup(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    setting = setting_of(user)
+    if setting is None:
+        raise Http404
+    form = LookupForm(request.POST or None)
+    answer = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            answer = services.look_up(
+                setting=setting,
+                nhs=form.cleaned_data["nhs_number"],
+                reason=form.cleaned_data["reason"],
+                reason_other=form.cleaned_data["reason_other"],
+                user=user,
+            )
+        except services.LookupRateLimitedError:
+            form.add_error(None, _("Too many lookups: wait a minute and try again"))
+            status = 429
+        else:
+            form = LookupForm()
+    return render(
+        request,
+        "sharing/lookup.html",
+        {"setting": setting, "form": form, "answer": answer},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def lookups(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    setting = setting_of(user)
+    if setting is None:
+        raise Http404
+    rows = (
+        Lookup.objects.visible_to(user)
+        .filter(setting=setting)
+        .select_related("asked_by", "key")[:200]
+    )
+    return render(request, "sharing/lookups.html", {"setting": setting, "lookups": rows})

@@ -1,0 +1,95 @@
+"""Given the demo with Riverside's flags, when a setting's system calls the API over HTTP,
+then it gets only the minimal answer, and the child's team sees the attendance."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from typing import Any
+
+import pytest
+
+from tests.system.support import ShellRunner
+
+SETUP = """
+from candour.accounts.roles import Role
+from candour.accounts.services import create_user, grant_role
+from candour.core.models import Organisation, Team
+from candour.sharing import demo, services
+from candour.sharing.models import SharingSetting
+demo.load()
+trust = Organisation.objects.get(name=demo.SETTING)
+lead = create_user(actor=None, organisation=trust, email="ed.lead@riversidehealth.example",
+    full_name="Ed Lead", password="a-long-system-test-password")
+grant_role(actor=None, user=lead, organisation=trust, role=Role.MANAGER,
+    team=Team.objects.filter(organisation=trust).first())
+setting = SharingSetting.objects.get(organisation=trust)
+print(services.create_setting_key(actor=lead, setting=setting, name="ED system").value)
+"""
+
+
+def _post(url: str, body: dict[str, Any], key: str) -> tuple[int, dict[str, Any]]:
+    request = urllib.request.Request(  # noqa: S310 - the local test server
+        url,
+        data=json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+@pytest.fixture(scope="module")
+def setting_key(candour_shell: ShellRunner) -> str:
+    return candour_shell(SETUP).strip().splitlines()[-1]
+
+
+def test_a_setting_looks_up_a_flagged_child_over_http(
+    server: str, setting_key: str, candour_shell: ShellRunner
+) -> None:
+    from candour.sharing.nhs_number import numbers_for_trials
+
+    current, _lac, _unborn, expired = numbers_for_trials(count=4)
+
+    status, body = _post(
+        f"{server}/api/v1/sharing/lookups",
+        {"nhs_number": current, "reason": "attending_now"},
+        setting_key,
+    )
+    assert status == 200
+    assert set(body) == {"found", "plan_type", "start_date", "contact"}
+    assert body["found"] is True
+    assert body["plan_type"] == "child_protection_plan"
+    assert body["contact"]["team_name"] == "Assessment Team 1"
+
+    status, body = _post(
+        f"{server}/api/v1/sharing/lookups",
+        {"nhs_number": expired, "reason": "admitted"},
+        setting_key,
+    )
+    assert (status, body["found"], body["contact"]) == (200, False, None)
+
+    attendances = candour_shell(
+        "from candour.sharing.models import Attendance; print(Attendance.objects.count())"
+    )
+    assert int(attendances.strip().splitlines()[-1]) == 2  # the demo's and this one
+
+
+def test_a_wrong_key_is_refused_over_http(server: str, setting_key: str) -> None:
+    status, body = _post(
+        f"{server}/api/v1/sharing/lookups",
+        {"nhs_number": "9990000018", "reason": "attending_now"},
+        setting_key[:-4] + "AAAA",
+    )
+    assert status == 401
+    assert "found" not in body
+
+
+def test_the_lookup_is_in_the_openapi_document(server: str) -> None:
+    with urllib.request.urlopen(f"{server}/api/v1/openapi.json", timeout=10) as response:  # noqa: S310
+        document = json.loads(response.read())
+    assert "post" in document["paths"]["/api/v1/sharing/lookups"]
