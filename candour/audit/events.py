@@ -94,6 +94,8 @@ class AuditEventType(StrEnum):
     SHARING_FLAGS_IMPORTED = "sharing.flags_imported"
     SHARING_LOOKUP = "sharing.lookup"
     SHARING_KEY_CREATED = "sharing.key_created"
+    SHARING_KEY_REVOKED = "sharing.key_revoked"
+    SHARING_SETTING_CHANGED = "sharing.setting_changed"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
 
@@ -188,6 +190,8 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SHARING_FLAGS_IMPORTED: _("Child protection flags imported"),
     AuditEventType.SHARING_LOOKUP: _("Child protection flag looked up"),
     AuditEventType.SHARING_KEY_CREATED: _("Key for an unscheduled-care setting created"),
+    AuditEventType.SHARING_KEY_REVOKED: _("Information-sharing key revoked"),
+    AuditEventType.SHARING_SETTING_CHANGED: _("Unscheduled-care setting registered or changed"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
 }

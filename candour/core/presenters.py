@@ -55,9 +55,9 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Survey"), reverse("surveys:waves")))
         administered = list(Organisation.objects.administered_by(user).values_list("slug", "kind"))
         # An administrator of a local authority keeps its flags: no query needed to tell.
-        if any(kind == "local_authority" for _slug, kind in administered) or _shares_information(
-            user
-        ):
+        if any(
+            kind in ("local_authority", "national_hub") for _slug, kind in administered
+        ) or _shares_information(user):
             items.append((_("Information sharing"), reverse("sharing:start")))
         if Role.ANALYST in roles or user.is_safety_lead():
             items.append((_("Alerts"), reverse("learning:alerts")))

@@ -217,12 +217,47 @@ def import_flags(*, actor: User, organisation: Organisation, data: bytes | str) 
 def register_setting(
     *, actor: User | None, organisation: Organisation, active: bool = True
 ) -> SharingSetting:
-    """Register an organisation as an unscheduled-care setting that may look flags up."""
+    """Register an organisation as an unscheduled-care setting that may look flags up
+    (or stop it: an inactive setting's people and keys are refused)."""
+    if organisation.kind == OrganisationKind.NATIONAL_HUB:
+        raise ValidationError(_("The national hub cannot look children up"))
     setting, _created = SharingSetting.objects.update_or_create(
         organisation=organisation,
         defaults={"active": active, "registered_by": actor, "registered_at": timezone.now()},
     )
+    record(
+        AuditEventType.SHARING_SETTING_CHANGED,
+        actor_id=actor.pk if actor else None,
+        organisation=organisation,
+        target=setting,
+        data={"active": active},
+    )
     return setting
+
+
+def may_register_settings(user: User) -> bool:
+    """Settings are registered by the national hub's administrators, never by themselves."""
+    hubs = Organisation.objects.filter(kind=OrganisationKind.NATIONAL_HUB).values_list(
+        "pk", flat=True
+    )
+    return user.is_active and bool(user.organisation_ids_with_role(Role.ORG_ADMIN) & set(hubs))
+
+
+@transaction.atomic
+def revoke_setting_key(*, actor: User, key: SettingKey) -> SettingKey:
+    if not may_manage_keys(actor, key.setting):
+        raise PermissionDenied
+    if key.revoked_at is None:
+        key.revoked_at = timezone.now()
+        key.save(update_fields=["revoked_at"])
+        record(
+            AuditEventType.SHARING_KEY_REVOKED,
+            actor_id=actor.pk,
+            organisation=key.setting.organisation,
+            target=key,
+            data={"prefix": key.prefix},
+        )
+    return key
 
 
 def may_manage_keys(user: User, setting: SharingSetting) -> bool:

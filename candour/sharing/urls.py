@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candour.sharing import views
+from candour.sharing import admin_views, views
 
 app_name = "sharing"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path("sharing/flags/<int:pk>/end/", views.end_flag, name="end-flag"),
     path("sharing/lookup/", views.lookup, name="lookup"),
     path("sharing/lookups/", views.lookups, name="lookups"),
+    path("sharing/settings/", admin_views.settings_page, name="settings"),
+    path("sharing/keys/", admin_views.keys_page, name="keys"),
+    path("sharing/keys/<int:pk>/revoke/", admin_views.revoke_key, name="revoke-key"),
 ]

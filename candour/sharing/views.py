@@ -32,6 +32,8 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect("sharing:flags")
     if setting_of(user) is not None:
         return redirect("sharing:lookup")
+    if services.may_register_settings(user):
+        return redirect("sharing:settings")
     raise Http404
 
 
@@ -153,7 +155,12 @@ def lookup(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "sharing/lookup.html",
-        {"setting": setting, "form": form, "answer": answer},
+        {
+            "setting": setting,
+            "form": form,
+            "answer": answer,
+            "manages_keys": services.may_manage_keys(user, setting),
+        },
         status=status,
     )
 
