@@ -6,15 +6,11 @@ neither list which NHS numbers are flagged by hashing guesses nor call the API.
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass
+from django.utils.crypto import salted_hmac
 
-from django.conf import settings
-from django.utils.crypto import constant_time_compare, salted_hmac
+from candour.keys.bearer import BearerParts, BearerScheme
 
 SCHEME = "cpis"
-PREFIX_BYTES = 4
-SECRET_BYTES = 32
 _NHS_SALT = "candour.sharing.nhs_number"
 _KEY_SALT = "candour.sharing.SettingKey"
 
@@ -24,37 +20,21 @@ def nhs_digest(nhs_number: str) -> str:
     return salted_hmac(_NHS_SALT, nhs_number, algorithm="sha256").hexdigest()
 
 
-@dataclass(frozen=True)
-class KeyParts:
-    prefix: str
-    value: str
+SETTING_KEYS = BearerScheme(scheme=SCHEME, salt=_KEY_SALT)
+KeyParts = BearerParts
 
 
 def new_key() -> KeyParts:
-    prefix = secrets.token_hex(PREFIX_BYTES)
-    return KeyParts(prefix, f"{SCHEME}_{prefix}_{secrets.token_urlsafe(SECRET_BYTES)}")
+    return SETTING_KEYS.new()
 
 
 def parse(value: str) -> KeyParts | None:
-    parts = value.strip().split("_", 2)
-    if len(parts) != 3 or parts[0] != SCHEME:
-        return None
-    prefix, secret = parts[1], parts[2]
-    if len(prefix) != PREFIX_BYTES * 2 or not all(c in "0123456789abcdef" for c in prefix):
-        return None
-    if not 32 <= len(secret) <= 64:
-        return None
-    return KeyParts(prefix, value.strip())
+    return SETTING_KEYS.parse(value)
 
 
 def key_digest(value: str, *, secret_key: str | None = None) -> str:
-    return salted_hmac(
-        _KEY_SALT, value, secret=secret_key or settings.SECRET_KEY, algorithm="sha256"
-    ).hexdigest()
+    return SETTING_KEYS.digest(value, secret_key=secret_key)
 
 
 def key_matches(value: str, stored_digest: str) -> bool:
-    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return any(
-        constant_time_compare(key_digest(value, secret_key=key), stored_digest) for key in keys
-    )
+    return SETTING_KEYS.matches(value, stored_digest)
