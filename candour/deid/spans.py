@@ -122,6 +122,18 @@ def merge_spans(spans: Iterable[Span], text: str) -> list[Span]:
     only when one part already covered the whole merged range (an analyst's custom text
     survives); otherwise it is reset to the default for the kind.
     """
+    merged = _merge_once(spans, text)
+    # A fold can change a span's kind (an address absorbing an age), which can make it
+    # joinable with a neighbour it was not joinable with before: repeat until nothing
+    # changes, so that merging merged spans changes nothing.
+    while True:
+        again = _merge_once(merged, text)
+        if again == merged:
+            return merged
+        merged = again
+
+
+def _merge_once(spans: Iterable[Span], text: str) -> list[Span]:
     ordered = sorted(spans, key=lambda s: (s.start, -s.end, RANK[s.kind]))
     for span in ordered:
         if span.end > len(text):

@@ -108,3 +108,21 @@ def test_with_the_model_detect_is_deterministic_and_never_raises(nlp, text):
     first = deidentify(text)
     assert first == deidentify(text)
     assert all(0 <= s.start < s.end <= len(text) for s in first.spans)
+
+
+@FAST
+@given(texts_with_spans())
+def test_merging_merged_spans_changes_nothing(case):
+    text, spans = case
+    merged = merge_spans(spans, text)
+    assert merge_spans(merged, text) == merged
+
+
+def test_an_address_that_absorbs_an_age_joins_its_neighbouring_address() -> None:
+    # Found by hypothesis: one pass left two touching address spans behind.
+    from candour.deid import Kind, Span
+
+    spans = [Span(0, 1, Kind.ADDRESS), Span(2, 3, Kind.ADDRESS), Span(1, 3, Kind.AGE)]
+    merged = merge_spans(spans, "000")
+    assert merge_spans(merged, "000") == merged
+    assert [(s.start, s.end, s.kind) for s in merged] == [(0, 3, Kind.ADDRESS)]
