@@ -96,3 +96,8 @@ class SafetyLeadForm(GovukForm):
         field = self.fields["lead"]
         if isinstance(field, forms.ChoiceField):
             field.choices = [("", _("Nobody"))] + [(str(pk), name) for pk, name in people]
+
+
+def form_errors(form: forms.Form) -> str:
+    """A refused form's messages in one line, for a banner on the page it came from."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)

@@ -3,7 +3,6 @@ managers' responses."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.core.forms import form_errors
 from candour.core.models import Organisation
 from candour.ideas import services
 from candour.ideas.access import (
@@ -43,10 +43,6 @@ from candour.ideas.forms import (
 from candour.ideas.models import Idea
 from candour.ideas.similar import similar_ideas
 from candour.ideas.vocabulary import NEXT_STATUSES, IdeaStatus, ProblemKind
-
-
-def _errors(form: forms.Form) -> str:
-    return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
 @login_required
@@ -242,7 +238,7 @@ def _act(request: HttpRequest, user: User, idea: Idea, action: str) -> str:
     if action == "move":
         move = MoveForm(request.POST, next_statuses=NEXT_STATUSES[IdeaStatus(idea.status)])
         if not move.is_valid():
-            raise ValidationError(_errors(move))
+            raise ValidationError(form_errors(move))
         data = move.cleaned_data
         services.move_idea(
             actor=user,
@@ -261,26 +257,26 @@ def _act(request: HttpRequest, user: User, idea: Idea, action: str) -> str:
     if action == "comment":
         comment = CommentForm(request.POST)
         if not comment.is_valid():
-            raise ValidationError(_errors(comment))
+            raise ValidationError(form_errors(comment))
         services.comment_on_idea(actor=user, idea=idea, note=comment.cleaned_data["note"])
         return _("Comment added")
     if action == "thank":
         thanks = ThanksForm(request.POST)
         if not thanks.is_valid():
-            raise ValidationError(_errors(thanks))
+            raise ValidationError(form_errors(thanks))
         services.thank_team(actor=user, idea=idea, note=thanks.cleaned_data["note"])
         return _("Thanks sent to the team")
     if action == "impact":
         impact = ImpactForm(request.POST)
         if not impact.is_valid():
-            raise ValidationError(_errors(impact))
+            raise ValidationError(form_errors(impact))
         services.record_impact(actor=user, idea=idea, **impact.cleaned_data)
         return _("Impact recorded")
     if action == "share":
         organisations = shareable_organisations(idea)
         share = ShareForm(request.POST, organisations=organisations, teams=[])
         if not share.is_valid():
-            raise ValidationError(_errors(share))
+            raise ValidationError(form_errors(share))
         organisation = next(
             (o for o in organisations if o.pk == share.cleaned_data["organisation"]), None
         )

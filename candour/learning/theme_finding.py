@@ -22,6 +22,7 @@ from candour.core.models import Organisation
 from candour.learning.grouping import MAX_REPORTS, Group, Item, find_groups
 from candour.learning.models import Axis, CodedValue, Theme, ThemeReport, ThemeStatus
 from candour.learning.similarity import default_embedder
+from candour.learning.similarity_store import TEXT_FIELDS, indexed_text
 from candour.reporting.models import Report
 
 # A new group repeats a curated theme when this share of its reports is already in it.
@@ -35,20 +36,12 @@ class FindResult:
     replaced: int
 
 
-def report_text(report: Report) -> str:
-    return " ".join(
-        part
-        for part in (report.what_happened, report.what_caught_it, report.what_made_it_likely)
-        if part
-    )
-
-
 def coded_items(organisation: Organisation, limit: int = MAX_REPORTS) -> list[Item]:
     """The organisation's most recent reviewed reports, with their primary coding."""
     reports = list(
         Report.objects.filter(organisation=organisation, redactions_reviewed_at__isnull=False)
         .order_by("-received_week", "-pk")[:limit]
-        .only("pk", "what_happened", "what_caught_it", "what_made_it_likely")
+        .only("pk", *TEXT_FIELDS)
     )
     codes: dict[int, set[str]] = {report.pk: set() for report in reports}
     values = CodedValue.objects.filter(
@@ -58,7 +51,7 @@ def coded_items(organisation: Organisation, limit: int = MAX_REPORTS) -> list[It
         code = value.code.current
         suffix = f":{value.defence_state}" if code.axis == Axis.DEFENCE else ""
         codes[value.coding.report_id].add(code.key + suffix)
-    return [Item(r.pk, report_text(r), frozenset(codes[r.pk])) for r in reports]
+    return [Item(r.pk, indexed_text(r), frozenset(codes[r.pk])) for r in reports]
 
 
 def suggest_name(group: Group) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
+from candour.core.forms import form_errors
 from candour.learning import theme_finding, themes
 from candour.learning.access import get_analyst_organisation
 from candour.learning.models import ThemeStatus
@@ -25,11 +25,6 @@ from candour.learning.theme_access import (
 )
 from candour.learning.theme_forms import AttachForm, MergeForm, SplitForm, ThemeForm
 from candour.learning.theme_profile import build_profile, candidates
-
-
-def _errors(form: forms.Form) -> str:
-    """A refused curation form's messages, for the banner on the theme page."""
-    return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
 @login_required
@@ -155,7 +150,7 @@ def theme_merge(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_theme_for_analyst(user, pk)
     form = MergeForm(request.POST, themes=other_live_themes(theme))
     if not form.is_valid():
-        messages.error(request, _errors(form))
+        messages.error(request, form_errors(form))
         return redirect("learning:theme", pk=theme.pk)
     target = get_theme_for_analyst(user, form.cleaned_data["target"])
     try:
@@ -175,7 +170,7 @@ def theme_split(request: HttpRequest, pk: int) -> HttpResponse:
     members = list(theme.reports.all())
     form = SplitForm(request.POST, reports=members)
     if not form.is_valid():
-        messages.error(request, _errors(form))
+        messages.error(request, form_errors(form))
         return redirect("learning:theme", pk=theme.pk)
     try:
         new = themes.split_theme(
@@ -199,7 +194,7 @@ def theme_reports_change(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_theme_for_analyst(user, pk)
     form = AttachForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _errors(form))
+        messages.error(request, form_errors(form))
         return redirect("learning:theme", pk=theme.pk)
     report = find_report_for_theme(user, theme, form.cleaned_data["reference"])
     if report is None:
