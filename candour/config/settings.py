@@ -217,6 +217,8 @@ EMAIL_BACKEND = env_str(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env_str("CANDOUR_FROM_EMAIL", "candour@localhost")
+# How long a sender holds a queued email before another may try it (notifications.outbox).
+CANDOUR_EMAIL_LEASE_SECONDS = env_int("CANDOUR_EMAIL_LEASE_SECONDS", default=300, minimum=1)
 # The address people reach Candour at, for links in emails.
 CANDOUR_BASE_URL = env_str("CANDOUR_BASE_URL", "http://127.0.0.1:8000")
 

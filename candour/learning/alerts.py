@@ -6,9 +6,7 @@ or refuse through their receipt.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +17,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.learning.lessons import check_deidentified
 from candour.learning.models import Alert, AlertStatus
+from candour.notifications.outbox import queue_email
 from candour.reporting.models import Report
 
 
@@ -58,15 +57,14 @@ def _send(alert: Alert, base_url: str) -> None:
     alert.sent_at = timezone.now()
     alert.status = AlertStatus.RAISED
     alert.save(update_fields=["sent_at", "status"])
-    send_mail(
-        _("Candour: an urgent hazard needs your attention"),
-        _(
+    queue_email(
+        [alert.recipient.email],
+        subject=_("Candour: an urgent hazard needs your attention"),
+        body=_(
             "The learning team has raised a hazard for you to act on:\n\n%(hazard)s\n\n"
             "Acknowledge it and record what you did: %(url)s"
         )
         % {"hazard": alert.hazard, "url": base_url.rstrip("/") + reverse("learning:alerts")},
-        settings.DEFAULT_FROM_EMAIL,
-        [alert.recipient.email],
     )
     record(
         AuditEventType.ALERT_SENT,

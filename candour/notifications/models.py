@@ -32,3 +32,38 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class OutboundEmail(models.Model):
+    """One email to one address, written in the transaction that caused it (an outbox).
+
+    A web process killed after its commit but before it sent the email used to lose the
+    email; now the row survives and ``candour worker`` sends it. Delivery is claimed with
+    a lease, so two senders never send the same row at once, and a sender that dies
+    mid-send leaves a lease that expires. The body is sealed at rest and erased once
+    sent: it can hold a child's words (safeguarding alerts).
+    """
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body_sealed = models.BinaryField()
+    message_id = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["claimed_until", "created_at"],
+                name="outbox_due",
+                condition=models.Q(sent_at__isnull=True, failed_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from candour.accounts.models import User
 from candour.notifications.models import Notification
+from candour.notifications.outbox import queue_email
 
 
 def notify(recipients: Iterable[User], *, subject: str, body: str, url: str = "") -> int:
@@ -23,16 +22,9 @@ def notify(recipients: Iterable[User], *, subject: str, body: str, url: str = ""
         for person in people.values()
     )
     link = f"\n\n{settings.CANDOUR_BASE_URL.rstrip('/')}{url}" if url else ""
-    emails = [person.email for person in people.values()]
-    if emails:
-        transaction.on_commit(partial(_send, subject, body + link, emails))
+    # One message each (recipients must not see who else was told), sent after commit.
+    queue_email((person.email for person in people.values()), subject=subject, body=body + link)
     return len(rows)
-
-
-def _send(subject: str, text: str, emails: list[str]) -> None:
-    # One message each: recipients must not see who else was told.
-    for email in emails:
-        send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True)
 
 
 @transaction.atomic

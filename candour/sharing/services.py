@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +23,7 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind
+from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting import rate_limits
 from candour.sharing import keys, nhs_number
@@ -434,13 +433,4 @@ def _tell_the_team(flag: ChildFlag, attendance: Attendance) -> None:
     notify(managers, subject=subject, body=body, url=url)
     if flag.team_email:
         link = f"\n\n{settings.CANDOUR_BASE_URL.rstrip('/')}{url}"
-        transaction.on_commit(
-            partial(
-                send_mail,
-                subject,
-                body + link,
-                settings.DEFAULT_FROM_EMAIL,
-                [flag.team_email],
-                fail_silently=True,
-            )
-        )
+        queue_email([flag.team_email], subject=subject, body=body + link)

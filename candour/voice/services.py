@@ -18,7 +18,6 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +30,7 @@ from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
 from candour.deid import detect_many, redact
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting.calendar import week_start
 from candour.reporting.services import policy_for
@@ -193,10 +193,9 @@ def _route_if_unsafe(
         "link": settings.CANDOUR_BASE_URL.rstrip("/") + link,
     }
     if email:
-        # Sent after commit, at once: the duty inbox is the organisation's secure mailbox.
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
-        )
+        # Sent after commit, at once (the worker retries): the duty inbox is the
+        # organisation's secure mailbox.
+        queue_email([email], subject=subject, body=body)
     notify(
         people,
         subject=subject,

@@ -281,16 +281,17 @@ def _demand_file(rng: random.Random, last: date) -> bytes:
     return _csv(["period_start", "period_type", "measure", "count"], rows)
 
 
-def load(organisation: Organisation, teams: dict[str, Team], admin: User) -> int:
-    """Import the demo files for the organisation's teams; returns the rows imported."""
-    rng = random.Random(7)  # noqa: S311 - demo data, not security
-    team_names = sorted(teams)
+def demo_files(
+    team_names: list[str], *, seed: int = 7
+) -> list[tuple[ImportKind, str, bytes]]:
+    """Two years of workforce files for these teams, as a council would export them."""
+    rng = random.Random(seed)  # noqa: S311 - demo data, not security
     today = timezone.localdate()
     last = today.replace(day=1) - timedelta(days=1)
     first = last - timedelta(days=2 * 365)
     posts = _posts(rng, team_names, first, last)
     snapshots = _month_ends(last, 24)[2::3]
-    files = [
+    return [
         (ImportKind.STAFF_IN_POST, "staff_in_post.csv", _staff_file(posts)),
         (
             ImportKind.VACANCIES,
@@ -301,6 +302,12 @@ def load(organisation: Organisation, teams: dict[str, Team], admin: User) -> int
         (ImportKind.ABSENCE_SPELLS, "absence_spells.csv", _absence_file(rng, posts, first, last)),
         (ImportKind.DEMAND, "demand.csv", _demand_file(rng, last)),
     ]
+
+
+def load(organisation: Organisation, teams: dict[str, Team], admin: User) -> int:
+    """Import the demo files for the organisation's teams; returns the rows imported."""
+    last = timezone.localdate().replace(day=1) - timedelta(days=1)
+    files = demo_files(sorted(teams))
     imported = 0
     for kind, filename, content in files:
         result = import_file(

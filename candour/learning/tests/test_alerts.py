@@ -25,14 +25,17 @@ def test_no_safety_lead_means_no_alert(world: World) -> None:
         )
 
 
-def test_an_alert_goes_to_the_safety_lead_and_is_tracked_to_action(world: World) -> None:
+def test_an_alert_goes_to_the_safety_lead_and_is_tracked_to_action(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
     set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
     report = submit(world).report
     analyst = signed_in_client(world.analyst)
-    response = analyst.post(
-        reverse("learning:raise-alert", args=[report.reference]),
-        {"hazard": HAZARD, "could_identify_reporter": "no"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = analyst.post(
+            reverse("learning:raise-alert", args=[report.reference]),
+            {"hazard": HAZARD, "could_identify_reporter": "no"},
+        )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [world.manager.email]
@@ -55,7 +58,9 @@ def test_an_alert_goes_to_the_safety_lead_and_is_tracked_to_action(world: World)
     assert signed_in_client(world.staff).get(url).status_code == 404
 
 
-def test_an_alert_that_could_identify_the_reporter_waits_for_consent(world: World) -> None:
+def test_an_alert_that_could_identify_the_reporter_waits_for_consent(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
     set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
     submitted = submit(world)
     alert = alerts.raise_alert(
@@ -70,7 +75,8 @@ def test_an_alert_that_could_identify_the_reporter_waits_for_consent(world: Worl
     reporter.post("/report/follow-up/", {"receipt": submitted.receipt})
     page = reporter.get(reverse("reporting:your-report")).content.decode()
     assert "We need your agreement" in page
-    reporter.post(reverse("reporting:alert-consent", args=[alert.pk]), {"consent": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):
+        reporter.post(reverse("reporting:alert-consent", args=[alert.pk]), {"consent": "yes"})
     alert.refresh_from_db()
     assert alert.status == AlertStatus.RAISED
     assert len(mail.outbox) == 1

@@ -1,0 +1,1 @@
+"""Volume data for the national-scale benchmark (``candour generate-load-data``, issue 10)."""
