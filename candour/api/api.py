@@ -21,7 +21,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from candour.api.auth import FAILURE_WINDOW, PersonalToken
 from candour.api.health_api import router as health_router
 from candour.api.ideas_api import router as ideas_router
-from candour.api.schemas import Error, FieldError
+from candour.api.schemas import NO_NUL, Error, FieldError
 from candour.api.sharing_api import router as sharing_router
 
 DESCRIPTION = """
@@ -79,6 +79,8 @@ def _message(error: dict[str, Any], field: str | None) -> str:
     kind, ctx = error.get("type", ""), error.get("ctx", {})
     if kind == "missing":
         return str(_MISSING.get(field or "", _("This field is required")))
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NO_NUL:
+        return _("Remove the null characters from this text")
     messages = {
         "enum": _("Choose one of %(choices)s") % {"choices": ctx.get("expected", "")},
         "int_parsing": _("Enter a whole number"),
@@ -92,6 +94,8 @@ def _message(error: dict[str, Any], field: str | None) -> str:
         "bool_type": _("Enter true or false"),
         "string_type": _("Enter text"),
         "json_invalid": _("Send the body as JSON"),
+        "string_too_long": _("Keep it to %(max_length)s characters or fewer")
+        % {"max_length": ctx.get("max_length")},
         "model_attributes_type": _("Send the body as a JSON object"),
     }
     return str(messages.get(kind, error.get("msg", _("Check this value"))))

@@ -96,7 +96,7 @@ def _indicators(
 
 @router.get(
     "/health/indicators",
-    response={200: HealthOut, 401: Error, 404: Error, 429: Error},
+    response={200: HealthOut, 401: Error, 404: Error, 422: Error, 429: Error},
     operation_id="health_indicators",
     summary="The latest workforce indicators and early-warning status",
     description="For an organisation where you are a manager, analyst or administrator: "

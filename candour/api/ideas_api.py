@@ -21,6 +21,8 @@ from candour.ideas.models import Idea
 router = Router(tags=["ideas"])
 
 _COMMON = {401: Error, 429: Error}
+# A body that cannot be parsed at all (not JSON, not UTF-8): django-ninja's 400.
+_BODY = {400: Error}
 
 
 @router.get(
@@ -50,7 +52,7 @@ def list_ideas(request: HttpRequest, filters: Query[IdeaFilters]) -> IdeaPage:
 
 @router.post(
     "/ideas",
-    response={201: IdeaOut, 422: Error, **_COMMON},
+    response={201: IdeaOut, 422: Error, **_BODY, **_COMMON},
     operation_id="submit_idea",
     summary="Submit an idea",
     description="Puts an idea to a team of your organisation. The team's managers are told "
@@ -80,7 +82,7 @@ def submit_idea(request: HttpRequest, payload: IdeaIn) -> Status[IdeaOut | Error
 
 @router.post(
     "/ideas/{idea_id}/status",
-    response={200: IdeaOut, 403: Error, 404: Error, 422: Error, **_COMMON},
+    response={200: IdeaOut, 403: Error, 404: Error, 422: Error, **_BODY, **_COMMON},
     operation_id="move_idea",
     summary="Move an idea to its next stage",
     description="For the idea's managers. Each stage needs its own fields: `plan`, "

@@ -22,6 +22,11 @@ def _moves() -> str:
     )
 
 
+# Text fields refuse NUL characters: PostgreSQL cannot store them (a request with one was a
+# server error there) and the web forms refuse them too.
+NO_NUL = r"^[^\x00]*$"
+
+
 class FieldError(Schema):
     field: str | None = Field(
         description="The request field at fault (`team_id`, `limit`...), or null when the "
@@ -95,13 +100,19 @@ class IdeaPage(Schema):
     items: list[IdeaOut] = Field(description="This page of ideas, newest first.")
 
 
+OFFSET_MAX = 2_147_483_647
+
+
 class IdeaFilters(Schema):
     status: IdeaStatus | None = Field(
         default=None, description="Only ideas at this stage. " + _meanings(IdeaStatus)
     )
     team: int | None = Field(default=None, description="Only ideas put to this team (its id).")
     limit: int = Field(default=20, ge=1, le=100, description="Ideas per page, 1 to 100.")
-    offset: int = Field(default=0, ge=0, description="How many ideas to skip.")
+    # Bounded so that the database can take it: a huge offset was a server error.
+    offset: int = Field(
+        default=0, ge=0, le=OFFSET_MAX, description="How many ideas to skip, up to 2,147,483,647."
+    )
 
 
 class IdeaIn(Schema):
@@ -110,11 +121,12 @@ class IdeaIn(Schema):
     )
     problem_kind: ProblemKind = Field(description=_meanings(ProblemKind))
     problem: str = Field(
-        description="What goes wrong, or could be better (up to 4,000 characters)."
+        pattern=NO_NUL, description="What goes wrong, or could be better (up to 4,000 characters)."
     )
-    idea: str = Field(description="What you suggest (up to 4,000 characters).")
+    idea: str = Field(pattern=NO_NUL, description="What you suggest (up to 4,000 characters).")
     expected_benefit: str = Field(
-        description="What difference it would make, and for whom (up to 4,000 characters)."
+        pattern=NO_NUL,
+        description="What difference it would make, and for whom (up to 4,000 characters).",
     )
     name_hidden_from_colleagues: bool = Field(
         default=False,
@@ -128,20 +140,26 @@ class StatusIn(Schema):
         + _moves()
         + ". Share an adopted idea on the improvement board."
     )
-    note: str = Field(default="", description="Anything else to tell the author.")
+    note: str = Field(pattern=NO_NUL, default="", description="Anything else to tell the author.")
     plan: str = Field(
-        default="", description="Needed to move to `trial`: what will be tried, and by whom."
+        pattern=NO_NUL,
+        default="",
+        description="Needed to move to `trial`: what will be tried, and by whom.",
     )
     measure: str = Field(
-        default="", description="Needed to move to `trial`: how you will know if it worked."
+        pattern=NO_NUL,
+        default="",
+        description="Needed to move to `trial`: how you will know if it worked.",
     )
     review_on: date | None = Field(
         default=None,
         description="Needed to move to `trial`: the review date (YYYY-MM-DD), not in the past.",
     )
     reason: str = Field(
-        default="", description="Needed to move to `not_adopted`: why, for the author."
+        pattern=NO_NUL,
+        default="",
+        description="Needed to move to `not_adopted`: why, for the author.",
     )
     what_changed: str = Field(
-        default="", description="Needed to move to `adopted`: what has changed."
+        pattern=NO_NUL, default="", description="Needed to move to `adopted`: what has changed."
     )

@@ -16,7 +16,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 
 from candour.api.auth import caller
-from candour.api.schemas import Error
+from candour.api.schemas import NO_NUL, Error
 from candour.sharing import services
 from candour.sharing.access import flag_organisation, get_flag_for_keeper
 from candour.sharing.keyauth import SettingKeyBearer
@@ -26,6 +26,8 @@ from candour.sharing.vocabulary import LookupReason, PlanType
 router = Router(tags=["information sharing"])
 
 _COMMON = {401: Error, 429: Error}
+# A body that cannot be parsed at all (not JSON, not UTF-8): django-ninja's 400.
+_BODY = {400: Error}
 
 
 class FlagOut(Schema):
@@ -46,13 +48,16 @@ class FlagIn(Schema):
     organisation_id: int | None = Field(
         default=None, description="Your local authority's id; by default the first you keep."
     )
-    nhs_number: str = Field(description="10 digits with a valid check digit; spaces allowed.")
+    nhs_number: str = Field(
+        pattern=NO_NUL, description="10 digits with a valid check digit; spaces allowed."
+    )
     plan_type: PlanType
     start_date: date
     end_date: date | None = None
-    team_name: str
-    team_phone: str
-    team_email: str = ""
+    # The lengths the flag keeps: longer was a server error on PostgreSQL.
+    team_name: str = Field(max_length=200, pattern=NO_NUL)
+    team_phone: str = Field(max_length=40, pattern=NO_NUL)
+    team_email: str = Field(default="", max_length=254, pattern=NO_NUL)
 
 
 class EndIn(Schema):
@@ -60,9 +65,11 @@ class EndIn(Schema):
 
 
 class LookupIn(Schema):
-    nhs_number: str = Field(description="The child's NHS number, 10 digits.")
+    nhs_number: str = Field(pattern=NO_NUL, description="The child's NHS number, 10 digits.")
     reason: LookupReason
-    reason_other: str = Field(default="", description="Required when `reason` is `other`.")
+    reason_other: str = Field(
+        default="", pattern=NO_NUL, description="Required when `reason` is `other`."
+    )
 
 
 class ContactOut(Schema):
@@ -109,7 +116,7 @@ def list_flags(request: HttpRequest) -> list[FlagOut]:
 
 @router.post(
     "/sharing/flags",
-    response={201: FlagOut, 403: Error, 404: Error, 422: Error, **_COMMON},
+    response={201: FlagOut, 403: Error, 404: Error, 422: Error, **_BODY, **_COMMON},
     operation_id="record_sharing_flag",
     summary="Record a child on a plan or looked after",
 )
@@ -134,7 +141,7 @@ def record_flag(request: HttpRequest, payload: FlagIn) -> Status[FlagOut]:
 
 @router.post(
     "/sharing/flags/{flag_id}/end",
-    response={200: FlagOut, 404: Error, 422: Error, **_COMMON},
+    response={200: FlagOut, 404: Error, 422: Error, **_BODY, **_COMMON},
     operation_id="end_sharing_flag",
     summary="End a plan",
     description="The flag answers lookups up to and including its end date.",
@@ -148,7 +155,7 @@ def end_flag(request: HttpRequest, flag_id: int, payload: EndIn) -> FlagOut:
 @router.post(
     "/sharing/lookups",
     auth=SettingKeyBearer(),
-    response={200: LookupOut, 403: Error, 422: Error, **_COMMON},
+    response={200: LookupOut, 403: Error, 422: Error, **_BODY, **_COMMON},
     operation_id="look_up_child",
     summary="Is this child on a plan? (unscheduled-care settings)",
     description="Send the setting's key (`cpis_...`) as `Authorization: Bearer`. The answer "
