@@ -281,9 +281,7 @@ def _demand_file(rng: random.Random, last: date) -> bytes:
     return _csv(["period_start", "period_type", "measure", "count"], rows)
 
 
-def demo_files(
-    team_names: list[str], *, seed: int = 7
-) -> list[tuple[ImportKind, str, bytes]]:
+def demo_files(team_names: list[str], *, seed: int = 7) -> list[tuple[ImportKind, str, bytes]]:
     """Two years of workforce files for these teams, as a council would export them."""
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     today = timezone.localdate()
