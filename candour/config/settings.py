@@ -216,6 +216,11 @@ EMAIL_BACKEND = env_str(
     if IS_PRODUCTION
     else "django.core.mail.backends.console.EmailBackend",
 )
+# Where Django's file-based backend writes (django.core.mail.backends.filebased); only
+# used with that backend or one built on it, such as the crash drill's mail sink.
+_email_file_path = env_str("CANDOUR_EMAIL_FILE_PATH", "")
+if _email_file_path:
+    EMAIL_FILE_PATH = _email_file_path
 DEFAULT_FROM_EMAIL = env_str("CANDOUR_FROM_EMAIL", "candour@localhost")
 # How long a sender holds a queued email before another may try it (notifications.outbox).
 CANDOUR_EMAIL_LEASE_SECONDS = env_int("CANDOUR_EMAIL_LEASE_SECONDS", default=300, minimum=1)

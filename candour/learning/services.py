@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -119,8 +120,17 @@ class CodeAgreement:
 
 def agreement_by_code(*, organisation_id: int, start: date, end: date) -> list[CodeAgreement]:
     """Cohen's kappa per code over reports coded by two analysts in the period."""
-    codings = (
+    # Only reports coded twice can pair up: at national volumes nearly every report is
+    # coded once, and loading those too made this page take seconds.
+    double_coded = (
         Coding.objects.filter(report__organisation_id=organisation_id)
+        .values("report_id")
+        .annotate(codings=Count("pk"))
+        .filter(codings__gte=2)
+        .values("report_id")
+    )
+    codings = (
+        Coding.objects.filter(report_id__in=double_coded)
         .prefetch_related("values__code")
         .order_by("report_id", "-is_primary", "pk")
     )
