@@ -153,6 +153,12 @@ def _pages(org: Organisation, people: dict[str, User]) -> list[tuple[str, str, s
     idea = Idea.objects.filter(organisation=org).order_by("-pk").first()
     feedback = Feedback.objects.filter(organisation=org).order_by("-pk").first()
     slug = org.slug
+    deep = (
+        AuditEvent.objects.filter(organisation=org)
+        .order_by("-sequence")
+        .values_list("sequence", flat=True)[25_000:25_001]
+    )
+    deep_audit = f"?before={deep[0]}" if deep else ""
     pages = [
         ("home", "staff", reverse("core:home")),
         ("ideas board", "staff", reverse("ideas:board")),
@@ -186,9 +192,9 @@ def _pages(org: Organisation, people: dict[str, User]) -> list[tuple[str, str, s
         ("organisation", "admin", reverse("core:organisation", args=[slug])),
         ("audit trail", "admin", reverse("audit:organisation-audit", args=[slug])),
         (
-            "audit trail, page 500",
+            "audit trail, 25,000 events back",
             "admin",
-            reverse("audit:organisation-audit", args=[slug]) + "?page=500",
+            reverse("audit:organisation-audit", args=[slug]) + deep_audit,
         ),
         ("workforce imports", "admin", reverse("workforce:imports", args=[slug])),
         ("feedback links", "admin", reverse("voice:links", args=[slug])),
@@ -312,10 +318,13 @@ def similar(org: Organisation, repeat: int) -> dict[str, Any]:
 def ensure_index() -> dict[str, Any]:
     """The similar-reports index, as the worker host keeps it; built (and timed) if missing."""
     from candour.learning import similarity_store
+    from candour.reporting.models import Report
 
-    if similarity_store.shared_reports() is not None:
-        return {"built": False}
-    print("building the similar-reports index (first run) ...", flush=True)
+    index = similarity_store.shared_reports()
+    reviewed = Report.objects.reviewed().count()
+    if index is not None and len(index.index) >= reviewed * 0.99:
+        return {"built": False, "indexed": len(index.index)}
+    print(f"building the similar-reports index over {reviewed:,} reports ...", flush=True)
     started = time.perf_counter()
     change = similarity_store.build_index()
     seconds = round(time.perf_counter() - started, 1)

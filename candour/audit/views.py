@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -10,6 +9,7 @@ from candour.accounts.current import current_user
 from candour.audit.models import AuditEvent
 from candour.audit.presenters import actor_names, audit_rows
 from candour.core.access import get_administered_organisation
+from candour.core.keyset import keyset_page
 
 PAGE_SIZE = 50
 
@@ -19,15 +19,15 @@ PAGE_SIZE = 50
 def organisation_audit(request: HttpRequest, slug: str) -> HttpResponse:
     user = current_user(request)
     organisation = get_administered_organisation(user, slug)
-    events = AuditEvent.objects.visible_to(user).for_organisation(organisation.pk).newest_first()
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    names = actor_names(organisation, {e.actor_id for e in page.object_list if e.actor_id})
+    events = AuditEvent.objects.visible_to(user).for_organisation(organisation.pk)
+    page = keyset_page(events, request.GET, key="sequence", size=PAGE_SIZE)
+    names = actor_names(organisation, {e.actor_id for e in page.items if e.actor_id})
     return render(
         request,
         "audit/organisation_audit.html",
         {
             "organisation": organisation,
             "page": page,
-            "rows": audit_rows(list(page.object_list), names),
+            "rows": audit_rows(page.items, names),
         },
     )

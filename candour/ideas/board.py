@@ -11,9 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from candour.ideas.models import Idea
-from candour.ideas.vocabulary import STALLED_DAYS, IdeaStatus
+from candour.ideas.vocabulary import DONE_STATUSES, STALLED_DAYS, IdeaStatus
 
 DONE_SHOWN = 20
+# A board is for the work in hand: past this, the column says how many more there are and
+# the bottleneck view lists them (a team with years of backlog made a page of megabytes).
+OPEN_SHOWN = 100
 
 
 @dataclass
@@ -21,25 +24,29 @@ class Column:
     key: str
     title: StrOrPromise
     ideas: list[Idea] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.ideas)
 
 
 def board(ideas: QuerySet[Idea]) -> list[Column]:
-    """Three columns; done shows the most recent only, so the board stays a board."""
-    columns = {
-        "todo": Column("todo", _("To do")),
-        "doing": Column("doing", _("Doing")),
-        "done": Column("done", _("Done")),
-    }
-    for idea in ideas.select_related("team", "author").order_by("respond_by", "pk"):
-        if idea.status in (IdeaStatus.NEW, IdeaStatus.UNDER_REVIEW):
-            columns["todo"].ideas.append(idea)
-        elif idea.status == IdeaStatus.TRIAL:
-            columns["doing"].ideas.append(idea)
-        else:
-            columns["done"].ideas.append(idea)
-    columns["done"].ideas.sort(key=lambda i: i.last_activity_at, reverse=True)
-    columns["done"].ideas = columns["done"].ideas[:DONE_SHOWN]
-    return list(columns.values())
+    """Three columns; each shows its first ideas only (done: the most recent), so the board
+    stays a board however large the team's history."""
+    cards = ideas.select_related("team", "author")
+    columns = []
+    for key, title, statuses, order, shown in (
+        ("todo", _("To do"), (IdeaStatus.NEW, IdeaStatus.UNDER_REVIEW), ("respond_by", "pk"),
+         OPEN_SHOWN),
+        ("doing", _("Doing"), (IdeaStatus.TRIAL,), ("respond_by", "pk"), OPEN_SHOWN),
+        ("done", _("Done"), DONE_STATUSES, ("-last_activity_at", "-pk"), DONE_SHOWN),
+    ):  # fmt: skip
+        chosen = cards.filter(status__in=statuses)
+        shown_ideas = list(chosen.order_by(*order)[:shown])
+        total = len(shown_ideas) if len(shown_ideas) < shown else chosen.count()
+        columns.append(Column(key, title, shown_ideas, total))
+    return columns
 
 
 @dataclass(frozen=True)

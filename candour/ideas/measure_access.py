@@ -7,6 +7,7 @@ see neither for organisations they do not belong to.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from candour.accounts.models import User
@@ -43,9 +44,12 @@ def chosen(organisations: list[Organisation], value: str | None) -> Organisation
     return found
 
 
-def adopted_ideas(organisation: Organisation) -> list[Idea]:
-    """The organisation's own adopted and shared ideas, most recently adopted first."""
-    return list(
+def adopted_ideas(organisation: Organisation) -> QuerySet[Idea]:
+    """The organisation's own adopted and shared ideas, most recently adopted first.
+
+    A query, not a list: the page shows 25 of what can be tens of thousands.
+    """
+    return (
         Idea.objects.filter(organisation=organisation, status__in=IMPLEMENTED_STATUSES)
         .select_related("team", "organisation")
         .order_by("-adopted_at", "-pk")

@@ -62,6 +62,7 @@ def idea_board(request: HttpRequest) -> HttpResponse:
             "teams": teams,
             "team": chosen,
             "columns": board(ideas),
+            "changed_url": reverse("ideas:changed"),
             "managed": set(Idea.objects.managed_by(user).values_list("pk", flat=True)),
             "can_see_measures": bool(user.roles() & {Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN}),
         },

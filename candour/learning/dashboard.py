@@ -6,12 +6,20 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from candour.core.models import Organisation
 from candour.learning.bulletin_content import BarChart, bar_chart_svg, suppress
-from candour.learning.models import Axis, CodedValue, DefenceState, ThemeReport, ThemeStatus
+from candour.learning.models import (
+    Axis,
+    Code,
+    CodedValue,
+    DefenceState,
+    ThemeReport,
+    ThemeStatus,
+)
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome
 
@@ -41,26 +49,44 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
     reports = Report.objects.filter(
         organisation=organisation, received_week__gte=start, received_week__lte=end
     )
-    by_month = Counter(r.replace(day=1) for r in reports.values_list("received_week", flat=True))
-    outcomes = Counter(reports.values_list("outcome", flat=True))
+    # Counted in the database: a large council has tens of thousands of reports a year,
+    # and loading them (or their coded values) into Python took seconds.
+    by_month: Counter[date] = Counter()
+    for week, count in reports.values_list("received_week").annotate(n=Count("pk")):
+        by_month[week.replace(day=1)] += count
+    outcomes = dict(reports.values_list("outcome").annotate(n=Count("pk")))
     values = CodedValue.objects.filter(coding__report__in=reports, coding__is_primary=True)
+    # Follow merges, so that old coding counts under the code it became.
+    codes = Code.objects.in_bulk()
+    for code in codes.values():
+        if code.merged_into_id is not None:
+            code.merged_into = codes.get(code.merged_into_id)
+    labels = {pk: code.current.label for pk, code in codes.items()}
+    # One grouped pass over the coded values; each chart takes its share.
+    tallies: dict[tuple[str, str | None], Counter[str]] = {}
+    for code_id, state, count in values.values_list("code_id", "defence_state").annotate(
+        n=Count("pk")
+    ):
+        axis, label = codes[code_id].axis, labels[code_id]
+        tallies.setdefault((axis, None), Counter())[label] += count
+        if state:
+            tallies.setdefault((axis, state), Counter())[label] += count
 
     def top(axis: Axis, state: str | None = None) -> list[tuple[str, int]]:
-        chosen = values.filter(code__axis=axis)
-        if state is not None:
-            chosen = chosen.filter(defence_state=state)
-        # Follow merges, so that old coding counts under the code it became.
-        labels = (value.code.current.label for value in chosen.select_related("code__merged_into"))
-        return Counter(labels).most_common(8)
+        return tallies.get((axis, state), Counter()).most_common(8)
 
     # Confirmed themes only: a suggestion is not yet the learning team's view.
-    themes = Counter(
+    themes: Counter[str] = Counter()
+    for name, count in (
         ThemeReport.objects.filter(
             theme__organisation=organisation,
             theme__status=ThemeStatus.CONFIRMED,
             report__in=reports,
-        ).values_list("theme__name", flat=True)
-    ).most_common(8)
+        )
+        .values_list("theme__name")
+        .annotate(n=Count("pk"))
+    ):
+        themes[name] += count
     return Dashboard(
         organisation,
         start,
@@ -76,6 +102,6 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
             _chart(_("Defences that held"), top(Axis.DEFENCE, DefenceState.HELD)),
             _chart(_("Reasoning traps"), top(Axis.REASONING)),
             _chart(_("What caught it"), top(Axis.RECOVERY)),
-            _chart(_("Confirmed themes (recurring error traps)"), themes),
+            _chart(_("Confirmed themes (recurring error traps)"), themes.most_common(8)),
         ],
     )
