@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -511,10 +512,25 @@ def _escalate(idea: Idea, reason: EscalationReason, now: datetime) -> int:
     managers = next_managers(idea.organisation)
     if not managers:
         return 0
+    # Claimed with a conditional update that re-checks the silence: two overlapping runs
+    # (a slow run and the next one) must not both escalate the same idea.
+    if reason == EscalationReason.OVERDUE:
+        still_due = Q(status=IdeaStatus.NEW, first_response_at__isnull=True) & Q(
+            escalated_at__isnull=True
+        )
+    else:
+        still_due = Q(
+            status__in=[IdeaStatus.UNDER_REVIEW, IdeaStatus.TRIAL],
+            last_activity_at__lt=now - timedelta(days=STALLED_DAYS),
+        ) & (Q(escalated_at__isnull=True) | Q(escalated_at__lt=F("last_activity_at")))
+    claimed = Idea.objects.filter(still_due, pk=idea.pk).update(
+        escalated_to=managers[0], escalated_at=now, escalation_reason=reason
+    )
+    if not claimed:
+        return 0
     idea.escalated_to = managers[0]
     idea.escalated_at = now
     idea.escalation_reason = reason
-    idea.save(update_fields=["escalated_to", "escalated_at", "escalation_reason"])
     _event(idea, actor=None, kind=EventKind.ESCALATED, at=now, note=str(reason.label))
     record(
         AuditEventType.IDEA_ESCALATED,

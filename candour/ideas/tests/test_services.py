@@ -199,6 +199,18 @@ def test_overdue_and_stalled_ideas_escalate_once_to_the_next_manager(world: Worl
     assert services.escalate_ideas(now=MONDAY + timedelta(days=70)).stalled == 1
 
 
+def test_two_overlapping_runs_escalate_an_idea_once(world: World) -> None:
+    service_manager(world)
+    idea = submit(world)
+    now = datetime(2026, 11, 10, 9, 0, tzinfo=LONDON)
+    # Both runs picked the idea up before either escalated it.
+    first, second = Idea.objects.get(pk=idea.pk), Idea.objects.get(pk=idea.pk)
+    assert services._escalate(first, EscalationReason.OVERDUE, now) == 1
+    assert services._escalate(second, EscalationReason.OVERDUE, now) == 0
+    assert idea.events.filter(kind=EventKind.ESCALATED).count() == 1
+    assert AuditEvent.objects.filter(event_type=AuditEventType.IDEA_ESCALATED).count() == 1
+
+
 def test_without_a_service_manager_escalation_goes_to_the_administrators(world: World) -> None:
     submit(world)
     result = services.escalate_ideas(now=datetime(2026, 11, 10, 9, 0, tzinfo=LONDON))
