@@ -491,6 +491,9 @@ def main() -> None:
     parser.add_argument("--organisation", default="riverside-borough-council", help="slug")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument(
+        "--before", type=Path, help="An earlier run's JSON: its medians go beside these."
+    )
+    parser.add_argument(
         "--only", nargs="+", default=["pages", "similar", "audit", "imports", "bulk"]
     )
     args = parser.parse_args()
@@ -518,6 +521,13 @@ def main() -> None:
         print("pages:", flush=True)
         timings = pages(org, args.repeat)
         result["pages"] = [t.__dict__ for t in timings]
+        if args.before is not None:
+            earlier = {
+                page["path"].split("?")[0] + page["persona"]: page["median_ms"]
+                for page in json.loads(args.before.read_text()).get("pages", [])
+            }
+            for page in result["pages"]:
+                page["before_median_ms"] = earlier.get(page["path"].split("?")[0] + page["persona"])
         slow = [t.name for t in timings if t.median_ms > args.budget_ms or t.status != 200]
         result["pages_over_budget_or_failing"] = slow
     if "similar" in args.only:

@@ -22,9 +22,7 @@ def test_a_long_column_shows_its_first_ideas_and_counts_the_rest(
     ideas = [submit(world, problem=f"Problem number {n}.") for n in range(8)]
     Idea.objects.filter(pk__in=[i.pk for i in ideas[5:]]).update(status=IdeaStatus.ADOPTED)
 
-    page = signed_in_client(world.staff).get(
-        reverse("ideas:board"), {"team": world.assessment.pk}
-    )
+    page = signed_in_client(world.staff).get(reverse("ideas:board"), {"team": world.assessment.pk})
     content = page.content.decode()
     todo = content[content.index('id="column-todo"') : content.index('id="column-doing"')]
     done = content[content.index('id="column-done"') :]
