@@ -91,7 +91,9 @@ def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
     error = ""
     value = answers.get(key, "")
     if request.method == "POST":
-        value = request.POST.get(key, "").strip()
+        # A NUL character (pasted, or sent by a broken keyboard) means nothing to a reader
+        # and PostgreSQL cannot store it: drop it rather than lose the child's answer.
+        value = request.POST.get(key, "").replace("\x00", "").strip()
         if choices and value and value not in {c[0] for c in choices}:
             value = ""
         if not value and not asked.optional:
