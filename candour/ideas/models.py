@@ -78,7 +78,11 @@ class Idea(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["organisation", "status"], name="idea_org_status")]
+        indexes = [
+            models.Index(fields=["organisation", "status"], name="idea_org_status"),
+            # Newest first within an organisation: the API's list and the boards.
+            models.Index(fields=["organisation", "-created_at", "-id"], name="idea_org_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"idea {self.pk}"
