@@ -232,6 +232,39 @@ def _pages(org: Organisation, people: dict[str, User]) -> list[tuple[str, str, s
         pages.append(
             ("moderate feedback", "analyst", reverse("voice:moderate", args=[feedback.pk]))
         )
+    team = org.teams.order_by("pk").first()
+    pages += [
+        ("reports (de-identified)", "staff", reverse("reporting:reports")),
+        ("reports, page 400", "staff", reverse("reporting:reports") + "?page=400"),
+        ("API tokens", "manager", reverse("api:tokens")),
+        ("lessons bulletins", "staff", reverse("learning:lessons")),
+    ]
+    if team is not None:
+        pages += [
+            (
+                "health: absence, one team",
+                "service manager",
+                reverse("workforce:health-absence") + f"?team={team.pk}",
+            ),
+            (
+                "feedback results, one team",
+                "manager",
+                reverse("voice:results") + f"?team={team.pk}",
+            ),
+        ]
+    if closed is not None:
+        pages += [
+            (
+                "report (de-identified)",
+                "staff",
+                reverse("reporting:report-detail", args=[closed.reference]),
+            ),
+            (
+                "report (national)",
+                "national analyst",
+                reverse("learning:national-report", args=[closed.reference]),
+            ),
+        ]
     return [page for page in pages if page[1] in people]
 
 

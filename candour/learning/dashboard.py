@@ -57,17 +57,14 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
     outcomes = dict(reports.values_list("outcome").annotate(n=Count("pk")))
     values = CodedValue.objects.filter(coding__report__in=reports, coding__is_primary=True)
     # Follow merges, so that old coding counts under the code it became.
-    codes = Code.objects.in_bulk()
-    for code in codes.values():
-        if code.merged_into_id is not None:
-            code.merged_into = codes.get(code.merged_into_id)
-    labels = {pk: code.current.label for pk, code in codes.items()}
+    current = Code.objects.current_by_id()
+    labels = {pk: code.label for pk, code in current.items()}
     # One grouped pass over the coded values; each chart takes its share.
     tallies: dict[tuple[str, str | None], Counter[str]] = {}
     for code_id, state, count in values.values_list("code_id", "defence_state").annotate(
         n=Count("pk")
     ):
-        axis, label = codes[code_id].axis, labels[code_id]
+        axis, label = current[code_id].axis, labels[code_id]
         tallies.setdefault((axis, None), Counter())[label] += count
         if state:
             tallies.setdefault((axis, state), Counter())[label] += count

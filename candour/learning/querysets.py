@@ -24,6 +24,15 @@ class CodeQuerySet(models.QuerySet["Code"]):
             Q(organisation__isnull=True) | Q(organisation=organisation)
         )
 
+    def current_by_id(self) -> dict[int, Code]:
+        """Every code's id to the code it counts as now (merges followed), in one query:
+        for counting thousands of coded values without an object per value."""
+        codes = self.in_bulk()
+        for code in codes.values():
+            if code.merged_into_id is not None:
+                code.merged_into = codes.get(code.merged_into_id)
+        return {pk: code.current for pk, code in codes.items()}
+
 
 class CodingQuerySet(models.QuerySet["Coding"]):
     def for_learning_team(self, user: User) -> CodingQuerySet:

@@ -20,7 +20,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
 from candour.learning.grouping import MAX_REPORTS, Group, Item, find_groups
-from candour.learning.models import Axis, CodedValue, Theme, ThemeReport, ThemeStatus
+from candour.learning.models import Axis, Code, CodedValue, Theme, ThemeReport, ThemeStatus
 from candour.learning.similarity import default_embedder
 from candour.learning.similarity_store import TEXT_FIELDS, indexed_text
 from candour.reporting.models import Report
@@ -44,13 +44,15 @@ def coded_items(organisation: Organisation, limit: int = MAX_REPORTS) -> list[It
         .only("pk", *TEXT_FIELDS)
     )
     codes: dict[int, set[str]] = {report.pk: set() for report in reports}
-    values = CodedValue.objects.filter(
+    # Plain rows and one map of codes (following merges): building thousands of coded
+    # value, coding and code objects was most of a theme page's time.
+    current = Code.objects.current_by_id()
+    for report_id, code_id, state in CodedValue.objects.filter(
         coding__report__in=[r.pk for r in reports], coding__is_primary=True
-    ).select_related("code__merged_into", "coding")
-    for value in values:
-        code = value.code.current
-        suffix = f":{value.defence_state}" if code.axis == Axis.DEFENCE else ""
-        codes[value.coding.report_id].add(code.key + suffix)
+    ).values_list("coding__report_id", "code_id", "defence_state"):
+        code = current[code_id]
+        suffix = f":{state}" if code.axis == Axis.DEFENCE else ""
+        codes[report_id].add(code.key + suffix)
     return [Item(r.pk, indexed_text(r), frozenset(codes[r.pk])) for r in reports]
 
 
