@@ -61,6 +61,7 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from candour.config.shared_data import shared_data_dir  # noqa: E402
 from candour.learning.suggestions import Decision, Example, Settings, Suggester  # noqa: E402
 from candour.learning.suggestions.folds import stratified_folds  # noqa: E402
 from candour.learning.suggestions.metrics import (  # noqa: E402
@@ -71,7 +72,7 @@ from candour.learning.suggestions.metrics import (  # noqa: E402
     top_k_recall,
 )
 
-DATA = Path("/work/shared/data")
+DATA = shared_data_dir()
 ASRS_PATH = DATA / "incidents" / "asrs_passenger_misconduct_dev.csv"
 FEEDBACK_PATH = DATA / "feedback" / "pxtextmining_v6framework_230831.csv"
 RESULTS = ROOT / "benchmarks" / "results" / "coding.json"

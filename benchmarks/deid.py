@@ -36,7 +36,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DATA = Path("/work/shared/data/pii")
+from candour.config.shared_data import shared_data_dir  # noqa: E402
+
+DATA = shared_data_dir() / "pii"
 SYNTH_PATH = DATA / "presidio_research_synth_dataset_v2.json"
 WNUT_PATH = DATA / "wnut17" / "emerging.dev.conll"
 FEEDBACK_PATH = DATA.parent / "feedback" / "pxtextmining_v6framework_230831.csv"

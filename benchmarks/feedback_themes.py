@@ -52,6 +52,7 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from candour.config.shared_data import shared_data_dir  # noqa: E402
 from candour.feedback_themes import (  # noqa: E402
     LabelledComment,
     ThemeModel,
@@ -70,7 +71,7 @@ from candour.learning.suggestions.metrics import (  # noqa: E402
 )
 from candour.learning.suggestions.rules import KeywordRules  # noqa: E402
 
-DATA = Path("/work/shared/data/feedback")
+DATA = shared_data_dir() / "feedback"
 THEMED = DATA / "pxtextmining_v6framework_230831.csv"
 CRITICALITY = DATA / "pxtextmining_phase1_dev.csv"
 RESULTS = ROOT / "benchmarks" / "results" / "feedback_themes.json"

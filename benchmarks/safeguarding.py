@@ -39,7 +39,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FEEDBACK = Path("/work/shared/data/feedback")
+from candour.config.shared_data import shared_data_dir  # noqa: E402
+
+FEEDBACK = shared_data_dir() / "feedback"
 PHASE1 = FEEDBACK / "pxtextmining_phase1_dev.csv"
 V6 = FEEDBACK / "pxtextmining_v6framework_230831.csv"
 RESULTS = ROOT / "benchmarks" / "results" / "safeguarding.json"

@@ -63,7 +63,9 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DATA = Path("/work/shared/data")
+from candour.config.shared_data import shared_data_dir  # noqa: E402
+
+DATA = shared_data_dir()
 ASRS_PATH = DATA / "incidents" / "asrs_passenger_misconduct_dev.csv"
 FEEDBACK_PATH = DATA / "feedback" / "pxtextmining_v6framework_230831.csv"
 RESULTS = ROOT / "benchmarks" / "results" / "similarity.json"

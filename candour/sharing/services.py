@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -96,6 +97,13 @@ def _checked(draft: FlagDraft) -> FlagDraft:
         errors["team_name"] = _("Enter the name of the child's social care team")
     if not draft.team_phone.strip():
         errors["team_phone"] = _("Enter the team's phone number")
+    if draft.team_email.strip():
+        try:
+            validate_email(draft.team_email.strip())
+        except ValidationError:
+            errors["team_email"] = _(
+                "Enter the team's email address in the right form, like duty@council.gov.uk"
+            )
     if errors:
         raise ValidationError(errors)
     return FlagDraft(

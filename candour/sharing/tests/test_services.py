@@ -160,3 +160,17 @@ def test_other_local_authorities_cannot_see_the_flags(world):
     assert not ChildFlag.objects.visible_to(world.staff).exists()
     assert not ChildFlag.objects.visible_to(world.analyst).exists()
     assert not ChildFlag.objects.visible_to(world.national_analyst).exists()
+
+
+@pytest.mark.parametrize("email", ["not an address", "duty@", "@council.gov.uk"])
+def test_a_team_email_that_is_not_an_address_is_refused(world, email):
+    with pytest.raises(ValidationError) as refused:
+        flag(world, email=email)
+    assert "Enter the team's email address in the right form" in str(
+        refused.value.message_dict["team_email"]
+    )
+    assert not ChildFlag.objects.exists()
+
+
+def test_a_flag_without_a_team_email_is_recorded(world):
+    assert flag(world, email="").team_email == ""
