@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.core.models import Organisation, OrganisationKind
 from candour.reporting.models import Report
+
+
+def reporting_organisations() -> QuerySet[Organisation]:
+    """Organisations anyone may send a report about: all but a national hub."""
+    return Organisation.objects.exclude(kind=OrganisationKind.NATIONAL_HUB)
 
 
 def get_report_for_learning_team(user: User, reference: str) -> Report:

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from candour.core.forms import GovukForm
-from candour.core.models import Organisation, OrganisationKind, Team
+from candour.core.models import Organisation, Team
+from candour.reporting.access import reporting_organisations
 from candour.reporting.vocabulary import (
     ClosureReason,
     Factor,
@@ -63,6 +64,8 @@ class ReportForm(GovukForm):
             "Managers see a team's name only when at least 5 people could have sent the report."
         ),
         required=False,
+        # The list holds the chosen organisation's teams only, once it is known.
+        error_messages={"invalid_choice": _("Choose a team in the organisation you chose")},
     )
     what_happened = _narrative(
         _("What happened?"),
@@ -135,17 +138,26 @@ class ReportForm(GovukForm):
         max_length=300,
     )
 
-    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        today: date | None = None,
+        teams_of: Organisation | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.exclude(kind=OrganisationKind.NATIONAL_HUB)
+        organisations = reporting_organisations()
         org_field = self.fields["organisation"]
         if isinstance(org_field, forms.ModelChoiceField):
             org_field.queryset = organisations
         team_field = self.fields["team"]
         if isinstance(team_field, forms.ChoiceField):
+            # Only the chosen organisation's teams when it is known: a national hub has
+            # over a thousand teams, too many for one list (and 90 kB a page).
+            listed = organisations.filter(pk=teams_of.pk) if teams_of else organisations
             team_field.choices = [("", _("Not sure, or prefer not to say"))] + [
                 (org.name, [(str(t.pk), t.name) for t in org.teams.all()])
-                for org in organisations.prefetch_related("teams")
+                for org in listed.prefetch_related("teams")
             ]
         month_field = self.fields["occurred_month"]
         if isinstance(month_field, forms.ChoiceField):

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.core.models import Organisation
 from candour.learning import alerts as alerts_service
 from candour.learning.access import (
     alert_awaiting_consent,
@@ -36,6 +37,7 @@ from candour.reporting.access import (
     get_report_for_learning_team,
     get_report_for_reader,
     report_for_receipt_holder,
+    reporting_organisations,
 )
 from candour.reporting.forms import (
     AssignForm,
@@ -73,21 +75,33 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/start.html")
 
 
-def _default_organisation(request: HttpRequest) -> dict[str, object]:
+def _organisation_for(request: HttpRequest) -> Organisation | None:
+    """The organisation the form is for: the one posted, the one in the organisation's own
+    reporting link (?organisation=slug), else a signed-in person's own."""
+    chosen = request.POST.get("organisation", "")
+    if chosen.isdigit():
+        return reporting_organisations().filter(pk=int(chosen)).first()
+    slug = request.GET.get("organisation", "")
+    if slug:
+        return reporting_organisations().filter(slug=slug).first()
     user = request.user
     if isinstance(user, User):
         ids = sorted(user.organisation_ids())
         if ids:
-            return {"organisation": ids[0]}
-    return {}
+            return reporting_organisations().filter(pk=ids[0]).first()
+    return None
 
 
 @require_http_methods(["GET", "POST"])
 def new_report(request: HttpRequest) -> HttpResponse:
+    organisation = _organisation_for(request)
     if request.method == "GET":
-        form = ReportForm(initial=_default_organisation(request))
+        form = ReportForm(
+            initial={"organisation": organisation.pk} if organisation else {},
+            teams_of=organisation,
+        )
         return render(request, "reporting/form.html", {"form": form})
-    form = ReportForm(request.POST)
+    form = ReportForm(request.POST, teams_of=organisation)
     stage = request.POST.get("stage", "check")
     valid = form.is_valid()
     if stage == "edit" or not valid:

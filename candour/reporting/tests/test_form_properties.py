@@ -114,7 +114,7 @@ MISTAKES = [
     ("contact", {"route": "confidential", "contact": "  "}, "Give a way to contact you"),
     ("what_happened", {"what_happened": "   "}, "Tell us what happened"),
     ("organisation", {"organisation": "999999999"}, "Select a valid choice"),
-    ("team", {"team": "-1"}, "Select a valid choice"),
+    ("team", {"team": "-1"}, "Choose a team in the organisation you chose"),
 ]
 
 

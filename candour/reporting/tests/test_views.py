@@ -272,3 +272,30 @@ def test_a_closed_report_takes_no_questions_or_assignments_without_crashing(worl
     assert "This report is closed" in assigned.content.decode()
     report.refresh_from_db()
     assert report.assigned_to is None
+
+
+def _select(page: str, name: str) -> str:
+    start = page.index(f'name="{name}"')
+    return page[start : page.index("</select>", start)]
+
+
+def test_an_organisations_reporting_link_lists_only_its_teams(world: World) -> None:
+    page = Client().get(NEW, {"organisation": world.moorland.slug}).content.decode()
+    teams = _select(page, "team")
+    assert f'<option value="{world.moorland_team.pk}"' in teams
+    assert f'<option value="{world.assessment.pk}"' not in teams
+    assert f'<option value="{world.moorland.pk}" selected' in _select(page, "organisation")
+
+
+def test_without_a_known_organisation_every_team_is_listed(world: World) -> None:
+    for query in ({}, {"organisation": "no-such-council"}):
+        teams = _select(Client().get(NEW, query).content.decode(), "team")
+        assert f'<option value="{world.moorland_team.pk}"' in teams
+        assert f'<option value="{world.assessment.pk}"' in teams
+
+
+def test_the_organisation_page_gives_the_reporting_link(world: World) -> None:
+    page = signed_in_client(world.admin).get(
+        reverse("core:organisation", args=[world.riverside.slug])
+    )
+    assert f"/report/new/?organisation={world.riverside.slug}" in page.content.decode()
