@@ -33,6 +33,15 @@ hold the unique word. The number of new rows must equal the number acknowledged 
 stored without an acknowledgement, nothing acknowledged and lost), and no request may fail.
 Figures go to benchmarks/results/load.json and a table is printed. Exit code 1 on any
 failure, lost submission or server error.
+
+At national volumes, against a database made by ``candour generate-load-data`` (never
+dropped; the analyst's authenticator is reset so that the analyst can set it up again):
+
+    .venv/bin/python benchmarks/load.py --existing /tmp/scale-var --database candour_scale \
+        --output benchmarks/results/load_national.json
+
+``--existing`` names the ``CANDOUR_VAR_DIR`` the database was made with: its secrets (the
+audit chain's key, the key-encryption key) and its similar-reports index are used.
 """
 
 from __future__ import annotations
@@ -466,6 +475,13 @@ print(json.dumps({
 }))
 """
 
+RESET_ANALYST = f"""
+import json
+from django_otp.plugins.otp_totp.models import TOTPDevice
+deleted, _ = TOTPDevice.objects.filter(user__email={ANALYST!r}).delete()
+print(json.dumps({{"deleted": deleted}}))
+"""
+
 # Reads the acknowledged submissions from the file named in CANDOUR_LOAD_ACKS; prints what
 # is found, missing or wrong.
 VERIFY = """
@@ -671,6 +687,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2, help="threads per worker (2)")
     parser.add_argument("--database", default="candour_load")
     parser.add_argument("--keep-database", action="store_true")
+    parser.add_argument(
+        "--existing",
+        type=Path,
+        help="use --database as it is (never dropped), with the secrets and index in this "
+        "CANDOUR_VAR_DIR",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
 
@@ -679,16 +701,30 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="candour-load-") as tmp:
         work = Path(tmp)
         env = production_env(args.database, work)
-        # DROP DATABASE waits for every backend on the server; do not wait for ever.
-        run(["dropdb", *PG_ARGS, "--if-exists", args.database], dict(os.environ), "dropdb", 120)
-        run(["createdb", *PG_ARGS, args.database], dict(os.environ), "createdb", 120)
+        if args.existing is not None:
+            args.keep_database = True
+            existing = args.existing.resolve()
+            for name in ("secret_key", "audit_key", "key_encryption_key"):
+                del env[f"CANDOUR_{name.upper()}"]
+                env[f"CANDOUR_{name.upper()}_FILE"] = str(existing / name)
+            env["CANDOUR_SIMILARITY_DIR"] = str(existing / "similarity")
+        else:
+            # DROP DATABASE waits for every backend on the server; do not wait for ever.
+            run(["dropdb", *PG_ARGS, "--if-exists", args.database], dict(os.environ), "dropdb", 120)
+            run(["createdb", *PG_ARGS, args.database], dict(os.environ), "createdb", 120)
         gunicorn: subprocess.Popen[bytes] | None = None
         try:
             run([CANDOUR, "migrate", "--verbosity", "0"], env, "migrate")
-            run([CANDOUR, "load-demo-data"], env, "load-demo-data")
+            if args.existing is None:
+                run([CANDOUR, "load-demo-data"], env, "load-demo-data")
+            else:
+                shell(RESET_ANALYST, env, "reset the analyst's authenticator")
             run([CANDOUR, "collectstatic", "--noinput", "--verbosity", "0"], env, "collectstatic")
             before = shell(SETUP, env, "set-up query")
-            step(f"database ready in {time.monotonic() - started:.0f}s: demo data loaded")
+            step(
+                f"database ready in {time.monotonic() - started:.0f}s: "
+                + ("demo data loaded" if args.existing is None else "existing data")
+            )
             Shared.organisation, Shared.teams = before["organisation"], before["teams"]
             Shared.links = before["links"]
 
