@@ -530,6 +530,14 @@ def _make_database(
     return "PostgreSQL", drop
 
 
+def _drop(drill: Drill, drop: Callable[[], object]) -> None:
+    """Drop the drill's database; a failure is a failed step, not a crash."""
+    try:
+        drop()
+    except DrillError as error:
+        drill.record("drop the database", False, str(error))
+
+
 def web_drill(*, engine: str, rounds: int, submitters: int, interval: float, workers: int) -> Drill:
     """Kill gunicorn (master and workers) mid-submission, restart it, and count what stayed."""
     drill = Drill(f"web ({'PostgreSQL' if engine == 'postgres' else 'SQLite'})")
@@ -627,10 +635,7 @@ def web_drill(*, engine: str, rounds: int, submitters: int, interval: float, wor
             stop.set()
             if server is not None:
                 server.stop()
-            try:
-                drop()
-            except DrillError as error:
-                drill.record("drop the database", False, str(error))
+            _drop(drill, drop)
     return drill
 
 
@@ -976,10 +981,7 @@ def worker_drill(*, engine: str, emails: int, rounds: int, delay: float) -> Dril
         finally:
             if worker is not None:
                 worker.kill()
-            try:
-                drop()
-            except DrillError as error:
-                drill.record("drop the database", False, str(error))
+            _drop(drill, drop)
     return drill
 
 
@@ -1109,10 +1111,7 @@ def tasks_drill(*, engine: str, ideas: int, rounds: int, delay: float) -> Drill:
         finally:
             if task is not None:
                 task.kill()
-            try:
-                drop()
-            except DrillError as error:
-                drill.record("drop the database", False, str(error))
+            _drop(drill, drop)
     return drill
 
 

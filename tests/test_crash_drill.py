@@ -17,20 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_web_crash_drill_on_sqlite_loses_nothing_acknowledged():
+def _drill(*args: str) -> str:
+    """Run one drill; its output, once it has passed."""
     result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "crash_drill.py"),
-            "web",
-            "--sqlite",
-            "--rounds",
-            "2",
-            "--submitters",
-            "1",
-            "--interval",
-            "2",
-        ],
+        [sys.executable, str(ROOT / "scripts" / "crash_drill.py"), *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -38,6 +28,11 @@ def test_web_crash_drill_on_sqlite_loses_nothing_acknowledged():
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
+    return output
+
+
+def test_web_crash_drill_on_sqlite_loses_nothing_acknowledged():
+    output = _drill("web", "--sqlite", "--rounds", "2", "--submitters", "1", "--interval", "2")
     assert "PASS: web (SQLite): every acknowledged submission survived" in output
     assert output.count("SIGKILL gunicorn's process group, restart") == 2
     counts = re.search(
@@ -53,24 +48,7 @@ def test_web_crash_drill_on_sqlite_loses_nothing_acknowledged():
 
 
 def test_worker_crash_drill_on_sqlite_delivers_every_queued_email():
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "crash_drill.py"),
-            "worker",
-            "--sqlite",
-            "--emails",
-            "400",
-            "--rounds",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
+    output = _drill("worker", "--sqlite", "--emails", "400", "--rounds", "2")
     assert "PASS: worker (SQLite): every queued email was delivered" in output
     assert output.count("SIGKILL the worker mid-delivery, restart") == 2
     counts = re.search(
@@ -86,24 +64,7 @@ def test_worker_crash_drill_on_sqlite_delivers_every_queued_email():
 
 
 def test_tasks_crash_drill_on_sqlite_escalates_each_overdue_idea_once():
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "crash_drill.py"),
-            "tasks",
-            "--sqlite",
-            "--ideas",
-            "100",
-            "--rounds",
-            "1",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
+    output = _drill("tasks", "--sqlite", "--ideas", "100", "--rounds", "1")
     assert "PASS: tasks (SQLite): every overdue idea was escalated exactly once" in output
     assert "ideas 100, escalated once 100, emails 200, delivered 200," in output
     assert "[ok] a further run escalates nothing" in output
