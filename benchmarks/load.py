@@ -78,6 +78,10 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 CANDOUR = str(BIN / "candour") if (BIN / "candour").exists() else "candour"
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from drill_commands import run, shell_json  # noqa: E402 - the drills' runner
+
 GUNICORN = str(BIN / "gunicorn") if (BIN / "gunicorn").exists() else "gunicorn"
 RESULTS = ROOT / "benchmarks" / "results" / "load.json"
 PG_ARGS = ("-h", "127.0.0.1", "-p", "5432", "-U", "postgres")
@@ -402,26 +406,8 @@ class AnalystReader(Reader):
 # Orchestration: the database, gunicorn, the run and the checks.
 
 
-def run(args: list[str], env: dict[str, str], what: str, timeout: float | None = None) -> str:
-    try:
-        result = subprocess.run(  # noqa: S603 - fixed programs, arguments built here
-            args, env=env, capture_output=True, text=True, check=False, timeout=timeout
-        )
-    except subprocess.TimeoutExpired as error:
-        raise RuntimeError(f"{what} did not finish in {timeout:.0f}s") from error
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()[-3000:]
-        raise RuntimeError(f"{what} failed (exit {result.returncode}): {output}")
-    return result.stdout
-
-
 def shell(code: str, env: dict[str, str], what: str) -> Any:
-    """Run Python in `candour shell`; it prints one JSON line, returned decoded."""
-    output = run([CANDOUR, "shell", "-c", code], env, what)
-    for line in reversed(output.splitlines()):
-        if line.startswith("{"):
-            return json.loads(line)
-    raise RuntimeError(f"{what} printed no JSON: {output[-2000:]}")
+    return shell_json(CANDOUR, code, env, what)
 
 
 def step(message: str) -> None:

@@ -20,7 +20,6 @@ import re
 import secrets
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The venv's entry point, as the Makefile runs it; otherwise whatever `candour` is on PATH.
 _VENV_CANDOUR = ROOT / ".venv" / "bin" / "candour"
 CANDOUR = str(_VENV_CANDOUR) if _VENV_CANDOUR.exists() else "candour"
+
+from drill_commands import DrillError, run  # noqa: E402 - beside this script
 
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_ARGS = ("-h", "127.0.0.1", "-p", "5432", "-U", "postgres")
@@ -51,10 +52,6 @@ KEY_TABLES = (
 _HEAD = re.compile(r"head (\d+:[0-9a-f]{64})")
 
 
-class DrillError(RuntimeError):
-    """A step of the drill failed; the message says which and why."""
-
-
 @dataclass
 class Drill:
     """The outcome of one drill, step by step."""
@@ -69,18 +66,6 @@ class Drill:
     @property
     def passed(self) -> bool:
         return bool(self.steps) and all(ok for _, ok, _ in self.steps)
-
-
-def run(args: list[str], env: Mapping[str, str], what: str) -> str:
-    """Run a command, returning its output; a non-zero exit becomes a DrillError."""
-    # Fixed programs (candour, pg_dump, ...) with arguments built here; no shell.
-    result = subprocess.run(  # noqa: S603
-        args, env=dict(env), capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()[-2000:]
-        raise DrillError(f"{what} failed (exit {result.returncode}): {output}")
-    return result.stdout
 
 
 def base_env(var_dir: Path) -> dict[str, str]:

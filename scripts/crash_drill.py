@@ -67,6 +67,10 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 _BIN = ROOT / ".venv" / "bin"
 CANDOUR = str(_BIN / "candour") if (_BIN / "candour").exists() else "candour"
+
+import drill_commands  # noqa: E402 - beside this script
+from drill_commands import DrillError, run  # noqa: E402
+
 GUNICORN = str(_BIN / "gunicorn") if (_BIN / "gunicorn").exists() else "gunicorn"
 
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -180,10 +184,6 @@ _IDEA_URL = re.compile(r"/ideas/(\d+)/$")
 _IDEA_LINK = re.compile(r"/ideas/(\d+)/")
 
 
-class DrillError(RuntimeError):
-    """A step of the drill failed; the message says which and why."""
-
-
 class CutOffError(RuntimeError):
     """A submission did not end with its acknowledgement: the server went away, or answered
     with a status a working service would not (``status``; None when there was no page)."""
@@ -210,28 +210,8 @@ class Drill:
         return bool(self.steps) and all(ok for _, ok, _ in self.steps)
 
 
-def run(args: list[str], env: Mapping[str, str], what: str, timeout: float = 600) -> str:
-    """Run a command, returning its output; a non-zero exit becomes a DrillError."""
-    # Fixed programs (candour, createdb, ...) with arguments built here; no shell.
-    try:
-        result = subprocess.run(  # noqa: S603
-            args, env=dict(env), capture_output=True, text=True, check=False, timeout=timeout
-        )
-    except subprocess.TimeoutExpired as error:
-        raise DrillError(f"{what} did not finish in {timeout:.0f}s") from error
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()[-2000:]
-        raise DrillError(f"{what} failed (exit {result.returncode}): {output}")
-    return result.stdout
-
-
 def shell_json(code: str, env: Mapping[str, str], what: str) -> Any:
-    """Run Python in `candour shell`; it prints one JSON line, returned decoded."""
-    output = run([CANDOUR, "shell", "-c", code], env, what)
-    for line in reversed(output.splitlines()):
-        if line.startswith("{"):
-            return json.loads(line)
-    raise DrillError(f"{what} printed no JSON: {output.strip()[-2000:]}")
+    return drill_commands.shell_json(CANDOUR, code, env, what)
 
 
 def production_env(work: Path) -> dict[str, str]:
