@@ -47,3 +47,16 @@ def test_sqlite_drill_backs_up_restores_and_verifies():
     assert "audit_auditevent=3" in output
     assert "core_team=2" in output
     assert "FAILED" not in output
+
+
+def test_a_drill_of_an_empty_audit_trail_says_what_to_do():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "backup_drill.py"), "--sqlite", "--no-demo"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "the audit trail is empty: load the demo data or use --populate" in output
