@@ -112,6 +112,16 @@ def shareable_organisations(idea: Idea) -> list[Organisation]:
     return list(Organisation.objects.exclude(kind=OrganisationKind.NATIONAL_HUB).order_by("name"))
 
 
+def shareable_teams(idea: Idea, organisations: list[Organisation]) -> list[Team]:
+    """The teams of those organisations other than the idea's own, in one query."""
+    return list(
+        Team.objects.filter(organisation__in=organisations)
+        .exclude(pk=idea.team_id)
+        .select_related("organisation")
+        .order_by("organisation__name", "organisation_id", "name", "pk")
+    )
+
+
 def team_in(organisation: Organisation, team_id: str | None) -> Team | None:
     if not team_id or not team_id.isdigit():
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from candour.ideas.models import Idea
-from candour.ideas.vocabulary import DONE_STATUSES, STALLED_DAYS, IdeaStatus
+from candour.ideas.querysets import IdeaQuerySet
+from candour.ideas.vocabulary import DONE_STATUSES, IdeaStatus
 
 DONE_SHOWN = 20
 # A board is for the work in hand: past this, the column says how many more there are and
@@ -56,7 +57,7 @@ class Bottlenecks:
     stalled: list[Idea]
 
 
-def bottlenecks(ideas: QuerySet[Idea], *, now: datetime | None = None) -> Bottlenecks:
+def bottlenecks(ideas: IdeaQuerySet, *, now: datetime | None = None) -> Bottlenecks:
     now = now or timezone.now()
     today = timezone.localdate(now)
     waiting = list(
@@ -64,14 +65,7 @@ def bottlenecks(ideas: QuerySet[Idea], *, now: datetime | None = None) -> Bottle
         .select_related("team")
         .order_by("respond_by", "pk")
     )
-    stalled = list(
-        ideas.filter(
-            status__in=[IdeaStatus.UNDER_REVIEW, IdeaStatus.TRIAL],
-            last_activity_at__lt=now - timedelta(days=STALLED_DAYS),
-        )
-        .select_related("team")
-        .order_by("last_activity_at", "pk")
-    )
+    stalled = list(ideas.stalled(now=now).select_related("team").order_by("last_activity_at", "pk"))
     return Bottlenecks(
         awaiting=[i for i in waiting if i.respond_by >= today],
         overdue=[i for i in waiting if i.respond_by < today],

@@ -199,6 +199,24 @@ class HeadlineRow:
 
 
 @dataclass(frozen=True)
+class ReferenceRow:
+    """A published scheme's figures, as a row of the team table."""
+
+    key: str
+    who: StrOrPromise
+    ideas_per_person: StrOrPromise
+    participation: StrOrPromise
+    implementation_rate: StrOrPromise
+
+    @property
+    def cells(self) -> list[StrOrPromise | None]:
+        """In the team table's column order: None where a count has no meaning for a
+        reference (people, open ideas), "" where no figure is published."""
+        rates = [self.ideas_per_person, self.participation, self.implementation_rate]
+        return [None, None, *rates, "", "", None, None, None]
+
+
+@dataclass(frozen=True)
 class MonthRow:
     month: date
     submitted: int
@@ -220,6 +238,7 @@ class Measures:
     submitted_svg: str
     implemented_svg: str
     headline: list[HeadlineRow] = field(default_factory=list)
+    team_references: list[ReferenceRow] = field(default_factory=list)
     references: tuple[ReferenceFigure, ...] = REFERENCE_FIGURES
 
 
@@ -303,11 +322,8 @@ def _figures(
             i.adoption_delay for i in window if i.status in IMPLEMENTED_STATUSES
         ),
         open=len(open_now),
-        stalled=sum(
-            1
-            for i in open_now
-            if i.status in (IdeaStatus.UNDER_REVIEW, IdeaStatus.TRIAL) and i.quiet
-        ),
+        # As the bottleneck view and escalation count it (querysets.stalled_condition).
+        stalled=sum(1 for i in open_now if i.quiet and (i.status != IdeaStatus.NEW or i.responded)),
         overdue=sum(
             1
             for i in open_now
@@ -364,6 +380,23 @@ def _monthly(organisation: Organisation, window: list[IdeaFacts], today: date) -
         .annotate(n=Count("pk"))
     )
     return [MonthRow(m, submitted.get(m, 0), implemented.get(m, 0)) for m in months]
+
+
+def _team_references() -> list[ReferenceRow]:
+    def shown(measure: str, comparator: str) -> StrOrPromise:
+        found = reference(measure, comparator)
+        return found.shown if found else ""
+
+    return [
+        ReferenceRow(
+            comparator,
+            who,
+            shown(IDEAS_PER_PERSON, comparator),
+            shown(PARTICIPATION, comparator),
+            shown(IMPLEMENTATION_RATE, comparator),
+        )
+        for comparator, who in ((TOYOTA, _("Toyota")), (US, _("Typical US programme")))
+    ]
 
 
 def _headline(whole: Figures) -> list[HeadlineRow]:
@@ -476,6 +509,7 @@ def measures_for(organisation: Organisation, *, now: datetime | None = None) -> 
             label_every=2,
         ),
         headline=_headline(whole),
+        team_references=_team_references(),
     )
 
 

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import models
+
+from candour.ideas.vocabulary import STALLED_DAYS, IdeaStatus
 
 if TYPE_CHECKING:
     from candour.accounts.models import User
@@ -38,3 +41,17 @@ class IdeaQuerySet(models.QuerySet["Idea"]):
             | models.Q(organisation_id__in=service)
             | models.Q(escalated_to=user)
         )
+
+    def stalled(self, *, now: datetime) -> IdeaQuerySet:
+        """Open ideas a manager has responded to that have had no update since."""
+        return self.filter(stalled_condition(now))
+
+
+def stalled_condition(now: datetime) -> models.Q:
+    """Stalled: under review, on trial, or still new but answered (a manager's comment is a
+    response), with no update for STALLED_DAYS. A new idea with no response is overdue
+    instead, never stalled, so it escalates once, for the right reason."""
+    answered = models.Q(status__in=[IdeaStatus.UNDER_REVIEW, IdeaStatus.TRIAL]) | models.Q(
+        status=IdeaStatus.NEW, first_response_at__isnull=False
+    )
+    return answered & models.Q(last_activity_at__lt=now - timedelta(days=STALLED_DAYS))

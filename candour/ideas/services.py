@@ -7,7 +7,7 @@ idea meets silence); the team's managers own the first response by a deadline.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,10 +22,11 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind, Team
+from candour.ideas.deadlines import add_working_days
 from candour.ideas.models import Idea, IdeaEvent, IdeaShare, ResponseStandard
+from candour.ideas.querysets import stalled_condition
 from candour.ideas.vocabulary import (
     NEXT_STATUSES,
-    STALLED_DAYS,
     EscalationReason,
     EventKind,
     IdeaSource,
@@ -34,7 +35,6 @@ from candour.ideas.vocabulary import (
 )
 from candour.learning.models import Lesson, Theme
 from candour.notifications.services import notify
-from candour.reporting.calendar import add_working_days
 from candour.voice.models import Feedback
 from candour.voice.vocabulary import FeedbackStatus
 
@@ -200,9 +200,10 @@ def _tell_author(idea: Idea, subject: str, body: str) -> None:
     notify([idea.author], subject=subject, body=body, url=_url(idea))
 
 
-def _responded(idea: Idea, actor: User, now: datetime) -> None:
-    """Any manager's action is a response; it also clears a stall."""
-    if idea.first_response_at is None and actor.pk != idea.author_id:
+def _responded(idea: Idea, now: datetime) -> None:
+    """A manager's action is a response; it also clears a stall. Callers decide what counts:
+    the author asking for news must not reset the clock that escalates their idea."""
+    if idea.first_response_at is None:
         idea.first_response_at = now
     idea.last_activity_at = now
 
@@ -259,7 +260,8 @@ def move_idea(
     note = _clean(note, field="note", message="", required=False)
     previous = idea.status
     idea.status = to_status
-    _responded(idea, actor, now)
+    # Only managers get here, so a move is a response even when they wrote the idea.
+    _responded(idea, now)
     idea.save()
     detail = {
         IdeaStatus.TRIAL: idea.plan,
@@ -301,8 +303,9 @@ def comment_on_idea(
     if not (is_author or can_manage(actor, idea)):
         raise PermissionDenied
     text = _clean(note, field="note", message=_("Write your comment"))
-    _responded(idea, actor, now)
-    idea.save()
+    if not is_author:
+        _responded(idea, now)
+        idea.save()
     event = _event(idea, actor=actor, kind=EventKind.COMMENT, at=now, note=text)
     record(
         AuditEventType.IDEA_COMMENTED,
@@ -441,9 +444,14 @@ def thank_team(*, actor: User, idea: Idea, note: str, now: datetime | None = Non
         organisation=idea.organisation,
         target=idea,
     )
-    members = User.objects.filter(
-        is_active=True, memberships__team=idea.team, memberships__revoked_at__isnull=True
-    ).distinct()
+    members = list(
+        User.objects.filter(
+            is_active=True, memberships__team=idea.team, memberships__revoked_at__isnull=True
+        ).distinct()
+    )
+    # The author may have moved team, or put the idea to another team's board.
+    if idea.author.is_active and all(member.pk != idea.author_id for member in members):
+        members.append(idea.author)
     notify(
         members,
         subject=_("Thank you, %(team)s") % {"team": idea.team.name},
@@ -480,7 +488,7 @@ class EscalationResult:
 def escalate_ideas(*, now: datetime | None = None) -> EscalationResult:
     """Pass overdue and stalled ideas to the next manager up, telling them and the author.
 
-    Overdue: no response by the deadline. Stalled: under review or on trial with no
+    Overdue: no response by the deadline. Stalled: responded to but still open, with no
     update for STALLED_DAYS. Each idea escalates once per silence.
     """
     now = now or timezone.now()
@@ -494,10 +502,7 @@ def escalate_ideas(*, now: datetime | None = None) -> EscalationResult:
     counts = {EscalationReason.OVERDUE: 0, EscalationReason.STALLED: 0}
     for idea in overdue.select_related("organisation", "team", "author"):
         counts[EscalationReason.OVERDUE] += _escalate(idea, EscalationReason.OVERDUE, now)
-    stalled = Idea.objects.filter(
-        status__in=[IdeaStatus.UNDER_REVIEW, IdeaStatus.TRIAL],
-        last_activity_at__lt=now - timedelta(days=STALLED_DAYS),
-    )
+    stalled = Idea.objects.stalled(now=now)
     for idea in stalled.select_related("organisation", "team", "author"):
         if idea.escalated_at is not None and idea.escalated_at >= idea.last_activity_at:
             continue  # already escalated for this silence
@@ -519,10 +524,9 @@ def _escalate(idea: Idea, reason: EscalationReason, now: datetime) -> int:
             escalated_at__isnull=True
         )
     else:
-        still_due = Q(
-            status__in=[IdeaStatus.UNDER_REVIEW, IdeaStatus.TRIAL],
-            last_activity_at__lt=now - timedelta(days=STALLED_DAYS),
-        ) & (Q(escalated_at__isnull=True) | Q(escalated_at__lt=F("last_activity_at")))
+        still_due = stalled_condition(now) & (
+            Q(escalated_at__isnull=True) | Q(escalated_at__lt=F("last_activity_at"))
+        )
     claimed = Idea.objects.filter(still_due, pk=idea.pk).update(
         escalated_to=managers[0], escalated_at=now, escalation_reason=reason
     )

@@ -25,6 +25,7 @@ from candour.ideas.access import (
     home_team,
     idea_origin,
     shareable_organisations,
+    shareable_teams,
     shows_author,
     team_in,
     teams_of,
@@ -43,6 +44,8 @@ from candour.ideas.forms import (
 from candour.ideas.models import Idea
 from candour.ideas.similar import similar_ideas
 from candour.ideas.vocabulary import NEXT_STATUSES, IdeaStatus, ProblemKind
+
+SOURCE_KEYS = ("source_theme", "source_lesson", "source_feedback", "source_survey")
 
 
 @login_required
@@ -97,12 +100,16 @@ def new_idea(request: HttpRequest) -> HttpResponse:
         raise Http404
     if request.method == "GET":
         home = home_team(user)
+        ids = [
+            int(request.GET[key]) if request.GET.get(key, "").isdigit() else None
+            for key in SOURCE_KEYS
+        ]
         initial: dict[str, object] = {"team": home.pk if home else None}
-        for key in ("source_theme", "source_lesson", "source_feedback", "source_survey"):
-            if request.GET.get(key, "").isdigit():
-                initial[key] = int(request.GET[key])
+        initial.update((key, pk) for key, pk in zip(SOURCE_KEYS, ids, strict=True) if pk)
         form = IdeaForm(initial=initial, teams=teams)
-        return render(request, "ideas/form.html", {"form": form, "source": None})
+        # Checked as a posted source is, so an id from elsewhere shows nothing.
+        origin = idea_origin(user, *ids)
+        return render(request, "ideas/form.html", {"form": form, "source": origin})
     form = IdeaForm(request.POST, teams=teams)
     stage = request.POST.get("stage", "check")
     valid = form.is_valid()
@@ -210,7 +217,7 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "share_form": ShareForm(
                 organisations=organisations,
-                teams=[t for o in organisations for t in o.teams.all() if t.pk != idea.team_id],
+                teams=shareable_teams(idea, organisations),
             ),
             "shares": list(idea.shares.select_related("organisation", "team")),
         },

@@ -67,6 +67,6 @@ class EscalationReason(models.TextChoices):
     STALLED = "stalled", _("No update for 30 days")
 
 
-# An idea under review or on trial with no update for this long has stalled: it shows in
-# the bottleneck view and escalates to the next manager up.
+# An open idea a manager has responded to, with no update for this long, has stalled: it
+# shows in the bottleneck view and escalates to the next manager up.
 STALLED_DAYS = 30

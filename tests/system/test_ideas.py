@@ -120,3 +120,29 @@ def test_given_the_demo_when_a_manager_opens_the_bottlenecks_then_overdue_ideas_
     head.goto("/ideas/bottlenecks/")
     expect(head.locator("#overdue")).to_contain_text("same-day interpreter slots")
     expect(head.locator("#stalled")).to_contain_text("Name an inbox owner for every day")
+
+
+def test_given_javascript_when_staff_type_an_idea_then_similar_ideas_show_as_they_type(
+    signed_in_page: PageOpener,
+) -> None:
+    author = signed_in_page("staff")
+    author.goto("/ideas/new/")
+    expect(author.get_by_role("heading", level=1)).to_have_text("Suggest an improvement")
+    panel = author.locator("#similar-ideas-live")
+    expect(panel).to_be_empty()
+
+    # The demo's Assessment Team 1 already carries family details forward; typing the
+    # same idea shows it before anything is sent.
+    author.get_by_label("What is the problem?").press_sequentially(
+        "Family details are typed again into the assessment and the plan."
+    )
+    author.get_by_label("What is your idea?").fill(
+        "Carry the family details forward from the referral."
+    )
+    expect(panel.get_by_role("heading")).to_have_text("Similar ideas already on the board")
+    expect(
+        panel.get_by_role(
+            "link", name="Carry the family details forward from the referral into the assessment"
+        )
+    ).to_be_visible()
+    expect(author.get_by_role("heading", level=1)).to_have_text("Suggest an improvement")

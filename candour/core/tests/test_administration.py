@@ -170,3 +170,18 @@ def test_case_number_formats_are_validated_saved_and_used_by_de_identification(
         .status_code
         == 404
     )
+
+
+def test_administrators_find_the_idea_response_time_from_the_organisation_page(
+    world: World,
+) -> None:
+    url = reverse("core:organisation", args=[world.riverside.slug])
+    link = reverse("ideas:response-standard", args=[world.riverside.slug])
+    page = signed_in_client(world.admin).get(url).content.decode()
+    assert f'href="{link}"' in page
+    # Everyone else is refused the page, link and all: managers, staff and the
+    # administrator of another organisation.
+    for person in (world.manager, world.staff, world.analyst, world.other_admin):
+        response = signed_in_client(person).get(url)
+        assert response.status_code == 404
+        assert link not in response.content.decode()

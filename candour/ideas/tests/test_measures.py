@@ -345,3 +345,21 @@ def test_measures_take_the_same_few_queries_however_many_ideas(
     # Teams, memberships, ideas, and adoptions by month.
     with django_assert_num_queries(4):
         measures_for(world.riverside, now=NOW)
+
+
+def test_the_team_table_sets_each_team_beside_the_reference_figures(
+    world: World, scene: Scene
+) -> None:
+    body = signed_in_client(world.manager).get(reverse("ideas:measures")).content.decode()
+    table = body[body.index('id="teams"') : body.index("</table>", body.index('id="teams"'))]
+    assert "Assessment" in table
+    toyota = table[table.index('id="teams-reference-toyota"') :]
+    toyota = toyota[: toyota.index("</tr>")]
+    assert "Toyota (reference figure)" in toyota
+    for figure in ("about 48", "95%", "70-96%"):
+        assert figure in toyota
+    assert "no published figure" in toyota  # time to respond: none published
+    us = table[table.index('id="teams-reference-us"') :]
+    us = us[: us.index("</tr>")]
+    for figure in ("Typical US programme (reference figure)", "under 1 to 3", "8-13%", "22-35%"):
+        assert figure in us

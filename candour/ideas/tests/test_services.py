@@ -13,6 +13,8 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.ideas import services
 from candour.ideas.access import shows_author
+from candour.ideas.board import bottlenecks
+from candour.ideas.measures import measures_for
 from candour.ideas.models import Idea
 from candour.ideas.vocabulary import EscalationReason, EventKind, IdeaStatus, ProblemKind
 from candour.learning.themes import create_theme
@@ -280,3 +282,79 @@ def test_team_less_managers_are_service_managers(world: World) -> None:
     idea = submit(world)
     assert Idea.objects.managed_by(head).filter(pk=idea.pk).exists()
     assert not Idea.objects.managed_by(world.other_manager).filter(pk=idea.pk).exists()
+
+
+def test_thanks_reach_the_author_once_even_from_another_team(world: World) -> None:
+    visitor = make_person(
+        "visitor@riverside.example", world.riverside, Role.STAFF, world.child_in_need
+    )
+    for author in (world.staff, visitor):
+        idea = services.submit_idea(author=author, draft=draft(world), now=MONDAY)
+        services.move_idea(
+            actor=world.manager, idea=idea, to_status=IdeaStatus.ADOPTED, what_changed="Done."
+        )
+        services.thank_team(actor=world.manager, idea=idea, note="Thank you all.")
+    # The member of the team is told once per idea, not twice for being its author too.
+    assert inbox(world.staff).count("Thank you, Assessment") == 2
+    assert inbox(visitor).count("Thank you, Assessment") == 1
+    assert "Thank you, Assessment" not in inbox(world.other_manager)
+
+
+def test_a_new_idea_a_manager_answered_then_forgot_stalls_and_escalates(world: World) -> None:
+    head = service_manager(world)
+    idea = submit(world)
+    services.comment_on_idea(
+        actor=world.manager, idea=idea, note="Which form?", now=MONDAY + timedelta(days=1)
+    )
+    later = MONDAY + timedelta(days=33)
+    waiting = bottlenecks(Idea.objects.all(), now=later)
+    assert (waiting.awaiting, waiting.overdue, waiting.stalled) == ([], [], [idea])
+    assert measures_for(world.riverside, now=later).whole.stalled == 1
+    result = services.escalate_ideas(now=later)
+    assert (result.overdue, result.stalled) == (0, 1)
+    idea.refresh_from_db()
+    assert (idea.escalated_to, idea.escalation_reason) == (head, EscalationReason.STALLED)
+    assert services.escalate_ideas(now=later + timedelta(days=1)).stalled == 0
+
+
+def test_a_new_idea_nobody_answered_is_overdue_not_stalled(world: World) -> None:
+    service_manager(world)
+    submit(world)
+    later = MONDAY + timedelta(days=33)
+    assert bottlenecks(Idea.objects.all(), now=later).stalled == []
+    result = services.escalate_ideas(now=later)
+    assert (result.overdue, result.stalled) == (1, 0)
+
+
+def test_the_authors_own_comments_do_not_hold_off_escalation(world: World) -> None:
+    service_manager(world)
+    idea = submit(world)
+    reviewed = MONDAY + timedelta(days=1)
+    services.move_idea(
+        actor=world.manager, idea=idea, to_status=IdeaStatus.UNDER_REVIEW, now=reviewed
+    )
+    services.comment_on_idea(
+        actor=world.staff, idea=idea, note="Any news?", now=MONDAY + timedelta(days=25)
+    )
+    idea.refresh_from_db()
+    assert idea.last_activity_at == reviewed
+    assert "The author replied about their idea" in inbox(world.manager)
+    assert services.escalate_ideas(now=MONDAY + timedelta(days=33)).stalled == 1
+
+
+def test_a_manager_moving_their_own_idea_responds_but_commenting_on_it_does_not(
+    world: World,
+) -> None:
+    service_manager(world)
+    idea = services.submit_idea(author=world.manager, draft=draft(world), now=MONDAY)
+    services.comment_on_idea(
+        actor=world.manager, idea=idea, note="More detail.", now=MONDAY + timedelta(days=1)
+    )
+    idea.refresh_from_db()
+    assert (idea.first_response_at, idea.last_activity_at) == (None, MONDAY)
+    moved = MONDAY + timedelta(days=2)
+    services.move_idea(actor=world.manager, idea=idea, to_status=IdeaStatus.UNDER_REVIEW, now=moved)
+    idea.refresh_from_db()
+    assert (idea.first_response_at, idea.last_activity_at) == (moved, moved)
+    # Answered: not overdue after the deadline.
+    assert services.escalate_ideas(now=MONDAY + timedelta(days=10)).overdue == 0

@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from candour.accounts.roles import Role
+from candour.core.models import OrganisationKind
+from candour.core.services import create_organisation, create_team
 from candour.ideas import services
-from candour.ideas.models import Idea
-from candour.ideas.tests.test_services import draft
-from candour.ideas.vocabulary import IdeaSource, IdeaStatus
+from candour.ideas.models import Idea, IdeaShare
+from candour.ideas.tests.test_services import draft, inbox
+from candour.ideas.vocabulary import EventKind, IdeaSource, IdeaStatus
+from candour.learning.lessons import publish_lesson, save_lesson
+from candour.learning.models import Lesson
 from candour.learning.themes import create_theme
 from candour.notifications.models import Notification
 from conftest import World, make_person, signed_in_client
@@ -201,3 +209,163 @@ def test_notifications_are_personal_and_can_be_marked_read(world: World) -> None
     assert "New improvement idea" not in inbox  # the manager's, not theirs
     client.post(reverse("notifications:mark-all-read"))
     assert "Notifications (1)" not in client.get(reverse("core:home")).content.decode()
+
+
+def lesson_for(world: World) -> Lesson:
+    lesson = save_lesson(
+        actor=world.analyst,
+        organisation=world.riverside,
+        title="Referrals read late on Fridays",
+        story="A referral sent late on a Friday waited until Monday.",
+        commentary="The duty rota had a gap.",
+        action_taken="The duty rota now covers the evening.",
+        reports=[],
+    )
+    return publish_lesson(actor=world.analyst, lesson=lesson)
+
+
+def test_an_idea_raised_from_a_lesson_says_so_from_the_first_visit(world: World) -> None:
+    lesson = lesson_for(world)
+    client = signed_in_client(world.staff)
+    page = client.get(reverse("ideas:new"), {"source_lesson": lesson.pk}).content.decode()
+    assert f'name="source_lesson" value="{lesson.pk}"' in page
+    assert "Raised from the lesson: Referrals read late on Fridays" in page
+    client.post(
+        reverse("ideas:new"), {**form(world), "source_lesson": str(lesson.pk), "stage": "confirm"}
+    )
+    idea = Idea.objects.get()
+    assert (idea.source, idea.source_lesson) == (IdeaSource.LESSON, lesson)
+    assert "From A lesson from a report" in client.get(reverse("ideas:board")).content.decode()
+    detail = client.get(reverse("ideas:idea", args=[idea.pk])).content.decode()
+    assert "Raised from the lesson" in detail
+    assert "Referrals read late on Fridays" in detail
+
+
+def test_a_lesson_of_another_organisation_is_not_named_on_the_form(world: World) -> None:
+    lesson = lesson_for(world)
+    outsider = make_person("s@moorland.example", world.moorland, Role.STAFF, world.moorland_team)
+    page = signed_in_client(outsider).get(reverse("ideas:new"), {"source_lesson": lesson.pk})
+    assert "Referrals read late on Fridays" not in page.content.decode()
+
+
+def adopted(world: World) -> Idea:
+    idea = services.submit_idea(author=world.staff, draft=draft(world))
+    services.move_idea(
+        actor=world.manager, idea=idea, to_status=IdeaStatus.ADOPTED, what_changed="Done."
+    )
+    return idea
+
+
+def action(idea: Idea, name: str) -> str:
+    return reverse("ideas:action", args=[idea.pk, name])
+
+
+def test_managers_record_impact_through_the_page_and_others_cannot(world: World) -> None:
+    idea = adopted(world)
+    impact = {
+        "what_changed": "Details now carry forward from the referral.",
+        "minutes_saved_per_week": "90",
+        "errors_avoided_per_year": "",
+        "children_experience": "Families are asked once.",
+        "cost": "Nothing",
+    }
+    for person in (world.staff, world.other_manager, world.analyst):
+        assert signed_in_client(person).post(action(idea, "impact"), impact).status_code == 404
+    assert Idea.objects.get().minutes_saved_per_week is None
+    client = signed_in_client(world.manager)
+    refused = client.post(
+        action(idea, "impact"), {**impact, "minutes_saved_per_week": "-5"}, follow=True
+    )
+    assert Idea.objects.get().minutes_saved_per_week is None
+    assert "Impact recorded" not in refused.content.decode()
+    page = client.post(action(idea, "impact"), impact, follow=True).content.decode()
+    assert "Impact recorded" in page
+    assert "90 minutes a week" in page
+    assert "Families are asked once." in page
+    saved = Idea.objects.get()
+    assert (saved.minutes_saved_per_week, saved.cost) == (90, "Nothing")
+    assert "The difference your idea made has been recorded" in inbox(world.staff)
+
+
+def test_managers_share_an_adopted_idea_through_the_page_and_others_cannot(
+    world: World,
+) -> None:
+    idea = services.submit_idea(author=world.staff, draft=draft(world))
+    share = {"organisation": str(world.moorland.pk), "team": str(world.moorland_team.pk)}
+    client = signed_in_client(world.manager)
+    early = client.post(action(idea, "share"), share, follow=True).content.decode()
+    assert "Only an adopted idea can be shared" in early
+    services.move_idea(
+        actor=world.manager, idea=idea, to_status=IdeaStatus.ADOPTED, what_changed="Done."
+    )
+    for person in (world.staff, world.other_manager):
+        assert signed_in_client(person).post(action(idea, "share"), share).status_code == 404
+    assert not IdeaShare.objects.exists()
+    wrong_team = {**share, "team": str(world.child_in_need.pk)}
+    page = client.post(action(idea, "share"), wrong_team, follow=True).content.decode()
+    assert "Choose a team in that organisation" in page
+    assert not IdeaShare.objects.exists()
+    page = client.post(action(idea, "share"), share, follow=True).content.decode()
+    assert "Shared; their managers have been told" in page
+    assert "Moorland North, Moorland" in page
+    shared = IdeaShare.objects.get()
+    assert (shared.organisation, shared.team) == (world.moorland, world.moorland_team)
+    assert Idea.objects.get().status == IdeaStatus.SHARED
+    assert "Your idea has been shared with Moorland North" in inbox(world.staff)
+
+
+def test_managers_thank_the_team_through_the_page_and_others_cannot(world: World) -> None:
+    idea = adopted(world)
+    thanks = {"note": "Two hours a week back. Thank you!"}
+    for person in (world.staff, world.other_manager):
+        assert signed_in_client(person).post(action(idea, "thank"), thanks).status_code == 404
+    client = signed_in_client(world.manager)
+    empty = client.post(action(idea, "thank"), {"note": ""}, follow=True).content.decode()
+    assert "Write your thanks" in empty
+    assert not idea.events.filter(kind=EventKind.THANKED).exists()
+    page = client.post(action(idea, "thank"), thanks, follow=True).content.decode()
+    assert "Thanks sent to the team" in page
+    timeline = page[page.index('id="timeline"') :]
+    assert "Thanked" in timeline
+    assert "Two hours a week back. Thank you!" in timeline
+    assert idea.events.filter(kind=EventKind.THANKED).count() == 1
+    assert inbox(world.staff).count("Thank you, Assessment") == 1
+
+
+def test_the_share_form_lists_teams_in_the_same_queries_however_many_organisations(
+    world: World,
+) -> None:
+    idea = adopted(world)
+    client = signed_in_client(world.manager)
+    url = reverse("ideas:idea", args=[idea.pk])
+    client.get(url)  # warm caches (sessions, the response standard)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(4):
+        organisation = create_organisation(
+            actor=None, name=f"Borough {number}", kind=OrganisationKind.LOCAL_AUTHORITY
+        )
+        create_team(actor=None, organisation=organisation, name=f"Front door {number}")
+        create_team(actor=None, organisation=organisation, name=f"Fostering {number}")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert len(many) == len(few)
+    assert "Front door 3 (Borough 3)" in page
+    assert "Assessment (Riverside)" not in page  # the idea's own team
+    assert "Child in Need (Riverside)" in page
+
+
+def test_a_new_idea_answered_then_left_shows_as_stalled(world: World) -> None:
+    idea = services.submit_idea(
+        author=world.staff, draft=draft(world), now=timezone.now() - timedelta(days=40)
+    )
+    services.comment_on_idea(
+        actor=world.manager,
+        idea=idea,
+        note="Which form?",
+        now=timezone.now() - timedelta(days=39),
+    )
+    body = signed_in_client(world.manager).get(reverse("ideas:bottlenecks")).content.decode()
+    stalled = body[body.index('id="stalled"') :]
+    assert "Carry the details forward from the referral." in stalled
+    assert "Overdue: no response by the deadline (0)" in body
