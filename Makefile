@@ -49,6 +49,7 @@ run: install assets demo
 serve: install assets
 	CANDOUR_ENVIRONMENT=$${CANDOUR_ENVIRONMENT:-production} $(BIN)/candour collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn candour.config.wsgi:application --bind $(HOST):$(PORT) --workers 3 \
+	  --logger-class candour.core.gunicorn_logging.ScrubbingLogger \
 	  --access-logfile - --access-logformat '{"request":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}'
 
 browser-deps:

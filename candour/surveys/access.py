@@ -50,9 +50,6 @@ def is_national_analyst(user: User) -> bool:
     return Role.NATIONAL_ANALYST in user.roles()
 
 
-def invitation_for_link(token: str) -> Invitation:
-    """The invitation behind a survey link; 404 for anything that is not one."""
-    invitation = find_invitation(token)
-    if invitation is None:
-        raise Http404
-    return invitation
+def invitation_for_link(token: str) -> Invitation | None:
+    """The invitation behind a survey link; None for anything that is not one."""
+    return find_invitation(token)

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from candour.surveys.querysets import WaveQuerySet
 
@@ -70,15 +71,14 @@ class WaveQuestion(models.Model):
 
 
 class Invitation(models.Model):
-    """A person's single-use link to a wave. Only a keyed hash of the link's token is
-    kept, and nothing here points at the answers given with it (ADR 0016)."""
+    """A person's invitation to a wave, used or not. Nothing here points at the answers
+    given with it, and it keeps no time of use (ADR 0016)."""
 
     wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="invitations")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="+")
-    token_digest = models.CharField(max_length=64, unique=True)
-    # The day only: an exact time could be matched with the order answers were stored.
-    used_at = models.DateTimeField(null=True, blank=True)
+    # A flag, not a time: a time of use could be matched with when answers arrived.
+    used = models.BooleanField(default=False)
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -89,21 +89,36 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"invitation {self.pk}"
 
+    def last_sent_on(self) -> date:
+        return timezone.localdate(self.reminded_at) if self.reminded_at else self.wave.opens_on
+
+
+class InvitationLink(models.Model):
+    """One link sent for an invitation (the first, then one per reminder): only a keyed
+    hash of its token is kept. Every link of an invitation works until one is used."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.PROTECT, related_name="links")
+    token_digest = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return f"link {self.pk}"
+
 
 class Response(models.Model):
-    """One person's answers: the team and the day only, never the person or the link.
-    A random key, so that the order of rows says nothing about who answered when."""
+    """One person's answers: the wave and the team only, never the person, the link or
+    when. A random key, so that keys say nothing about who answered when."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="responses")
     team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="+")
-    submitted_on = models.DateField()
 
     def __str__(self) -> str:
         return "survey response"
 
 
 class Answer(models.Model):
+    # Random too: counting-up keys would give the order responses were stored in.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="answers")
     item = models.CharField(max_length=32)
     value = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -33,6 +33,8 @@ from candour.surveys.scoring import (
     score_group,
 )
 from candour.surveys.services import wave_items
+from candour.workforce.indicators import SMALLEST_GROUP as WORKFORCE_SMALLEST
+from candour.workforce.indicators import organisation_indicators
 
 # Teams of fewer than this many staff are never named beside report counts (ADR 0005).
 SMALLEST_TEAM_FOR_REPORTS = 5
@@ -80,12 +82,26 @@ class TeamLinks:
     turnover: str
 
 
+# What a row's figures are: percent positive, or a 0-100 score (for the CBI, burnout).
+PERCENT = "percent"
+SCORE = "score"
+
+
 @dataclass(frozen=True)
 class MeasureRow:
     key: str
     title: str
     kind: str
+    measure: str  # PERCENT or SCORE
     cells: list[Cell]  # the organisation, then each team
+
+    @property
+    def label(self) -> str:
+        if self.kind == CBI:
+            return str(_("Burnout score (0 to 100, higher is more burnout)"))
+        if self.measure == SCORE:
+            return str(_("Score (0 to 100)"))
+        return str(_("Percent positive"))
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,7 @@ class WaveResults:
     teams: list[Group]
     links: dict[str, TeamLinks]
     composites: list[MeasureRow]
+    own_questions: list[MeasureRow]  # the organisation's questions, by team
     items: list[ItemRow]
     extra: list[ItemRow]
     comments: list[str]
@@ -137,12 +154,26 @@ def responses_by_team(wave: Wave) -> dict[int, list[Answers]]:
     return grouped
 
 
-def composite_cell(scores: GroupScores | None, composite: Composite, hidden: Cell) -> Cell:
+def measures(composite: Composite) -> list[str]:
+    """Percent positive and a 0-100 score for agree themes; the score alone for the CBI."""
+    return [SCORE] if composite.kind == CBI else [PERCENT, SCORE]
+
+
+def composite_cell(
+    scores: GroupScores | None, composite: Composite, hidden: Cell, measure: str = PERCENT
+) -> Cell:
     if scores is None:
         return hidden
     score = scores.composites[composite.key]
-    if composite.kind == CBI:
+    if measure == SCORE or composite.kind == CBI:
         return Cell(_score(score.mean), score.mean)
+    return Cell(_percent(score.percent_positive), score.percent_positive)
+
+
+def item_cell(scores: GroupScores | None, item: Item, hidden: Cell) -> Cell:
+    if scores is None:
+        return hidden
+    score = scores.items[item.key]
     return Cell(_percent(score.percent_positive), score.percent_positive)
 
 
@@ -184,18 +215,34 @@ def wave_results(wave: Wave, *, with_links: bool = True) -> WaveResults:
     unavailable = Cell(str(_("not shown")), hidden="secondary")
 
     def hidden_for(group: Group) -> Cell:
-        if group.key == "whole" or group.respondents.text == str(_("none")):
-            return Cell("", hidden="small") if group.scores is None else unavailable
+        if group.respondents.text == str(_("none")):
+            return Cell("", hidden="small")
+        if group.key == "whole":
+            return Cell(str(_("fewer than 5")), hidden="small") if available else unavailable
         return _hidden_cell(group.key, protection)
 
+    groups = [whole, *teams]
     composites = [
         MeasureRow(
             composite.key,
             composite.title,
             composite.kind,
-            [composite_cell(g.scores, composite, hidden_for(g)) for g in [whole, *teams]],
+            measure,
+            [composite_cell(g.scores, composite, hidden_for(g), measure) for g in groups],
         )
         for composite in questions.composites
+        for measure in measures(composite)
+    ]
+    # The organisation's own questions, hidden exactly as the themes are.
+    own_questions = [
+        MeasureRow(
+            item.key,
+            item.text,
+            item.scale,
+            PERCENT,
+            [item_cell(g.scores, item, hidden_for(g)) for g in groups],
+        )
+        for item in extra
     ]
     item_rows = [_item_row(item, whole.scores, questions) for item in questions.items]
     extra_rows = [_item_row(item, whole.scores, questions) for item in extra]
@@ -207,6 +254,7 @@ def wave_results(wave: Wave, *, with_links: bool = True) -> WaveResults:
         teams=teams,
         links=team_links(wave, [wt.team for wt in wave_teams]) if with_links else {},
         composites=composites,
+        own_questions=own_questions,
         items=item_rows,
         extra=extra_rows,
         comments=_comments(wave) if whole.scores is not None else [],
@@ -217,7 +265,7 @@ def wave_results(wave: Wave, *, with_links: bool = True) -> WaveResults:
                     row.title, None if row.cells[0].value is None else round(row.cells[0].value)
                 )
                 for row in composites
-                if row.kind != CBI
+                if row.measure == PERCENT
             ],
         ),
     )
@@ -309,13 +357,6 @@ def _figure(value: float | str | None) -> str:
 def _workforce(organisation: Organisation) -> dict[int, tuple[float | str | None, ...]]:
     """The latest caseload average, absence rate and turnover rate per team, from the
     organisational-health figures; withheld for teams of fewer than 5 people in post."""
-    # The organisational-health app is being built alongside (issue 7): until it offers
-    # these figures the page says "not available yet" rather than failing.
-    try:
-        from candour.workforce.indicators import SMALLEST_GROUP as WORKFORCE_SMALLEST
-        from candour.workforce.indicators import organisation_indicators
-    except ImportError:
-        return {}
     found: dict[int, tuple[float | str | None, ...]] = {}
     for scope in organisation_indicators(organisation, months=1).teams:
         latest = scope.latest
@@ -336,7 +377,12 @@ def _workforce(organisation: Organisation) -> dict[int, tuple[float | str | None
 class TrendRow:
     title: str
     kind: str
+    measure: str
     cells: list[Cell]  # one per wave, oldest first
+
+    @property
+    def label(self) -> str:
+        return MeasureRow("", self.title, self.kind, self.measure, []).label
 
 
 def trends(organisation: Organisation) -> tuple[list[Wave], list[TrendRow]]:
@@ -347,12 +393,35 @@ def trends(organisation: Organisation) -> tuple[list[Wave], list[TrendRow]]:
     questions = item_set()
     rows = []
     for composite in questions.composites:
-        cells = []
-        for result in results:
-            row = next((r for r in result.composites if r.key == composite.key), None)
-            cells.append(row.cells[0] if row else Cell(""))
-        rows.append(TrendRow(composite.title, composite.kind, cells))
+        for measure in measures(composite):
+            cells = []
+            for result in results:
+                row = next(
+                    (
+                        r
+                        for r in result.composites
+                        if (r.key, r.measure) == (composite.key, measure)
+                    ),
+                    None,
+                )
+                cells.append(row.cells[0] if row else Cell(""))
+            rows.append(TrendRow(composite.title, composite.kind, measure, cells))
     return waves, rows
+
+
+def trend_chart_svg(waves: Sequence[Wave], rows: Sequence[TrendRow]) -> str:
+    """Percent positive per theme, one bar per closed wave (the table beside it holds the
+    same figures, and says which are hidden)."""
+    bars = [
+        CountRow(
+            f"{row.title}: {wave.title}",
+            None if cell.value is None else round(cell.value),
+        )
+        for row in rows
+        if row.measure == PERCENT
+        for wave, cell in zip(waves, row.cells, strict=True)
+    ]
+    return bar_chart_svg(_("Percent positive by theme in each wave (%)"), bars)
 
 
 @dataclass(frozen=True)
@@ -364,7 +433,7 @@ class BenchmarkRow:
 
 @dataclass(frozen=True)
 class Benchmark:
-    composites: list[Composite]
+    composites: list[tuple[Composite, str]]  # each theme with its measure
     reference_items: list[tuple[Item, str]]
     rows: list[BenchmarkRow]
     pooled: BenchmarkRow
@@ -395,15 +464,14 @@ def benchmark() -> Benchmark:
     }
     counts = {f"org:{org_id}": len(rows) for org_id, rows in pooled_answers.items()}
     protection = protect(counts)
+    columns = [(c, measure) for c in questions.composites for measure in measures(c)]
 
     def row(name: str, key: str, responses: list[Answers] | None) -> BenchmarkRow:
         if responses is None:
             hidden = _hidden_cell(key, protection) if key != "pooled" else Cell(str(_("hidden")))
-            return BenchmarkRow(
-                name, hidden, [hidden] * (len(questions.composites) + len(referenced))
-            )
+            return BenchmarkRow(name, hidden, [hidden] * (len(columns) + len(referenced)))
         scores = score_group(responses, questions)
-        cells = [composite_cell(scores, c, Cell("")) for c in questions.composites]
+        cells = [composite_cell(scores, c, Cell(""), measure) for c, measure in columns]
         cells += [
             Cell(
                 _percent(scores.items[item.key].percent_positive),
@@ -426,4 +494,4 @@ def benchmark() -> Benchmark:
     pooled = row(
         str(_("All organisations")), "pooled", None if protection.total_hidden else everyone
     )
-    return Benchmark(list(questions.composites), referenced, rows, pooled)
+    return Benchmark(columns, referenced, rows, pooled)

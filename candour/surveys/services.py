@@ -1,18 +1,19 @@
 """Writes for the survey: open a wave, answer through a single-use link, remind, close.
 
 Answers are stored apart from the invitation that allowed them: the invitation is only
-marked used (on the day), and the response keeps the team and the day, never the person
-or the link (ADR 0016).
+marked used (no time), and the response keeps the wave and the team, never the person,
+the link or when (ADR 0016).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,13 +29,24 @@ from candour.notifications.services import notify
 from candour.reporting.services import policy_for
 from candour.surveys import tokens
 from candour.surveys.items import CURRENT_VERSION, Item, extra_item, item_set
-from candour.surveys.models import Answer, Invitation, Response, Wave, WaveQuestion, WaveTeam
+from candour.surveys.models import (
+    Answer,
+    Invitation,
+    InvitationLink,
+    Response,
+    Wave,
+    WaveQuestion,
+    WaveTeam,
+)
 from candour.surveys.scoring import SMALLEST_GROUP
 
 LONGEST_TITLE = 120
 LONGEST_QUESTION = 200
 MOST_EXTRA_QUESTIONS = 5
 LONGEST_FREE_TEXT = 2000
+# The daily reminder job writes to a person at most this often (a reminder brings a new
+# link, and earlier links keep working, so a reminder never breaks a half-filled form).
+DAYS_BETWEEN_REMINDERS = 7
 
 
 @dataclass(frozen=True)
@@ -42,10 +54,6 @@ class OpenedWave:
     wave: Wave
     # person id -> token: shown once, in the person's invitation (and to tests and the demo).
     tokens: dict[int, str]
-
-
-def _day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _check_admin(actor: User, organisation: Organisation) -> None:
@@ -73,12 +81,14 @@ def wave_items(wave: Wave) -> list[Item]:
     return [extra_item(q.position, q.text) for q in wave.questions.all()]
 
 
-def _invite(wave: Wave, person: User, team: Team) -> str:
+def _new_link(invitation: Invitation) -> str:
     token = tokens.new_token()
-    Invitation.objects.create(
-        wave=wave, person=person, team=team, token_digest=tokens.digest(token)
-    )
+    InvitationLink.objects.create(invitation=invitation, token_digest=tokens.digest(token))
     return token
+
+
+def _invite(wave: Wave, person: User, team: Team) -> str:
+    return _new_link(Invitation.objects.create(wave=wave, person=person, team=team))
 
 
 def _tell(person: User, wave: Wave, token: str, *, reminder: bool) -> None:
@@ -159,11 +169,12 @@ def find_invitation(token: str) -> Invitation | None:
     """The invitation a link's token belongs to, used or not; None for any other string."""
     if not tokens.looks_like_token(token):
         return None
-    return (
-        Invitation.objects.filter(token_digest__in=tokens.candidate_digests(token))
-        .select_related("wave", "wave__organisation", "team")
+    link = (
+        InvitationLink.objects.filter(token_digest__in=tokens.candidate_digests(token))
+        .select_related("invitation__wave__organisation", "invitation__team")
         .first()
     )
+    return link.invitation if link else None
 
 
 def check_answers(wave: Wave, data: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
@@ -194,8 +205,8 @@ def check_answers(wave: Wave, data: Mapping[str, str]) -> tuple[dict[str, int], 
 
 @transaction.atomic
 def submit_answers(*, token: str, data: Mapping[str, str], today: date | None = None) -> Response:
-    """Take one person's answers through their link: the link is used up, and the answers
-    are stored with the team and the day but no reference to the person or the link."""
+    """Take one person's answers through any of their links: every link is used up, and
+    the answers are stored with the wave and team only, no person, link or time."""
     today = today or timezone.localdate()
     invitation = find_invitation(token)
     if invitation is None:
@@ -205,12 +216,13 @@ def submit_answers(*, token: str, data: Mapping[str, str], today: date | None = 
         raise ValidationError(_("This survey has closed"), code="closed")
     values, texts = check_answers(wave, data)
     # One update that succeeds once: two submissions racing cannot both use the link.
-    used = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
-        used_at=_day_start(today)
-    )
+    used = Invitation.objects.filter(pk=invitation.pk, used=False).update(used=True)
     if not used:
         raise ValidationError(_("This link has already been used"), code="used")
-    response = Response.objects.create(wave=wave, team=invitation.team, submitted_on=today)
+    # Rewrite every invitation of the wave in this transaction: on PostgreSQL each row's
+    # xmin then names this transaction, so the xmin the response shares is no one's.
+    Invitation.objects.filter(wave=wave).update(used=F("used"))
+    response = Response.objects.create(wave=wave, team=invitation.team)
     policy = policy_for(wave.organisation)
     Answer.objects.bulk_create(
         [Answer(response=response, item=key, value=value) for key, value in values.items()]
@@ -231,11 +243,27 @@ def submit_answers(*, token: str, data: Mapping[str, str], today: date | None = 
 @dataclass(frozen=True)
 class WaveCounts:
     invited: int
-    answered: int
+    answered: str  # banded while the wave is open
 
 
-def wave_counts(wave: Wave) -> WaveCounts:
-    return WaveCounts(wave.invitations.count(), wave.responses.count())
+def answered_band(count: int, *, exact: bool) -> str:
+    """How many answered, as shown: "fewer than 5" always, and while a wave is open only
+    to the 5 below ("10 or more"), so a number that moves by one cannot tell someone
+    watching a small wave when a colleague answered."""
+    if count < SMALLEST_GROUP:
+        return str(_("fewer than 5"))
+    if exact:
+        return str(count)
+    return _("%(count)s or more") % {"count": count - count % SMALLEST_GROUP}
+
+
+def wave_counts(wave: Wave, *, today: date | None = None) -> WaveCounts:
+    """People invited, and how many answered in bands while the wave is open."""
+    today = today or timezone.localdate()
+    answered = wave.responses.count()
+    return WaveCounts(
+        wave.invitations.count(), answered_band(answered, exact=not wave.is_open(today))
+    )
 
 
 @dataclass(frozen=True)
@@ -258,20 +286,28 @@ def team_counts(wave: Wave) -> list[TeamCount]:
 
 
 @transaction.atomic
-def send_reminders(*, actor: User | None, wave: Wave, now: datetime | None = None) -> int:
-    """Remind everyone whose link is unused, with a fresh link (the old one stops working:
-    only the hash is kept, so the old token cannot be sent again). Returns how many."""
+def send_reminders(
+    *, actor: User | None, wave: Wave, now: datetime | None = None, due_only: bool = False
+) -> int:
+    """Remind everyone who has not answered, with a new link (only hashes are kept, so an
+    old token cannot be resent); their earlier links keep working until one is used.
+    With due_only, only those last written to DAYS_BETWEEN_REMINDERS or more days ago."""
     if actor is not None:
         _check_admin(actor, wave.organisation)
     now = now or timezone.now()
-    if not wave.is_open(timezone.localdate(now)):
+    today = timezone.localdate(now)
+    if not wave.is_open(today):
         raise ValidationError(_("This survey has closed"))
-    unused = list(wave.invitations.filter(used_at__isnull=True).select_related("person"))
+    unused = [
+        invitation
+        for invitation in wave.invitations.filter(used=False).select_related("person", "wave")
+        if not due_only
+        or invitation.last_sent_on() <= today - timedelta(days=DAYS_BETWEEN_REMINDERS)
+    ]
     for invitation in unused:
-        token = tokens.new_token()
-        invitation.token_digest = tokens.digest(token)
+        token = _new_link(invitation)
         invitation.reminded_at = now
-        invitation.save(update_fields=["token_digest", "reminded_at"])
+        invitation.save(update_fields=["reminded_at"])
         _tell(invitation.person, wave, token, reminder=True)
     record(
         AuditEventType.SURVEY_REMINDERS_SENT,
@@ -309,8 +345,12 @@ def close_due_waves(*, today: date | None = None) -> list[Wave]:
     return [close_wave(actor=None, wave=wave) for wave in due]
 
 
-def remind_open_waves(*, today: date | None = None) -> dict[int, int]:
-    """Reminders for every open wave: wave id -> how many were reminded."""
-    today = today or timezone.localdate()
+def remind_open_waves(*, now: datetime | None = None) -> dict[int, int]:
+    """Reminders for every open wave, to each person at most every DAYS_BETWEEN_REMINDERS
+    days (safe to run daily): wave id -> how many were reminded."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     waves = Wave.objects.filter(closed_at__isnull=True, opens_on__lte=today, closes_on__gte=today)
-    return {wave.pk: send_reminders(actor=None, wave=wave) for wave in waves}
+    return {
+        wave.pk: send_reminders(actor=None, wave=wave, now=now, due_only=True) for wave in waves
+    }

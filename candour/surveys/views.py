@@ -31,7 +31,7 @@ from candour.surveys.access import (
 from candour.surveys.forms import WaveForm
 from candour.surveys.items import item_set
 from candour.surveys.presenters import answer_sections, wave_rows
-from candour.surveys.results import benchmark, trends, wave_results
+from candour.surveys.results import benchmark, trend_chart_svg, trends, wave_results
 from candour.surveys.scoring import SMALLEST_GROUP
 
 
@@ -158,6 +158,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "wave": wave,
             "trend_waves": waves_over_time,
             "trend_rows": trend_rows,
+            "trend_chart_svg": trend_chart_svg(waves_over_time, trend_rows),
             "attribution": found.questions.attribution,
         },
     )
@@ -177,8 +178,12 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
     writer.writerow([_("measure"), _("kind"), *(g.name for g in groups)])
     writer.writerow([_("respondents"), "", *(g.respondents.text for g in groups)])
     for row in found.composites:
-        kind = _("CBI score 0-100") if row.kind == "cbi" else _("percent positive")
-        writer.writerow([row.title, kind, *(cell.text for cell in row.cells)])
+        writer.writerow([row.title, row.label, *(cell.text for cell in row.cells)])
+    for row in found.own_questions:
+        writer.writerow(
+            [row.title, _("your organisation's question: percent positive")]
+            + [cell.text for cell in row.cells]
+        )
     return response
 
 
@@ -196,9 +201,13 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The survey itself, on one page with a fieldset per question (works without
     JavaScript). No account is needed or looked at: the link is the credential."""
     invitation = invitation_for_link(token)
+    if invitation is None:
+        # A page that says what to do, not a bare "page not found": the person may have
+        # mistyped or shortened the link in their message.
+        return render(request, "surveys/unknown_link.html", status=404)
     wave = invitation.wave
     today = timezone.localdate()
-    if invitation.used_at is not None:
+    if invitation.used:
         return render(request, "surveys/used.html", {"wave": wave}, status=410)
     if not wave.is_open(today):
         return render(request, "surveys/closed.html", {"wave": wave}, status=410)
@@ -207,8 +216,8 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
             services.submit_answers(token=token, data=request.POST, today=today)
-        except PermissionDenied as exc:
-            raise Http404 from exc
+        except PermissionDenied:
+            return render(request, "surveys/unknown_link.html", status=404)
         except ValidationError as exc:
             if getattr(exc, "code", None) == "used":
                 return render(request, "surveys/used.html", {"wave": wave}, status=410)

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import connection, models
 
 from candour.accounts.models import User
 from candour.audit.events import AuditEventType
@@ -33,8 +35,9 @@ def test_opening_a_wave_invites_each_active_member_once_by_keyed_hash(world: Wor
     assert invited == {world.staff.pk, world.manager.pk, world.other_manager.pk}
     for invitation in Invitation.objects.filter(wave=opened.wave):
         token = opened.tokens[invitation.person_id]
-        assert invitation.token_digest == tokens.digest(token)
-        assert token not in invitation.token_digest
+        link = invitation.links.get()
+        assert link.token_digest == tokens.digest(token)
+        assert token not in link.token_digest
     told = Notification.objects.filter(recipient=world.staff).get()
     assert told.url == f"/survey/{opened.tokens[world.staff.pk]}/"
     event = AuditEvent.objects.filter(event_type=AuditEventType.SURVEY_WAVE_OPENED).get()
@@ -73,13 +76,8 @@ def test_a_link_works_once_and_the_answers_carry_no_person_or_link(world: World)
     assert used.value.code == "used"
     assert Response.objects.count() == 1
 
-    # The rows: a random key, the wave, the team and the day; nothing else.
-    assert {f.name for f in Response._meta.concrete_fields} == {
-        "id",
-        "wave",
-        "team",
-        "submitted_on",
-    }
+    # The rows: a random key, the wave and the team; nothing else.
+    assert {f.name for f in Response._meta.concrete_fields} == {"id", "wave", "team"}
     related = {f.related_model for f in Response._meta.concrete_fields if f.is_relation}
     assert related == {Wave, Team}
     assert {f.related_model for f in Answer._meta.concrete_fields if f.is_relation} == {Response}
@@ -87,14 +85,12 @@ def test_a_link_works_once_and_the_answers_carry_no_person_or_link(world: World)
         "wave",
         "person",
         "team",
+        "links",
     }
     stored = Response.objects.get()
     assert stored.team_id == world.assessment.pk
-    assert stored.submitted_on == TODAY
     assert stored.pk == response.pk
-    invitation = Invitation.objects.get(person=world.staff)
-    assert invitation.used_at is not None
-    assert (invitation.used_at.hour, invitation.used_at.minute) == (0, 0)
+    assert Invitation.objects.get(person=world.staff).used
     # Free text is stored only after de-identification.
     text = Answer.objects.get(response=stored, item="safer_to_speak_up").text
     assert "Jane Smith" not in text
@@ -103,6 +99,82 @@ def test_a_link_works_once_and_the_answers_carry_no_person_or_link(world: World)
     assert event.actor_id is None
     assert event.data == {}
     assert (event.occurred_at.hour, event.occurred_at.minute, event.occurred_at.second) == (0, 0, 0)
+
+
+def _timed(model: type[models.Model]) -> set[str]:
+    return {
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.DateField | models.DateTimeField)
+    }
+
+
+def test_stored_rows_cannot_be_joined_on_team_and_time(world: World) -> None:
+    """One team, one person answering on each of two days: nothing stored on either side
+    tells which invitation went with which response."""
+    opened = open_wave(world, teams=[world.assessment])
+    services.submit_answers(
+        token=opened.tokens[world.staff.pk], data=full_answers(agree=5), today=TODAY
+    )
+    services.submit_answers(
+        token=opened.tokens[world.manager.pk],
+        data=full_answers(agree=1),
+        today=TODAY + timedelta(days=3),
+    )
+    # No day or time on the answers' side; on the invitations' side, only the reminder's.
+    assert _timed(Response) == _timed(Answer) == set()
+    assert _timed(Invitation) == {"reminded_at"}
+    first, second = Invitation.objects.filter(used=True).values(
+        "wave", "team", "used", "reminded_at"
+    )
+    assert first == second
+    one, other = Response.objects.values("wave", "team")
+    assert one == other
+    # Random keys, not numbers counting up in the order the answers arrived.
+    keys = [
+        *Response.objects.values_list("pk", flat=True),
+        *Answer.objects.values_list("pk", flat=True),
+    ]
+    assert all(isinstance(key, uuid.UUID) and key.version == 4 for key in keys)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="xmin is PostgreSQL's")
+def test_the_transaction_id_does_not_join_an_invitation_to_its_response(world: World) -> None:
+    """Each atomic block here is a savepoint, with its own transaction id in xmin."""
+    opened = open_wave(world)
+    response = services.submit_answers(
+        token=opened.tokens[world.staff.pk], data=full_answers(), today=TODAY
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT xmin::text FROM surveys_invitation WHERE wave_id = %s",
+            [opened.wave.pk],
+        )
+        invitations = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT xmin::text FROM surveys_response WHERE id = %s", [response.pk])
+        (answered,) = cursor.fetchone()
+    # Every invitation, used or not, carries the id the response carries.
+    assert invitations == {answered}
+
+
+def test_the_daily_reminder_writes_to_each_person_at_most_weekly(world: World) -> None:
+    opened = open_wave(world)  # on 1 March
+    services.submit_answers(token=opened.tokens[world.staff.pk], data=full_answers(), today=TODAY)
+    Notification.objects.all().delete()
+    wave = opened.wave.pk
+    for day, reminded in ((2, 0), (7, 0), (8, 2), (9, 0), (14, 0), (15, 2)):
+        now = datetime(2027, 3, day, 7, tzinfo=UTC)
+        assert services.remind_open_waves(now=now) == {wave: reminded}, day
+    sent = [n.url.split("/")[2] for n in Notification.objects.filter(recipient=world.manager)]
+    assert len(sent) == 2
+    # The first link still works after two reminders, and using it spends the others.
+    services.submit_answers(
+        token=opened.tokens[world.manager.pk], data=full_answers(), today=CLOSES
+    )
+    for token in sent:
+        with pytest.raises(ValidationError) as spent:
+            services.submit_answers(token=token, data=full_answers(), today=CLOSES)
+        assert spent.value.code == "used"
 
 
 def test_an_unknown_token_is_refused(world: World) -> None:
@@ -119,7 +191,7 @@ def test_every_closed_question_needs_an_answer(world: World) -> None:
     with pytest.raises(ValidationError) as problem:
         services.submit_answers(token=opened.tokens[world.staff.pk], data=data, today=TODAY)
     assert set(problem.value.message_dict) == {"re1", "ps1"}
-    assert not Invitation.objects.filter(used_at__isnull=False).exists()
+    assert not Invitation.objects.filter(used=True).exists()
 
 
 def test_answers_after_the_closing_date_or_closing_are_refused(world: World) -> None:
@@ -149,7 +221,9 @@ def test_close_due_closes_waves_past_their_date(world: World) -> None:
     call_command("surveys", "close-due")
 
 
-def test_reminders_go_only_to_unused_links_with_a_fresh_link(world: World) -> None:
+def test_reminders_go_only_to_unused_links_and_earlier_links_keep_working(
+    world: World,
+) -> None:
     opened = open_wave(world)
     services.submit_answers(token=opened.tokens[world.staff.pk], data=full_answers(), today=TODAY)
     Notification.objects.all().delete()
@@ -159,11 +233,15 @@ def test_reminders_go_only_to_unused_links_with_a_fresh_link(world: World) -> No
     assert count == 2
     reminded = set(Notification.objects.values_list("recipient_id", flat=True))
     assert reminded == {world.manager.pk, world.other_manager.pk}
-    # The old link no longer works; the new one does.
-    with pytest.raises(PermissionDenied):
-        services.submit_answers(token=old, data=full_answers(), today=TODAY)
+    # Someone half way through the form with the first link can still send it...
     fresh = Notification.objects.get(recipient=world.manager).url.split("/")[2]
-    services.submit_answers(token=fresh, data=full_answers(), today=TODAY)
+    assert fresh != old
+    services.submit_answers(token=old, data=full_answers(), today=TODAY)
+    # ...and that spends every link they were sent.
+    with pytest.raises(ValidationError) as spent:
+        services.submit_answers(token=fresh, data=full_answers(), today=TODAY)
+    assert spent.value.code == "used"
+    assert Response.objects.count() == 2
     event = AuditEvent.objects.filter(event_type=AuditEventType.SURVEY_REMINDERS_SENT).get()
     assert event.data == {"reminded": 2}
 
