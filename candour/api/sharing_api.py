@@ -66,6 +66,13 @@ class EndIn(Schema):
 
 class LookupIn(Schema):
     nhs_number: str = Field(pattern=NO_NUL, description="The child's NHS number, 10 digits.")
+    requested_by: str = Field(
+        min_length=1,
+        max_length=100,
+        pattern=NO_NUL,
+        description="The name or staff identifier of the clinician asking, as your setting "
+        "knows them: the key says only which system asked.",
+    )
     reason: LookupReason
     reason_other: str = Field(
         default="", pattern=NO_NUL, description="Required when `reason` is `other`."
@@ -78,11 +85,18 @@ class ContactOut(Schema):
     email: str
 
 
+class PlanOut(Schema):
+    plan_type: PlanType
+    start_date: date
+    contact: ContactOut = Field(description="The social care team of the flagging authority.")
+
+
 class LookupOut(Schema):
     found: bool = Field(description="Whether the child has a current plan or is looked after.")
-    plan_type: PlanType | None = Field(description="Null when nothing was found.")
-    start_date: date | None
-    contact: ContactOut | None = Field(description="The child's social care team.")
+    plans: list[PlanOut] = Field(
+        description="Every current plan, newest first: more than one when two local "
+        "authorities flag the child. Empty when nothing was found."
+    )
 
 
 def _flag_out(flag: ChildFlag) -> FlagOut:
@@ -160,8 +174,9 @@ def end_flag(request: HttpRequest, flag_id: int, payload: EndIn) -> FlagOut:
     summary="Is this child on a plan? (unscheduled-care settings)",
     description="Send the setting's key (`cpis_...`) as `Authorization: Bearer`. The answer "
     "holds only whether a current plan or looked-after status exists, its type, its start "
-    "date and the social care team to contact. Every lookup is recorded; the child's team "
-    "is told of each one that finds a plan. 30 lookups a minute per key.",
+    "date and the social care team to contact, for each current plan. Name the clinician "
+    "asking in `requested_by`. Every lookup is recorded, refused ones too; each flagging "
+    "team is told of a lookup that finds its plan. 30 lookups a minute per key.",
 )
 def look_up(request: HttpRequest, payload: LookupIn) -> LookupOut:
     key = getattr(request, "auth", None)
@@ -173,19 +188,21 @@ def look_up(request: HttpRequest, payload: LookupIn) -> LookupOut:
             nhs=payload.nhs_number,
             reason=payload.reason.value,
             reason_other=payload.reason_other,
+            requested_by=payload.requested_by,
             key=key,
         )
     except services.LookupRateLimitedError:
         raise HttpError(429, _("Too many lookups: wait a minute and try again")) from None
     return LookupOut(
         found=answer.found,
-        plan_type=PlanType(answer.plan_type) if answer.plan_type else None,
-        start_date=answer.start_date,
-        contact=ContactOut(
-            team_name=answer.team_name or "",
-            phone=answer.team_phone or "",
-            email=answer.team_email or "",
-        )
-        if answer.found
-        else None,
+        plans=[
+            PlanOut(
+                plan_type=PlanType(plan.plan_type),
+                start_date=plan.start_date,
+                contact=ContactOut(
+                    team_name=plan.team_name, phone=plan.team_phone, email=plan.team_email
+                ),
+            )
+            for plan in answer.plans
+        ],
     )

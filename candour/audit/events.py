@@ -43,6 +43,12 @@ class AuditEventType(StrEnum):
     LESSON_PUBLISHED = "lesson.published"
     BULLETIN_PUBLISHED = "bulletin.published"
     JUST_CULTURE_REVIEWED = "report.just_culture_reviewed"
+    JUST_CULTURE_REFERRED = "report.just_culture_referred"
+    LOCAL_CODE_ADDED = "taxonomy.local_code_added"
+    LOCAL_CODE_RETIRED = "taxonomy.local_code_retired"
+    ALERT_REMINDED = "alert.reminded"
+    ALERT_ESCALATED = "alert.escalated"
+    ALERT_REASSIGNED = "alert.reassigned"
     ALERT_RAISED = "alert.raised"
     ALERT_CONSENT_GIVEN = "alert.consent_given"
     ALERT_CONSENT_REFUSED = "alert.consent_refused"
@@ -96,6 +102,7 @@ class AuditEventType(StrEnum):
     SHARING_KEY_CREATED = "sharing.key_created"
     SHARING_KEY_REVOKED = "sharing.key_revoked"
     SHARING_SETTING_CHANGED = "sharing.setting_changed"
+    SHARING_DIGESTS_REHASHED = "sharing.digests_rehashed"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
 
@@ -139,6 +146,12 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.LESSON_PUBLISHED: _("Lesson published"),
     AuditEventType.BULLETIN_PUBLISHED: _("Bulletin published"),
     AuditEventType.JUST_CULTURE_REVIEWED: _("Just-culture decision aid used"),
+    AuditEventType.JUST_CULTURE_REFERRED: _("Report referred to the just-culture aid"),
+    AuditEventType.LOCAL_CODE_ADDED: _("Local code added to the taxonomy"),
+    AuditEventType.LOCAL_CODE_RETIRED: _("Local code retired"),
+    AuditEventType.ALERT_REMINDED: _("Safety lead reminded of an alert"),
+    AuditEventType.ALERT_ESCALATED: _("Unacknowledged alert escalated to administrators"),
+    AuditEventType.ALERT_REASSIGNED: _("Alert moved to the new safety lead"),
     AuditEventType.ALERT_RAISED: _("Alert raised"),
     AuditEventType.ALERT_CONSENT_GIVEN: _("Reporter agreed to an alert"),
     AuditEventType.ALERT_CONSENT_REFUSED: _("Reporter declined an alert"),
@@ -192,6 +205,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SHARING_KEY_CREATED: _("Key for an unscheduled-care setting created"),
     AuditEventType.SHARING_KEY_REVOKED: _("Information-sharing key revoked"),
     AuditEventType.SHARING_SETTING_CHANGED: _("Unscheduled-care setting registered or changed"),
+    AuditEventType.SHARING_DIGESTS_REHASHED: _("NHS number index rebuilt under a new key"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
 }

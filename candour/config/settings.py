@@ -36,6 +36,10 @@ if IS_PRODUCTION:
 else:
     SECRET_KEY = env_str("CANDOUR_SECRET_KEY", "") or development_secret(VAR_DIR / "secret_key")
 
+# Retired keys, so that a rotation does not make every flagged child look up as "no
+# current plan" before `candour sharing rehash` has run (docs/deployment.md).
+SECRET_KEY_FALLBACKS = env_list("CANDOUR_SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env_list(
     "CANDOUR_ALLOWED_HOSTS",
     default=[] if IS_PRODUCTION else ["127.0.0.1", "localhost", "testserver"],

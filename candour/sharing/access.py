@@ -41,11 +41,19 @@ def attendances_of(flag: ChildFlag) -> list[Attendance]:
     return list(flag.attendances.select_related("setting__organisation"))
 
 
-def setting_of(user: User) -> SharingSetting | None:
-    """The active setting the person works in, if any (the first, by name)."""
-    return (
+def settings_of(user: User) -> list[SharingSetting]:
+    """The active settings the person works in, by name."""
+    return list(
         SharingSetting.objects.visible_to(user)
         .select_related("organisation")
-        .order_by("organisation__name")
-        .first()
+        .order_by("organisation__name", "pk")
     )
+
+
+def setting_of(user: User, setting_id: object = None) -> SharingSetting | None:
+    """The setting the person chose (by id), or their only or first setting; None if the id
+    is not one of theirs or they work in none."""
+    choices = settings_of(user)
+    if setting_id in (None, ""):
+        return choices[0] if choices else None
+    return next((s for s in choices if str(s.pk) == str(setting_id)), None)

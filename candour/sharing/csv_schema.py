@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from candour.sharing import nhs_number
+from candour.sharing import contact, nhs_number
 from candour.sharing.vocabulary import PlanType
 from candour.tabular import CellError, CellValue, Choice, Column, Date, Problem, Row, Schema, Text
 from candour.tabular.checks import not_before, unique
@@ -21,6 +21,19 @@ class NhsNumber:
 
     def describe(self) -> str:
         return "NHS number, 10 digits (spaces allowed)"
+
+
+class Phone:
+    """The team's phone number, checked as the page and the API check it."""
+
+    def parse(self, text: str) -> CellValue:
+        try:
+            return contact.check_phone(text)
+        except contact.InvalidPhoneError:
+            raise CellError("is not a phone number") from None
+
+    def describe(self) -> str:
+        return "phone number: digits, spaces, brackets and hyphens, optional leading +"
 
 
 def _no_current_duplicates(rows: Sequence[Row]) -> Iterator[Problem]:
@@ -56,11 +69,7 @@ FLAGS = Schema(
         Column("team_name", Text(max_length=200), aliases=("team",), example="Assessment"),
         Column(
             "team_phone",
-            Text(
-                max_length=40,
-                pattern=r"\+?[0-9 ()-]{6,40}",
-                pattern_reason="is not a phone number",
-            ),
+            Phone(),
             aliases=("phone", "telephone"),
             example="01632 960000",
         ),

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candour.core.forms import GovukForm
-from candour.sharing import nhs_number
+from candour.sharing import contact, nhs_number
+from candour.sharing.models import SharingSetting
 from candour.sharing.vocabulary import LookupReason, PlanType
 
 
@@ -27,6 +30,12 @@ class FlagForm(GovukForm):
     def clean_nhs_number(self) -> str:
         return _nhs(self.cleaned_data["nhs_number"])
 
+    def clean_team_phone(self) -> str:
+        try:
+            return contact.check_phone(self.cleaned_data["team_phone"])
+        except contact.InvalidPhoneError as error:
+            raise forms.ValidationError(str(error)) from None
+
 
 class EndForm(GovukForm):
     end_date = forms.DateField(label=_("Last day of the plan"), required=False)
@@ -37,6 +46,10 @@ class ImportForm(GovukForm):
 
 
 class LookupForm(GovukForm):
+    """The NHS number is checked by the lookup service, not here, so that a refused
+    number is audited like any other refusal."""
+
+    setting = forms.TypedChoiceField(label=_("Your setting"), coerce=int, required=False)
     nhs_number = forms.CharField(label=_("NHS number"), max_length=20)
     reason = forms.ChoiceField(
         label=_("Why are you looking the child up?"),
@@ -45,8 +58,16 @@ class LookupForm(GovukForm):
     )
     reason_other = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
-    def clean_nhs_number(self) -> str:
-        return _nhs(self.cleaned_data["nhs_number"])
+    def __init__(self, *args: Any, settings: list[SharingSetting], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A choice only for people in more than one setting; otherwise it is implied.
+        if len(settings) > 1:
+            field = self.fields["setting"]
+            assert isinstance(field, forms.TypedChoiceField)  # noqa: S101 - declared above
+            field.choices = [(s.pk, s.organisation.name) for s in settings]
+            field.required = True
+        else:
+            del self.fields["setting"]
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -1,6 +1,7 @@
 """Bearer authentication for unscheduled-care settings' keys: `Authorization: Bearer cpis_...`.
 
-The key's value is never logged; a wrong key is refused like no key (401).
+The key's value is never logged; a wrong key is refused like no key (401), and a key that
+is sent but refused (wrong, revoked, or of a setting no longer registered) is audited.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from candour.sharing.models import SettingKey
-from candour.sharing.services import setting_for_key
+from candour.sharing.services import authenticate_setting_key
 
 
 class SettingKeyBearer(HttpBearer):
@@ -24,4 +25,4 @@ class SettingKeyBearer(HttpBearer):
         return self.authenticate(request, value.strip())
 
     def authenticate(self, request: HttpRequest, token: str) -> SettingKey | None:
-        return setting_for_key(token)
+        return authenticate_setting_key(token)

@@ -19,7 +19,7 @@ from candour.sharing.querysets import (
     SettingKeyQuerySet,
     SharingSettingQuerySet,
 )
-from candour.sharing.vocabulary import LookupReason, PlanType
+from candour.sharing.vocabulary import LookupReason, PlanType, Refusal
 
 
 class ChildFlag(models.Model):
@@ -110,16 +110,21 @@ class SettingKey(models.Model):
 
 
 class Lookup(models.Model):
-    """One question a setting asked, hit or miss. No NHS number is kept."""
+    """One question a setting asked, hit, miss or refused. No NHS number is kept."""
 
     setting = models.ForeignKey(SharingSetting, on_delete=models.PROTECT, related_name="lookups")
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     key = models.ForeignKey(SettingKey, on_delete=models.PROTECT, null=True, related_name="+")
-    reason = models.CharField(max_length=40, choices=LookupReason.choices)
+    # The clinician who asked through a key, as the setting's system names them: the key
+    # alone says only which system asked (a person signed in is `asked_by`).
+    requested_by = models.CharField(_("requested by"), max_length=100, blank=True)
+    reason = models.CharField(max_length=40, choices=LookupReason.choices, blank=True)
     reason_other = models.CharField(max_length=200, blank=True)
     found = models.BooleanField()
+    # Why the lookup was refused (then nothing was looked for, and `found` is false).
+    refusal = models.CharField(max_length=40, choices=Refusal.choices, blank=True)
     asked_at = models.DateTimeField(default=timezone.now)
 
     objects: ClassVar[LookupQuerySet] = LookupQuerySet.as_manager()  # type: ignore[assignment]
@@ -138,7 +143,8 @@ class Attendance(models.Model):
     setting = models.ForeignKey(
         SharingSetting, on_delete=models.PROTECT, related_name="attendances"
     )
-    lookup = models.OneToOneField(Lookup, on_delete=models.PROTECT, related_name="attendance")
+    # One lookup may find several current flags (two local authorities): one each.
+    lookup = models.ForeignKey(Lookup, on_delete=models.PROTECT, related_name="attendances")
     attended_on = models.DateField()
     reason = models.CharField(max_length=40, choices=LookupReason.choices)
 
@@ -146,6 +152,9 @@ class Attendance(models.Model):
 
     class Meta:
         ordering = ["-attended_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["lookup", "flag"], name="sharing_attendance_once")
+        ]
 
     def __str__(self) -> str:
         return f"Attendance {self.pk}"

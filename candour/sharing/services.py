@@ -7,13 +7,16 @@ notifications and emails name the flag by its reference.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,18 +26,20 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
-from candour.core.models import Organisation, OrganisationKind
+from candour.core.models import Organisation, OrganisationKind, Team
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting import rate_limits
-from candour.sharing import keys, nhs_number
+from candour.sharing import contact, keys, nhs_number
 from candour.sharing.csv_schema import FLAGS
 from candour.sharing.models import Attendance, ChildFlag, Lookup, SettingKey, SharingSetting
 from candour.sharing.querysets import flag_keeper_organisation_ids
-from candour.sharing.vocabulary import LookupReason, PlanType
+from candour.sharing.vocabulary import LookupReason, PlanType, Refusal
 
 LOOKUPS_PER_MINUTE = 30
 LOOKUP_WINDOW = timedelta(minutes=1)
+REQUESTED_BY_MAX = 100
+REHASH_BATCH = 500
 
 
 class LookupRateLimitedError(Exception):
@@ -53,19 +58,30 @@ class FlagDraft:
 
 
 @dataclass(frozen=True)
-class Answer:
-    """The whole answer a setting gets: nothing else about the child is shared."""
+class Plan:
+    """One current flag as a setting sees it: its type, start date and the team to contact."""
 
-    found: bool
-    plan_type: str | None = None
-    start_date: dt.date | None = None
-    team_name: str | None = None
-    team_phone: str | None = None
-    team_email: str | None = None
+    plan_type: str
+    start_date: dt.date
+    team_name: str
+    team_phone: str
+    team_email: str
 
     @property
     def plan_type_label(self) -> str:
-        return str(PlanType(self.plan_type).label) if self.plan_type else ""
+        return str(PlanType(self.plan_type).label)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The whole answer a setting gets: nothing else about the child is shared. Every
+    current flag answers (two local authorities may both flag a child), newest first."""
+
+    plans: tuple[Plan, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.plans)
 
 
 @dataclass(frozen=True)
@@ -95,8 +111,11 @@ def _checked(draft: FlagDraft) -> FlagDraft:
         errors["end_date"] = _("The end date must be on or after the start date")
     if not draft.team_name.strip():
         errors["team_name"] = _("Enter the name of the child's social care team")
-    if not draft.team_phone.strip():
-        errors["team_phone"] = _("Enter the team's phone number")
+    phone = ""
+    try:
+        phone = contact.check_phone(draft.team_phone)
+    except contact.InvalidPhoneError as error:
+        errors["team_phone"] = str(error)
     if draft.team_email.strip():
         try:
             validate_email(draft.team_email.strip())
@@ -112,7 +131,7 @@ def _checked(draft: FlagDraft) -> FlagDraft:
         start_date=draft.start_date,
         end_date=draft.end_date,
         team_name=draft.team_name.strip(),
-        team_phone=draft.team_phone.strip(),
+        team_phone=phone,
         team_email=draft.team_email.strip(),
     )
 
@@ -302,37 +321,134 @@ def create_setting_key(*, actor: User, setting: SharingSetting, name: str) -> Is
     return IssuedKey(key=key, value=parts.value)
 
 
-def setting_for_key(value: str) -> SettingKey | None:
-    """The active key of an active setting that the value proves, or None."""
+class _KeyCheck(NamedTuple):
+    key: SettingKey | None
+    refusal: Refusal | None
+    prefix: str | None
+
+
+def _check_key(value: str) -> _KeyCheck:
     parts = keys.parse(value)
     if parts is None:
-        return None
+        return _KeyCheck(None, Refusal.WRONG_KEY, None)
     key = (
-        SettingKey.objects.active()
-        .filter(prefix=parts.prefix, setting__active=True)
+        SettingKey.objects.filter(prefix=parts.prefix)
         .select_related("setting__organisation")
         .first()
     )
     if key is None or not keys.key_matches(parts.value, key.digest):
-        return None
-    return key
+        return _KeyCheck(None, Refusal.WRONG_KEY, parts.prefix)
+    if key.revoked_at is not None:
+        return _KeyCheck(key, Refusal.REVOKED_KEY, key.prefix)
+    if not key.setting.active:
+        return _KeyCheck(key, Refusal.INACTIVE_SETTING, key.prefix)
+    return _KeyCheck(key, None, key.prefix)
+
+
+def setting_for_key(value: str) -> SettingKey | None:
+    """The active key of an active setting that the value proves, or None."""
+    checked = _check_key(value)
+    return checked.key if checked.refusal is None else None
+
+
+def authenticate_setting_key(value: str) -> SettingKey | None:
+    """Like `setting_for_key`, but a refused key is audited with why (wrong, revoked, or
+    its setting no longer registered)."""
+    checked = _check_key(value)
+    if checked.refusal is None:
+        return checked.key
+    # Only a proven key names its setting: a wrong key's prefix is whatever was sent.
+    record_refused_lookup(
+        refusal=checked.refusal,
+        setting=checked.key.setting if checked.key else None,
+        key=checked.key,
+        claimed_prefix=checked.prefix,
+    )
+    return None
+
+
+@transaction.atomic
+def record_refused_lookup(
+    *,
+    refusal: Refusal,
+    setting: SharingSetting | None = None,
+    user: User | None = None,
+    key: SettingKey | None = None,
+    claimed_prefix: str | None = None,
+    requested_by: str = "",
+    reason: str = "",
+    fields: tuple[str, ...] = (),
+) -> Lookup | None:
+    """Record and audit a refused lookup with who asked and why: never the NHS number or
+    its digest. A refusal within a known setting is also one of its lookups."""
+    lookup = None
+    requested_by = requested_by[:REQUESTED_BY_MAX]
+    if setting is not None:
+        lookup = Lookup.objects.create(
+            setting=setting,
+            asked_by=user,
+            key=key,
+            requested_by=requested_by,
+            reason=reason if reason in LookupReason.values else "",
+            found=False,
+            refusal=refusal,
+        )
+    record(
+        AuditEventType.SHARING_LOOKUP,
+        actor_id=user.pk if user else None,
+        organisation=setting.organisation if setting else None,
+        target=lookup,
+        data={
+            "refused": refusal.value,
+            "setting": setting.pk if setting else None,
+            "key": key.prefix if key else claimed_prefix,
+            "requested_by": keys.requester_digest(requested_by),
+            "reason": reason if reason in LookupReason.values else None,
+            "fields": list(fields),
+        },
+    )
+    return lookup
 
 
 def look_up(
     *,
-    setting: SharingSetting,
+    setting: SharingSetting | None,
     nhs: str,
     reason: str,
     reason_other: str = "",
+    requested_by: str = "",
     user: User | None = None,
     key: SettingKey | None = None,
 ) -> Answer:
-    """Answer "is this child on a plan?" with the minimum, and tell the child's team."""
+    """Answer "is this child on a plan?" with the minimum, and tell each child's team.
+
+    A key's lookup must name the clinician who asked (`requested_by`). Every refusal is
+    audited before it is raised."""
     if (user is None) == (key is None):
         raise ValueError("a lookup is asked by a person or a key, not both")
-    if not setting.active or (key is not None and key.setting_id != setting.pk):
+    requested_by = " ".join(requested_by.split())
+
+    def refuse(refusal: Refusal, fields: tuple[str, ...] = ()) -> None:
+        record_refused_lookup(
+            refusal=refusal,
+            setting=setting,
+            user=user,
+            key=key,
+            requested_by=requested_by,
+            reason=reason,
+            fields=fields,
+        )
+
+    if setting is None:
+        refuse(Refusal.NO_SETTING)
         raise PermissionDenied
-    if user is not None and setting.organisation_id not in user.organisation_ids():
+    if not setting.active:
+        refuse(Refusal.INACTIVE_SETTING)
+        raise PermissionDenied
+    if (key is not None and key.setting_id != setting.pk) or (
+        user is not None and setting.organisation_id not in user.organisation_ids()
+    ):
+        refuse(Refusal.NO_RIGHTS)
         raise PermissionDenied
     errors: dict[str, str] = {}
     try:
@@ -343,17 +459,28 @@ def look_up(
         errors["reason"] = _("Choose why you are looking the child up")
     elif reason == LookupReason.OTHER and not reason_other.strip():
         errors["reason_other"] = _("Say why you are looking the child up")
+    if key is not None and not requested_by:
+        errors["requested_by"] = _("Give the name or staff identifier of the clinician asking")
+    elif len(requested_by) > REQUESTED_BY_MAX:
+        errors["requested_by"] = _("Give the clinician's name in 100 characters or fewer")
     if errors:
+        invalid_number = "nhs_number" in errors
+        refuse(
+            Refusal.INVALID_NHS_NUMBER if invalid_number else Refusal.INVALID_REQUEST,
+            tuple(sorted(errors)),
+        )
         raise ValidationError(errors)
     # Counted in its own transaction, so a refused lookup is not undone with the answer.
     bucket = f"sharing-lookup:user:{user.pk}" if user else f"sharing-lookup:key:{key.prefix}"  # type: ignore[union-attr]
     if not rate_limits.hit(bucket, limit=LOOKUPS_PER_MINUTE, window=LOOKUP_WINDOW):
+        refuse(Refusal.RATE_LIMITED)
         raise LookupRateLimitedError
     return _answer(
         setting=setting,
         number=number,
         reason=reason,
         reason_other=reason_other.strip()[:200],
+        requested_by=requested_by,
         user=user,
         key=key,
     )
@@ -366,30 +493,29 @@ def _answer(
     number: str,
     reason: str,
     reason_other: str,
+    requested_by: str,
     user: User | None,
     key: SettingKey | None,
 ) -> Answer:
     today = timezone.localdate()
-    # Found by the keyed index, then compared exactly (a digest clash would be absurd,
-    # but the comparison costs nothing).
-    flag = next(
-        (
-            flag
-            for flag in ChildFlag.objects.current(today)
-            .filter(nhs_digest=keys.nhs_digest(number), organisation__kind="local_authority")
-            .select_related("organisation")
-            .order_by("-start_date", "-pk")
-            if flag.nhs_number == number
-        ),
-        None,
-    )
+    # Found by the keyed index (under retired keys too, until rehashed), then compared
+    # exactly (a digest clash would be absurd, but the comparison costs nothing).
+    flags = [
+        flag
+        for flag in ChildFlag.objects.current(today)
+        .filter(nhs_digest__in=keys.nhs_digests(number), organisation__kind="local_authority")
+        .select_related("organisation")
+        .order_by("-start_date", "-pk")
+        if flag.nhs_number == number
+    ]
     lookup = Lookup.objects.create(
         setting=setting,
         asked_by=user,
         key=key,
+        requested_by=requested_by,
         reason=reason,
         reason_other=reason_other if reason == LookupReason.OTHER else "",
-        found=flag is not None,
+        found=bool(flags),
     )
     record(
         AuditEventType.SHARING_LOOKUP,
@@ -399,34 +525,57 @@ def _answer(
         data={
             "setting": setting.pk,
             "key": key.prefix if key else None,
+            "requested_by": keys.requester_digest(requested_by),
             "reason": reason,
-            "found": flag is not None,
-            "flag": flag.pk if flag else None,
+            "found": bool(flags),
+            "flags": [flag.pk for flag in flags],
         },
     )
-    if flag is None:
-        return Answer(found=False)
-    attendance = Attendance.objects.create(
-        flag=flag, setting=setting, lookup=lookup, attended_on=today, reason=reason
-    )
-    _tell_the_team(flag, attendance)
+    for flag in flags:
+        attendance = Attendance.objects.create(
+            flag=flag, setting=setting, lookup=lookup, attended_on=today, reason=reason
+        )
+        _tell_the_team(flag, attendance)
     return Answer(
-        found=True,
-        plan_type=flag.plan_type,
-        start_date=flag.start_date,
-        team_name=flag.team_name,
-        team_phone=flag.team_phone,
-        team_email=flag.team_email,
+        plans=tuple(
+            Plan(
+                plan_type=flag.plan_type,
+                start_date=flag.start_date,
+                team_name=flag.team_name,
+                team_phone=flag.team_phone,
+                team_email=flag.team_email,
+            )
+            for flag in flags
+        )
     )
 
 
-def _tell_the_team(flag: ChildFlag, attendance: Attendance) -> None:
-    managers = User.objects.filter(
+def _managers_to_tell(flag: ChildFlag) -> QuerySet[User]:
+    """The managers of the flag's team when its name matches a team of the local authority
+    (the child's own team, not every manager); otherwise all its managers."""
+    team = Team.objects.filter(
+        organisation=flag.organisation, name__iexact=" ".join(flag.team_name.split())
+    ).first()
+    if team is not None:
+        # One filter() call, so that the role and the team are of the same membership.
+        of_team = User.objects.filter(
+            is_active=True,
+            memberships__organisation=flag.organisation,
+            memberships__role=Role.MANAGER,
+            memberships__revoked_at__isnull=True,
+            memberships__team=team,
+        ).distinct()
+        if of_team.exists():
+            return of_team
+    return User.objects.filter(
         is_active=True,
         memberships__organisation=flag.organisation,
         memberships__role=Role.MANAGER,
         memberships__revoked_at__isnull=True,
     ).distinct()
+
+
+def _tell_the_team(flag: ChildFlag, attendance: Attendance) -> None:
     subject = _("A child with flag %(reference)s was looked up") % {"reference": flag.reference}
     body = _(
         "%(setting)s looked up the child with flag %(reference)s on %(date)s "
@@ -438,7 +587,53 @@ def _tell_the_team(flag: ChildFlag, attendance: Attendance) -> None:
         "reason": attendance.get_reason_display(),
     }
     url = reverse("sharing:flag", args=[flag.pk])
-    notify(managers, subject=subject, body=body, url=url)
+    notify(_managers_to_tell(flag), subject=subject, body=body, url=url)
     if flag.team_email:
         link = f"\n\n{settings.CANDOUR_BASE_URL.rstrip('/')}{url}"
         queue_email([flag.team_email], subject=subject, body=body + link)
+
+
+@dataclass(frozen=True)
+class Rehashed:
+    flags: int
+    changed: int
+
+
+@transaction.atomic
+def rehash_flags(*, progress: Callable[[int], None] | None = None) -> Rehashed:
+    """Recompute every flag's NHS digest under the current SECRET_KEY, after a rotation,
+    so the retired key can leave SECRET_KEY_FALLBACKS; audited per local authority."""
+    total = changed = 0
+    by_organisation: dict[int, int] = {}
+    last_pk = 0
+    while True:
+        batch = list(
+            ChildFlag.objects.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .only("pk", "organisation_id", "nhs_number", "nhs_digest")[:REHASH_BATCH]
+        )
+        if not batch:
+            break
+        stale = []
+        for flag in batch:
+            digest = keys.nhs_digest(flag.nhs_number)
+            if flag.nhs_digest != digest:
+                flag.nhs_digest = digest
+                stale.append(flag)
+                by_organisation[flag.organisation_id] = (
+                    by_organisation.get(flag.organisation_id, 0) + 1
+                )
+        ChildFlag.objects.bulk_update(stale, ["nhs_digest"])
+        changed += len(stale)
+        total += len(batch)
+        last_pk = batch[-1].pk
+        if progress is not None:
+            progress(total)
+    for organisation in Organisation.objects.filter(pk__in=by_organisation).order_by("pk"):
+        record(
+            AuditEventType.SHARING_DIGESTS_REHASHED,
+            actor_id=None,
+            organisation=organisation,
+            data={"rehashed": by_organisation[organisation.pk]},
+        )
+    return Rehashed(flags=total, changed=changed)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
+from candour.core.keyset import keyset_page
 from candour.sharing import services
 from candour.sharing.access import (
     attendances_of,
@@ -19,9 +20,11 @@ from candour.sharing.access import (
     flag_organisations,
     get_flag_for_keeper,
     setting_of,
+    settings_of,
 )
 from candour.sharing.forms import EndForm, FlagForm, ImportForm, LookupForm
 from candour.sharing.models import ChildFlag, Lookup
+from candour.sharing.vocabulary import Refusal
 
 
 @login_required
@@ -132,10 +135,14 @@ def import_flags(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lookup(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    setting = setting_of(user)
-    if setting is None:
+    choices = settings_of(user)
+    if not choices:
+        if request.method == "POST":
+            # Audited before the 404 that any page outside one's organisations gets.
+            services.record_refused_lookup(refusal=Refusal.NO_SETTING, user=user)
         raise Http404
-    form = LookupForm(request.POST or None)
+    form = LookupForm(request.POST or None, settings=choices)
+    setting = setting_of(user, request.POST.get("setting") or request.GET.get("setting"))
     answer = None
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -150,31 +157,47 @@ def lookup(request: HttpRequest) -> HttpResponse:
         except services.LookupRateLimitedError:
             form.add_error(None, _("Too many lookups: wait a minute and try again"))
             status = 429
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
         else:
-            form = LookupForm()
+            form = LookupForm(settings=choices, initial={"setting": request.POST.get("setting")})
+    elif request.method == "GET" and setting is not None:
+        form = LookupForm(settings=choices, initial={"setting": setting.pk})
     return render(
         request,
         "sharing/lookup.html",
         {
-            "setting": setting,
+            "setting": setting or choices[0],
+            "several_settings": len(choices) > 1,
             "form": form,
             "answer": answer,
-            "manages_keys": services.may_manage_keys(user, setting),
+            "manages_keys": setting is not None and services.may_manage_keys(user, setting),
         },
         status=status,
     )
+
+
+LOOKUPS_PAGE_SIZE = 50
 
 
 @login_required
 @require_GET
 def lookups(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    setting = setting_of(user)
+    setting = setting_of(user, request.GET.get("setting"))
     if setting is None:
         raise Http404
-    rows = (
-        Lookup.objects.visible_to(user)
-        .filter(setting=setting)
-        .select_related("asked_by", "key")[:200]
+    rows = Lookup.objects.visible_to(user).filter(setting=setting).select_related("asked_by", "key")
+    page = keyset_page(rows, request.GET, key="pk", size=LOOKUPS_PAGE_SIZE)
+    return render(
+        request,
+        "sharing/lookups.html",
+        {
+            "setting": setting,
+            "several_settings": len(settings_of(user)) > 1,
+            "lookups": page.items,
+            "page": page,
+        },
     )
-    return render(request, "sharing/lookups.html", {"setting": setting, "lookups": rows})

@@ -57,21 +57,30 @@ def test_a_setting_looks_up_a_flagged_child_over_http(
 
     status, body = _post(
         f"{server}/api/v1/sharing/lookups",
-        {"nhs_number": current, "reason": "attending_now"},
+        {"nhs_number": current, "reason": "attending_now", "requested_by": "Dr A Patel"},
         setting_key,
     )
     assert status == 200
-    assert set(body) == {"found", "plan_type", "start_date", "contact"}
+    assert set(body) == {"found", "plans"}
     assert body["found"] is True
-    assert body["plan_type"] == "child_protection_plan"
-    assert body["contact"]["team_name"] == "Assessment Team 1"
+    [plan] = body["plans"]
+    assert set(plan) == {"plan_type", "start_date", "contact"}
+    assert plan["plan_type"] == "child_protection_plan"
+    assert plan["contact"]["team_name"] == "Assessment Team 1"
 
     status, body = _post(
         f"{server}/api/v1/sharing/lookups",
-        {"nhs_number": expired, "reason": "admitted"},
+        {"nhs_number": expired, "reason": "admitted", "requested_by": "Dr A Patel"},
         setting_key,
     )
-    assert (status, body["found"], body["contact"]) == (200, False, None)
+    assert (status, body) == (200, {"found": False, "plans": []})
+
+    status, body = _post(
+        f"{server}/api/v1/sharing/lookups",
+        {"nhs_number": current, "reason": "admitted"},
+        setting_key,
+    )
+    assert status == 422  # a key's lookup must name the clinician who asked
 
     attendances = candour_shell(
         "from candour.sharing.models import Attendance; print(Attendance.objects.count())"
@@ -82,7 +91,7 @@ def test_a_setting_looks_up_a_flagged_child_over_http(
 def test_a_wrong_key_is_refused_over_http(server: str, setting_key: str) -> None:
     status, body = _post(
         f"{server}/api/v1/sharing/lookups",
-        {"nhs_number": "9990000018", "reason": "attending_now"},
+        {"nhs_number": "9990000018", "reason": "attending_now", "requested_by": "Dr A Patel"},
         setting_key[:-4] + "AAAA",
     )
     assert status == 401
@@ -93,3 +102,5 @@ def test_the_lookup_is_in_the_openapi_document(server: str) -> None:
     with urllib.request.urlopen(f"{server}/api/v1/openapi.json", timeout=10) as response:  # noqa: S310
         document = json.loads(response.read())
     assert "post" in document["paths"]["/api/v1/sharing/lookups"]
+    lookup_in = document["components"]["schemas"]["LookupIn"]
+    assert "requested_by" in lookup_in["required"]

@@ -4,24 +4,39 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+import pytest
+from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
 from candour.api.tests.support import caller_for
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.sharing import services
-from candour.sharing.models import ChildFlag, Lookup
+from candour.sharing import keys, services
+from candour.sharing.models import Attendance, ChildFlag, Lookup
 from candour.sharing.tests.support import CHILD, NUMBERS, flag
+from conftest import signed_in_client
 
 LOOKUPS = "/api/v1/sharing/lookups"
 FLAGS = "/api/v1/sharing/flags"
 
 
-def post_with_key(key: str, body: Mapping[str, object]) -> Any:
+def post_with_key(key: str, body: Mapping[str, object], *, clinician: bool = True) -> Any:
+    if clinician:
+        body = {"requested_by": "Dr A Patel (ED 4471)", **body}
     return Client().post(
         LOOKUPS, body, content_type="application/json", headers={"Authorization": f"Bearer {key}"}
     )
+
+
+def refusals() -> list[dict[str, Any]]:
+    return [
+        e.data
+        for e in AuditEvent.objects.filter(event_type=AuditEventType.SHARING_LOOKUP).order_by(
+            "sequence"
+        )
+        if "refused" in e.data
+    ]
 
 
 def test_a_lookup_returns_only_the_allowed_fields(world, hospital):
@@ -31,21 +46,92 @@ def test_a_lookup_returns_only_the_allowed_fields(world, hospital):
 
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"found", "plan_type", "start_date", "contact"}
-    assert set(body["contact"]) == {"team_name", "phone", "email"}
+    assert set(body) == {"found", "plans"}
     assert body == {
         "found": True,
-        "plan_type": "child_protection_plan",
-        "start_date": child.start_date.isoformat(),
-        "contact": {
-            "team_name": "Assessment",
-            "phone": "01632 960000",
-            "email": "cp.team@riverside.example",
-        },
+        "plans": [
+            {
+                "plan_type": "child_protection_plan",
+                "start_date": child.start_date.isoformat(),
+                "contact": {
+                    "team_name": "Assessment",
+                    "phone": "01632 960000",
+                    "email": "cp.team@riverside.example",
+                },
+            }
+        ],
     }
     event = AuditEvent.objects.get(event_type=AuditEventType.SHARING_LOOKUP)
     assert event.actor_id is None
     assert event.data["key"] == hospital.key.split("_")[1]
+
+
+def test_a_key_lookup_names_the_clinician_who_asked(world, hospital):
+    flag(world)
+
+    response = post_with_key(hospital.key, {"nhs_number": CHILD, "reason": "attending_now"})
+
+    assert response.status_code == 200
+    assert Lookup.objects.get().requested_by == "Dr A Patel (ED 4471)"
+    event = AuditEvent.objects.get(event_type=AuditEventType.SHARING_LOOKUP)
+    assert event.data["requested_by"] == keys.requester_digest("Dr A Patel (ED 4471)")
+    assert "Patel" not in str(event.data)
+    page = signed_in_client(hospital.nurse).get("/sharing/lookups/").content.decode()
+    assert "Dr A Patel (ED 4471)" in page
+
+
+@pytest.mark.parametrize("requested_by", [None, "", "   ", "x" * 101])
+def test_a_key_lookup_without_the_clinician_is_refused(world, hospital, requested_by):
+    body: dict[str, object] = {"nhs_number": CHILD, "reason": "attending_now"}
+    if requested_by is not None:
+        body["requested_by"] = requested_by
+
+    response = post_with_key(hospital.key, body, clinician=False)
+
+    assert response.status_code == 422
+    assert not Lookup.objects.filter(refusal="").exists()
+
+
+def test_a_lookup_answers_with_every_current_flag_and_tells_each_authority(
+    world, hospital, django_capture_on_commit_callbacks
+):
+    from candour.accounts.roles import Role
+    from candour.notifications.models import Notification
+    from conftest import make_person
+
+    riverside = flag(world)
+    moorland_manager = make_person(
+        "manager@moorland.example", world.moorland, Role.MANAGER, world.moorland_team
+    )
+    moorland = services.record_flag(
+        actor=moorland_manager,
+        organisation=world.moorland,
+        draft=services.FlagDraft(
+            nhs_number=CHILD,
+            plan_type="looked_after",
+            start_date=timezone.localdate() - dt.timedelta(days=3),
+            end_date=None,
+            team_name="Children in care",
+            team_phone="01632 960111",
+            team_email="cic@moorland.example",
+        ),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        body = post_with_key(hospital.key, {"nhs_number": CHILD, "reason": "admitted"}).json()
+
+    assert body["found"] is True
+    assert [(p["plan_type"], p["contact"]["team_name"]) for p in body["plans"]] == [
+        ("looked_after", "Children in care"),
+        ("child_protection_plan", "Assessment"),
+    ]
+    assert {a.flag for a in Attendance.objects.all()} == {riverside, moorland}
+    assert Notification.objects.filter(recipient=moorland_manager).count() == 1
+    assert Notification.objects.filter(recipient=world.manager).count() == 1
+    assert {tuple(m.to) for m in mail.outbox} >= {
+        ("cp.team@riverside.example",),
+        ("cic@moorland.example",),
+    }
 
 
 def test_an_expired_plan_says_no_current_plan(world, hospital):
@@ -54,7 +140,7 @@ def test_an_expired_plan_says_no_current_plan(world, hospital):
 
     body = post_with_key(hospital.key, {"nhs_number": CHILD, "reason": "admitted"}).json()
 
-    assert body == {"found": False, "plan_type": None, "start_date": None, "contact": None}
+    assert body == {"found": False, "plans": []}
 
 
 def test_a_bad_nhs_number_is_explained(world, hospital):
@@ -63,6 +149,11 @@ def test_a_bad_nhs_number_is_explained(world, hospital):
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "nhs_number"
     assert "last digit" in response.json()["errors"][0]["message"]
+    [refused] = refusals()
+    assert refused["refused"] == "invalid_nhs_number"
+    assert Lookup.objects.get(refusal="invalid_nhs_number").requested_by == "Dr A Patel (ED 4471)"
+    assert refused["key"] == hospital.key.split("_")[1]
+    assert "9990000019" not in str(list(AuditEvent.objects.values_list("data", flat=True)))
 
 
 def test_wrong_revoked_or_inactive_keys_and_personal_tokens_are_refused(world, hospital):
@@ -71,6 +162,14 @@ def test_wrong_revoked_or_inactive_keys_and_personal_tokens_are_refused(world, h
     prefix = hospital.key.split("_")[1]
 
     assert post_with_key(hospital.key[:-4] + "AAAA", body).status_code == 401
+    assert refusals()[-1] == {
+        "refused": "wrong_key",
+        "setting": None,
+        "key": prefix,
+        "requested_by": None,
+        "reason": None,
+        "fields": [],
+    }
     assert (
         post_with_key(caller_for(world.manager).headers["Authorization"][7:], body).status_code
         == 401
@@ -78,8 +177,24 @@ def test_wrong_revoked_or_inactive_keys_and_personal_tokens_are_refused(world, h
     assert Client().post(LOOKUPS, body, content_type="application/json").status_code == 401
     services.register_setting(actor=None, organisation=hospital.organisation, active=False)
     assert post_with_key(hospital.key, body).status_code == 401
-    assert not Lookup.objects.exists()
-    assert prefix
+    assert refusals()[-1]["refused"] == "inactive_setting"
+    assert refusals()[-1]["setting"] == hospital.setting.pk
+    assert list(Lookup.objects.values_list("refusal", flat=True)) == ["inactive_setting"]
+    assert CHILD not in str([e for e in refusals()])
+
+
+def test_a_revoked_key_is_refused_and_audited(world, hospital):
+    from candour.sharing.models import SettingKey
+
+    key = SettingKey.objects.get()
+    key.revoked_at = timezone.now()
+    key.save(update_fields=["revoked_at"])
+
+    response = post_with_key(hospital.key, {"nhs_number": CHILD, "reason": "attending_now"})
+
+    assert response.status_code == 401
+    assert refusals()[-1]["refused"] == "revoked_key"
+    assert refusals()[-1]["key"] == key.prefix
 
 
 def test_lookups_by_key_are_rate_limited(world, hospital):
@@ -91,6 +206,7 @@ def test_lookups_by_key_are_rate_limited(world, hospital):
 
     assert refused.status_code == 429
     assert "Too many lookups" in refused.json()["detail"]
+    assert [r["refused"] for r in refusals()] == ["rate_limited"]
 
 
 def test_a_manager_lists_records_and_ends_flags_over_the_api(world):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.notifications.models import Notification
-from candour.sharing import services
+from candour.sharing import keys, services
 from candour.sharing.models import Attendance, ChildFlag, Lookup
 from candour.sharing.tests.support import CHILD, NUMBERS, flag
 
@@ -69,7 +69,7 @@ def test_a_hit_creates_an_attendance_and_tells_the_team_without_the_number(
         answer = ask(hospital)
 
     assert answer.found
-    assert answer.plan_type == "child_protection_plan"
+    assert [plan.plan_type for plan in answer.plans] == ["child_protection_plan"]
     attendance = Attendance.objects.get()
     assert (attendance.flag, attendance.setting) == (child, hospital.setting)
     assert attendance.attended_on == timezone.localdate()
@@ -148,7 +148,8 @@ def test_lookups_are_rate_limited_per_person(world, hospital, settings):
 
     with pytest.raises(services.LookupRateLimitedError):
         ask(hospital, NUMBERS[2])
-    assert Lookup.objects.count() == services.LOOKUPS_PER_MINUTE
+    assert Lookup.objects.filter(refusal="").count() == services.LOOKUPS_PER_MINUTE
+    assert Lookup.objects.get(refusal="rate_limited").asked_by == hospital.nurse
 
 
 def test_other_local_authorities_cannot_see_the_flags(world):
@@ -174,3 +175,116 @@ def test_a_team_email_that_is_not_an_address_is_refused(world, email):
 
 def test_a_flag_without_a_team_email_is_recorded(world):
     assert flag(world, email="").team_email == ""
+
+
+def _refusals():
+    return [
+        e
+        for e in AuditEvent.objects.filter(event_type=AuditEventType.SHARING_LOOKUP).order_by(
+            "sequence"
+        )
+        if "refused" in e.data
+    ]
+
+
+def test_refused_lookups_are_audited_with_who_and_why_but_not_the_number(world, hospital):
+    with pytest.raises(ValidationError):
+        ask(hospital, "9990000019")
+    with pytest.raises(PermissionDenied):
+        services.look_up(
+            setting=hospital.setting, nhs=CHILD, reason="attending_now", user=world.staff
+        )
+    with pytest.raises(PermissionDenied):
+        services.look_up(setting=None, nhs=CHILD, reason="attending_now", user=world.staff)
+    services.register_setting(actor=None, organisation=hospital.organisation, active=False)
+    hospital.setting.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        ask(hospital)
+
+    refused = _refusals()
+    assert [(e.data["refused"], e.actor_id) for e in refused] == [
+        ("invalid_nhs_number", hospital.nurse.pk),
+        ("no_rights", world.staff.pk),
+        ("no_setting", world.staff.pk),
+        ("inactive_setting", hospital.nurse.pk),
+    ]
+    assert refused[0].data["fields"] == ["nhs_number"]
+    everything = str(list(AuditEvent.objects.values_list("data", "object_id")))
+    assert "9990000019" not in everything
+    assert CHILD not in everything
+    assert not Attendance.objects.exists()
+
+
+def test_a_flag_is_still_found_after_the_secret_key_is_rotated(world, hospital, settings):
+    flag(world)
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+
+    settings.SECRET_KEY_FALLBACKS = []
+    assert not ask(hospital).found  # the false negative this guards against
+
+    settings.SECRET_KEY_FALLBACKS = [old]
+    assert ask(hospital).found
+
+
+def test_rehash_recomputes_digests_under_the_current_key_and_is_audited(world, hospital, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    child = flag(world)
+    flag(world, NUMBERS[1])
+    settings.SECRET_KEY = "a-new-secret-key-" + "y" * 40
+    err, out = StringIO(), StringIO()
+
+    call_command("sharing", "rehash", stdout=out, stderr=err)
+
+    child.refresh_from_db()
+    assert child.nhs_digest == keys.nhs_digest(CHILD)
+    assert "rehashed 2 of 2 flags" in out.getvalue()
+    assert "Rehashing flags" in err.getvalue()
+    settings.SECRET_KEY_FALLBACKS = []
+    assert ask(hospital).found
+    event = AuditEvent.objects.filter(event_type=AuditEventType.SHARING_DIGESTS_REHASHED).last()
+    assert event is not None
+    assert event.data == {"rehashed": 2}
+    assert event.organisation_id == world.riverside.pk
+    call_command("sharing", "rehash", stdout=out, stderr=err)
+    assert "rehashed 0 of 2 flags" in out.getvalue()
+
+
+def test_the_notice_goes_to_the_managers_of_the_flags_team(
+    world, hospital, django_capture_on_commit_callbacks
+):
+    from candour.notifications.models import Notification
+
+    flag(world)  # team "Assessment", a team of Riverside's: its manager only
+    services.record_flag(
+        actor=world.manager,
+        organisation=world.riverside,
+        draft=services.FlagDraft(
+            NUMBERS[1], "looked_after", timezone.localdate(), None, "Emergency duty", "01632 960001"
+        ),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(hospital)
+    assert Notification.objects.filter(recipient=world.manager).count() == 1
+    assert not Notification.objects.filter(recipient=world.other_manager).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(hospital, NUMBERS[1])
+    # A team name that matches no team falls back to every manager of the authority.
+    assert Notification.objects.filter(recipient=world.manager).count() == 2
+    assert Notification.objects.filter(recipient=world.other_manager).count() == 1
+
+
+@pytest.mark.parametrize("phone", ["ring duty", "n/a", "12345", "0163296000x"])
+def test_a_team_phone_that_is_not_a_number_is_refused(world, phone):
+    with pytest.raises(ValidationError) as refused:
+        services.record_flag(
+            actor=world.manager,
+            organisation=world.riverside,
+            draft=services.FlagDraft(CHILD, "looked_after", timezone.localdate(), None, "A", phone),
+        )
+    assert "team_phone" in refused.value.message_dict

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from candour.sharing.models import Attendance, ChildFlag, Lookup
@@ -126,3 +127,125 @@ def test_navigation_offers_information_sharing(world, hospital):
     assert "Information sharing" in signed_in_client(world.manager).get("/").content.decode()
     assert "Information sharing" in signed_in_client(hospital.nurse).get("/").content.decode()
     assert "Information sharing" not in signed_in_client(world.staff).get("/").content.decode()
+
+
+def test_an_invalid_number_on_the_page_is_explained_and_audited(world, hospital):
+    from candour.audit.events import AuditEventType
+    from candour.audit.models import AuditEvent
+
+    page = signed_in_client(hospital.nurse).post(
+        "/sharing/lookup/", {"nhs_number": "9990000019", "reason": "attending_now"}
+    )
+
+    assert "last digit does not match" in page.content.decode()
+    event = AuditEvent.objects.get(event_type=AuditEventType.SHARING_LOOKUP)
+    assert (event.data["refused"], event.actor_id) == ("invalid_nhs_number", hospital.nurse.pk)
+    assert "9990000019" not in str(event.data)
+
+
+def test_a_person_in_no_setting_who_posts_a_lookup_is_refused_and_audited(world, hospital):
+    from candour.audit.events import AuditEventType
+    from candour.audit.models import AuditEvent
+
+    response = signed_in_client(world.staff).post(
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}
+    )
+
+    assert response.status_code == 404
+    event = AuditEvent.objects.get(event_type=AuditEventType.SHARING_LOOKUP)
+    assert (event.data["refused"], event.actor_id) == ("no_setting", world.staff.pk)
+
+
+def _second_setting_for(person):
+    from candour.accounts.roles import Role
+    from candour.accounts.services import grant_role
+    from candour.core.models import OrganisationKind
+    from candour.core.services import create_organisation, create_team
+    from candour.sharing import services
+
+    clinic = create_organisation(
+        actor=None, name="Another Minor Injuries Unit", kind=OrganisationKind.PARTNER_AGENCY
+    )
+    team = create_team(actor=None, organisation=clinic, name="Minor injuries")
+    grant_role(actor=None, user=person, organisation=clinic, role=Role.STAFF, team=team)
+    return services.register_setting(actor=None, organisation=clinic)
+
+
+def test_a_person_in_two_settings_chooses_which_one_asks(world, hospital):
+    client = signed_in_client(hospital.nurse)
+    assert 'name="setting"' not in client.get("/sharing/lookup/").content.decode()
+    clinic = _second_setting_for(hospital.nurse)
+
+    form = client.get("/sharing/lookup/").content.decode()
+    assert 'name="setting"' in form
+    assert "Another Minor Injuries Unit" in form
+    assert "Riverside Hospital" in form
+    client.post(
+        "/sharing/lookup/",
+        {"setting": clinic.pk, "nhs_number": CHILD, "reason": "attending_now"},
+    )
+    assert Lookup.objects.get().setting == clinic
+    missing = client.post("/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"})
+    assert missing.context["form"].errors["setting"]
+    assert Lookup.objects.count() == 1
+
+
+def test_the_lookups_page_pages_through_every_lookup(world, hospital):
+    from candour.sharing import services
+    from candour.sharing.views import LOOKUPS_PAGE_SIZE
+    from candour.sharing.vocabulary import Refusal
+
+    total = LOOKUPS_PAGE_SIZE + 5
+    for _ in range(total):
+        services.record_refused_lookup(
+            refusal=Refusal.RATE_LIMITED, setting=hospital.setting, user=hospital.nurse
+        )
+    client = signed_in_client(hospital.nurse)
+
+    first = client.get("/sharing/lookups/")
+    assert len(first.context["lookups"]) == LOOKUPS_PAGE_SIZE
+    older = first.context["page"].older
+    assert f"before={older}" in first.content.decode()
+    second = client.get(f"/sharing/lookups/?setting={hospital.setting.pk}&before={older}")
+    assert len(second.context["lookups"]) == 5
+    seen = {lookup.pk for lookup in first.context["lookups"]} | {
+        lookup.pk for lookup in second.context["lookups"]
+    }
+    assert seen == set(Lookup.objects.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("phone", ["ring duty", "n/a", "0163296000x"])
+def test_one_phone_check_for_the_page_the_api_and_the_import(world, phone):
+    from candour.api.tests.support import caller_for
+
+    page = signed_in_client(world.manager).post(
+        "/sharing/flags/new/",
+        {
+            "nhs_number": CHILD,
+            "plan_type": "looked_after",
+            "start_date": "2026-01-05",
+            "team_name": "Assessment",
+            "team_phone": phone,
+        },
+    )
+    assert "Enter the team&#x27;s phone number" in page.content.decode()
+    api = caller_for(world.manager).post(
+        "/api/v1/sharing/flags",
+        {
+            "nhs_number": CHILD,
+            "plan_type": "looked_after",
+            "start_date": "2026-01-05",
+            "team_name": "Assessment",
+            "team_phone": phone,
+        },
+    )
+    assert api.status_code == 422
+    assert api.json()["errors"][0]["field"] == "team_phone"
+    data = (
+        f"nhs_number,plan_type,start_date,team_name,team_phone\n{CHILD},cpp,2026-01-05,A,{phone}\n"
+    )
+    imported = signed_in_client(world.manager).post(
+        "/sharing/flags/import/", {"file": SimpleUploadedFile("f.csv", data.encode())}
+    )
+    assert "is not a phone number" in imported.content.decode()
+    assert not ChildFlag.objects.exists()
