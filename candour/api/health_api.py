@@ -1,5 +1,6 @@
 """Organisational health over the API: the latest workforce indicators and early-warning
-status for an organisation where the caller is a manager, analyst or administrator.
+status, and their monthly series and the demand series, for an organisation where the
+caller is a manager, analyst or administrator.
 
 Reads start from `health_access.health_organisations` (404 for any other organisation);
 no person-level figures (the Bradford list) are ever served here.
@@ -16,10 +17,13 @@ from ninja import Field, Query, Router, Schema
 
 from candour.api.auth import caller
 from candour.api.schemas import Error
+from candour.core.models import Organisation
 from candour.health_stats.spiral import SpiralThresholds
 from candour.workforce import health_access
+from candour.workforce.demand import demand_series
 from candour.workforce.early_warning import assess_scope, thresholds_for
 from candour.workforce.indicators import (
+    PeriodIndicators,
     ScopeIndicators,
     dfe_comparisons,
     organisation_indicators,
@@ -94,6 +98,13 @@ def _indicators(
     }
 
 
+def _organisation(request: HttpRequest, filters: HealthFilters) -> Organisation:
+    user = caller(request)
+    organisations = health_access.health_organisations(user)
+    value = str(filters.organisation) if filters.organisation is not None else None
+    return health_access.chosen_organisation(organisations, value)
+
+
 @router.get(
     "/health/indicators",
     response={200: HealthOut, 401: Error, 404: Error, 422: Error, 429: Error},
@@ -104,10 +115,7 @@ def _indicators(
     "DfE comparisons. Anyone else's organisation is not found.",
 )
 def health_indicators(request: HttpRequest, filters: Query[HealthFilters]) -> HealthOut:
-    user = caller(request)
-    organisations = health_access.health_organisations(user)
-    value = str(filters.organisation) if filters.organisation is not None else None
-    organisation = health_access.chosen_organisation(organisations, value)
+    organisation = _organisation(request, filters)
     indicators = organisation_indicators(organisation, today=timezone.localdate())
     thresholds = thresholds_for(organisation)
     return HealthOut(
@@ -134,4 +142,111 @@ def health_indicators(request: HttpRequest, filters: Query[HealthFilters]) -> He
             )
             for c in dfe_comparisons(organisation)
         ],
+    )
+
+
+class MonthOut(Schema):
+    period: date = Field(description="The last day of the month.")
+    in_post_fte: float
+    turnover_rate: float | None = Field(description="Leavers in 12 months / in post, %.")
+    vacancy_rate: float | None
+    agency_rate: float | None
+    average_caseload: float | None = Field(description="Cases / case-holding FTE.")
+    absence_rate: float | None = Field(
+        description="FTE working days lost in the month by social workers in post at its "
+        "end / (their FTE x working days less bank holidays), %. Null for a team of fewer "
+        "than 5 people."
+    )
+    referrals: int | None = Field(description="Referrals in the month; null: not recorded.")
+    referrals_per_case_holder: float | None = Field(
+        description="Referrals in the month / case-holding FTE."
+    )
+
+
+class ScopeSeriesOut(Schema):
+    team_id: int | None = Field(description="Null: the whole organisation.")
+    team: str
+    months: list[MonthOut] = Field(description="Oldest first, up to 12 months.")
+
+
+class DemandPointOut(Schema):
+    period_start: date
+    count: int | None = Field(description="Null: not recorded (never read as zero).")
+    expected: float | None = Field(description="The seasonal baseline; null: none yet.")
+    flags: list[str] = Field(description="The control-chart rules that fired, in words.")
+    events: list[str] = Field(description="Events annotated in this period.")
+
+
+class DemandSeriesOut(Schema):
+    measure: str
+    label: str
+    frequency: str = Field(description="`weekly` or `monthly`, as imported.")
+    points: list[DemandPointOut]
+
+
+class HealthSeriesOut(Schema):
+    organisation_id: int
+    organisation: str
+    scopes: list[ScopeSeriesOut] = Field(description="The whole organisation, then each team.")
+    demand: list[DemandSeriesOut]
+
+
+def _month(item: PeriodIndicators, *, small: bool) -> MonthOut:
+    return MonthOut(
+        period=item.period,
+        in_post_fte=item.in_post_fte,
+        turnover_rate=item.turnover_rate,
+        vacancy_rate=item.vacancy_rate,
+        agency_rate=item.agency_rate,
+        average_caseload=item.average_caseload,
+        absence_rate=None if small else item.absence_rate,
+        referrals=item.referrals,
+        referrals_per_case_holder=item.referrals_per_case_holder,
+    )
+
+
+@router.get(
+    "/health/series",
+    response={200: HealthSeriesOut, 401: Error, 404: Error, 422: Error, 429: Error},
+    operation_id="health_series",
+    summary="Workforce indicators month by month, and demand over time",
+    description="For an organisation where you are a manager, analyst or administrator: "
+    "the last 12 months' indicators for the organisation and each team, and each demand "
+    "measure's counts with its seasonal baseline, control-chart flags and events. "
+    "Anyone else's organisation is not found.",
+)
+def health_series(request: HttpRequest, filters: Query[HealthFilters]) -> HealthSeriesOut:
+    organisation = _organisation(request, filters)
+    indicators = organisation_indicators(organisation, today=timezone.localdate())
+    scopes = [
+        ScopeSeriesOut(
+            team_id=scope.team.pk if scope.team else None,
+            team=scope.name,
+            months=[_month(item, small=scope.too_few) for item in scope.series],
+        )
+        for scope in [indicators.whole, *indicators.teams]
+    ]
+    demand = [
+        DemandSeriesOut(
+            measure=series.measure,
+            label=series.label,
+            frequency=str(series.frequency),
+            points=[
+                DemandPointOut(
+                    period_start=item.point.period,
+                    count=item.point.observed,
+                    expected=item.point.baseline.expected if item.point.baseline else None,
+                    flags=item.flags,
+                    events=list(item.events),
+                )
+                for item in series.points
+            ],
+        )
+        for series in demand_series(organisation)
+    ]
+    return HealthSeriesOut(
+        organisation_id=organisation.pk,
+        organisation=organisation.name,
+        scopes=scopes,
+        demand=demand,
     )

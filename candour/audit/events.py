@@ -90,6 +90,9 @@ class AuditEventType(StrEnum):
     HEALTH_THRESHOLDS_CHANGED = "workforce.health_thresholds_changed"
     WORKFORCE_IMPORTED = "workforce.imported"
     WORKFORCE_IMPORT_UNDONE = "workforce.import_undone"
+    WORKFORCE_DFE_AREA_SET = "workforce.dfe_area_set"
+    WORKFORCE_CHART_EVENT_ADDED = "workforce.chart_event_added"
+    WORKFORCE_CHART_EVENT_DELETED = "workforce.chart_event_deleted"
     DFE_LOADED = "workforce.dfe_loaded"
     SURVEY_WAVE_OPENED = "survey.wave_opened"
     SURVEY_ANSWERED = "survey.answered"
@@ -193,6 +196,9 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.HEALTH_THRESHOLDS_CHANGED: _("Early-warning thresholds changed"),
     AuditEventType.WORKFORCE_IMPORTED: _("Workforce or demand file imported"),
     AuditEventType.WORKFORCE_IMPORT_UNDONE: _("Workforce or demand import undone"),
+    AuditEventType.WORKFORCE_DFE_AREA_SET: _("Local authority for DfE comparisons set"),
+    AuditEventType.WORKFORCE_CHART_EVENT_ADDED: _("Event added to the demand charts"),
+    AuditEventType.WORKFORCE_CHART_EVENT_DELETED: _("Event removed from the demand charts"),
     AuditEventType.DFE_LOADED: _("DfE national statistics loaded"),
     AuditEventType.SURVEY_WAVE_OPENED: _("Survey wave opened"),
     AuditEventType.SURVEY_ANSWERED: _("Survey answered"),

@@ -27,6 +27,7 @@ class Indicator(enum.StrEnum):
     AGENCY_RATE = "agency rate (%)"
     TURNOVER_RATE = "turnover rate (%)"
     ABSENCE_RATE = "absence rate (%)"
+    DEMAND = "referrals per case-holding worker"
 
 
 class SpiralStatus(enum.StrEnum):
@@ -49,6 +50,8 @@ class HealthPeriod:
     agency_rate: float | None = None
     turnover_rate: float | None = None
     absence_rate: float | None = None
+    # Referrals in the period per case-holding FTE: the demand side of the spiral.
+    demand_per_worker: float | None = None
 
     def value(self, indicator: Indicator) -> float | None:
         return {
@@ -57,6 +60,7 @@ class HealthPeriod:
             Indicator.AGENCY_RATE: self.agency_rate,
             Indicator.TURNOVER_RATE: self.turnover_rate,
             Indicator.ABSENCE_RATE: self.absence_rate,
+            Indicator.DEMAND: self.demand_per_worker,
         }[indicator]
 
 
@@ -86,7 +90,10 @@ class SpiralThresholds:
       by 3 points;
     - turnover 17% (England's peak strain, 2022: 17.2%): worsening by 3 points;
     - absence 4.2% (CIPD 2023 public sector: 10.6 days per employee over 253 working
-      days; England's social workers 2.9-3.5%): worsening by 0.5 points.
+      days; England's social workers 2.9-3.5%): worsening by 0.5 points;
+    - demand: strained above 4 referrals a month per case-holding FTE (England: about
+      620,000 referrals a year over roughly 20,000 case-holding FTE, 2.6 a month);
+      worsening by 10% of its level, as demand grows in proportion.
     The window is 6 periods (six months of monthly figures) and needs 3 known values.
     """
 
@@ -95,6 +102,7 @@ class SpiralThresholds:
     agency_rate: Limit = Limit(strain=20.0, worsening=3.0)
     turnover_rate: Limit = Limit(strain=17.0, worsening=3.0)
     absence_rate: Limit = Limit(strain=4.2, worsening=0.5)
+    demand_per_worker: Limit = Limit(strain=4.0, worsening=0.10, relative=True)
     window: int = 6
     min_values: int = 3
     spiral_worsening: int = 3
@@ -106,6 +114,7 @@ class SpiralThresholds:
             Indicator.AGENCY_RATE: self.agency_rate,
             Indicator.TURNOVER_RATE: self.turnover_rate,
             Indicator.ABSENCE_RATE: self.absence_rate,
+            Indicator.DEMAND: self.demand_per_worker,
         }[indicator]
 
 

@@ -175,3 +175,24 @@ def caseload_distribution(
         highest=counts[-1] if counts else None,
         bands=tuple(bands),
     )
+
+
+# Roles the DfE census does not count: it counts registered social workers in every role
+# (practitioners, senior practitioners, managers), not the support staff beside them.
+NOT_SOCIAL_WORK_ROLES = (
+    "support worker",
+    "family support",
+    "family worker",
+    "family practitioner",
+    "contact worker",
+    "assistant",
+    "administrat",
+    "business support",
+    "unqualified",
+)
+
+
+def is_social_worker_role(role: str) -> bool:
+    """Whether a council's job title counts as a social worker in the DfE's measures."""
+    words = role.casefold()
+    return not any(part in words for part in NOT_SOCIAL_WORK_ROLES)

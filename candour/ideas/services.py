@@ -22,7 +22,6 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind, Team
-from candour.ideas.deadlines import add_working_days
 from candour.ideas.models import Idea, IdeaEvent, IdeaShare, ResponseStandard
 from candour.ideas.querysets import stalled_condition
 from candour.ideas.vocabulary import (
@@ -35,6 +34,7 @@ from candour.ideas.vocabulary import (
 )
 from candour.learning.models import Lesson, Theme
 from candour.notifications.services import notify
+from candour.reporting.calendar import add_working_days
 from candour.voice.models import Feedback
 from candour.voice.vocabulary import FeedbackStatus
 

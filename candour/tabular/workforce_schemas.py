@@ -306,7 +306,7 @@ ABSENCE_SPELLS = Schema(
         ),
         Column(
             "working_days_lost",
-            DecimalNumber(minimum=Decimal(0), maximum=Decimal(1000), places=2),
+            DecimalNumber(minimum=Decimal(0), maximum=Decimal(1000), places=3),
             required=False,
             aliases=("days lost", "working days lost", "fte days lost", "duration days"),
             description=(

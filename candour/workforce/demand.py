@@ -1,7 +1,9 @@
 """Demand over time with control-chart flags and annotated events (issue 7).
 
-Each measure is summed across the organisation's teams per period, weekly or monthly as
-imported, with missing periods left as "not recorded" (never zero). The charts and flags
+Each measure's organisation total per period, weekly or monthly as imported, is its
+whole-organisation rows (blank team) when the files give any for that period, else the
+sum of its team rows: never both, which would count the same referrals twice. Missing
+periods are left as "not recorded" (never zero). The charts and flags
 come from ``candour.health_stats.control_charts`` (seasonal baseline, Western Electric
 rules, CUSUM, EWMA); events are the national ones and the organisation's own.
 """
@@ -9,8 +11,10 @@ rules, CUSUM, EWMA); events are the national ones and the organisation's own.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from django.db.models import Q
 
@@ -78,6 +82,19 @@ def regular_points(counts: dict[date, int], frequency: Frequency) -> list[Demand
     return points
 
 
+_Key = TypeVar("_Key", bound=Hashable)
+
+
+def organisation_totals(rows: Iterable[tuple[_Key, str, int]]) -> dict[_Key, int]:
+    """Per key (a measure's period), from (key, team name, count) rows: the
+    whole-organisation rows' sum where there are any, else the teams' sum."""
+    whole: dict[_Key, int] = defaultdict(int)
+    teams: dict[_Key, int] = defaultdict(int)
+    for key, team_name, count in rows:
+        (teams if team_name.strip() else whole)[key] += count
+    return {**teams, **whole}
+
+
 def events_for(organisation: Organisation) -> list[ChartEvent]:
     """National events and the organisation's own, by date."""
     return list(
@@ -87,12 +104,16 @@ def events_for(organisation: Organisation) -> list[ChartEvent]:
 
 def demand_series(organisation: Organisation) -> list[DemandSeries]:
     """Each measure with data, in the order of MEASURES (others after, by name)."""
-    totals: dict[tuple[str, str], dict[date, int]] = defaultdict(lambda: defaultdict(int))
     rows = DemandCount.objects.filter(organisation=organisation).values_list(
-        "measure", "period_type", "period_start", "count"
+        "measure", "period_type", "period_start", "team_name", "count"
     )
-    for measure, period_type, start, count in rows:
-        totals[(measure, period_type)][start] += count
+    summed = organisation_totals(
+        ((measure, period_type, start), team_name, count)
+        for measure, period_type, start, team_name, count in rows
+    )
+    totals: dict[tuple[str, str], dict[date, int]] = defaultdict(dict)
+    for (measure, period_type, start), count in summed.items():
+        totals[(measure, period_type)][start] = count
     events = events_for(organisation)
     order = list(MEASURES)
     series = []

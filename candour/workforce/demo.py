@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from candour.workforce.health_services import add_chart_event
 from candour.workforce.imports import import_file
 from candour.workforce.models import ChartEvent, ImportKind, WorkforceSettings
 
@@ -323,7 +324,9 @@ def load(organisation: Organisation, teams: dict[str, Team], admin: User) -> int
         on_date=last - timedelta(weeks=SURGE_WEEKS + 1),
         label="National child safeguarding practice review published",
     )
-    ChartEvent.objects.create(
+    # The organisation's own event goes through the service, as a manager's would (audited).
+    add_chart_event(
+        actor=admin,
         organisation=organisation,
         on_date=last - timedelta(days=230),
         label="Ofsted inspection of children's services (ILACS)",

@@ -1,12 +1,12 @@
 """The early warning: steady, strained or spiralling, per team and for the organisation.
 
 ``assess`` builds each scope's monthly HealthPeriod series (candour.workforce.indicators:
-cases held per case-holding FTE, vacancy, agency, annualised turnover and absence rates),
-judges it with the organisation's SpiralThresholds (health_stats.spiral, ADR 0014), and
-stores a HealthStatus only when the status differs from the last one stored, auditing it
-and telling the organisation's managers and administrators in words, with no personal
-data. Referrals per case-holding FTE are shown beside the evidence but do not count
-towards the status: the spiral's thresholds are set for cases held, not new demand.
+cases held per case-holding FTE, vacancy, agency, annualised turnover and absence rates,
+and referrals in the month per case-holding FTE), judges it with the organisation's
+SpiralThresholds (health_stats.spiral, ADR 0014), and stores a HealthStatus only when the
+status differs from the last one stored, auditing it and telling the organisation's
+managers and administrators in words, with no personal data. A team of fewer than 5
+people is judged without its absence rate, which is never shown for so few.
 """
 
 from __future__ import annotations
@@ -38,7 +38,14 @@ from candour.notifications.services import notify
 from candour.workforce.indicators import ScopeIndicators, organisation_indicators
 from candour.workforce.models import HealthStatus, WorkforceSettings
 
-LIMIT_FIELDS = ("caseload", "vacancy_rate", "agency_rate", "turnover_rate", "absence_rate")
+LIMIT_FIELDS = (
+    "caseload",
+    "vacancy_rate",
+    "agency_rate",
+    "turnover_rate",
+    "absence_rate",
+    "demand_per_worker",
+)
 WHOLE_FIELDS = ("window", "min_values", "spiral_worsening")
 STATUS_WORDS = {
     SpiralStatus.STEADY: "steady",

@@ -66,3 +66,12 @@ def administered_health_organisation(user: User, value: str | None) -> Organisat
 
 def may_change_thresholds(user: User, organisation: Organisation) -> bool:
     return organisation.pk in user.organisation_ids_with_role(Role.ORG_ADMIN)
+
+
+def event_organisation(user: User, value: str | None) -> Organisation:
+    """An organisation whose chart events the person may add: its managers and admins."""
+    allowed = user.organisation_ids_with_role(Role.MANAGER) | user.organisation_ids_with_role(
+        Role.ORG_ADMIN
+    )
+    organisations = list(Organisation.objects.filter(pk__in=allowed).order_by("name"))
+    return chosen_organisation(organisations, value)

@@ -18,6 +18,7 @@ INDICATOR_LABELS = {
     "agency_rate": _("Agency rate (%)"),
     "turnover_rate": _("Turnover rate (%)"),
     "absence_rate": _("Absence rate (%)"),
+    "demand_per_worker": _("Referrals a month per case-holding worker"),
 }
 
 
@@ -62,20 +63,21 @@ class ThresholdsForm(GovukForm):
     spiral_worsening = forms.IntegerField(
         label=_("Indicators worsening together that mean spiralling"),
         min_value=2,
-        max_value=5,
+        max_value=6,
         error_messages={
-            "required": _("Enter a number from 2 to 5"),
-            "min_value": _("Enter a number from 2 to 5"),
-            "max_value": _("Enter a number from 2 to 5"),
+            "required": _("Enter a number from 2 to 6"),
+            "min_value": _("Enter a number from 2 to 6"),
+            "max_value": _("Enter a number from 2 to 6"),
         },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        defaults = SpiralThresholds()
         for name, label in INDICATOR_LABELS.items():
             rising = (
                 _("Rise that counts as worsening, as a share of its level (0.10 is 10%)")
-                if name == "caseload"
+                if getattr(defaults, name).relative
                 else _("Rise that counts as worsening, in points")
             )
             self.fields[f"{name}_strain"] = _number(
@@ -125,3 +127,51 @@ class ThresholdsForm(GovukForm):
             spiral_worsening=data["spiral_worsening"],
             **limits,
         )
+
+
+class DfeAreaForm(GovukForm):
+    """Which DfE local authority the organisation is, chosen from the loaded figures."""
+
+    area_code = forms.ChoiceField(
+        label=_("DfE local authority"),
+        help_text=_(
+            "The local authority whose published figures are this organisation's. Its "
+            "statistical neighbours, region and England are shown beside it."
+        ),
+        required=False,
+        error_messages={"invalid_choice": _("Choose a local authority from the list")},
+    )
+
+    def __init__(self, *args: Any, areas: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["area_code"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+        field.choices = [("", _("None (no comparisons)"))] + [
+            (code, f"{name} ({code})") for code, name in areas.items()
+        ]
+
+
+class ChartEventForm(GovukForm):
+    """Something that explains a change on the charts: an inspection, a reorganisation."""
+
+    on_date = forms.DateField(
+        label=_("Date"),
+        help_text=_("For example, 2025-03-14"),
+        widget=forms.TextInput(attrs={"govuk_width": "10"}),
+        error_messages={
+            "required": _("Enter the date of the event"),
+            "invalid": _("Enter a date like 2025-03-14"),
+        },
+    )
+    label = forms.CharField(
+        label=_("What happened"),
+        help_text=_(
+            "Shown on the demand charts, so no names: for example, Ofsted inspection or "
+            "front door reorganised"
+        ),
+        max_length=200,
+        error_messages={
+            "required": _("Enter what happened"),
+            "max_length": _("Enter no more than 200 characters"),
+        },
+    )

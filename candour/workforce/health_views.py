@@ -6,18 +6,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
-from candour.workforce import health_access, health_presenters
+from candour.workforce import health_access, health_presenters, health_services
 from candour.workforce.demand import demand_series
 from candour.workforce.early_warning import change_thresholds, thresholds_for
-from candour.workforce.health_forms import INDICATOR_LABELS, ThresholdsForm
+from candour.workforce.health_forms import (
+    INDICATOR_LABELS,
+    ChartEventForm,
+    DfeAreaForm,
+    ThresholdsForm,
+)
 from candour.workforce.indicators import dfe_comparisons, organisation_indicators
 
 
@@ -39,6 +44,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "headline": health_presenters.indicator_row(latest) if latest else None,
             "comparisons": dfe_comparisons(organisation),
             "is_admin": health_access.may_change_thresholds(user, organisation),
+            "may_add_events": health_services.may_manage_events(user, organisation),
         },
     )
 
@@ -121,6 +127,7 @@ def demand(request: HttpRequest) -> HttpResponse:
             "organisations": organisations,
             "organisation": organisation,
             "charts": [health_presenters.demand_chart(s) for s in demand_series(organisation)],
+            "may_add_events": health_services.may_manage_events(user, organisation),
         },
     )
 
@@ -149,3 +156,72 @@ def thresholds(request: HttpRequest) -> HttpResponse:
         "workforce/health/thresholds.html",
         {"organisation": organisation, "form": form, "indicators": indicators},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dfe_area(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = health_access.administered_health_organisation(
+        user, request.GET.get("organisation")
+    )
+    areas = health_services.dfe_areas()
+    if request.method == "POST":
+        form = DfeAreaForm(request.POST, areas=areas)
+        if form.is_valid():
+            health_services.set_dfe_area(
+                actor=user, organisation=organisation, area_code=form.cleaned_data["area_code"]
+            )
+            messages.success(request, _("DfE local authority saved"))
+            return redirect(f"{reverse('workforce:health')}?organisation={organisation.pk}")
+    else:
+        form = DfeAreaForm(
+            initial={"area_code": health_services.dfe_area_of(organisation)}, areas=areas
+        )
+    return render(
+        request,
+        "workforce/health/dfe_area.html",
+        {"organisation": organisation, "form": form, "loaded": bool(areas)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def events(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = health_access.event_organisation(user, request.GET.get("organisation"))
+    if request.method == "POST":
+        form = ChartEventForm(request.POST)
+        if form.is_valid():
+            health_services.add_chart_event(
+                actor=user,
+                organisation=organisation,
+                on_date=form.cleaned_data["on_date"],
+                label=form.cleaned_data["label"],
+            )
+            messages.success(request, _("Event added to the charts"))
+            return redirect(f"{reverse('workforce:health-events')}?organisation={organisation.pk}")
+    else:
+        form = ChartEventForm()
+    return render(
+        request,
+        "workforce/health/events.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "events": list(health_services.events_of(organisation)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def delete_event(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    organisation = health_access.event_organisation(user, request.GET.get("organisation"))
+    event = health_services.events_of(organisation).filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    health_services.delete_chart_event(actor=user, event=event)
+    messages.success(request, _("Event removed from the charts"))
+    return redirect(f"{reverse('workforce:health-events')}?organisation={organisation.pk}")

@@ -60,6 +60,32 @@ IMPORTED_MODELS: dict[str, type[StaffPost | Vacancy | Caseload | AbsenceSpell | 
     ImportKind.ABSENCE_SPELLS: AbsenceSpell,
     ImportKind.DEMAND: DemandCount,
 }
+# What makes a row the same as one already imported. A demand count is the same for the
+# same period and measure whatever its count: a second figure would be added to the first.
+SAME_ROW_FIELDS: dict[str, tuple[str, ...]] = {
+    ImportKind.STAFF_IN_POST: (
+        "person_reference",
+        "team_name",
+        "role",
+        "fte",
+        "agency",
+        "started_on",
+        "ended_on",
+        "leaving_reason",
+    ),
+    ImportKind.VACANCIES: ("team_name", "role", "fte", "on_date", "covered_by_agency"),
+    ImportKind.CASELOADS: ("person_reference", "team_name", "on_date", "cases"),
+    ImportKind.ABSENCE_SPELLS: (
+        "person_reference",
+        "team_name",
+        "starts_on",
+        "ends_on",
+        "reason",
+        "disability_related",
+        "working_days_lost",
+    ),
+    ImportKind.DEMAND: ("team_name", "period_start", "period_type", "measure"),
+}
 _FTE_PLACES = Decimal("0.001")  # the model keeps three places; the files may give four
 _BATCH_SIZE = 2000
 
@@ -236,6 +262,38 @@ def import_file(
     return _store(actor, organisation, kind, filename, parsed)
 
 
+def _already_imported(
+    kind: str, organisation: Organisation, lines: Iterable[int], built: list[Model]
+) -> tuple[ImportProblem, ...]:
+    """A problem for each row that repeats one imported before (a file imported twice)."""
+    fields = SAME_ROW_FIELDS[kind]
+    earlier: dict[tuple[object, ...], int] = {}
+    for values in (
+        IMPORTED_MODELS[kind]
+        .objects.filter(organisation=organisation)
+        .values_list("batch_id", *fields)
+        .iterator()
+    ):
+        earlier.setdefault(tuple(values[1:]), values[0])
+    if not earlier:
+        return ()
+    what = "period and measure" if kind == ImportKind.DEMAND else "row"
+    problems = []
+    for line, instance in zip(lines, built, strict=True):
+        batch_id = earlier.get(tuple(getattr(instance, name) for name in fields))
+        if batch_id is not None:
+            problems.append(
+                ImportProblem(
+                    line=line,
+                    column="",
+                    value="",
+                    reason=f"repeats a {what} already imported (import {batch_id}): "
+                    "undo that import first to replace it",
+                )
+            )
+    return tuple(problems)
+
+
 @transaction.atomic
 def _store(
     actor: User | None,
@@ -244,6 +302,18 @@ def _store(
     filename: str,
     parsed: tabular.ImportResult,
 ) -> ImportResult:
+    teams = _Teams(organisation)
+    built, open_spells = _build(kind, parsed.rows, {"organisation": organisation}, teams)
+    repeated = _already_imported(kind, organisation, (row.line for row in parsed.rows), built)
+    if repeated:
+        return ImportResult(
+            kind=kind,
+            batch=None,
+            rows=0,
+            problems=repeated,
+            ignored_headings=parsed.ignored_headings,
+            encoding=parsed.encoding,
+        )
     batch = ImportBatch.objects.create(
         organisation=organisation,
         kind=kind,
@@ -253,10 +323,8 @@ def _store(
         imported_by=actor,
         imported_at=timezone.now(),
     )
-    teams = _Teams(organisation)
-    built, open_spells = _build(
-        kind, parsed.rows, {"organisation": organisation, "batch": batch}, teams
-    )
+    for instance in built:
+        instance.batch = batch  # type: ignore[attr-defined]
     IMPORTED_MODELS[kind].objects.bulk_create(built, batch_size=_BATCH_SIZE)  # type: ignore[arg-type]
     record(
         AuditEventType.WORKFORCE_IMPORTED,

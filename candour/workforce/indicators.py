@@ -1,22 +1,28 @@
 """Workforce indicators per organisation and per team, month by month (issue 7).
 
 Periods are calendar months, each measured at its last day, over the twelve months up
-to the latest month with imported data:
+to the latest month with imported data. The DfE measures count social workers only
+(``health_stats.workforce.is_social_worker_role``: support staff are left out):
 - in post, agency and their FTE: posts started by the last day and not yet ended
   (``ended_on`` is the leaving date, so a post ending on the last day is a leaver);
-- turnover is annualised as the DfE's is: leavers (FTE) in the 12 months to the last
-  day / in-post FTE on it; vacancy and agency rates use the DfE's denominators;
+- turnover is annualised as the DfE's is: leavers from the council (FTE) in the 12
+  months to the last day / in-post FTE on it. A post ended by a move within the council
+  (``moved_within_council``, or another post of the same person carrying on within a
+  week) is not a leaver; vacancy and agency rates use the DfE's denominators;
 - vacancies and caseloads are the latest snapshot dated within the month;
-- the absence rate is FTE working days lost in the month / (in-post FTE x the month's
-  working days, Monday to Friday): the DfE's working-day denominator, for one month.
+- the absence rate is FTE working days lost in the month by the social workers in post
+  at its end (not agency workers, not leavers) / (their FTE x the month's working days,
+  Monday to Friday less England's bank holidays): the DfE's basis, for one month.
 Absence in detail (spells, length, reasons, concentration, Bradford factor) is over the
-12 months (52 weeks for the Bradford factor) to the latest month's end. Everything is
-computed by ``candour.health_stats``; this module only gathers the rows.
+12 months (52 weeks for the Bradford factor) to the latest month's end, for the people
+employed (not agency) at some time in it. Everything is computed by
+``candour.health_stats``; this module only gathers the rows.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -29,7 +35,11 @@ from candour.core.models import Organisation, Team
 from candour.health_stats import absence, workforce
 from candour.health_stats.concentration import LorenzPoint
 from candour.health_stats.spiral import HealthPeriod
-from candour.health_stats.working_days import working_days_between
+from candour.health_stats.working_days import (
+    england_bank_holidays_between,
+    working_days_between,
+)
+from candour.workforce.demand import organisation_totals
 from candour.workforce.models import (
     AbsenceSpell,
     Caseload,
@@ -46,6 +56,9 @@ ABSENCE_WINDOW = timedelta(days=365)
 # Staff groups: no absence figure about fewer than 5 people (METRICS.md, small numbers).
 SMALLEST_GROUP = 5
 CASELOAD_BANDS = (20, 30)
+# A new post of the same person starting within this long of the old one's end is a move.
+MOVE_GAP = timedelta(days=7)
+INTERNAL_MOVE = "moved_within_council"
 
 
 @dataclass
@@ -57,6 +70,8 @@ class WorkforceRows:
     caseloads: list[Caseload] = field(default_factory=list)
     spells: list[AbsenceSpell] = field(default_factory=list)
     demand: list[DemandCount] = field(default_factory=list)
+    # Posts (by pk) that ended in a move within the council, judged across all teams.
+    moves: frozenset[int] = frozenset()
 
     def for_team(self, team_id: int) -> WorkforceRows:
         return WorkforceRows(
@@ -65,6 +80,7 @@ class WorkforceRows:
             caseloads=[row for row in self.caseloads if row.team_id == team_id],
             spells=[row for row in self.spells if row.team_id == team_id],
             demand=[row for row in self.demand if row.team_id == team_id],
+            moves=self.moves,
         )
 
     def latest_date(self) -> date | None:
@@ -77,10 +93,37 @@ class WorkforceRows:
         return max(dates, default=None)
 
 
+def internal_moves(posts: Sequence[StaffPost]) -> frozenset[int]:
+    """Posts whose end was a move within the council, not leaving it.
+
+    Either the file says so, or the same person holds another employed post that has
+    started by a week after this one ended and carries on past its end.
+    """
+    by_person: dict[str, list[StaffPost]] = {}
+    for post in posts:
+        if not post.agency:
+            by_person.setdefault(post.person_reference, []).append(post)
+    moves = set()
+    for held in by_person.values():
+        for post in held:
+            if post.ended_on is None:
+                continue
+            if post.leaving_reason == INTERNAL_MOVE or any(
+                other.pk != post.pk
+                and (other.started_on is None or other.started_on <= post.ended_on + MOVE_GAP)
+                and (other.ended_on is None or other.ended_on > post.ended_on)
+                for other in held
+            ):
+                moves.add(post.pk)
+    return frozenset(moves)
+
+
 def load_rows(organisation: Organisation) -> WorkforceRows:
     """The organisation's imported rows (five queries)."""
+    posts = list(StaffPost.objects.filter(organisation=organisation))
     return WorkforceRows(
-        posts=list(StaffPost.objects.filter(organisation=organisation)),
+        posts=posts,
+        moves=internal_moves(posts),
         vacancies=list(Vacancy.objects.filter(organisation=organisation)),
         caseloads=list(Caseload.objects.filter(organisation=organisation)),
         spells=list(AbsenceSpell.objects.filter(organisation=organisation)),
@@ -126,17 +169,23 @@ def _person_fte(posts: Sequence[StaffPost], on: date) -> dict[str, float]:
     return {post.person_reference: _fte(post.fte) for post in posts if _in_post(post, on)}
 
 
+def _holidays(start: date, end: date) -> set[date]:
+    return england_bank_holidays_between(start, end)
+
+
 def _counted_spell(spell: AbsenceSpell, start: date, end: date, fte: float) -> absence.CountedSpell:
     whole = start <= spell.starts_on and spell.ends_on <= end
+    clipped_start, clipped_end = max(spell.starts_on, start), min(spell.ends_on, end)
     counted = absence.count_spell(
         absence.AbsenceSpell(
             person=spell.person_reference,
-            start=max(spell.starts_on, start),
-            end=min(spell.ends_on, end),
+            start=clipped_start,
+            end=clipped_end,
             reason=spell.reason,
             disability_related=spell.disability_related,
             fte=fte,
-        )
+        ),
+        _holidays(clipped_start, clipped_end),
     )
     # A spell wholly inside the period keeps the days HR recorded, when it recorded them.
     if whole and spell.working_days_lost is not None:
@@ -150,12 +199,15 @@ def _counted_spell(spell: AbsenceSpell, start: date, end: date, fte: float) -> a
     return counted
 
 
-def _spells_between(rows: WorkforceRows, start: date, end: date) -> list[absence.CountedSpell]:
+def _spells_between(
+    rows: WorkforceRows, start: date, end: date, people: set[str]
+) -> list[absence.CountedSpell]:
+    """Spells of ``people`` overlapping start to end, clipped to it."""
     fte = _person_fte(rows.posts, end)
     return [
         _counted_spell(spell, start, end, fte.get(spell.person_reference, 1.0))
         for spell in rows.spells
-        if spell.ends_on >= start and spell.starts_on <= end
+        if spell.ends_on >= start and spell.starts_on <= end and spell.person_reference in people
     ]
 
 
@@ -197,23 +249,30 @@ class PeriodIndicators:
             agency_rate=self.agency_rate,
             turnover_rate=self.turnover_rate,
             absence_rate=self.absence_rate,
+            demand_per_worker=self.referrals_per_case_holder,
         )
 
 
 def period_indicators(rows: WorkforceRows, end: date) -> PeriodIndicators:
     """The indicators for the month ending ``end``."""
     start = end.replace(day=1)
-    in_post = [p for p in rows.posts if not p.agency and _in_post(p, end)]
+    social_workers = [p for p in rows.posts if workforce.is_social_worker_role(p.role)]
+    in_post = [p for p in social_workers if not p.agency and _in_post(p, end)]
     in_post_fte = sum(_fte(p.fte) for p in in_post)
-    agency_fte = sum(_fte(p.fte) for p in rows.posts if p.agency and _in_post(p, end))
+    agency_fte = sum(_fte(p.fte) for p in social_workers if p.agency and _in_post(p, end))
     year_before = end - ABSENCE_WINDOW
     leavers_fte = sum(
         _fte(p.fte)
-        for p in rows.posts
-        if not p.agency and p.ended_on is not None and year_before < p.ended_on <= end
+        for p in social_workers
+        if not p.agency
+        and p.ended_on is not None
+        and year_before < p.ended_on <= end
+        and p.pk not in rows.moves
     )
     vacancies = _latest_snapshot(rows.vacancies, start, end)
-    vacancy_fte = sum(_fte(v.fte) for v in vacancies) if vacancies else None
+    vacancy_fte = None
+    if vacancies:
+        vacancy_fte = sum(_fte(v.fte) for v in vacancies if workforce.is_social_worker_role(v.role))
     snapshot = _latest_snapshot(rows.caseloads, start, end)
     distribution = None
     if snapshot:
@@ -224,12 +283,20 @@ def period_indicators(rows: WorkforceRows, end: date) -> PeriodIndicators:
             if c.cases > 0
         ]
         distribution = workforce.caseload_distribution(holders, CASELOAD_BANDS)
-    days_lost = sum(spell.days_lost for spell in _spells_between(rows, start, end))
-    working_days = working_days_between(start, end)
+    # The same people above and below the line: social workers in post at the month's end.
+    counted = {p.person_reference for p in in_post}
+    days_lost = sum(spell.days_lost for spell in _spells_between(rows, start, end, counted))
+    working_days = working_days_between(start, end, _holidays(start, end))
     referral_rows = [
         d for d in rows.demand if d.measure == "referrals" and start <= d.period_start <= end
     ]
-    referrals = sum(d.count for d in referral_rows) if referral_rows else None
+    referrals = None
+    if referral_rows:
+        referrals = sum(
+            organisation_totals(
+                (d.period_start, d.team_name, d.count) for d in referral_rows
+            ).values()
+        )
     per_holder = None
     if referrals is not None and distribution is not None:
         per_holder = workforce.average_caseload(referrals, distribution.case_holders_fte)
@@ -302,7 +369,7 @@ def absence_detail(
     }
     if len(people) < smallest:
         return AbsenceDetail(window_start, window_end, len(people), None, None)
-    spells = _spells_between(rows, window_start, window_end)
+    spells = _spells_between(rows, window_start, window_end, people)
     summary = absence.summarise_absence(spells, sorted(people))
     bradford = None
     if with_bradford:
@@ -317,8 +384,10 @@ def absence_detail(
                 fte=fte.get(s.person_reference, 1.0),
             )
             for s in rows.spells
+            if s.person_reference in people
         ]
-        bradford = absence.bradford_scores(absence.spells_in_window(dated, window_end))
+        holidays = _holidays(window_end - absence.BRADFORD_WINDOW, window_end)
+        bradford = absence.bradford_scores(absence.spells_in_window(dated, window_end, holidays))
     return AbsenceDetail(window_start, window_end, len(people), summary, bradford)
 
 
@@ -426,7 +495,12 @@ class ScopeIndicators:
         return self.absence.too_few
 
     def health_periods(self) -> list[HealthPeriod]:
-        return [period.health_period() for period in self.series]
+        periods = [period.health_period() for period in self.series]
+        if self.too_few:
+            # A team under 5 is never judged (nor its evidence worded) on its absence, as
+            # the pages and the API never show its absence rate (METRICS.md).
+            periods = [dataclasses.replace(p, absence_rate=None) for p in periods]
+        return periods
 
 
 @dataclass(frozen=True)

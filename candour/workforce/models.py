@@ -91,7 +91,8 @@ class AbsenceSpell(_Imported):
     ends_on = models.DateField()
     reason = models.CharField(max_length=40)
     disability_related = models.BooleanField(default=False)
-    working_days_lost = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    # Three places: an hour of an eight-hour day is 0.125 days.
+    working_days_lost = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.person_reference} absent from {self.starts_on}"

@@ -10,6 +10,9 @@ urlpatterns = [
     path("health/absence/", health_views.absence, name="health-absence"),
     path("health/demand/", health_views.demand, name="health-demand"),
     path("health/thresholds/", health_views.thresholds, name="health-thresholds"),
+    path("health/dfe-area/", health_views.dfe_area, name="health-dfe-area"),
+    path("health/events/", health_views.events, name="health-events"),
+    path("health/events/<int:pk>/delete/", health_views.delete_event, name="health-delete-event"),
     path(
         "organisation/<slug:slug>/workforce/imports/",
         import_views.imports_page,

@@ -29,6 +29,8 @@ def test_a_manager_gets_the_latest_indicators_and_status(built):
     assert assessment["share_over_20_cases"] == pytest.approx(50.0)
     assert assessment["status"] == "strained"
     assert teams["Child in Need"]["absence_rate"] is None
+    # Nor is a team under 5 people judged, or its evidence worded, on its absence.
+    assert not any("absence" in line for line in teams["Child in Need"]["evidence"])
     assert "A2" not in response.content.decode()
 
 
@@ -45,3 +47,54 @@ def test_a_token_is_needed(built):
     from django.test import Client
 
     assert Client().get(INDICATORS).status_code == 401
+
+
+SERIES = "/api/v1/health/series"
+
+
+def test_a_manager_gets_the_monthly_series_and_demand(built):
+    from datetime import date
+
+    from candour.workforce.models import ChartEvent
+    from candour.workforce.tests.builders import monthly_demand
+
+    monthly_demand(built.riverside, [100, 104, 98, 101, 97, 103], start=date(2025, 1, 1))
+    ChartEvent.objects.create(
+        organisation=built.riverside, on_date=date(2025, 3, 14), label="Inspection"
+    )
+
+    response = caller_for(built.manager).get(SERIES)
+
+    assert response.status_code == 200
+    body = response.json()
+    scopes = {scope["team"]: scope for scope in body["scopes"]}
+    whole = scopes["Whole organisation"]
+    assert whole["team_id"] is None
+    assert len(whole["months"]) == 12
+    assert whole["months"][-1]["period"] == "2025-06-30"
+    assert whole["months"][-1]["referrals"] == 103
+    assert whole["months"][0]["average_caseload"] is None
+    assessment = scopes["Assessment"]["months"][-1]
+    assert assessment["turnover_rate"] == pytest.approx(10.0)
+    assert assessment["absence_rate"] == pytest.approx(100 * 6 / (5 * 21))
+    assert all(m["absence_rate"] is None for m in scopes["Child in Need"]["months"])
+    [referrals] = body["demand"]
+    assert referrals["measure"] == "referrals"
+    assert referrals["frequency"] == "monthly"
+    assert [p["count"] for p in referrals["points"]] == [100, 104, 98, 101, 97, 103]
+    assert referrals["points"][2]["events"] == ["Inspection"]
+    assert "A2" not in response.content.decode()
+
+
+def test_the_series_of_another_organisation_is_not_found(built):
+    assert caller_for(built.manager).get(SERIES, organisation=built.moorland.pk).status_code == 404
+    assert caller_for(built.staff).get(SERIES).status_code == 404
+
+
+def test_the_series_is_in_the_openapi_document(built):
+    from django.test import Client
+
+    schema = Client().get("/api/v1/openapi.json").json()
+    operation = schema["paths"][SERIES]["get"]
+    assert operation["operationId"] == "health_series"
+    assert "HealthSeriesOut" in schema["components"]["schemas"]

@@ -305,6 +305,7 @@ def test_the_openapi_document_describes_the_three_operations():
         ("/api/v1/ideas", "post"),
         ("/api/v1/ideas/{idea_id}/status", "post"),
         ("/api/v1/health/indicators", "get"),
+        ("/api/v1/health/series", "get"),
         ("/api/v1/sharing/flags", "get"),
         ("/api/v1/sharing/flags", "post"),
         ("/api/v1/sharing/flags/{flag_id}/end", "post"),

@@ -50,6 +50,7 @@ OPERATIONS = {
     "submit_idea",
     "move_idea",
     "health_indicators",
+    "health_series",
     "list_sharing_flags",
     "record_sharing_flag",
     "end_sharing_flag",

@@ -5,9 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from candour.health_stats.working_days import england_bank_holidays
 from candour.ideas import services
-from candour.ideas.deadlines import add_working_days, england_bank_holidays
 from candour.ideas.tests.test_services import draft
+from candour.reporting.calendar import add_working_days
 from conftest import World
 
 LONDON = ZoneInfo("Europe/London")

@@ -38,7 +38,7 @@ def post(team: Team, person: str, fte: str = "1", **fields: Any) -> StaffPost:
         team_name=team.name,
         batch=batch(team.organisation),
         person_reference=person,
-        role="Social worker",
+        role=fields.pop("role", "Social worker"),
         fte=Decimal(fte),
         started_on=fields.pop("started_on", date(2024, 1, 1)),
         **fields,
@@ -92,7 +92,7 @@ def assessment_team(team: Team) -> None:
             cases=cases,
         )
     spell(team, "A1", date(2025, 6, 2), date(2025, 6, 6))
-    for day in (date(2025, 4, 7), date(2025, 5, 5), date(2025, 6, 9)):
+    for day in (date(2025, 4, 7), date(2025, 5, 6), date(2025, 6, 9)):
         spell(team, "A2", day, day, reason="Migraine")
     spell(
         team,

@@ -7,11 +7,16 @@ from django.core.exceptions import PermissionDenied
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.health_stats.spiral import Limit, SpiralThresholds
+from candour.health_stats.spiral import Indicator, Limit, SpiralThresholds
 from candour.notifications.models import Notification
-from candour.workforce.early_warning import assess, change_thresholds, thresholds_for
-from candour.workforce.models import HealthStatus
-from candour.workforce.tests.builders import TODAY, assessment_team, small_team
+from candour.workforce.early_warning import (
+    assess,
+    change_thresholds,
+    evidence_words,
+    thresholds_for,
+)
+from candour.workforce.models import DemandCount, HealthStatus
+from candour.workforce.tests.builders import TODAY, assessment_team, batch, small_team
 
 
 @pytest.fixture
@@ -30,11 +35,12 @@ def test_a_change_is_stored_audited_and_told_once(built):
     assess(built.riverside, today=TODAY)
 
     statuses = HealthStatus.objects.filter(organisation=built.riverside)
-    # June's absence (5.7% of working days) is over 4.2%: strained, for the team and the whole.
+    # June's absence (5.7% of working days) is over 4.2%: strained, for the team and the
+    # whole. Child in Need (2 people) is judged without its absence: steady, and not told.
     assert {(s.team_id, s.status) for s in statuses} == {
         (None, "strained"),
         (built.assessment.pk, "strained"),
-        (built.child_in_need.pk, "strained"),
+        (built.child_in_need.pk, "steady"),
     }
     assert statuses.get(team=built.assessment).period == date(2025, 6, 30)
     assert AuditEvent.objects.filter(event_type=AuditEventType.HEALTH_STATUS_CHANGED).count() == 3
@@ -42,11 +48,8 @@ def test_a_change_is_stored_audited_and_told_once(built):
         "Early warning: Assessment is strained",
         "Early warning: Riverside is strained",
     ]
-    assert _subjects(built.other_manager) == [
-        "Early warning: Child in Need is strained",
-        "Early warning: Riverside is strained",
-    ]
-    assert len(_subjects(built.admin)) == 3
+    assert _subjects(built.other_manager) == ["Early warning: Riverside is strained"]
+    assert len(_subjects(built.admin)) == 2
     assert _subjects(built.staff) == []
     assert _subjects(built.other_admin) == []
     body = Notification.objects.filter(recipient=built.manager).first().body  # type: ignore[union-attr]
@@ -63,7 +66,7 @@ def test_new_thresholds_change_the_status_and_are_audited(built):
 
     assert thresholds_for(built.riverside).absence_rate.strain == 10.0
     assert {r.stored.status for r in results if r.stored is not None} == {"steady"}
-    assert len([r for r in results if r.changed]) == 3
+    assert len([r for r in results if r.changed]) == 2
     assert "Early warning: Riverside is steady" in _subjects(built.manager)
     event = AuditEvent.objects.get(event_type=AuditEventType.HEALTH_THRESHOLDS_CHANGED)
     assert event.data == {"fields": ["absence_rate"]}
@@ -79,3 +82,55 @@ def test_only_administrators_change_thresholds(built):
 def test_no_data_means_no_status(world):
     assert all(not r.changed for r in assess(world.riverside, today=TODAY))
     assert not HealthStatus.objects.exists()
+
+
+def test_a_small_teams_absence_is_never_evidence(built):
+    # Child in Need's C1 lost 2 of 2 x 21 working days in June (4.8%, over 4.2%), but a
+    # team of 2 is judged without absence, so no page, notification or API quotes it.
+    results = {r.team.pk if r.team else None: r for r in assess(built.riverside, today=TODAY)}
+
+    small = results[built.child_in_need.pk].assessment
+    assert small is not None
+    assert small.status == "steady"
+    assert all(
+        item.latest is None for item in small.evidence if item.indicator.name == "ABSENCE_RATE"
+    )
+    assert not any("absence" in line for line in small.explanation())
+    assert Notification.objects.filter(subject__contains="Child in Need").count() == 0
+
+
+def test_referrals_per_case_holder_count_towards_the_status(built):
+    # Assessment holds cases on 4 FTE in June; 40 referrals in June is 10 per case holder.
+    demand_batch = batch(built.riverside, "demand")
+    DemandCount.objects.create(
+        organisation=built.riverside,
+        team=built.assessment,
+        team_name="Assessment",
+        batch=demand_batch,
+        period_start=date(2025, 6, 1),
+        period_type="month",
+        measure="referrals",
+        count=40,
+    )
+    relaxed = SpiralThresholds(absence_rate=Limit(strain=10.0, worsening=20.0))
+    change_thresholds(actor=built.admin, organisation=built.riverside, thresholds=relaxed)
+
+    results = {r.team.pk if r.team else None: r for r in assess(built.riverside, today=TODAY)}
+
+    team = results[built.assessment.pk].assessment
+    assert team is not None
+    assert team.status == "strained"
+    assert team.over_threshold == (Indicator.DEMAND,)
+    assert "referrals per case-holding worker is 10.0, over 4" in team.explanation()
+    stored = HealthStatus.objects.get(team=built.assessment)
+    assert "referrals per case-holding worker is 10.0, over 4" in evidence_words(stored.evidence)
+
+    # Configurable: a higher line makes the team steady again.
+    higher = SpiralThresholds(
+        absence_rate=Limit(strain=10.0, worsening=20.0),
+        demand_per_worker=Limit(strain=12.0, worsening=0.1, relative=True),
+    )
+    change_thresholds(actor=built.admin, organisation=built.riverside, thresholds=higher)
+    assert thresholds_for(built.riverside).demand_per_worker.strain == 12.0
+    results = {r.team.pk if r.team else None: r for r in assess(built.riverside, today=TODAY)}
+    assert results[built.assessment.pk].assessment.status == "steady"  # type: ignore[union-attr]

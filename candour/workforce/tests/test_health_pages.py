@@ -141,3 +141,30 @@ def test_the_thresholds_page_saves_and_audits(world):
 
 def test_managers_cannot_open_the_thresholds_page(world):
     assert signed_in_client(world.manager).get(THRESHOLDS).status_code == 404
+
+
+def test_the_thresholds_page_sets_the_demand_per_worker_line(world):
+    client = signed_in_client(world.admin)
+    page = client.get(THRESHOLDS)
+    assert "Referrals a month per case-holding worker" in page.content.decode()
+    data = dict(page.context["form"].initial)
+    data["demand_per_worker_strain"] = "6.5"
+
+    assert client.post(THRESHOLDS, data).status_code == 302
+    assert thresholds_for(world.riverside).demand_per_worker.strain == 6.5
+    assert thresholds_for(world.riverside).demand_per_worker.relative
+
+
+def test_a_small_teams_absence_is_not_quoted_on_the_overview(built):
+    content = signed_in_client(built.admin).get(HEALTH).content.decode()
+    row = content[content.index(">Child in Need</th>") :]
+    row = row[: row.index("</tr>")]
+    assert "absence" not in row
+
+
+@pytest.mark.parametrize("path", [HEALTH, WORKFORCE])
+def test_the_pages_state_the_basis_of_the_dfe_measures(built, path):
+    content = signed_in_client(built.manager).get(path).content.decode()
+    assert 'id="basis"' in content
+    assert "not moves between its teams" in content
+    assert "less bank holidays" in content

@@ -426,3 +426,73 @@ def test_a_row_added_by_hand_is_checked_like_a_file_and_kept_on_error(world: Wor
     assert (vacancy.team, str(vacancy.fte)) == (world.assessment, "1.000")
     staff = signed_in_client(world.staff)
     assert staff.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("kind", "sample", "model"),
+    [
+        (ImportKind.STAFF_IN_POST, "staff_in_post.csv", StaffPost),
+        (ImportKind.CASELOADS, "caseloads.csv", Caseload),
+        (ImportKind.ABSENCE_SPELLS, "absence_spells.csv", AbsenceSpell),
+        (ImportKind.DEMAND, "demand.csv", DemandCount),
+    ],
+)
+def test_the_same_file_imported_twice_is_refused_naming_every_line(
+    world, teams, kind, sample, model
+):
+    content = (SAMPLES / sample).read_bytes()
+    first = _import(world, kind, content)
+    rows = model.objects.count()
+
+    again = _import(world, kind, content)
+
+    assert not again.ok
+    assert model.objects.count() == rows
+    assert ImportBatch.objects.count() == 1
+    assert [p.line for p in again.problems] == list(range(2, rows + 2))
+    assert f"already imported (import {first.batch.pk})" in again.problems[0].reason
+    # Another organisation may import the same file.
+    assert _import_for(world.moorland, world.admin, kind, content).ok
+
+
+def test_a_demand_count_for_a_period_already_imported_is_refused_even_if_changed(world):
+    first = b"period_start,period_type,measure,count,team\n2025-01-01,month,referrals,10,\n"
+    changed = b"period_start,period_type,measure,count,team\n2025-01-01,month,referrals,12,\n"
+    assert _import(world, ImportKind.DEMAND, first).ok
+
+    result = _import(world, ImportKind.DEMAND, changed)
+
+    assert [str(p) for p in result.problems] == [
+        f"Line 2: repeats a period and measure already imported (import "
+        f"{ImportBatch.objects.get().pk}): undo that import first to replace it"
+    ]
+
+
+def _import_for(organisation, actor, kind, content):
+    return import_file(
+        actor=None, organisation=organisation, kind=kind, filename="f.csv", content=content
+    )
+
+
+def test_the_command_draws_a_progress_bar_for_a_large_file(world, tmp_path):
+    lines = ["period_start,period_type,measure,count,team"]
+    lines += [
+        f"{dt.date(2000, 1, 3) + dt.timedelta(weeks=n)},week,referrals,{n % 50},"
+        for n in range(2100)
+    ]
+    path = tmp_path / "demand.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    out, err = _run("import", "demand", str(path), "--organisation", world.riverside.slug)
+
+    assert "Imported 2100 rows of demand" in out
+    assert "Checking rows [" in err
+    assert "2,100/2,100 100.0%" in err
+    assert "Checking rows" not in out
+
+
+def test_the_command_draws_no_bar_for_a_small_file(world):
+    _out, err = _run(
+        "import", "demand", str(SAMPLES / "demand.csv"), "--organisation", world.riverside.slug
+    )
+    assert "Checking rows" not in err

@@ -8,8 +8,22 @@ import pytest
 from candour.health_stats.control_charts import Rule
 from candour.workforce.demand import demand_series
 from candour.workforce.indicators import dfe_comparisons, organisation_indicators
-from candour.workforce.models import ChartEvent, DfeNeighbour, DfeValue, WorkforceSettings
-from candour.workforce.tests.builders import TODAY, assessment_team, monthly_demand, small_team
+from candour.workforce.models import (
+    ChartEvent,
+    DemandCount,
+    DfeNeighbour,
+    DfeValue,
+    WorkforceSettings,
+)
+from candour.workforce.tests.builders import (
+    TODAY,
+    assessment_team,
+    batch,
+    monthly_demand,
+    post,
+    small_team,
+    spell,
+)
 
 JUNE_WORKING_DAYS = 21  # June 2025: 30 days from a Sunday
 
@@ -152,3 +166,111 @@ def test_a_surge_in_demand_is_flagged_and_annotated(world):
     assert surge.point.year_on_year is not None
     assert surge.point.year_on_year.difference == 180 - 104
     assert not referrals.points[-2].point.signals
+
+
+def test_moves_within_the_council_are_not_leavers(world):
+    for person in ("M4", "M5", "M6"):
+        post(world.assessment, person)
+    # M1 moves team (a new post the next working day); M2's post ends as an internal move;
+    # M3 really leaves.
+    post(world.assessment, "M1", ended_on=date(2025, 3, 28), role="Senior practitioner")
+    post(world.child_in_need, "M1", started_on=date(2025, 3, 31))
+    post(world.assessment, "M2", ended_on=date(2025, 4, 30), leaving_reason="moved_within_council")
+    post(world.assessment, "M3", ended_on=date(2025, 5, 30), leaving_reason="resignation")
+
+    may = organisation_indicators(world.riverside, today=TODAY).whole.latest
+
+    assert may is not None
+    assert may.period == date(2025, 5, 31)
+    assert may.leavers_fte == 1.0
+    assert may.turnover_rate == pytest.approx(100 * 1 / 4)
+
+
+def test_dfe_measures_count_social_workers_only(world):
+    for person in ("S1", "S2", "S3", "S4"):
+        post(world.assessment, person)
+    post(world.assessment, "T1", role="Team manager")
+    post(world.assessment, "F1", role="Family support worker")
+    post(world.assessment, "F2", role="Business support officer", ended_on=date(2025, 5, 1))
+    post(world.assessment, "F3", role="Family support worker", agency=True)
+
+    latest = organisation_indicators(world.riverside, today=TODAY).whole.latest
+
+    assert latest is not None
+    assert latest.in_post_fte == 5.0
+    assert latest.people_in_post == 5
+    assert latest.leavers_fte == 0.0
+    assert latest.agency_fte == 0.0
+
+
+def test_absence_above_and_below_the_line_is_the_same_people(world):
+    for person in ("P1", "P2", "P3", "P4", "P5"):
+        post(world.assessment, person)
+    post(world.assessment, "AG", agency=True)
+    post(world.assessment, "GONE", ended_on=date(2025, 6, 13))
+    # Counted: P1's 2 days. Not: the agency worker's, or a leaver's, 5 days each.
+    spell(world.assessment, "P1", date(2025, 6, 2), date(2025, 6, 3))
+    spell(world.assessment, "AG", date(2025, 6, 2), date(2025, 6, 6))
+    spell(world.assessment, "GONE", date(2025, 6, 9), date(2025, 6, 13))
+
+    found = organisation_indicators(world.riverside, today=TODAY)
+    june = found.whole.latest
+
+    assert june is not None
+    assert june.days_lost == 2.0
+    assert june.absence_rate == pytest.approx(100 * 2 / (5 * JUNE_WORKING_DAYS))
+    # The agency worker is in no one's absence detail either.
+    assert found.whole.absence.summary is not None
+    assert found.whole.absence.summary.days_lost == 7.0
+
+
+def test_bank_holidays_are_not_working_days(world):
+    for person in ("B1", "B2", "B3", "B4", "B5"):
+        post(world.assessment, person)
+    # Friday 2 to Tuesday 6 May 2025 takes in the early May bank holiday (Monday 5 May).
+    spell(world.assessment, "B1", date(2025, 5, 2), date(2025, 5, 6))
+    spell(world.assessment, "B2", date(2025, 6, 2), date(2025, 6, 2))
+
+    found = organisation_indicators(world.riverside, today=TODAY)
+    may = found.whole.series[-2]
+
+    assert may.period == date(2025, 5, 31)
+    # 22 weekdays in May 2025, less 5 and 26 May.
+    assert may.working_days == 20
+    assert may.days_lost == 2.0
+    assert found.whole.absence.summary is not None
+    assert found.whole.absence.summary.days_lost == 3.0
+
+
+def _referrals(world, team, count, start=date(2025, 6, 1)):
+    DemandCount.objects.create(
+        organisation=world.riverside,
+        team=team,
+        team_name=team.name if team else "",
+        batch=batch(world.riverside, "demand"),
+        period_start=start,
+        period_type="month",
+        measure="referrals",
+        count=count,
+    )
+
+
+def test_demand_is_the_organisations_rows_where_given_else_the_teams_sum(world):
+    # June: a whole-organisation row (100) and team rows (60 + 40) for the same referrals.
+    _referrals(world, None, 100)
+    _referrals(world, world.assessment, 60)
+    _referrals(world, world.child_in_need, 40)
+    # May: teams only.
+    _referrals(world, world.assessment, 30, start=date(2025, 5, 1))
+    _referrals(world, world.child_in_need, 20, start=date(2025, 5, 1))
+
+    [series] = demand_series(world.riverside)
+    found = organisation_indicators(world.riverside, today=TODAY)
+
+    assert [(p.point.period, p.point.observed) for p in series.points] == [
+        (date(2025, 5, 1), 50),
+        (date(2025, 6, 1), 100),
+    ]
+    assert found.whole.latest is not None
+    assert found.whole.latest.referrals == 100
+    assert _team(found, world.assessment).latest.referrals == 60

@@ -3,6 +3,7 @@ statistics, undo an import, and print an organisation's latest indicators."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from candour.accounts.models import User
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.progress import ProgressBar
 from candour.dfe import DfeFormatError
-from candour.workforce import imports
+from candour.workforce import health_services, imports
 from candour.workforce.indicators import (
     PeriodIndicators,
     dfe_comparisons,
@@ -79,6 +80,18 @@ class Command(BaseCommand):
             help="Work out every organisation's early-warning status; tell managers of changes "
             "(run nightly, after the imports)",
         )
+        event = actions.add_parser("event", help="Add, list or delete events on the charts")
+        event_actions = event.add_subparsers(dest="event_action", required=True, metavar="ACTION")
+        adding = event_actions.add_parser("add", help="Add an event to an organisation's charts")
+        adding.add_argument("on_date", type=date.fromisoformat, help="The date, like 2025-03-14")
+        adding.add_argument("label", help="What happened, with no names")
+        listing = event_actions.add_parser("list", help="List an organisation's events")
+        deleting = event_actions.add_parser("delete", help="Delete one of an organisation's events")
+        deleting.add_argument("event_id", type=int, help="The event's number (see list)")
+        for parser_ in (adding, listing, deleting):
+            parser_.add_argument(
+                "--organisation", required=True, help="The organisation's code or slug"
+            )
         reporting = actions.add_parser("report", help="Print an organisation's latest indicators")
         reporting.add_argument(
             "--organisation", required=True, help="The organisation's code or slug"
@@ -103,6 +116,8 @@ class Command(BaseCommand):
             self._undo(options["batch_id"])
         elif action == "assess":
             self._assess()
+        elif action == "event":
+            self._event(options)
         else:
             self._report(_organisation(options["organisation"]))
 
@@ -197,6 +212,27 @@ class Command(BaseCommand):
                 if status.assessment is not None
             )
             self.stdout.write(f"{organisation.name}: {described or 'no data yet'}")
+
+    def _event(self, options: dict[str, Any]) -> None:
+        organisation = _organisation(options["organisation"])
+        action = options["event_action"]
+        if action == "add":
+            label = options["label"].strip()
+            if not label or len(label) > 200:
+                raise CommandError("The label must be 1 to 200 characters")
+            added = health_services.add_chart_event(
+                actor=None, organisation=organisation, on_date=options["on_date"], label=label
+            )
+            self.stdout.write(self.style.SUCCESS(f"Added event {added.pk} on {added.on_date}."))
+        elif action == "list":
+            for event in health_services.events_of(organisation):
+                self.stdout.write(f"{event.pk:>5}  {event.on_date}  {event.label}")
+        else:
+            found = health_services.events_of(organisation).filter(pk=options["event_id"]).first()
+            if found is None:
+                raise CommandError(f"No event numbered {options['event_id']} for {organisation}")
+            health_services.delete_chart_event(actor=None, event=found)
+            self.stdout.write(self.style.SUCCESS(f"Deleted event {options['event_id']}."))
 
     def _undo(self, batch_id: int) -> None:
         batch = ImportBatch.objects.filter(pk=batch_id).select_related("organisation").first()
