@@ -32,6 +32,35 @@ def get_analyst_organisation(user: User, organisation_id: str | None) -> Organis
     return Organisation.objects.get(pk=chosen)
 
 
+def get_taxonomy_organisation(user: User, organisation_id: str | None) -> Organisation:
+    """An organisation whose local codes the person may manage: as an analyst or admin."""
+    allowed = sorted(
+        user.organisation_ids_with_role(Role.ANALYST)
+        | user.organisation_ids_with_role(Role.ORG_ADMIN)
+    )
+    if not allowed:
+        raise Http404
+    chosen = int(organisation_id) if organisation_id and organisation_id.isdigit() else allowed[0]
+    if chosen not in allowed:
+        raise Http404
+    return Organisation.objects.get(pk=chosen)
+
+
+def local_codes_of(organisation: Organisation) -> list[Code]:
+    return list(
+        Code.objects.filter(organisation=organisation)
+        .select_related("retired_in")
+        .order_by("axis", "label")
+    )
+
+
+def get_local_code(organisation: Organisation, pk: str) -> Code:
+    code = Code.objects.filter(organisation=organisation, pk=pk if pk.isdigit() else 0).first()
+    if code is None:
+        raise Http404
+    return code
+
+
 def get_lesson_for_reader(user: User, pk: int) -> Lesson:
     lesson = Lesson.objects.visible_to(user).filter(pk=pk).select_related("organisation").first()
     if lesson is None:
@@ -81,7 +110,9 @@ def alerts_for(user: User) -> list[Alert]:
     """Alerts the person received, and all alerts of organisations where they are an analyst."""
     return list(
         Alert.objects.filter(
-            Q(recipient=user) | Q(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
+            Q(recipient=user)
+            | Q(organisation__safety_lead=user)
+            | Q(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
         )
         .select_related("report", "recipient")
         .order_by("-raised_at")
@@ -89,7 +120,14 @@ def alerts_for(user: User) -> list[Alert]:
 
 
 def get_alert_for_recipient(user: User, pk: int) -> Alert:
-    alert = Alert.objects.filter(pk=pk, recipient=user).select_related("organisation").first()
+    """The alert, for the person it was sent to or the organisation's safety lead now:
+    a new lead takes over open alerts at once, before `chase-hazard-alerts` moves them."""
+    alert = (
+        Alert.objects.filter(pk=pk)
+        .filter(Q(recipient=user) | Q(organisation__safety_lead=user))
+        .select_related("organisation")
+        .first()
+    )
     if alert is None:
         raise Http404
     return alert
@@ -108,6 +146,21 @@ def alerts_awaiting_consent(report: Report) -> list[Alert]:
     from candour.learning.models import AlertStatus
 
     return list(Alert.objects.filter(report=report, status=AlertStatus.AWAITING_CONSENT))
+
+
+def get_dashboard_organisation(user: User, organisation_id: str | None) -> Organisation:
+    """An organisation whose dashboard the person may see: as its learning team or as
+    one of its managers (issue 4). Staff get a 404, as for other learning pages."""
+    allowed = sorted(
+        user.organisation_ids_with_role(Role.ANALYST)
+        | user.organisation_ids_with_role(Role.MANAGER)
+    )
+    if not allowed:
+        raise Http404
+    chosen = int(organisation_id) if organisation_id and organisation_id.isdigit() else allowed[0]
+    if chosen not in allowed:
+        raise Http404
+    return Organisation.objects.get(pk=chosen)
 
 
 def get_member_organisation(user: User, organisation_id: str | None) -> Organisation:

@@ -6,6 +6,9 @@ or refuse through their receipt.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -13,12 +16,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candour.accounts.models import User
+from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.learning.lessons import check_deidentified
 from candour.learning.models import Alert, AlertStatus
 from candour.notifications.outbox import queue_email
 from candour.reporting.models import Report
+from candour.reporting.services import contact_details
+
+# An alert nobody has acknowledged: the safety lead is reminded after a day, and the
+# organisation's administrators told after three (an urgent hazard must not sit unread).
+REMIND_AFTER = timedelta(days=1)
+ESCALATE_AFTER = timedelta(days=3)
+OPEN = (AlertStatus.AWAITING_CONSENT, AlertStatus.RAISED, AlertStatus.ACKNOWLEDGED)
 
 
 @transaction.atomic
@@ -48,9 +59,28 @@ def raise_alert(
         target=alert,
         data={"needs_consent": could_identify_reporter},
     )
-    if not could_identify_reporter:
+    if could_identify_reporter:
+        _ask_reporter(report, base_url)
+    else:
         _send(alert, base_url)
     return alert
+
+
+def _ask_reporter(report: Report, base_url: str) -> None:
+    """Tell a confidential reporter who left an email address that a question awaits them.
+    The email says nothing about the report: a shared inbox must not give it away."""
+    contact = contact_details(report)
+    if not contact or "@" not in contact:
+        return
+    queue_email(
+        [contact.strip()],
+        subject=_("Candour: the learning team would like your answer"),
+        body=_(
+            "The learning team has a question about something you told them. Sign in with "
+            "your receipt code to read it and answer: %(url)s"
+        )
+        % {"url": base_url.rstrip("/") + reverse("reporting:follow-up")},
+    )
 
 
 def _send(alert: Alert, base_url: str) -> None:
@@ -129,3 +159,92 @@ def record_action(*, actor: User, alert: Alert, action_taken: str) -> Alert:
         target=alert,
     )
     return alert
+
+
+@dataclass(frozen=True)
+class Chased:
+    moved: int
+    reminded: int
+    escalated: int
+
+
+def _administrators(alert: Alert) -> list[str]:
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id=alert.organisation_id,
+            memberships__role=Role.ORG_ADMIN,
+            memberships__revoked_at__isnull=True,
+        )
+        .distinct()
+        .values_list("email", flat=True)
+    )
+
+
+def _chase_email(addresses: list[str], alert: Alert, base_url: str, *, escalated: bool) -> None:
+    intro = (
+        _(
+            "The safety lead has not acknowledged this urgent hazard for %(days)s days. As an "
+            "administrator, please make sure someone acts on it:"
+        )
+        % {"days": ESCALATE_AFTER.days}
+        if escalated
+        else _("Reminder: this urgent hazard has not been acknowledged yet:")
+    )
+    queue_email(
+        addresses,
+        subject=_("Candour: an urgent hazard is still waiting"),
+        body=f"{intro}\n\n{alert.hazard}\n\n"
+        + base_url.rstrip("/")
+        + reverse("learning:alert", args=[alert.pk]),
+    )
+
+
+@transaction.atomic
+def chase_alerts(*, now: datetime | None = None, base_url: str = "") -> Chased:
+    """Move open alerts to the current safety lead; remind, then escalate, unacknowledged ones."""
+    now = now or timezone.now()
+    moved = reminded = escalated = 0
+    for alert in Alert.objects.filter(status__in=OPEN).select_related(
+        "organisation__safety_lead", "recipient"
+    ):
+        lead = alert.organisation.safety_lead
+        if lead is not None and lead.is_active and alert.recipient_id != lead.pk:
+            # The safety lead changed: the new one owns every open alert.
+            alert.recipient = lead
+            alert.save(update_fields=["recipient"])
+            record(
+                AuditEventType.ALERT_REASSIGNED,
+                actor_id=None,
+                organisation=alert.organisation,
+                target=alert,
+            )
+            if alert.status != AlertStatus.AWAITING_CONSENT:
+                _chase_email([lead.email], alert, base_url, escalated=False)
+            moved += 1
+        if alert.status != AlertStatus.RAISED or alert.sent_at is None:
+            continue
+        waited = now - alert.sent_at
+        if waited >= ESCALATE_AFTER and alert.escalated_at is None:
+            _chase_email(_administrators(alert), alert, base_url, escalated=True)
+            alert.escalated_at = now
+            alert.save(update_fields=["escalated_at"])
+            record(
+                AuditEventType.ALERT_ESCALATED,
+                actor_id=None,
+                organisation=alert.organisation,
+                target=alert,
+            )
+            escalated += 1
+        elif waited >= REMIND_AFTER and alert.reminded_at is None and alert.escalated_at is None:
+            _chase_email([alert.recipient.email], alert, base_url, escalated=False)
+            alert.reminded_at = now
+            alert.save(update_fields=["reminded_at"])
+            record(
+                AuditEventType.ALERT_REMINDED,
+                actor_id=None,
+                organisation=alert.organisation,
+                target=alert,
+            )
+            reminded += 1
+    return Chased(moved, reminded, escalated)

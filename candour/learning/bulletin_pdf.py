@@ -84,6 +84,27 @@ def render_pdf(content: BulletinContent) -> bytes:
         else:
             story.append(Paragraph(_escape(_("Nothing coded yet.")), styles["BodyText"]))
         story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(_escape(content.themes.title), styles["Heading3"]))
+    drawing = _chart(
+        BarChart(content.themes.title, [t.this_period for t in content.themes.rows], "")
+    )
+    if drawing is not None:
+        story.append(drawing)
+    if content.themes.rows:
+        story.append(
+            Table(
+                [[_("Theme"), _("This period"), _("Period before")]]
+                + [
+                    [trend.name, trend.this_period.shown, trend.previous_period.shown]
+                    for trend in content.themes.rows
+                ]
+            )
+        )
+    else:
+        story.append(
+            Paragraph(_escape(_("No confirmed themes in these periods.")), styles["BodyText"])
+        )
+    story.append(Spacer(1, 4 * mm))
     story.append(
         Paragraph(
             _escape(_("Counts under 5 are not shown. Reports are used to learn, never to blame.")),

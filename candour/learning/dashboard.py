@@ -11,16 +11,18 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from candour.core.models import Organisation
-from candour.learning.bulletin_content import BarChart, bar_chart_svg, suppress
-from candour.learning.models import (
-    Axis,
-    Code,
-    CodedValue,
-    DefenceState,
-    ThemeReport,
-    ThemeStatus,
+from candour.learning.bulletin_content import (
+    BarChart,
+    CountRow,
+    bar_chart_svg,
+    coded_outcomes,
+    confirmed_theme_counts,
+    reports_received,
+    suppress,
+    suppress_parts,
+    week_month,
 )
-from candour.reporting.models import Report
+from candour.learning.models import Axis, Code, CodedValue, DefenceState
 from candour.reporting.vocabulary import Outcome
 
 
@@ -32,8 +34,11 @@ class Dashboard:
     charts: list[BarChart]
 
 
-def _chart(title: str, counts: list[tuple[str, int]]) -> BarChart:
-    rows = [suppress(label, count) for label, count in counts]
+def _chart(title: str, counts: list[tuple[str, int]], *, parts: bool = False) -> BarChart:
+    """`parts`: the rows split every report between them, so their sum is the total."""
+    rows: list[CountRow] = (
+        suppress_parts(counts) if parts else [suppress(label, count) for label, count in counts]
+    )
     return BarChart(title, rows, bar_chart_svg(title, rows))
 
 
@@ -46,15 +51,13 @@ def _months(start: date, end: date) -> list[date]:
 
 
 def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Dashboard:
-    reports = Report.objects.filter(
-        organisation=organisation, received_week__gte=start, received_week__lte=end
-    )
+    reports = reports_received(organisation.pk, start, end)
     # Counted in the database: a large council has tens of thousands of reports a year,
     # and loading them (or their coded values) into Python took seconds.
     by_month: Counter[date] = Counter()
-    for week, count in reports.values_list("received_week").annotate(n=Count("pk")):
-        by_month[week.replace(day=1)] += count
-    outcomes = dict(reports.values_list("outcome").annotate(n=Count("pk")))
+    for week, count in reports.values_list("received_week").annotate(n=Count("pk")).order_by():
+        by_month[week_month(week)] += count
+    outcomes = coded_outcomes(reports)
     values = CodedValue.objects.filter(coding__report__in=reports, coding__is_primary=True)
     # Follow merges, so that old coding counts under the code it became.
     current = Code.objects.current_by_id()
@@ -72,18 +75,7 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
     def top(axis: Axis, state: str | None = None) -> list[tuple[str, int]]:
         return tallies.get((axis, state), Counter()).most_common(8)
 
-    # Confirmed themes only: a suggestion is not yet the learning team's view.
-    themes: Counter[str] = Counter()
-    for name, count in (
-        ThemeReport.objects.filter(
-            theme__organisation=organisation,
-            theme__status=ThemeStatus.CONFIRMED,
-            report__in=reports,
-        )
-        .values_list("theme__name")
-        .annotate(n=Count("pk"))
-    ):
-        themes[name] += count
+    themes = confirmed_theme_counts(organisation.pk, reports)
     return Dashboard(
         organisation,
         start,
@@ -92,8 +84,13 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
             _chart(
                 _("Reports received by month"),
                 [(date_format(m, "M Y"), by_month.get(m, 0)) for m in _months(start, end)],
+                parts=True,
             ),
-            _chart(_("Outcome"), [(str(o.label), outcomes.get(o.value, 0)) for o in Outcome]),
+            _chart(
+                _("Outcome"),
+                [(str(o.label), outcomes.get(o.value, 0)) for o in Outcome],
+                parts=True,
+            ),
             _chart(_("Contributing factors"), top(Axis.FACTOR)),
             _chart(_("Defences that failed"), top(Axis.DEFENCE, DefenceState.FAILED)),
             _chart(_("Defences that held"), top(Axis.DEFENCE, DefenceState.HELD)),

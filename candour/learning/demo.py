@@ -74,6 +74,31 @@ def load(organisation: Organisation, analyst: User) -> None:
                         report=report,
                         choices=_choices([*keys[:2], "factor.individual.slip_lapse"], codes),
                     )
+    load_local_code_and_referral(organisation, analyst)
+
+
+def load_local_code_and_referral(organisation: Organisation, analyst: User) -> None:
+    """A local code of Riverside's own, and the rare report referred to the just-culture aid."""
+    from candour.learning import just_culture, local_codes
+
+    local_codes.add_local_code(
+        actor=analyst,
+        organisation=organisation,
+        axis="factor",
+        label="Out-of-hours duty handover",
+        description="Information lost between the emergency duty team and day teams.",
+    )
+    report = (
+        Report.objects.filter(organisation=organisation, redactions_reviewed_at__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    if report is not None:
+        just_culture.refer_report(
+            analyst=analyst,
+            report=report,
+            reason="The service manager asked whether a procedure was knowingly skipped.",
+        )
 
 
 def _choices(keys: list[str], codes: dict[str, Code]) -> list[services.CodeChoice]:

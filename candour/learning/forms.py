@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from candour.core.forms import GovukForm
+from candour.learning.models import Axis
 from candour.reporting.models import Report
 
 
@@ -47,6 +48,26 @@ class LessonForm(GovukForm):
         field = self.fields["reports"]
         if isinstance(field, forms.MultipleChoiceField):
             field.choices = [(str(r.pk), f"{r.reference}: {r.what_happened[:80]}") for r in reports]
+
+
+class LocalCodeForm(GovukForm):
+    axis = forms.ChoiceField(
+        label=_("Where it belongs in the taxonomy"),
+        choices=Axis.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose where the code belongs")},
+    )
+    label = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        help_text=_("For example, Out-of-hours duty handover"),
+        error_messages={"required": _("Enter a name for the code")},
+    )
+    description = forms.CharField(
+        label=_("What it means (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class BulletinForm(GovukForm):
@@ -129,9 +150,23 @@ class JustCultureForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("deliberate_harm") and not cleaned.get("deliberate_harm_reason", "").strip():
-            self.add_error("deliberate_harm_reason", _("Give the reason for your answer"))
+        # Every test answered needs its reason: the record must show the thinking.
+        for test in ("deliberate_harm", "incapacity", "foresight", "substitution"):
+            if cleaned.get(test) and not cleaned.get(f"{test}_reason", "").strip():
+                self.add_error(f"{test}_reason", _("Give the reason for your answer"))
         return cleaned
+
+
+class ReferralForm(GovukForm):
+    reason = forms.CharField(
+        label=_("Why does this report need the just-culture decision aid?"),
+        help_text=_(
+            "Rarely needed: only where someone's individual accountability is being "
+            "asked about. Most events are system failures."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why this report needs the decision aid")},
+    )
 
 
 class AlertForm(GovukForm):

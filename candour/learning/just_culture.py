@@ -15,7 +15,11 @@ from django.utils.translation import gettext as _
 from candour.accounts.models import User
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
-from candour.learning.models import JustCultureConclusion, JustCultureReview
+from candour.learning.models import (
+    JustCultureConclusion,
+    JustCultureReferral,
+    JustCultureReview,
+)
 from candour.reporting.models import Report
 
 
@@ -49,11 +53,52 @@ def conclude(answers: Answers) -> JustCultureConclusion:
     return JustCultureConclusion.SYSTEM
 
 
+TESTS = ("deliberate_harm", "incapacity", "foresight", "substitution")
+
+
+def missing_reasons(answers: Answers) -> list[str]:
+    """The tests answered without a reason: every answer must say why."""
+    return [
+        test
+        for test in TESTS
+        if getattr(answers, test) is not None and not getattr(answers, f"{test}_reason").strip()
+    ]
+
+
+def referral_of(report: Report) -> JustCultureReferral | None:
+    return JustCultureReferral.objects.filter(report=report).first()
+
+
+@transaction.atomic
+def refer_report(*, analyst: User, report: Report, reason: str) -> JustCultureReferral:
+    """Refer a report to the decision aid, saying why: it is never routine."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why this report needs the decision aid")})
+    existing = referral_of(report)
+    if existing is not None:
+        return existing
+    referral = JustCultureReferral.objects.create(
+        report=report, referred_by=analyst, reason=reason.strip()
+    )
+    record(
+        AuditEventType.JUST_CULTURE_REFERRED,
+        actor_id=analyst.pk,
+        organisation=report.organisation,
+        target=report,
+    )
+    return referral
+
+
 @transaction.atomic
 def record_review(*, analyst: User, report: Report, answers: Answers) -> JustCultureReview:
     """Record the decision aid's answers, reasons and conclusion for a referred report."""
-    if not answers.deliberate_harm_reason.strip():
-        raise ValidationError({"deliberate_harm_reason": _("Give the reason for your answer")})
+    if referral_of(report) is None:
+        raise ValidationError(_("Refer the report to the decision aid first"))
+    missing = missing_reasons(answers)
+    if missing:
+        raise ValidationError(
+            {f"{test}_reason": _("Give the reason for your answer") for test in missing}
+        )
     conclusion = conclude(answers)
     review = JustCultureReview.objects.create(
         report=report,

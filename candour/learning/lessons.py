@@ -120,7 +120,17 @@ def publish_bulletin(
     )
     bulletin.lessons.set(lessons)
     bulletin.counts = period_counts(bulletin)
-    bulletin.save(update_fields=["counts"])
+    # Copied, so editing a lesson later cannot silently rewrite a published bulletin.
+    bulletin.lesson_texts = [
+        {
+            "title": lesson.title,
+            "story": lesson.story,
+            "commentary": lesson.commentary,
+            "action_taken": lesson.action_taken,
+        }
+        for lesson in lessons.order_by("published_at", "pk")
+    ]
+    bulletin.save(update_fields=["counts", "lesson_texts"])
     record(
         AuditEventType.BULLETIN_PUBLISHED,
         actor_id=actor.pk,

@@ -13,6 +13,7 @@ from candour.learning.querysets import (
     LessonQuerySet,
     ThemeQuerySet,
 )
+from candour.reporting.vocabulary import Outcome
 
 if TYPE_CHECKING:
     from candour.reporting.models import Report
@@ -94,6 +95,9 @@ class Coding(models.Model):
     )
     taxonomy_version = models.ForeignKey(TaxonomyVersion, on_delete=models.PROTECT)
     is_primary = models.BooleanField(default=True)
+    # The analyst's view of the outcome (ADR 0006); the reporter's own answer stays on
+    # the report. Blank on codings saved before outcomes were coded: the reporter's counts.
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
     note = models.TextField(blank=True)
     submitted_at = models.DateTimeField()
 
@@ -155,6 +159,8 @@ class Bulletin(models.Model):
     lessons = models.ManyToManyField(Lesson, related_name="bulletins")
     # The period's counts as they stood when published, so the bulletin never changes.
     counts = models.JSONField(default=dict)
+    # The lessons' text as published, so that a later edit of a lesson cannot change it.
+    lesson_texts = models.JSONField(default=list)
     published_at = models.DateTimeField()
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -199,6 +205,22 @@ class JustCultureConclusion(models.TextChoices):
             "same. Learn from it and fix the conditions."
         ),
     )
+
+
+class JustCultureReferral(models.Model):
+    """An analyst's referral of a report to the just-culture aid; only referred reports open it."""
+
+    report = models.OneToOneField(
+        "reporting.Report", on_delete=models.PROTECT, related_name="just_culture_referral"
+    )
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField()
+    referred_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"referral of {self.report_id}"
 
 
 class JustCultureReview(models.Model):
@@ -258,6 +280,9 @@ class Alert(models.Model):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     action_taken = models.TextField(blank=True)
     acted_on_at = models.DateTimeField(null=True, blank=True)
+    # Chasing an alert nobody acknowledges: the lead is reminded, then administrators told.
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-raised_at"]

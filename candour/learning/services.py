@@ -18,6 +18,7 @@ from candour.audit.recorder import record
 from candour.learning.agreement import cohens_kappa
 from candour.learning.models import Axis, Code, CodedValue, Coding, DefenceState, TaxonomyVersion
 from candour.reporting.models import Report
+from candour.reporting.vocabulary import Outcome
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,20 @@ class CodeChoice:
 
 @transaction.atomic
 def save_coding(
-    *, analyst: User, report: Report, choices: Iterable[CodeChoice], note: str = ""
+    *,
+    analyst: User,
+    report: Report,
+    choices: Iterable[CodeChoice],
+    note: str = "",
+    outcome: str = "",
 ) -> Coding:
     """Save one analyst's coding of a report; the first analyst's coding is the primary."""
     if report.redactions_reviewed_at is None:
         raise ValidationError(_("Review the redactions before coding the report"))
+    # Unless the analyst says otherwise, the outcome is the one the reporter gave.
+    outcome = outcome or report.outcome
+    if outcome not in Outcome.values:
+        raise ValidationError(_("Choose an outcome"))
     usable = set(Code.objects.usable_by(report.organisation).values_list("pk", flat=True))
     chosen = list(choices)
     for choice in chosen:
@@ -50,11 +60,13 @@ def save_coding(
             analyst=analyst,
             taxonomy_version=version,
             is_primary=not Coding.objects.filter(report=report).exists(),
+            outcome=outcome,
             note=note,
             submitted_at=timezone.now(),
         )
     else:
         coding.note = note
+        coding.outcome = outcome
         coding.submitted_at = timezone.now()
         coding.taxonomy_version = version
         coding.save()
@@ -145,16 +157,25 @@ def agreement_by_code(*, organisation_id: int, start: date, end: date) -> list[C
         if start <= completed <= end:
             pairs.append(
                 tuple(
-                    {value.code.current.pk for value in coding.values.all()}
+                    {(value.code.current.pk, value.defence_state) for value in coding.values.all()}
                     for coding in (first, second)
                 )
             )
     rows = []
     for code in Code.objects.filter(merged_into__isnull=True).order_by("axis", "key"):
-        answers = [(code.pk in a, code.pk in b) for a, b in pairs]
-        if not any(x or y for x, y in answers):
-            continue
-        rows.append(
-            CodeAgreement(code.label, code.get_axis_display(), len(answers), cohens_kappa(answers))
+        # A defence coded "held" by one analyst and "failed" by the other is a
+        # disagreement, so each defence is two units: held, and failed.
+        states: list[tuple[str, str]] = (
+            [(state.value, f"{code.label} ({state.label})") for state in DefenceState]
+            if code.axis == Axis.DEFENCE
+            else [("", code.label)]
         )
+        for state, label in states:
+            unit = (code.pk, state)
+            answers = [(unit in a, unit in b) for a, b in pairs]
+            if not any(x or y for x, y in answers):
+                continue
+            rows.append(
+                CodeAgreement(label, code.get_axis_display(), len(answers), cohens_kappa(answers))
+            )
     return rows

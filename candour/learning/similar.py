@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from candour.learning.similarity import Hit, SimilarReports
 from candour.learning.similarity_store import indexed_text, shared_reports
 from candour.reporting.models import Report
@@ -72,7 +74,11 @@ def find_similar(
         return []
     allowed = candidates.reviewed().filter(organisation_id__in=groups)
     if like is not None:
-        allowed = allowed.exclude(pk=like.pk)
+        # Earlier reports only: only the week is stored, so within it arrival order (pk).
+        allowed = allowed.exclude(pk=like.pk).filter(
+            Q(received_week__lt=like.received_week)
+            | Q(received_week=like.received_week, pk__lt=like.pk)
+        )
     index = shared_reports()
     if index is None:
         return _built_per_request(allowed, text, k)

@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("learning/suggestions/", views.suggestions, name="suggestions"),
     path("learning/agreement/", views.agreement, name="agreement"),
+    path("learning/taxonomy/local-codes/", views.local_codes, name="local-codes"),
     path("learning/reports/<str:reference>/just-culture/", views.just_culture, name="just-culture"),
     path("learning/reports/<str:reference>/alert/", views.raise_alert, name="raise-alert"),
     path("alerts/", views.alerts, name="alerts"),

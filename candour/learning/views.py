@@ -16,6 +16,7 @@ from candour.accounts.roles import Role
 from candour.learning import alerts as alerts_service
 from candour.learning import just_culture as just_culture_service
 from candour.learning import lessons as lessons_service
+from candour.learning import local_codes as local_codes_service
 from candour.learning import services, suggesting
 from candour.learning.access import (
     alerts_for,
@@ -23,9 +24,12 @@ from candour.learning.access import (
     get_alert_for_recipient,
     get_analyst_organisation,
     get_bulletin_for_reader,
+    get_dashboard_organisation,
     get_lesson_for_analyst,
     get_lesson_for_reader,
-    get_member_organisation,
+    get_local_code,
+    get_taxonomy_organisation,
+    local_codes_of,
     own_and_other_codings,
     reviewed_reports,
     reviews_of,
@@ -39,11 +43,14 @@ from candour.learning.forms import (
     BulletinForm,
     JustCultureForm,
     LessonForm,
+    LocalCodeForm,
+    ReferralForm,
 )
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
 from candour.learning.suggester_quality import suggester_overview
 from candour.reporting.access import get_report_for_learning_team
+from candour.reporting.vocabulary import Outcome
 
 
 @login_required
@@ -64,7 +71,11 @@ def code_report(request: HttpRequest, reference: str) -> HttpResponse:
                 choices.append(services.CodeChoice(code, DefenceState(state)))
         try:
             services.save_coding(
-                analyst=user, report=report, choices=choices, note=request.POST.get("note", "")
+                analyst=user,
+                report=report,
+                choices=choices,
+                note=request.POST.get("note", ""),
+                outcome=request.POST.get("outcome", ""),
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -85,6 +96,8 @@ def code_report(request: HttpRequest, reference: str) -> HttpResponse:
                 report.organisation, own, suggesting.accepted_for_form(report, user, own)
             ),
             "own": own,
+            "outcomes": Outcome.choices,
+            "coded_outcome": (own.outcome if own else "") or report.outcome,
             "others_count": len(others),
             "comparison": comparison,
             "suggestions": suggesting.suggestions_for(report, user),
@@ -132,6 +145,40 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         request,
         "learning/suggestions.html",
         {"organisation": organisation, "overview": suggester_overview(organisation)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def local_codes(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisation = get_taxonomy_organisation(user, request.GET.get("organisation"))
+    adding = request.method == "POST" and "retire" not in request.POST
+    form = LocalCodeForm(request.POST if adding else None)
+    if request.method == "POST" and "retire" in request.POST:
+        code = get_local_code(organisation, request.POST["retire"])
+        local_codes_service.retire_local_code(actor=user, code=code)
+        messages.success(request, _("%(code)s retired") % {"code": code.label})
+        return redirect(request.get_full_path())
+    if adding and form.is_valid():
+        try:
+            code = local_codes_service.add_local_code(
+                actor=user,
+                organisation=organisation,
+                axis=form.cleaned_data["axis"],
+                label=form.cleaned_data["label"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("%(code)s added") % {"code": code.label})
+            return redirect(request.get_full_path())
+    return render(
+        request,
+        "learning/local_codes.html",
+        {"organisation": organisation, "codes": local_codes_of(organisation), "form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -219,10 +266,13 @@ def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(
-                request,
-                _("Lesson saved") if saved.published_at else _("Lesson saved as a draft"),
-            )
+            message = _("Lesson saved") if saved.published_at else _("Lesson saved as a draft")
+            if saved.bulletins.exists():
+                message = _(
+                    "Lesson saved. Bulletins already published keep the text they were "
+                    "published with."
+                )
+            messages.success(request, message)
             return redirect("learning:lesson", pk=saved.pk)
     return render(
         request,
@@ -314,6 +364,22 @@ def _yes_no(value: str) -> bool | None:
 def just_culture(request: HttpRequest, reference: str) -> HttpResponse:
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
+    referral = just_culture_service.referral_of(report)
+    if referral is None:
+        # Only a referred report opens the aid: referring is a deliberate step, with a reason.
+        referral_form = ReferralForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and referral_form.is_valid():
+            just_culture_service.refer_report(
+                analyst=user, report=report, reason=referral_form.cleaned_data["reason"]
+            )
+            messages.success(request, _("Referred to the decision aid"))
+            return redirect("learning:just-culture", reference=reference)
+        return render(
+            request,
+            "learning/just_culture_referral.html",
+            {"report": report, "form": referral_form},
+            status=400 if referral_form.errors else 200,
+        )
     form = JustCultureForm(request.POST if request.method == "POST" else None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -341,6 +407,7 @@ def just_culture(request: HttpRequest, reference: str) -> HttpResponse:
         "learning/just_culture.html",
         {
             "report": report,
+            "referral": referral,
             "form": form,
             "result": result,
             "previous": reviews_of(report),
@@ -414,7 +481,7 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    organisation = get_member_organisation(user, request.GET.get("organisation"))
+    organisation = get_dashboard_organisation(user, request.GET.get("organisation"))
     today = timezone.localdate()
     start = date(today.year - 1, today.month, 1)
     return render(

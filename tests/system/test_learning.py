@@ -228,10 +228,16 @@ def test_given_a_report_when_coded_and_written_up_then_its_lesson_is_in_a_bullet
     expect(main.get_by_role("heading", level=2, name=LESSON_TITLE)).to_be_visible()
     expect(main).to_contain_text(STORY)
     expect(main).to_contain_text(ACTION_TAKEN)
-    expect(main.locator("svg.candour-chart")).to_have_count(2)
+    # Outcomes, factors and the demo's confirmed themes, each chart with its table.
+    expect(main.locator("svg.candour-chart")).to_have_count(3)
     expect(main.locator("table caption")).to_have_text(
-        ["Reports by outcome: the data", "Most common contributing factors: the data"]
+        [
+            "Reports by outcome: the data",
+            "Most common contributing factors: the data",
+            "Recurring error traps: reports this period and the period before",
+        ]
     )
+    expect(main.locator("#theme-trends tbody tr")).not_to_have_count(0)
     assert _row(analyst, "main", "Caseload and workload") == ["fewer than 5"]
     bulletin_path = _path(analyst.url)
 
@@ -327,6 +333,13 @@ def test_given_staff_and_a_manager_when_they_open_the_coding_pages_then_they_are
         _expect_not_found(page, f"/learning/reports/{reference}/coding/")
         _expect_not_found(page, "/lessons/new/")
         _expect_not_found(page, "/lessons/bulletins/new/")
+        _expect_not_found(page, "/learning/taxonomy/local-codes/")
+        _expect_not_found(page, f"/learning/reports/{reference}/just-culture/")
+    # The dashboard is for the learning team and managers, not every member of staff.
+    _expect_not_found(signed_in_page("staff"), "/learning/dashboard/")
+    manager = signed_in_page("manager")
+    manager.goto("/learning/dashboard/")
+    expect(manager.get_by_role("heading", level=1)).to_have_text("Learning dashboard")
 
 
 def test_given_another_organisations_admin_when_they_open_riversides_bulletin_then_not_found(
@@ -389,8 +402,31 @@ def test_given_each_learning_page_when_axe_checks_it_then_there_are_no_serious_p
     expect(analyst.locator(".govuk-error-summary")).to_contain_text("Enter a date like")
     check(analyst, "bulletin form with errors")
     analyst.goto(f"/lessons/bulletins/{demo.bulletin}/")
-    expect(analyst.locator("svg.candour-chart")).to_have_count(2)
+    assert analyst.locator("svg.candour-chart").count() >= 2
+    expect(analyst.locator("#theme-trends")).to_be_visible()
     check(analyst, "bulletin")
+    analyst.goto("/learning/dashboard/")
+    check(analyst, "dashboard")
+
+    # Local codes: the demo's is listed; adding one with no name is an error.
+    analyst.goto("/learning/taxonomy/local-codes/")
+    expect(analyst.locator("#local-codes")).to_contain_text("Out-of-hours duty handover")
+    check(analyst, "local codes")
+    analyst.get_by_role("button", name="Add the code").click()
+    expect(analyst.locator(".govuk-error-summary")).to_contain_text("Enter a name for the code")
+    check(analyst, "local codes with errors")
+
+    # The just-culture aid opens only once a report is referred to it, with a reason.
+    analyst.goto(f"/learning/reports/{reference}/just-culture/")
+    refer = analyst.get_by_role("button", name="Refer this report")
+    if refer.count():
+        check(analyst, "just-culture referral")
+        analyst.get_by_label("Why does this report need the just-culture decision aid?").fill(
+            "Asked about by the service manager"
+        )
+        refer.click()
+    expect(analyst.locator("#referral")).to_be_visible()
+    check(analyst, "just-culture aid")
 
     staff = signed_in_page("staff")
     staff.goto("/lessons/")

@@ -1,15 +1,22 @@
 from __future__ import annotations
 
+from datetime import timedelta
+from io import StringIO
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from candour.audit.events import AuditEventType
+from candour.audit.models import AuditEvent
 from candour.core.services import set_safety_lead
 from candour.learning import alerts
 from candour.learning.models import AlertStatus
 from candour.reporting.tests.test_services import submit
+from candour.reporting.vocabulary import Route
 from conftest import World, signed_in_client
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +122,60 @@ def test_administrators_name_the_safety_lead(world: World) -> None:
     assert signed_in_client(world.other_admin).get(url).status_code == 404
     # Someone from another organisation cannot be named.
     assert client.post(url, {"lead": str(world.other_admin.pk)}).status_code == 200
+
+
+def test_unacknowledged_alerts_are_chased_and_follow_a_new_safety_lead(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    report = submit(world).report
+    with django_capture_on_commit_callbacks(execute=True):
+        alert = alerts.raise_alert(
+            actor=world.analyst, report=report, hazard=HAZARD, could_identify_reporter=False
+        )
+    assert alert.sent_at is not None
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.chase_alerts(now=alert.sent_at + timedelta(hours=2)).reminded == 0
+        assert alerts.chase_alerts(now=alert.sent_at + timedelta(days=1, hours=1)).reminded == 1
+        assert alerts.chase_alerts(now=alert.sent_at + timedelta(days=2)).reminded == 0
+    assert [m.to for m in mail.outbox] == [[world.manager.email]]
+    assert "Reminder" in mail.outbox[0].body
+    # The safety lead changes: the new lead sees and owns the open alert at once.
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.other_manager)
+    url = reverse("learning:alert", args=[alert.pk])
+    assert signed_in_client(world.other_manager).get(url).status_code == 200
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        out = StringIO()
+        call_command("chase_hazard_alerts", stdout=out)
+    assert "Moved 1" in out.getvalue()
+    alert.refresh_from_db()
+    assert alert.recipient == world.other_manager
+    assert signed_in_client(world.manager).get(url).status_code == 404
+    assert AuditEvent.objects.filter(event_type=AuditEventType.ALERT_REASSIGNED).exists()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.chase_alerts(now=alert.sent_at + timedelta(days=3, hours=1)).escalated == 1
+        assert alerts.chase_alerts(now=alert.sent_at + timedelta(days=4)).escalated == 0
+    assert [m.to for m in mail.outbox] == [[world.admin.email]]
+    assert HAZARD in mail.outbox[0].body
+    # Acknowledged alerts are left alone.
+    alerts.acknowledge(actor=world.other_manager, alert=alert)
+    assert alerts.chase_alerts(now=alert.sent_at + timedelta(days=9)) == alerts.Chased(0, 0, 0)
+
+
+def test_a_confidential_reporter_is_emailed_when_their_consent_is_needed(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    report = submit(world, route=Route.CONFIDENTIAL, contact="sam@riverside.example").report
+    anonymous = submit(world).report
+    with django_capture_on_commit_callbacks(execute=True):
+        for item in (report, anonymous):
+            alerts.raise_alert(
+                actor=world.analyst, report=item, hazard=HAZARD, could_identify_reporter=True
+            )
+    assert [m.to for m in mail.outbox] == [["sam@riverside.example"]]
+    assert HAZARD not in mail.outbox[0].body
+    assert "receipt" in mail.outbox[0].body

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candour.accounts.roles import Role
-from candour.learning import services
+from candour.audit.events import AuditEventType
+from candour.audit.models import AuditEvent
+from candour.learning import local_codes, services
 from candour.learning.agreement import cohens_kappa
 from candour.learning.models import Axis, Code, CodedValue, DefenceState, TaxonomyVersion
 from candour.learning.taxonomy import apply_version, read_version
@@ -144,3 +146,90 @@ def test_only_analysts_reach_coding_and_agreement(world: World, persona: str) ->
     client = signed_in_client(getattr(world, persona))
     assert client.get(reverse("learning:code-report", args=[report.reference])).status_code == 404
     assert client.get(reverse("learning:agreement")).status_code == 404
+
+
+def test_a_defence_held_by_one_analyst_and_failed_by_the_other_is_a_disagreement(
+    world: World,
+) -> None:
+    second_analyst = make_person("second@riverside.example", world.riverside, Role.ANALYST)
+    defence = Code.objects.filter(axis=Axis.DEFENCE).first()
+    assert defence is not None
+    for first_state, second_state in (("held", "failed"), ("held", "failed"), ("failed", "held")):
+        report = _reviewed_report(world)
+        for analyst, state in ((world.analyst, first_state), (second_analyst, second_state)):
+            services.save_coding(
+                analyst=analyst,
+                report=report,
+                choices=[services.CodeChoice(defence, DefenceState(state))],
+            )
+    today = timezone.localdate()
+    rows = {
+        row.label: row
+        for row in services.agreement_by_code(
+            organisation_id=world.riverside.pk, start=today - timedelta(days=1), end=today
+        )
+    }
+    held, failed = rows[f"{defence.label} (Held)"], rows[f"{defence.label} (Failed)"]
+    assert held.kappa is not None
+    assert held.kappa < 0
+    assert failed.kappa is not None
+    assert failed.kappa < 0
+    assert defence.label not in rows
+
+
+def test_the_analyst_codes_the_outcome_starting_from_the_reporters(world: World) -> None:
+    report = _reviewed_report(world)
+    client = signed_in_client(world.analyst)
+    url = reverse("learning:code-report", args=[report.reference])
+    assert 'value="near_miss" checked' in client.get(url).content.decode()
+    client.post(url, {"outcome": "no_harm"})
+    assert report.codings.get().outcome == "no_harm"
+    assert 'value="no_harm" checked' in client.get(url).content.decode()
+    other = _reviewed_report(world)
+    assert services.save_coding(analyst=world.analyst, report=other, choices=[]).outcome == (
+        "near_miss"
+    )
+    with pytest.raises(ValidationError):
+        services.save_coding(analyst=world.analyst, report=other, choices=[], outcome="awful")
+
+
+def test_analysts_add_and_retire_local_codes_for_their_own_organisation(world: World) -> None:
+    url = reverse("learning:local-codes")
+    client = signed_in_client(world.analyst)
+    assert client.post(url, {"axis": "factor", "label": ""}).status_code == 400
+    added = client.post(
+        url, {"axis": "factor", "label": "Out-of-hours handover", "description": "EDT to day"}
+    )
+    assert added.status_code == 302
+    code = Code.objects.get(label="Out-of-hours handover")
+    assert code.organisation == world.riverside
+    assert code.key.startswith(f"local.{world.riverside.pk}.factor.")
+    assert AuditEvent.objects.filter(event_type=AuditEventType.LOCAL_CODE_ADDED).exists()
+    # Moorland may add a code of the same name: the keys cannot clash.
+    moorland_analyst = make_person("analyst@moorland.example", world.moorland, Role.ANALYST)
+    other = local_codes.add_local_code(
+        actor=moorland_analyst, organisation=world.moorland, axis="factor",
+        label="Out-of-hours handover",
+    )  # fmt: skip
+    assert other.key != code.key
+    report = _reviewed_report(world)
+    coding_url = reverse("learning:code-report", args=[report.reference])
+    page = client.get(coding_url).content.decode()
+    assert f'value="{code.key}"' in page
+    assert f'value="{other.key}"' not in page
+    with pytest.raises(ValidationError):
+        services.save_coding(
+            analyst=world.analyst, report=report, choices=[services.CodeChoice(other)]
+        )
+    client.post(coding_url, {"code": [code.key]})
+    assert report.codings.get().values.get().code == code
+    assert "Out-of-hours handover" in client.get(url).content.decode()
+    assert signed_in_client(moorland_analyst).post(url, {"retire": code.pk}).status_code == 404
+    client.post(url, {"retire": code.pk})
+    code.refresh_from_db()
+    assert code.retired_in is not None
+    assert f'value="{code.key}"' not in client.get(coding_url).content.decode()
+    assert report.codings.get().values.get().code == code  # old coding keeps it
+    assert signed_in_client(world.admin).get(url).status_code == 200
+    assert signed_in_client(world.staff).get(url).status_code == 404
+    assert signed_in_client(world.manager).get(url).status_code == 404

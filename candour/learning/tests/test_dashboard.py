@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from candour.learning import services
 from candour.learning.dashboard import build_dashboard
+from candour.reporting import services as reporting
 from candour.reporting.tests.test_services import submit
+from candour.reporting.vocabulary import Outcome
 from conftest import World, signed_in_client
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +29,16 @@ def test_the_dashboard_counts_and_hides_small_numbers(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("analyst", 200), ("manager", 200), ("staff", 200), ("other_admin", 200)],
+    [
+        ("analyst", 200),
+        ("manager", 200),
+        ("other_manager", 200),
+        ("staff", 404),
+        ("admin", 404),
+        ("other_admin", 404),
+    ],
 )
-def test_everyone_sees_only_their_own_organisations_dashboard(
+def test_the_learning_team_and_managers_see_only_their_own_organisations_dashboard(
     world: World, persona: str, status: int
 ) -> None:
     submit(world)
@@ -35,6 +47,46 @@ def test_everyone_sees_only_their_own_organisations_dashboard(
     assert response.status_code == status
     body = response.content.decode()
     own = getattr(world, persona).organisation_ids()
-    assert ("Riverside" in body) == (world.riverside.pk in own)
+    if status == 200:
+        assert ("Riverside" in body) == (world.riverside.pk in own)
     other = client.get(reverse("learning:dashboard") + f"?organisation={world.hub.pk}")
-    assert other.status_code == (200 if world.hub.pk in own else 404)
+    assert other.status_code == 404
+
+
+def test_a_hidden_outcome_cannot_be_worked_out_from_the_others(world: World) -> None:
+    # Six reports, five near misses and one harm: showing "5" beside the months' total
+    # of 6 would give the harm away, so the near misses are hidden too.
+    today = timezone.localdate()
+    for _ in range(5):
+        submit(world, today=today)
+    submit(world, today=today, outcome=Outcome.HARM)
+    dashboard = build_dashboard(world.riverside, start=today.replace(day=1), end=today)
+    outcome = {
+        row.label: row for row in next(c for c in dashboard.charts if c.title == "Outcome").rows
+    }
+    assert outcome["It was caught before it reached a child or family"].count is None
+    assert outcome["A child or family was harmed"].count is None
+    assert outcome["A child or family was harmed"].shown == "not shown"
+    assert outcome["It was caught before it reached a child or family"].shown == "not shown"
+
+
+def test_a_week_counts_in_the_month_holding_its_thursday(world: World) -> None:
+    # The week of Monday 29 September 2025 has its Thursday on 2 October: October's.
+    submitted = [submit(world, today=date(2025, 9, 29 + n % 2)) for n in range(5)]
+    assert {s.report.received_week for s in submitted} == {date(2025, 9, 29)}
+    dashboard = build_dashboard(world.riverside, start=date(2025, 9, 1), end=date(2025, 10, 31))
+    months = {row.label: row.count for row in dashboard.charts[0].rows}
+    assert months == {"Sep 2025": None, "Oct 2025": 5}
+    september = build_dashboard(world.riverside, start=date(2025, 9, 1), end=date(2025, 9, 30))
+    assert all(row.count in (0, None) for row in september.charts[1].rows)
+
+
+def test_the_analysts_coded_outcome_is_what_the_dashboard_counts(world: World) -> None:
+    today = timezone.localdate()
+    for _ in range(5):
+        report = submit(world, today=today).report
+        reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+        services.save_coding(analyst=world.analyst, report=report, choices=[], outcome="harm")
+    dashboard = build_dashboard(world.riverside, start=today.replace(day=1), end=today)
+    shown = {row.label: row.count for row in dashboard.charts[1].rows}
+    assert shown["A child or family was harmed"] == 5

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import base64
 import re
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -9,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from candour.learning import lessons
+from candour.learning import lessons, themes
 from candour.learning.bulletin_content import CountRow, bar_chart_svg, bulletin_content
-from candour.learning.models import Lesson
+from candour.learning.models import Lesson, Theme
 from candour.reporting import services as reporting
 from candour.reporting.tests.test_services import submit
 from candour.reporting.vocabulary import Outcome
@@ -106,13 +108,15 @@ def test_a_bulletin_gathers_the_periods_lessons_with_small_numbers_hidden(world:
     content = bulletin_content(bulletin)
     assert [item.title for item in content.lessons] == ["See the child, awake"]
     counts = {row.label: row.shown for row in content.outcomes.rows}
-    assert counts["It was caught before it reached a child or family"] == "6"
-    assert counts["A child or family was harmed"] == "fewer than 5"
+    # Six near misses and one harm, in seven: the six are hidden too, or 7 - 6 gives 1.
+    assert counts["It was caught before it reached a child or family"] == "not shown"
+    assert counts["A child or family was harmed"] == "not shown"
+    assert content.total_reports.shown == "7"
     page = signed_in_client(world.staff).get(reverse("learning:bulletin", args=[bulletin.pk]))
     body = page.content.decode()
     assert "November lessons" in body
     assert "<svg" in body
-    assert "fewer than 5" in body
+    assert "not shown" in body
     pdf = signed_in_client(world.manager).get(reverse("learning:bulletin-pdf", args=[bulletin.pk]))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
@@ -127,7 +131,8 @@ def test_a_bulletin_gathers_the_periods_lessons_with_small_numbers_hidden(world:
     for _ in range(6):
         submit(world, today=timezone.localdate(), outcome=Outcome.HARM)
     again = {row.label: row.shown for row in bulletin_content(bulletin).outcomes.rows}
-    assert again["A child or family was harmed"] == "fewer than 5"
+    assert again["A child or family was harmed"] == "not shown"
+    assert bulletin_content(bulletin).total_reports.shown == "7"
 
 
 def test_a_bulletin_needs_lessons_and_a_sensible_period(world: World) -> None:
@@ -159,3 +164,79 @@ def test_reviewed_reports_only_can_feed_a_lesson(world: World) -> None:
     assert report.reference not in client.get(reverse("learning:lesson-new")).content.decode()
     reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
     assert report.reference in client.get(reverse("learning:lesson-new")).content.decode()
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text drawn on a ReportLab PDF's pages (no PDF library is installed)."""
+    text = []
+    for stream in re.findall(rb"\nstream\r?\n(.*?)~>\s*endstream", pdf, re.DOTALL):
+        # ReportLab writes page streams as ASCII85 over Flate.
+        try:
+            data = zlib.decompress(base64.a85decode(stream))
+        except (ValueError, zlib.error):
+            continue
+        text.append(data.decode("latin-1"))
+    return "".join(text)
+
+
+def test_the_bulletin_shows_confirmed_theme_trends_frozen_at_publication(world: World) -> None:
+    today = timezone.localdate()
+    this_month, last_month = today - timedelta(days=3), today - timedelta(days=31)
+    reports = []
+    for day in [this_month] * 6 + [last_month] * 5:
+        report = submit(world, today=day).report
+        reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+        reports.append(report)
+    themes.create_theme(
+        actor=world.analyst, organisation=world.riverside, name="Unseen sleeping babies",
+        reports=reports,
+    )  # fmt: skip
+    lessons.publish_lesson(actor=world.analyst, lesson=_lesson(world))
+    bulletin = lessons.publish_bulletin(
+        actor=world.analyst, organisation=world.riverside, title="Lessons",
+        period_start=today - timedelta(days=20), period_end=today,
+    )  # fmt: skip
+    trend = bulletin_content(bulletin).themes.rows[0]
+    assert (trend.name, trend.this_period.shown, trend.previous_period.shown) == (
+        "Unseen sleeping babies", "6", "5",
+    )  # fmt: skip
+    body = (
+        signed_in_client(world.staff)
+        .get(reverse("learning:bulletin", args=[bulletin.pk]))
+        .content.decode()
+    )
+    table = body.split('id="theme-trends"')[1]
+    assert "Unseen sleeping babies" in table
+    assert re.search(r">6</td>\s*<td[^>]*>5</td>", table)
+    assert body.count("<svg") == 3
+    pdf = signed_in_client(world.staff).get(reverse("learning:bulletin-pdf", args=[bulletin.pk]))
+    text = _pdf_text(pdf.content)
+    assert "Unseen sleeping babies" in text
+    assert "Period before" in text
+    # Frozen: later reports in the theme do not change the published bulletin.
+    for _ in range(5):
+        later = submit(world, today=this_month).report
+        reporting.review_redactions(actor=world.analyst, report=later, keep={}, add_phrases={})
+        themes.attach_report(actor=world.analyst, theme=Theme.objects.get(), report=later)
+    assert bulletin_content(bulletin).themes.rows[0].this_period.shown == "6"
+
+
+def test_editing_a_lesson_later_does_not_change_a_published_bulletin(world: World) -> None:
+    lesson = _lesson(world)
+    lessons.publish_lesson(actor=world.analyst, lesson=lesson)
+    today = timezone.localdate()
+    bulletin = lessons.publish_bulletin(
+        actor=world.analyst, organisation=world.riverside, title="Lessons",
+        period_start=today, period_end=today,
+    )  # fmt: skip
+    client = signed_in_client(world.analyst)
+    response = client.post(
+        reverse("learning:lesson-edit", args=[lesson.pk]),
+        {"title": "Rewritten later", "story": STORY, "commentary": "Something else entirely"},
+        follow=True,
+    )
+    assert "Bulletins already published keep the text" in response.content.decode()
+    body = client.get(reverse("learning:bulletin", args=[bulletin.pk])).content.decode()
+    assert "See the child, awake" in body
+    assert "Rewritten later" not in body
+    assert "Back-to-back visits" in body

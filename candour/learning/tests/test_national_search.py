@@ -145,10 +145,11 @@ def test_each_search_is_audited_with_counts_but_never_the_words(
 def test_the_national_report_page_shows_the_report_its_coding_and_similar_reports(
     world: World, national: Client
 ) -> None:
-    ours = reviewed(world, VISIT)
+    # Similar reports are earlier ones, so Moorland's come first.
     theirs = in_moorland(world, LIKE_VISIT)
     court = in_moorland(world, COURT)
     in_moorland(world, STRATEGY)
+    ours = reviewed(world, VISIT)
     learning_services.save_coding(
         analyst=world.analyst,
         report=ours,

@@ -35,3 +35,13 @@ def test_unreviewed_reports_are_not_offered(world: World) -> None:
     hidden = submit(world).report
     new = _reviewed(world, "A visit went ahead without seeing the child.")
     assert hidden.reference not in [item.reference for item in similar_reports(new)]
+
+
+def test_only_earlier_reports_are_similar(world: World) -> None:
+    first = _reviewed(world, "On a home visit the baby was asleep upstairs and was not seen.")
+    later = _reviewed(
+        world, "At the home visit I did not see the infant, who mum said was sleeping."
+    )
+    assert [item.reference for item in similar_reports(later)] == [first.reference]
+    # The later report is not "earlier" for the first one, though it is the most alike.
+    assert similar_reports(first) == []
