@@ -43,6 +43,11 @@ class IndicatorsOut(Schema):
     period: date | None = Field(description="The last day of the month the figures are for.")
     in_post_fte: float | None
     turnover_rate: float | None = Field(description="Leavers in 12 months / in post, %.")
+    starters_fte: float | None = Field(
+        description="Social workers (FTE) who joined the council in the 12 months; moves "
+        "within it are not starters."
+    )
+    starter_rate: float | None = Field(description="Starters in 12 months / in post, %.")
     vacancy_rate: float | None = Field(description="Vacancies / (vacancies + in post), %.")
     agency_rate: float | None = Field(description="Agency / (agency + in post), %.")
     average_caseload: float | None = Field(description="Cases / case-holding FTE.")
@@ -63,9 +68,16 @@ class TeamIndicatorsOut(IndicatorsOut):
 
 class ComparisonOut(Schema):
     measure: str
+    label: str
+    group: str = Field(
+        description="`workforce` (year to 30 September) or `demand` (year to 31 March)."
+    )
     time_period: str
     ours: float | None
-    neighbours: float | None
+    neighbours: float | None = Field(
+        description="Plain mean of the statistical neighbours with a published figure."
+    )
+    neighbours_counted: int = Field(description="How many neighbours that mean is over.")
     region: float | None
     england: float | None
 
@@ -87,6 +99,8 @@ def _indicators(
         "period": latest.period if latest else None,
         "in_post_fte": latest.in_post_fte if latest else None,
         "turnover_rate": latest.turnover_rate if latest else None,
+        "starters_fte": latest.starters_fte if latest else None,
+        "starter_rate": latest.starter_rate if latest else None,
         "vacancy_rate": latest.vacancy_rate if latest else None,
         "agency_rate": latest.agency_rate if latest else None,
         "average_caseload": latest.average_caseload if latest else None,
@@ -134,9 +148,12 @@ def health_indicators(request: HttpRequest, filters: Query[HealthFilters]) -> He
         comparisons=[
             ComparisonOut(
                 measure=c.measure,
+                label=c.label,
+                group=c.group,
                 time_period=c.time_period,
                 ours=c.ours,
                 neighbours=c.neighbours,
+                neighbours_counted=c.neighbours_counted,
                 region=c.region,
                 england=c.england,
             )
@@ -149,6 +166,8 @@ class MonthOut(Schema):
     period: date = Field(description="The last day of the month.")
     in_post_fte: float
     turnover_rate: float | None = Field(description="Leavers in 12 months / in post, %.")
+    starters_fte: float = Field(description="Starters (FTE) in the 12 months.")
+    starter_rate: float | None = Field(description="Starters in 12 months / in post, %.")
     vacancy_rate: float | None
     agency_rate: float | None
     average_caseload: float | None = Field(description="Cases / case-holding FTE.")
@@ -196,6 +215,8 @@ def _month(item: PeriodIndicators, *, small: bool) -> MonthOut:
         period=item.period,
         in_post_fte=item.in_post_fte,
         turnover_rate=item.turnover_rate,
+        starters_fte=item.starters_fte,
+        starter_rate=item.starter_rate,
         vacancy_rate=item.vacancy_rate,
         agency_rate=item.agency_rate,
         average_caseload=item.average_caseload,

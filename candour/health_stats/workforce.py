@@ -29,6 +29,14 @@ def turnover_rate(leavers_fte: float | None, in_post_fte: float | None) -> float
     return _percent(leavers_fte, in_post_fte)
 
 
+def starter_rate(starters_fte: float | None, in_post_fte: float | None) -> float | None:
+    """Starters (FTE) in the year / social workers in post (FTE) at 30 September, in %.
+
+    The DfE's starter rate, on the same base as turnover so the two can be set side by side.
+    """
+    return _percent(starters_fte, in_post_fte)
+
+
 def vacancy_rate(vacancy_fte: float | None, in_post_fte: float | None) -> float | None:
     """Vacancies (FTE) / (vacancies FTE + in-post FTE) at 30 September, in %."""
     if vacancy_fte is None or in_post_fte is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from candour.core.models import Organisation
 from candour.health_stats.absence import SpellLength
 from candour.workforce import charts
@@ -16,8 +18,11 @@ from candour.workforce.early_warning import (
     thresholds_for,
 )
 from candour.workforce.indicators import (
+    DEMAND,
     SMALLEST_GROUP,
+    WORKFORCE,
     AbsenceDetail,
+    Comparison,
     OrganisationIndicators,
     PeriodIndicators,
     ScopeIndicators,
@@ -63,6 +68,8 @@ class IndicatorRow:
     period: str
     in_post_fte: str
     turnover: str
+    starters_fte: str
+    starter_rate: str
     vacancy: str
     agency: str
     caseload: str
@@ -77,6 +84,8 @@ def indicator_row(item: PeriodIndicators, *, absence_hidden: bool = False) -> In
         period=f"{item.period:%B %Y}",
         in_post_fte=number(item.in_post_fte),
         turnover=number(item.turnover_rate, suffix="%"),
+        starters_fte=number(item.starters_fte),
+        starter_rate=number(item.starter_rate, suffix="%"),
         vacancy=number(item.vacancy_rate, suffix="%"),
         agency=number(item.agency_rate, suffix="%"),
         caseload=number(item.average_caseload),
@@ -95,6 +104,7 @@ class Chart:
 
 CHARTED = (
     ("Turnover rate (%)", "turnover_rate"),
+    ("Starter rate (%)", "starter_rate"),
     ("Vacancy rate (%)", "vacancy_rate"),
     ("Agency rate (%)", "agency_rate"),
     ("Average caseload", "average_caseload"),
@@ -231,3 +241,151 @@ def demand_chart(series: DemandSeries) -> DemandChart:
         rows,
         len(series.flagged),
     )
+
+
+@dataclass(frozen=True)
+class AbsenceQuarterRow:
+    period: str
+    people: str
+    spells: str
+    short_term: str
+    long_term: str
+    days_lost: str
+    days_per_person: str
+    top_fifth: str
+    gini: str
+
+
+@dataclass(frozen=True)
+class AbsenceTrend:
+    """Absence over the rolling 12 months to each quarter: charts, then their data."""
+
+    charts: list[Chart]
+    rows: list[AbsenceQuarterRow]
+    reasons: list[str]
+    # One row per reason: its days lost in each quarter, in the order of ``rows``.
+    reason_rows: list[tuple[str, list[str]]]
+    quarters: list[str]
+
+
+def _quarter_row(label: str, detail: AbsenceDetail) -> AbsenceQuarterRow:
+    summary = detail.summary
+    if summary is None:
+        return AbsenceQuarterRow(label, *([FEWER] * 8))
+    top = summary.top_fifth_share
+    return AbsenceQuarterRow(
+        period=label,
+        people=str(summary.people),
+        spells=str(summary.spells),
+        short_term=str(summary.by_length[SpellLength.SHORT].spells),
+        long_term=str(summary.by_length[SpellLength.LONG].spells),
+        days_lost=number(summary.days_lost),
+        days_per_person=number(summary.days_per_person),
+        top_fifth=number(top * 100 if top is not None else None, 0, "%"),
+        gini=number(summary.gini, 2),
+    )
+
+
+def absence_trend(details: list[AbsenceDetail]) -> AbsenceTrend:
+    """The quarterly absence series; a quarter with fewer than 5 people shows nothing."""
+    labels = [f"{detail.window_end:%b %y}" for detail in details]
+    per_person = [d.summary.days_per_person if d.summary else None for d in details]
+    top_fifth = [
+        d.summary.top_fifth_share * 100
+        if d.summary and d.summary.top_fifth_share is not None
+        else None
+        for d in details
+    ]
+    titles = (
+        _("Working days lost per person, 12 months to each quarter"),
+        _("Share of days lost by the fifth of people who lost most (%), 12 months to each quarter"),
+    )
+    reasons = sorted({r for d in details if d.summary for r in d.summary.days_by_reason})
+    reason_rows = [
+        (
+            reason,
+            [
+                number(d.summary.days_by_reason.get(reason, 0.0)) if d.summary else FEWER
+                for d in details
+            ],
+        )
+        for reason in reasons
+    ]
+    return AbsenceTrend(
+        charts=[
+            Chart(titles[0], charts.line_chart_svg(titles[0], labels, per_person)),
+            Chart(titles[1], charts.line_chart_svg(titles[1], labels, top_fifth)),
+        ],
+        rows=[_quarter_row(f"{detail.window_end:%B %Y}", detail) for detail in details],
+        reasons=reasons,
+        reason_rows=reason_rows,
+        quarters=[f"{detail.window_end:%b %Y}" for detail in details],
+    )
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    measure: str
+    label: str
+    time_period: str
+    ours: str
+    neighbours: str
+    region: str
+    england: str
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    table_id: str
+    caption: str
+    rows: list[ComparisonRow]
+
+
+def _published(value: float | None, signed: bool) -> str:
+    if value is None:
+        return _("not published")
+    return f"{value:+,.1f}" if signed else f"{value:,.1f}"
+
+
+def comparison_tables(comparisons: list[Comparison]) -> list[ComparisonTable]:
+    """The workforce and the demand comparisons, each as its own table."""
+    captions = {
+        WORKFORCE: (
+            "comparisons",
+            _(
+                "DfE children's social work workforce figures, latest year published "
+                "(year to 30 September)"
+            ),
+        ),
+        DEMAND: (
+            "demand-comparisons",
+            _(
+                "DfE children in need census: rates, shares and changes on the year, latest "
+                "year published (year to 31 March)"
+            ),
+        ),
+    }
+    tables = []
+    for group, (table_id, caption) in captions.items():
+        rows = []
+        for item in comparisons:
+            if item.group != group:
+                continue
+            signed = item.measure.endswith("_change")
+            neighbours = _published(item.neighbours, signed)
+            if item.neighbours is not None:
+                neighbours = f"{neighbours} ({item.neighbours_counted})"
+            rows.append(
+                ComparisonRow(
+                    measure=item.measure,
+                    label=item.label,
+                    time_period=item.time_period,
+                    ours=_published(item.ours, signed),
+                    neighbours=neighbours,
+                    region=_published(item.region, signed),
+                    england=_published(item.england, signed),
+                )
+            )
+        if rows:
+            tables.append(ComparisonTable(table_id, caption, rows))
+    return tables

@@ -23,7 +23,11 @@ from candour.workforce.health_forms import (
     DfeAreaForm,
     ThresholdsForm,
 )
-from candour.workforce.indicators import dfe_comparisons, organisation_indicators
+from candour.workforce.indicators import (
+    ABSENCE_QUARTERS,
+    dfe_comparisons,
+    organisation_indicators,
+)
 
 
 @login_required
@@ -42,7 +46,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "organisation": organisation,
             "statuses": health_presenters.status_lines(organisation, indicators),
             "headline": health_presenters.indicator_row(latest) if latest else None,
-            "comparisons": dfe_comparisons(organisation),
+            "comparison_tables": health_presenters.comparison_tables(dfe_comparisons(organisation)),
             "is_admin": health_access.may_change_thresholds(user, organisation),
             "may_add_events": health_services.may_manage_events(user, organisation),
         },
@@ -90,7 +94,10 @@ def absence(request: HttpRequest) -> HttpResponse:
     # The Bradford list: one team at a time, for administrators and service managers only.
     bradford_team = team if health_access.may_see_bradford(user, organisation) else None
     indicators = organisation_indicators(
-        organisation, today=timezone.localdate(), bradford_team=bradford_team
+        organisation,
+        today=timezone.localdate(),
+        bradford_team=bradford_team,
+        absence_quarters=ABSENCE_QUARTERS,
     )
     scope = indicators.whole
     if team is not None:
@@ -108,6 +115,7 @@ def absence(request: HttpRequest) -> HttpResponse:
             "scope_name": scope.name,
             "detail": scope.absence,
             "page": health_presenters.absence_page(scope.absence),
+            "trend": health_presenters.absence_trend(scope.absence_quarters),
             "bradford_note": BRADFORD_FACTOR_NOTE,
             "fewer": health_presenters.FEWER,
         },

@@ -9,13 +9,16 @@ to the latest month with imported data. The DfE measures count social workers on
   months to the last day / in-post FTE on it. A post ended by a move within the council
   (``moved_within_council``, or another post of the same person carrying on within a
   week) is not a leaver; vacancy and agency rates use the DfE's denominators;
+- starters mirror leavers: employed posts started in the 12 months to the last day, less
+  arrivals by a move within the council; starter rate = starters FTE / in-post FTE;
 - vacancies and caseloads are the latest snapshot dated within the month;
 - the absence rate is FTE working days lost in the month by the social workers in post
   at its end (not agency workers, not leavers) / (their FTE x the month's working days,
   Monday to Friday less England's bank holidays): the DfE's basis, for one month.
 Absence in detail (spells, length, reasons, concentration, Bradford factor) is over the
 12 months (52 weeks for the Bradford factor) to the latest month's end, for the people
-employed (not agency) at some time in it. Everything is computed by
+employed (not agency) at some time in it, and for the same rolling 12 months ending each
+of the last 8 quarters (counted back from the latest month). Everything is computed by
 ``candour.health_stats``; this module only gathers the rows.
 """
 
@@ -23,13 +26,15 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from candour.core.models import Organisation, Team
 from candour.health_stats import absence, workforce
@@ -52,6 +57,7 @@ from candour.workforce.models import (
 )
 
 HISTORY_MONTHS = 12
+ABSENCE_QUARTERS = 8
 ABSENCE_WINDOW = timedelta(days=365)
 # Staff groups: no absence figure about fewer than 5 people (METRICS.md, small numbers).
 SMALLEST_GROUP = 5
@@ -72,6 +78,8 @@ class WorkforceRows:
     demand: list[DemandCount] = field(default_factory=list)
     # Posts (by pk) that ended in a move within the council, judged across all teams.
     moves: frozenset[int] = frozenset()
+    # Posts (by pk) that began with a move within the council: not starters.
+    arrivals: frozenset[int] = frozenset()
 
     def for_team(self, team_id: int) -> WorkforceRows:
         return WorkforceRows(
@@ -81,6 +89,7 @@ class WorkforceRows:
             spells=[row for row in self.spells if row.team_id == team_id],
             demand=[row for row in self.demand if row.team_id == team_id],
             moves=self.moves,
+            arrivals=self.arrivals,
         )
 
     def latest_date(self) -> date | None:
@@ -118,12 +127,41 @@ def internal_moves(posts: Sequence[StaffPost]) -> frozenset[int]:
     return frozenset(moves)
 
 
+def internal_arrivals(posts: Sequence[StaffPost], moves: frozenset[int]) -> frozenset[int]:
+    """Posts that began with a move within the council, not joining it (the leavers rule
+    turned round): the same person holds another employed post that started earlier and
+    either carries on to within a week of this one's start or ended in a move."""
+    by_person: dict[str, list[StaffPost]] = {}
+    for post in posts:
+        if not post.agency:
+            by_person.setdefault(post.person_reference, []).append(post)
+    arrivals = set()
+    for held in by_person.values():
+        for post in held:
+            if post.started_on is None:
+                continue
+            if any(
+                other.pk != post.pk
+                and (other.started_on is None or other.started_on < post.started_on)
+                and (
+                    other.ended_on is None
+                    or other.ended_on >= post.started_on - MOVE_GAP
+                    or (other.pk in moves and other.ended_on <= post.started_on)
+                )
+                for other in held
+            ):
+                arrivals.add(post.pk)
+    return frozenset(arrivals)
+
+
 def load_rows(organisation: Organisation) -> WorkforceRows:
     """The organisation's imported rows (five queries)."""
     posts = list(StaffPost.objects.filter(organisation=organisation))
+    moves = internal_moves(posts)
     return WorkforceRows(
         posts=posts,
-        moves=internal_moves(posts),
+        moves=moves,
+        arrivals=internal_arrivals(posts, moves),
         vacancies=list(Vacancy.objects.filter(organisation=organisation)),
         caseloads=list(Caseload.objects.filter(organisation=organisation)),
         spells=list(AbsenceSpell.objects.filter(organisation=organisation)),
@@ -139,7 +177,7 @@ def month_ends(last: date, count: int = HISTORY_MONTHS) -> list[date]:
     """The last days of ``count`` months ending with ``last``'s month, oldest first."""
     ends = []
     year, month = last.year, last.month
-    for _ in range(count):
+    for _month in range(count):
         ends.append(month_end(date(year, month, 1)))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return ends[::-1]
@@ -230,6 +268,8 @@ class PeriodIndicators:
     absence_rate: float | None
     referrals: int | None
     referrals_per_case_holder: float | None
+    starters_fte: float = 0.0
+    starter_rate: float | None = None
 
     @property
     def average_caseload(self) -> float | None:
@@ -268,6 +308,14 @@ def period_indicators(rows: WorkforceRows, end: date) -> PeriodIndicators:
         and p.ended_on is not None
         and year_before < p.ended_on <= end
         and p.pk not in rows.moves
+    )
+    starters_fte = sum(
+        _fte(p.fte)
+        for p in social_workers
+        if not p.agency
+        and p.started_on is not None
+        and year_before < p.started_on <= end
+        and p.pk not in rows.arrivals
     )
     vacancies = _latest_snapshot(rows.vacancies, start, end)
     vacancy_fte = None
@@ -317,6 +365,8 @@ def period_indicators(rows: WorkforceRows, end: date) -> PeriodIndicators:
         absence_rate=workforce.absence_rate(days_lost, known_in_post, working_days),
         referrals=referrals,
         referrals_per_case_holder=per_holder,
+        starters_fte=starters_fte,
+        starter_rate=workforce.starter_rate(starters_fte, known_in_post),
     )
 
 
@@ -391,24 +441,200 @@ def absence_detail(
     return AbsenceDetail(window_start, window_end, len(people), summary, bradford)
 
 
-# The DfE measures compared, as candour.dfe names them, and what they are.
-COMPARED_MEASURES = {
-    "turnover_rate_fte": "Turnover rate (%)",
-    "vacancy_rate_fte": "Vacancy rate (%)",
-    "agency_rate_fte": "Agency rate (%)",
-    "caseload_fte": "Average caseload (cases per case-holding FTE)",
-    "absence_rate_fte": "Absence rate (%)",
-}
+def quarter_ends(last: date, count: int = ABSENCE_QUARTERS) -> list[date]:
+    """Every third month's last day back from ``last``'s month, ``count`` of them, oldest first.
+
+    Counted back from the latest month (not calendar quarters), so the newest point is the
+    same 12 months as the absence figures beside it.
+    """
+    return month_ends(last, 3 * count)[2::3]
+
+
+def absence_over_time(
+    rows: WorkforceRows, last: date, *, quarters: int = ABSENCE_QUARTERS, smallest: int = 0
+) -> list[AbsenceDetail]:
+    """Absence detail for the rolling 12 months ending each quarter, oldest first.
+
+    ``smallest`` applies to each quarter's own people, so a team that was under 5 then
+    shows nothing for that quarter.
+    """
+    return [absence_detail(rows, end, smallest=smallest) for end in quarter_ends(last, quarters)]
+
+
+# The DfE files hold counts without population, so between councils of different sizes
+# only rates, shares and changes on the year are compared, never the counts themselves.
+WORKFORCE = "workforce"
+DEMAND = "demand"
 PREFERRED_DATASET = "csww_indicators"
 NATIONAL = "National"
+
+# A published figure: (measure, time_period) -> value, None where missing or suppressed.
+Lookup = Callable[[str, str], float | None]
+
+
+@dataclass(frozen=True)
+class ComparedMeasure:
+    """A figure compared across areas, worked out from the DfE measures in ``sources``.
+
+    ``sources[0]`` decides the latest year: the last one the area has a row for.
+    """
+
+    key: str
+    label: StrOrPromise
+    group: str
+    sources: tuple[str, ...]
+    compute: Callable[[Lookup, str], float | None]
+
+
+def _published(measure: str) -> Callable[[Lookup, str], float | None]:
+    return lambda get, period: get(measure, period)
+
+
+def _previous_year(period: str) -> str | None:
+    return str(int(period) - 1) if period.isdigit() else None
+
+
+def _change_on_year(measure: str) -> Callable[[Lookup, str], float | None]:
+    def compute(get: Lookup, period: str) -> float | None:
+        before = _previous_year(period)
+        now, then = get(measure, period), get(measure, before) if before else None
+        if now is None or then is None or then <= 0:
+            return None
+        return 100.0 * (now - then) / then
+
+    return compute
+
+
+def _icpc_within_15_days(get: Lookup, period: str) -> float | None:
+    quick, later, total = (
+        get(measure, period)
+        for measure in ("icpc_within_0_10_days", "icpc_within_11_15_days", "icpc")
+    )
+    if quick is None or later is None or total is None or total <= 0:
+        return None
+    return 100.0 * (quick + later) / total
+
+
+def _starter_rate(get: Lookup, period: str) -> float | None:
+    return workforce.starter_rate(get("starters_fte", period), get("inpost_fte", period))
+
+
+COMPARED_MEASURES: tuple[ComparedMeasure, ...] = (
+    ComparedMeasure(
+        "turnover_rate_fte",
+        _("Turnover rate (%)"),
+        WORKFORCE,
+        ("turnover_rate_fte",),
+        _published("turnover_rate_fte"),
+    ),
+    ComparedMeasure(
+        "starter_rate_fte",
+        _("Starter rate (%)"),
+        WORKFORCE,
+        ("starters_fte", "inpost_fte"),
+        _starter_rate,
+    ),
+    ComparedMeasure(
+        "vacancy_rate_fte",
+        _("Vacancy rate (%)"),
+        WORKFORCE,
+        ("vacancy_rate_fte",),
+        _published("vacancy_rate_fte"),
+    ),
+    ComparedMeasure(
+        "agency_rate_fte",
+        _("Agency rate (%)"),
+        WORKFORCE,
+        ("agency_rate_fte",),
+        _published("agency_rate_fte"),
+    ),
+    ComparedMeasure(
+        "caseload_fte",
+        _("Average caseload (cases per case-holding FTE)"),
+        WORKFORCE,
+        ("caseload_fte",),
+        _published("caseload_fte"),
+    ),
+    ComparedMeasure(
+        "absence_rate_fte",
+        _("Absence rate (%)"),
+        WORKFORCE,
+        ("absence_rate_fte",),
+        _published("absence_rate_fte"),
+    ),
+    ComparedMeasure(
+        "rereferral_rate",
+        _("Re-referrals within 12 months (% of referrals)"),
+        DEMAND,
+        ("rereferral_rate",),
+        _published("rereferral_rate"),
+    ),
+    ComparedMeasure(
+        "referrals_no_further_action_rate",
+        _("Referrals with no further action (%)"),
+        DEMAND,
+        ("referrals_no_further_action_rate",),
+        _published("referrals_no_further_action_rate"),
+    ),
+    ComparedMeasure(
+        "cp_plans_subsequent_rate",
+        _("Second or subsequent child protection plans (% of plans started)"),
+        DEMAND,
+        ("cp_plans_subsequent_rate",),
+        _published("cp_plans_subsequent_rate"),
+    ),
+    ComparedMeasure(
+        "icpc_within_15_days_rate",
+        _("Initial conferences within 15 working days (%)"),
+        DEMAND,
+        ("icpc", "icpc_within_0_10_days", "icpc_within_11_15_days"),
+        _icpc_within_15_days,
+    ),
+    ComparedMeasure(
+        "referrals_change",
+        _("Referrals: change on the year (%)"),
+        DEMAND,
+        ("referrals",),
+        _change_on_year("referrals"),
+    ),
+    ComparedMeasure(
+        "s47_change",
+        _("Section 47 enquiries: change on the year (%)"),
+        DEMAND,
+        ("s47",),
+        _change_on_year("s47"),
+    ),
+    ComparedMeasure(
+        "icpc_change",
+        _("Initial child protection conferences: change on the year (%)"),
+        DEMAND,
+        ("icpc",),
+        _change_on_year("icpc"),
+    ),
+    ComparedMeasure(
+        "cp_plans_started_change",
+        _("Child protection plans started: change on the year (%)"),
+        DEMAND,
+        ("cp_plans_started",),
+        _change_on_year("cp_plans_started"),
+    ),
+    ComparedMeasure(
+        "cin_change",
+        _("Children in need at 31 March: change on the year (%)"),
+        DEMAND,
+        ("cin",),
+        _change_on_year("cin"),
+    ),
+)
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """One DfE measure in its latest year: the authority, its neighbours, region, England."""
+    """One measure in its latest year: the authority, its neighbours, region, England."""
 
     measure: str
     label: str
+    group: str
     time_period: str
     ours: float | None
     neighbours: float | None
@@ -425,7 +651,8 @@ def dfe_comparisons(organisation: Organisation) -> list[Comparison]:
     """The latest published year of each measure for the organisation's DfE area.
 
     The neighbours' figure is the plain mean of those neighbours with a published value
-    that year (suppressed ones are left out, never read as zero). Empty without an area.
+    that year (suppressed ones are left out, never read as zero); a rate or change is
+    worked out for each neighbour first. Empty without an area.
     """
     settings = WorkforceSettings.objects.filter(organisation=organisation).first()
     area = settings.dfe_area_code if settings else ""
@@ -436,7 +663,8 @@ def dfe_comparisons(organisation: Organisation) -> list[Comparison]:
         .order_by("rank")
         .values_list("neighbour_code", flat=True)
     )
-    values = DfeValue.objects.filter(measure__in=COMPARED_MEASURES)
+    sources = {source for compared in COMPARED_MEASURES for source in compared.sources}
+    values = DfeValue.objects.filter(measure__in=sources)
     own_rows = list(values.filter(area_code=area))
     region_code = next((row.region_code for row in own_rows if row.region_code), "")
     chosen: dict[tuple[str, str, str], DfeValue] = {}
@@ -447,28 +675,34 @@ def dfe_comparisons(organisation: Organisation) -> list[Comparison]:
         key = (row.measure, row.time_period, NATIONAL if row.level == NATIONAL else row.area_code)
         if key not in chosen or row.dataset == PREFERRED_DATASET:
             chosen[key] = row
-    comparisons = []
-    for measure, label in COMPARED_MEASURES.items():
-        periods = sorted({p for m, p, a in chosen if m == measure and a == area})
-        if not periods:
-            continue
-        period = periods[-1]
 
-        def value(code: str, measure: str = measure, period: str = period) -> float | None:
+    def lookup(code: str) -> Lookup:
+        def get(measure: str, period: str) -> float | None:
             row = chosen.get((measure, period, code))
             return _number(row.value) if row else None
 
-        theirs = [v for code in neighbours if (v := value(code)) is not None]
+        return get
+
+    comparisons = []
+    for compared in COMPARED_MEASURES:
+        periods = sorted({p for m, p, a in chosen if m == compared.sources[0] and a == area})
+        if not periods:
+            continue
+        period = periods[-1]
+        theirs = [
+            v for code in neighbours if (v := compared.compute(lookup(code), period)) is not None
+        ]
         comparisons.append(
             Comparison(
-                measure=measure,
-                label=label,
+                measure=compared.key,
+                label=str(compared.label),
+                group=compared.group,
                 time_period=period,
-                ours=value(area),
+                ours=compared.compute(lookup(area), period),
                 neighbours=sum(theirs) / len(theirs) if theirs else None,
                 neighbours_counted=len(theirs),
-                region=value(region_code) if region_code else None,
-                england=value(NATIONAL),
+                region=compared.compute(lookup(region_code), period) if region_code else None,
+                england=compared.compute(lookup(NATIONAL), period),
             )
         )
     return comparisons
@@ -481,6 +715,8 @@ class ScopeIndicators:
     team: Team | None
     series: list[PeriodIndicators]
     absence: AbsenceDetail
+    # Rolling 12 months to each of the last quarters; only computed when asked for.
+    absence_quarters: list[AbsenceDetail] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -517,11 +753,13 @@ def organisation_indicators(
     months: int = HISTORY_MONTHS,
     bradford_team: Team | None = None,
     today: date | None = None,
+    absence_quarters: int = 0,
 ) -> OrganisationIndicators:
     """The series for the organisation and each of its teams.
 
     Team absence detail is withheld for teams of fewer than 5 people. The Bradford list
     is computed only for ``bradford_team``, and never for the organisation as a whole.
+    ``absence_quarters``: how many quarters of absence over time (none unless asked).
     """
     rows = load_rows(organisation)
     last = rows.latest_date()
@@ -532,6 +770,7 @@ def organisation_indicators(
         None,
         indicator_series(rows, anchor, months) if last else [],
         absence_detail(rows, month_end(anchor)),
+        absence_over_time(rows, anchor, quarters=absence_quarters) if absence_quarters else [],
     )
     teams = []
     for team in Team.objects.filter(organisation=organisation).order_by("name"):
@@ -546,6 +785,11 @@ def organisation_indicators(
                     with_bradford=bradford_team is not None and team.pk == bradford_team.pk,
                     smallest=SMALLEST_GROUP,
                 ),
+                absence_over_time(
+                    team_rows, anchor, quarters=absence_quarters, smallest=SMALLEST_GROUP
+                )
+                if absence_quarters
+                else [],
             )
         )
     return OrganisationIndicators(organisation, last, whole, teams)

@@ -98,3 +98,36 @@ def test_the_series_is_in_the_openapi_document(built):
     operation = schema["paths"][SERIES]["get"]
     assert operation["operationId"] == "health_series"
     assert "HealthSeriesOut" in schema["components"]["schemas"]
+
+
+def test_the_indicators_carry_demand_comparisons_and_the_starter_rate(built):
+    from datetime import date
+    from decimal import Decimal
+
+    from candour.workforce.models import DfeValue, WorkforceSettings
+
+    WorkforceSettings.objects.create(organisation=built.riverside, dfe_area_code="E1")
+    for code, level, amount in (
+        ("E1", "Local authority", "25.0"),
+        ("E92000001", "National", "22.6"),
+    ):
+        DfeValue.objects.create(
+            dataset="referrals",
+            measure="rereferral_rate",
+            time_period="2025",
+            year_ending=date(2025, 3, 31),
+            level=level,
+            area_code=code,
+            area_name=code,
+            value=Decimal(amount),
+        )
+
+    body = caller_for(built.manager).get(INDICATORS).json()
+
+    (rereferrals,) = body["comparisons"]
+    assert rereferrals["measure"] == "rereferral_rate"
+    assert rereferrals["group"] == "demand"
+    assert (rereferrals["ours"], rereferrals["england"]) == (25.0, 22.6)
+    assert (rereferrals["neighbours"], rereferrals["neighbours_counted"]) == (None, 0)
+    assert "starter_rate" in body["whole"]
+    assert body["whole"]["starters_fte"] == 0.0
