@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from candour.core.models import Organisation
 from candour.health_stats.absence import SpellLength
@@ -103,12 +104,12 @@ class Chart:
 
 
 CHARTED = (
-    ("Turnover rate (%)", "turnover_rate"),
-    ("Starter rate (%)", "starter_rate"),
-    ("Vacancy rate (%)", "vacancy_rate"),
-    ("Agency rate (%)", "agency_rate"),
-    ("Average caseload", "average_caseload"),
-    ("Absence rate (%)", "absence_rate"),
+    (gettext_lazy("Turnover rate (%)"), "turnover_rate"),
+    (gettext_lazy("Starter rate (%)"), "starter_rate"),
+    (gettext_lazy("Vacancy rate (%)"), "vacancy_rate"),
+    (gettext_lazy("Agency rate (%)"), "agency_rate"),
+    (gettext_lazy("Average caseload"), "average_caseload"),
+    (gettext_lazy("Absence rate (%)"), "absence_rate"),
 )
 
 
@@ -119,7 +120,7 @@ def indicator_charts(scope: ScopeIndicators, *, absence_hidden: bool = False) ->
         if attribute == "absence_rate" and absence_hidden:
             continue
         values = [getattr(item, attribute) for item in scope.series]
-        found.append(Chart(title, charts.line_chart_svg(title, labels, values)))
+        found.append(Chart(str(title), charts.line_chart_svg(str(title), labels, values)))
     return found
 
 
