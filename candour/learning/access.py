@@ -21,29 +21,30 @@ def codes_by_key(organisation: Organisation) -> dict[str, Code]:
     return {code.key: code for code in Code.objects.usable_by(organisation)}
 
 
-def get_analyst_organisation(user: User, organisation_id: str | None) -> Organisation:
-    """One organisation where the person is an analyst (the first, unless one is asked for)."""
-    allowed = sorted(user.organisation_ids_with_role(Role.ANALYST))
+def _chosen(allowed_ids: set[int], organisation_id: str | None) -> Organisation:
+    """The organisation asked for if the person may see it there, else their first; 404
+    for one they may not (never a hint that it exists)."""
+    allowed = sorted(allowed_ids)
     if not allowed:
         raise Http404
     chosen = int(organisation_id) if organisation_id and organisation_id.isdigit() else allowed[0]
     if chosen not in allowed:
         raise Http404
     return Organisation.objects.get(pk=chosen)
+
+
+def get_analyst_organisation(user: User, organisation_id: str | None) -> Organisation:
+    """One organisation where the person is an analyst (the first, unless one is asked for)."""
+    return _chosen(user.organisation_ids_with_role(Role.ANALYST), organisation_id)
 
 
 def get_taxonomy_organisation(user: User, organisation_id: str | None) -> Organisation:
     """An organisation whose local codes the person may manage: as an analyst or admin."""
-    allowed = sorted(
+    return _chosen(
         user.organisation_ids_with_role(Role.ANALYST)
-        | user.organisation_ids_with_role(Role.ORG_ADMIN)
+        | user.organisation_ids_with_role(Role.ORG_ADMIN),
+        organisation_id,
     )
-    if not allowed:
-        raise Http404
-    chosen = int(organisation_id) if organisation_id and organisation_id.isdigit() else allowed[0]
-    if chosen not in allowed:
-        raise Http404
-    return Organisation.objects.get(pk=chosen)
 
 
 def local_codes_of(organisation: Organisation) -> list[Code]:
@@ -151,24 +152,13 @@ def alerts_awaiting_consent(report: Report) -> list[Alert]:
 def get_dashboard_organisation(user: User, organisation_id: str | None) -> Organisation:
     """An organisation whose dashboard the person may see: as its learning team or as
     one of its managers (issue 4). Staff get a 404, as for other learning pages."""
-    allowed = sorted(
+    return _chosen(
         user.organisation_ids_with_role(Role.ANALYST)
-        | user.organisation_ids_with_role(Role.MANAGER)
+        | user.organisation_ids_with_role(Role.MANAGER),
+        organisation_id,
     )
-    if not allowed:
-        raise Http404
-    chosen = int(organisation_id) if organisation_id and organisation_id.isdigit() else allowed[0]
-    if chosen not in allowed:
-        raise Http404
-    return Organisation.objects.get(pk=chosen)
 
 
 def get_member_organisation(user: User, organisation_id: str | None) -> Organisation:
     """One of the person's own organisations (the first, unless one is asked for)."""
-    allowed = sorted(user.organisation_ids())
-    if not allowed:
-        raise Http404
-    chosen = int(organisation_id) if organisation_id and organisation_id.isdigit() else allowed[0]
-    if chosen not in allowed:
-        raise Http404
-    return Organisation.objects.get(pk=chosen)
+    return _chosen(user.organisation_ids(), organisation_id)
