@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from candour.accounts.models import User
-from candour.voice.models import FeedbackLink, SafeguardingAlert
+from candour.voice.models import FeedbackLink, FeedbackReply, SafeguardingAlert
 
 
 def active_link(token: str) -> FeedbackLink:
@@ -30,3 +31,16 @@ def get_alert_for_reader(user: User, pk: int) -> SafeguardingAlert:
     if alert is None:
         raise Http404
     return alert
+
+
+def public_replies(link: FeedbackLink) -> QuerySet[FeedbackReply]:
+    """The answers a link's holders may read: its team's, and the whole service's."""
+    teams = Q(team__isnull=True)
+    if link.team_id is not None:
+        teams |= Q(team_id=link.team_id)
+    return (
+        FeedbackReply.objects.filter(organisation_id=link.organisation_id)
+        .filter(teams)
+        .only("you_said", "we_did", "created_at")
+        .order_by("-created_at", "-pk")
+    )

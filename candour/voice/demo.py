@@ -14,13 +14,13 @@ from django.utils import timezone
 from candour.accounts.models import User
 from candour.core.models import Organisation, Team
 from candour.voice import services
-from candour.voice.models import Feedback, FeedbackLink
+from candour.voice.models import Feedback, FeedbackLink, FeedbackTheme
 from candour.voice.vocabulary import AgeBand, Rating, WorkedWith
 
 # (age band, rating, what was good, what would be better, idea)
 COMMENTS: tuple[tuple[str, str, str, str, str], ...] = (
     (AgeBand.YOUNG, Rating.VERY_GOOD, "she played lego with me", "", ""),
-    (AgeBand.YOUNG, Rating.GOOD, "the drawing game", "come more", ""),
+    (AgeBand.YOUNG, Rating.GOOD, "the drawing game", "come more", "more drawing"),
     (AgeBand.YOUNG, Rating.NEITHER, "", "i did not know who she was", ""),
     (AgeBand.YOUNG, Rating.VERY_GOOD, "she was kind and listened", "", ""),
     (
@@ -188,6 +188,16 @@ REPLIES = (
 )
 
 
+# Answers to a theme, for the whole service: what many children said, not one child.
+THEME_REPLIES = (
+    (
+        "changes-of-worker",
+        "Many children said they have to tell their story again each time their worker changes.",
+        "A new worker now reads the file and meets the old worker before the first visit.",
+    ),
+)
+
+
 def _check_and_answer(organisation: Organisation, teams: dict[str, Team]) -> None:
     """The learning team checks most feedback (the newest waits), themes it, and answers."""
     from candour.voice import moderation
@@ -202,6 +212,9 @@ def _check_and_answer(organisation: Organisation, teams: dict[str, Team]) -> Non
         moderation.suggest_themes(feedback)
     for team, you_said, we_did in REPLIES:
         moderation.reply(actor=analyst, team=teams[team], you_said=you_said, we_did=we_did)
+    for key, you_said, we_did in THEME_REPLIES:
+        theme = FeedbackTheme.objects.get(organisation=organisation, key=key)
+        moderation.reply(actor=analyst, theme=theme, you_said=you_said, we_did=we_did)
 
 
 def _submit(
@@ -220,7 +233,7 @@ def _submit(
             rating=rating,
             what_was_good=good,
             what_would_be_better=better,
-            idea=idea if band != AgeBand.YOUNG else "",
+            idea=idea,
             worked_with="" if band == AgeBand.YOUNG else WorkedWith.SOCIAL_WORKER,
         ),
         today=day,

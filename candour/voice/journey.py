@@ -64,6 +64,8 @@ BETTER = Question(
 IDEA = Question(
     "idea",
     {
+        # Few words for the youngest: a grown-up may read it out.
+        AgeBand.YOUNG: (_("Is there something you would like us to do?"), LEAVE_EMPTY),
         AgeBand.MIDDLE: (
             _("Have you got an idea to make things better for children?"),
             LEAVE_EMPTY,
@@ -91,7 +93,7 @@ WORKED_WITH = Question(
 )
 
 STEPS: dict[str, tuple[Question, ...]] = {
-    AgeBand.YOUNG: (RATING, GOOD, BETTER),
+    AgeBand.YOUNG: (RATING, GOOD, BETTER, IDEA),
     AgeBand.MIDDLE: (RATING, GOOD, BETTER, IDEA, WORKED_WITH),
     AgeBand.TEEN: (RATING, GOOD, BETTER, IDEA, WORKED_WITH),
     AgeBand.PARENT: (RATING, GOOD, BETTER, IDEA, WORKED_WITH),

@@ -122,7 +122,10 @@ class SafeguardingAlert(models.Model):
     sent_at = models.DateTimeField()
     # The acknowledgement link's secret, as a keyed hash.
     ack_digest = models.CharField(max_length=64, unique=True)
+    # When it was last chased, and how many times: chased again every CHASE_EVERY until
+    # a person acknowledges it, to more people after the first chase.
     chased_at = models.DateTimeField(null=True, blank=True)
+    chase_count = models.PositiveSmallIntegerField(default=0)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -133,7 +136,9 @@ class SafeguardingAlert(models.Model):
     objects: ClassVar[SafeguardingAlertQuerySet] = SafeguardingAlertQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
-        ordering = ["state", "-sent_at"]
+        # Not by state: "acknowledged" sorts before "sent", which once pushed waiting alerts
+        # off a capped list. Lists ask for waiting and acknowledged alerts separately.
+        ordering = ["-sent_at", "-pk"]
 
     def __str__(self) -> str:
         return f"safeguarding alert on feedback {self.feedback_id}"

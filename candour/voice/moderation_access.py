@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation, Team
-from candour.voice.models import Feedback, FeedbackReply, FeedbackTheme, SafeguardingAlert
+from candour.voice.models import (
+    Feedback,
+    FeedbackReply,
+    FeedbackTheme,
+    FeedbackThemeTag,
+    SafeguardingAlert,
+)
 from candour.voice.querysets import FeedbackQuerySet
 from candour.voice.vocabulary import FeedbackStatus
 
@@ -132,3 +138,114 @@ def you_said_we_did(user: User, organisation: str | None, team: str | None) -> Y
         .order_by("-created_at", "-pk")[:200]
     )
     return YouSaidWeDid(organisations, chosen, teams, picked, replies)
+
+
+def get_theme_for_moderator(user: User, pk: int) -> FeedbackTheme:
+    """A theme of an organisation where the person is in the learning team; else not found."""
+    theme = (
+        FeedbackTheme.objects.filter(
+            organisation_id__in=user.organisation_ids_with_role(Role.ANALYST)
+        )
+        .filter(pk=pk)
+        .select_related("organisation")
+        .first()
+    )
+    if theme is None:
+        raise Http404
+    return theme
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    theme: FeedbackTheme
+    # Published feedback a person has confirmed is about the theme.
+    confirmed: int
+    replies: int
+
+
+def themes_for_moderator(user: User) -> list[ThemeRow]:
+    """The learning team's themes, with how much checked feedback and how many answers
+    each has."""
+    check_learning_team(user)
+    themes = (
+        FeedbackTheme.objects.filter(
+            organisation_id__in=user.organisation_ids_with_role(Role.ANALYST)
+        )
+        .select_related("organisation")
+        .annotate(
+            confirmed=Count(
+                "tags__feedback",
+                filter=Q(
+                    tags__confirmed_by__isnull=False,
+                    tags__feedback__status=FeedbackStatus.PUBLISHED,
+                ),
+                distinct=True,
+            ),
+            answered=Count("replies", distinct=True),
+        )
+        .order_by("organisation__name", "label", "pk")
+    )
+    return [ThemeRow(theme, theme.confirmed, theme.answered) for theme in themes]
+
+
+def replies_to_theme(theme: FeedbackTheme) -> list[FeedbackReply]:
+    return list(theme.replies.select_related("team").order_by("-created_at", "-pk"))
+
+
+def confirmed_count(theme: FeedbackTheme) -> int:
+    return (
+        Feedback.objects.filter(
+            tags__theme=theme,
+            tags__confirmed_by__isnull=False,
+            status=FeedbackStatus.PUBLISHED,
+        )
+        .distinct()
+        .count()
+    )
+
+
+def teams_of(organisation: Organisation) -> list[Team]:
+    return list(Team.objects.filter(organisation=organisation).order_by("name"))
+
+
+@dataclass(frozen=True)
+class PublishedItem:
+    feedback: Feedback
+    themes: list[str]
+    replies: list[FeedbackReply]
+
+
+def published_feedback(user: User, team: str | None) -> tuple[FeedbackQuerySet, list[Team]]:
+    """Checked, de-identified feedback the person may read (their teams' and the whole
+    service's), optionally for one of those teams, newest first; not found for anyone
+    outside an organisation."""
+    if not user.organisation_ids():
+        raise Http404
+    found = Feedback.objects.published_for_teams_of(user)
+    teams = list(
+        Team.objects.filter(pk__in=found.exclude(team__isnull=True).values("team_id")).order_by(
+            "name"
+        )
+    )
+    if team:
+        if not any(str(t.pk) == team for t in teams):
+            raise Http404
+        found = found.filter(team_id=team)
+    return found.select_related("team", "organisation"), teams
+
+
+def with_themes_and_replies(feedback: list[Feedback]) -> list[PublishedItem]:
+    """Each piece of feedback with its confirmed themes and its answers, in two queries."""
+    ids = [item.pk for item in feedback]
+    themes: dict[int, list[str]] = {pk: [] for pk in ids}
+    for feedback_id, label in (
+        FeedbackThemeTag.objects.filter(feedback_id__in=ids, confirmed_by__isnull=False)
+        .order_by("theme__label")
+        .values_list("feedback_id", "theme__label")
+    ):
+        themes[feedback_id].append(label)
+    replies: dict[int, list[FeedbackReply]] = {pk: [] for pk in ids}
+    for answer in FeedbackReply.objects.filter(feedback_id__in=ids).order_by("created_at", "pk"):
+        if answer.feedback_id is not None:
+            replies[answer.feedback_id].append(answer)
+    return [PublishedItem(item, themes[item.pk], replies[item.pk]) for item in feedback]

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candour.core.forms import GovukForm
+from candour.core.models import Team
 from candour.voice.models import FeedbackTheme
 from candour.voice.moderation import LONGEST_REPLY
 
@@ -16,8 +17,9 @@ class PublishForm(GovukForm):
     remove_phrases = forms.CharField(
         label=_("Also take out these words (one per line)"),
         help_text=_(
-            "Anything that could still identify a child, a family or a worker. Write the "
-            "words exactly as they appear in the checked text; each becomes [REMOVED]."
+            "Anything that could still identify a child, a family or a worker. Each word or "
+            "phrase is taken out wherever it appears as whole words, in capitals or not, "
+            "and becomes [REMOVED]."
         ),
         required=False,
         max_length=4000,
@@ -67,7 +69,8 @@ class ReplyForm(GovukForm):
         label=_("You said"),
         help_text=_(
             "In your own words, without anything that could identify the child or family. "
-            "Everyone in the organisation can read this."
+            "Everyone in the organisation, and anyone with the team's feedback link, can "
+            "read this."
         ),
         max_length=LONGEST_REPLY,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -92,3 +95,25 @@ class ReplyForm(GovukForm):
         field = self.fields["theme"]
         if isinstance(field, forms.ChoiceField):
             field.choices = [("", _("No theme"))] + [(theme.pk, theme.label) for theme in themes]
+
+
+class ThemeReplyForm(GovukForm):
+    """The service's answer to a theme: what many children and families said."""
+
+    you_said = ReplyForm.base_fields["you_said"]
+    we_did = ReplyForm.base_fields["we_did"]
+    team = forms.TypedChoiceField(
+        label=_("Which team's page it goes on"),
+        help_text=_("Choose the whole service if the change was for everyone."),
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    def __init__(self, *args: Any, teams: list[Team], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["team"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [("", _("The whole service"))] + [
+                (team.pk, team.name) for team in teams
+            ]

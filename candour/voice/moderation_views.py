@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
 from candour.accounts.models import User
@@ -21,11 +21,18 @@ from candour.voice import moderation, services
 from candour.voice.models import Feedback
 from candour.voice.moderation_access import (
     alert_on,
+    confirmed_count,
     get_feedback_for_moderator,
+    get_theme_for_moderator,
     moderation_queue,
+    published_feedback,
     replies_to,
+    replies_to_theme,
     tagged,
+    teams_of,
+    themes_for_moderator,
     themes_of,
+    with_themes_and_replies,
     you_said_we_did,
 )
 from candour.voice.moderation_forms import (
@@ -33,6 +40,7 @@ from candour.voice.moderation_forms import (
     HideForm,
     PublishForm,
     ReplyForm,
+    ThemeReplyForm,
     ThemesForm,
 )
 from candour.voice.moderation_presenters import deidentified, excerpt, highlight
@@ -240,5 +248,82 @@ def you_said(request: HttpRequest) -> HttpResponse:
         {
             "found": found,
             "published": FeedbackStatus.PUBLISHED,
+        },
+    )
+
+
+@login_required
+@require_GET
+def theme_list(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    return render(request, "voice/moderation/themes.html", {"rows": themes_for_moderator(user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A theme, its answers, and a form to answer it ("you said, we did")."""
+    user = current_user(request)
+    theme = get_theme_for_moderator(user, pk)
+    teams = teams_of(theme.organisation)
+    form = ThemeReplyForm(request.POST or None, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["team"]
+        team = next((t for t in teams if t.pk == chosen), None)
+        if chosen is not None and team is None:
+            form.add_error("team", _("Choose one of the organisation's teams"))
+        else:
+            try:
+                moderation.reply(
+                    actor=user,
+                    theme=theme,
+                    team=team,
+                    you_said=form.cleaned_data["you_said"],
+                    we_did=form.cleaned_data["we_did"],
+                )
+            except ValidationError as exc:
+                _errors(form, exc)
+            else:
+                messages.success(request, _("Answer published in “You said, we did”"))
+                return redirect(reverse("voice:theme", args=[theme.pk]) + "#replies")
+    return render(
+        request,
+        "voice/moderation/theme.html",
+        {
+            "theme": theme,
+            "confirmed": confirmed_count(theme),
+            "replies": replies_to_theme(theme),
+            "form": form,
+            "errored": form if form.errors else None,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def published(request: HttpRequest) -> HttpResponse:
+    """What children and families said about the person's teams, checked and
+    de-identified, with its themes and the service's answers."""
+    user = current_user(request)
+    team = request.GET.get("team") or None
+    found, teams = published_feedback(user, team)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "voice/moderation/published.html",
+        {
+            "page": page,
+            "rows": [
+                {
+                    "item": item,
+                    "band": AgeBand(item.feedback.age_band).label,
+                    "rating": Rating(item.feedback.rating).label,
+                    "answers": deidentified(item.feedback),
+                }
+                for item in with_themes_and_replies(list(page.object_list))
+            ],
+            "teams": teams,
+            "team": team,
         },
     )

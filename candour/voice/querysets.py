@@ -28,6 +28,25 @@ class FeedbackQuerySet(models.QuerySet["Feedback"]):
             organisation_id__in=user.organisation_ids(), status=FeedbackStatus.PUBLISHED
         )
 
+    def published_for_teams_of(self, user: User) -> FeedbackQuerySet:
+        """Checked feedback for a person's own teams, and for the whole service; analysts,
+        administrators and service managers see every team of their organisation."""
+        from django.db.models import Q
+
+        from candour.accounts.roles import Role
+
+        whole_organisation = (
+            _learning_team(user)
+            | user.organisation_ids_with_role(Role.ORG_ADMIN)
+            | user.service_manager_organisation_ids()
+        )
+        own_teams = user.team_ids_with_role(Role.STAFF) | user.team_ids_with_role(Role.MANAGER)
+        return self.visible_to(user).filter(
+            Q(organisation_id__in=whole_organisation)
+            | Q(team_id__in=own_teams)
+            | Q(team__isnull=True)
+        )
+
 
 class SafeguardingAlertQuerySet(models.QuerySet["SafeguardingAlert"]):
     def visible_to(self, user: User) -> SafeguardingAlertQuerySet:

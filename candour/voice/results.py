@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -185,6 +185,7 @@ class MonthRow:
 
 @dataclass(frozen=True)
 class ThemeRow:
+    theme_id: int
     label: str
     confirmed: Cell
     suggested: Cell
@@ -199,6 +200,8 @@ class Chart:
 @dataclass(frozen=True)
 class Results:
     organisation: Organisation
+    # None: the whole organisation.
+    team: Team | None
     first_month: date
     last_month: date
     whole: Row
@@ -210,6 +213,7 @@ class Results:
     themes: list[ThemeRow]
     bands_chart: Chart
     months_chart: Chart
+    positive_chart: Chart
 
     @property
     def anything_hidden(self) -> bool:
@@ -241,9 +245,59 @@ def _team_rows(
     return teams
 
 
-def results_for(organisation: Organisation, *, today: date) -> Results:
-    """The organisation's results over the 12 calendar months ending with today's month."""
-    months = month_starts(today)
+# Every figure is counted for the organisation ("org") and for each team, and all of them
+# are protected together: the organisation's month or theme count less one team's would
+# otherwise give away the other teams' between them. Keys are "<scope>|<figure>".
+ORG = "org"
+
+
+def _scope(team_id: int | None) -> str:
+    return f"team:{team_id}"
+
+
+def _figures(months: list[date], theme_ids: Iterable[int]) -> list[str]:
+    """The figures counted in every scope."""
+    keys = ["total", "nonpos", "published"]
+    keys += [f"group:{g}" for g in GROUPS] + [f"band:{b}" for b in AgeBand.values]
+    for month in months:
+        keys += [f"month:{month}", f"month:{month}:pos", f"month:{month}:nonpos"]
+    for theme_id in theme_ids:
+        keys += [f"theme:{theme_id}:confirmed", f"theme:{theme_id}:suggested"]
+    return keys
+
+
+def _scope_sums(scope: str, months: list[date]) -> tuple[list[Sum], dict[str, list[str]]]:
+    """The sums inside one scope, and what hiding a figure hides with it."""
+
+    def k(key: str) -> str:
+        return f"{scope}|{key}"
+
+    groups = [k(f"group:{g}") for g in GROUPS]
+    sums: list[Sum] = [
+        (k("total"), [k(f"band:{b}") for b in AgeBand.values]),
+        (k("total"), groups),
+        (k("total"), [k(f"group:{POSITIVE_GROUP}"), k("nonpos")]),
+        (k("nonpos"), [g for g in groups if g != k(f"group:{POSITIVE_GROUP}")]),
+        (k("total"), [k(f"month:{m}") for m in months]),
+        (k(f"group:{POSITIVE_GROUP}"), [k(f"month:{m}:pos") for m in months]),
+        (k("nonpos"), [k(f"month:{m}:nonpos") for m in months]),
+    ]
+    # Themes come from words: the published count and theme counts stand apart from the
+    # ratings, so hiding the total of ratings does not hide them.
+    implied: dict[str, list[str]] = {
+        k("total"): [k(key) for key in _figures(months, ()) if key not in {"total", "published"}]
+    }
+    for m in months:
+        parts = [k(f"month:{m}:pos"), k(f"month:{m}:nonpos")]
+        sums.append((k(f"month:{m}"), parts))
+        implied[k(f"month:{m}")] = parts
+    return sums, implied
+
+
+def _counts(
+    organisation: Organisation, months: list[date], today: date
+) -> tuple[list[tuple[int | None, str, str, date, int]], dict[int, str], Counter[str]]:
+    """Ratings by team, band and week; and published feedback and its themes by team."""
     counted = [
         (row["team_id"], row["age_band"], row["rating"], row["received_week"], row["n"])
         for row in Feedback.objects.filter(
@@ -253,45 +307,58 @@ def results_for(organisation: Organisation, *, today: date) -> Results:
         .annotate(n=Count("pk"))
         .order_by()
     ]
-    teams = _team_rows(organisation, counted)
     values: Counter[str] = Counter()
-    keys = ["total", "org.nonpos"]
-    keys += [f"group:{g}" for g in GROUPS] + [f"band:{b}" for b in AgeBand.values]
-    for team_id, _name in teams:
-        keys += [f"team:{team_id}"] + [f"team:{team_id}:{g}" for g in GROUPS]
-    for month in months:
-        keys += [f"month:{month}", f"month:{month}:pos", f"month:{month}:nonpos"]
     for team_id, band, rating, week, n in counted:
         group = rating_group(rating)
         month = week.replace(day=1)
         positive = "pos" if group == POSITIVE_GROUP else "nonpos"
-        for key in (
-            "total",
-            f"group:{group}",
-            f"band:{band}",
-            f"team:{team_id}",
-            f"team:{team_id}:{group}",
-            f"month:{month}",
-            f"month:{month}:{positive}",
-        ):
-            values[key] += n
+        figures = ["total", f"group:{group}", f"band:{band}", f"month:{month}"]
+        figures += [f"month:{month}:{positive}"]
         if group != POSITIVE_GROUP:
-            values["org.nonpos"] += n
-    cells = {key: values[key] for key in keys}
-    hidden = protect(cells, *_sums(teams, months, list(cells)))
+            figures.append("nonpos")
+        for scope in (ORG, _scope(team_id)):
+            for figure in figures:
+                values[f"{scope}|{figure}"] += n
+    labels, themed = _themes(organisation, months[0], today)
+    values.update(themed)
+    return counted, labels, values
 
-    def cell(key: str) -> Cell:
-        return Cell(cells[key], hidden.get(key, ""))
+
+def results_for(organisation: Organisation, *, today: date, team: Team | None = None) -> Results:
+    """The organisation's results (or one team's) over the 12 calendar months ending with
+    today's month, with the same figures hidden whichever of them is asked for."""
+    months = month_starts(today)
+    counted, theme_labels, values = _counts(organisation, months, today)
+    teams = _team_rows(organisation, counted)
+    scopes = [ORG] + [_scope(team_id) for team_id, _name in teams]
+    figures = _figures(months, theme_labels)
+    cells = {f"{scope}|{key}": values[f"{scope}|{key}"] for scope in scopes for key in figures}
+    sums: list[Sum] = []
+    implied: dict[str, list[str]] = {}
+    for scope in scopes:
+        scope_sums, scope_implied = _scope_sums(scope, months)
+        sums += scope_sums
+        implied.update(scope_implied)
+    for key in figures:
+        sums.append((f"{ORG}|{key}", [f"{scope}|{key}" for scope in scopes if scope != ORG]))
+    # The organisation's hidden total hides everything, as a team's does for the team.
+    implied[f"{ORG}|total"] = [key for key in cells if key != f"{ORG}|total"]
+    hidden = protect(cells, sums, implied)
+    shown = ORG if team is None else _scope(team.pk)
+
+    def cell(key: str, scope: str = shown) -> Cell:
+        full = f"{scope}|{key}"
+        return Cell(cells.get(full, 0), hidden.get(full, ""))
 
     total = cell("total")
 
-    def row(label: str, prefix: str) -> Row:
-        whole = cell(prefix)
+    def team_row(label: str, scope: str) -> Row:
+        whole = cell("total", scope)
         return Row(
             label,
             whole,
-            Share(cell(f"{prefix}:{POSITIVE_GROUP}"), whole),
-            Share(cell(f"{prefix}:{NEGATIVE_GROUP}"), whole),
+            Share(cell(f"group:{POSITIVE_GROUP}", scope), whole),
+            Share(cell(f"group:{NEGATIVE_GROUP}", scope), whole),
         )
 
     month_rows = [
@@ -306,9 +373,20 @@ def results_for(organisation: Organisation, *, today: date) -> Results:
     band_rows = [
         BandRow(value, str(label), cell(f"band:{value}")) for value, label in AgeBand.choices
     ]
-    published, themes = _themes(organisation, months[0], today)
+    # By name, not by size: an order by size would rank the hidden counts.
+    theme_rows = [
+        ThemeRow(
+            theme_id,
+            label,
+            cell(f"theme:{theme_id}:confirmed"),
+            cell(f"theme:{theme_id}:suggested"),
+        )
+        for theme_id, label in sorted(theme_labels.items(), key=lambda item: item[1].lower())
+        if cell(f"theme:{theme_id}:confirmed").count or cell(f"theme:{theme_id}:suggested").count
+    ]
     return Results(
         organisation=organisation,
+        team=team,
         first_month=months[0],
         last_month=months[-1],
         whole=Row(
@@ -321,11 +399,15 @@ def results_for(organisation: Organisation, *, today: date) -> Results:
             GroupRow(g, str(GROUP_LABELS[g]), cell(f"group:{g}"), Share(cell(f"group:{g}"), total))
             for g in GROUPS
         ],
-        teams=[row(name, f"team:{team_id}") for team_id, name in teams],
+        teams=[
+            team_row(name, _scope(team_id))
+            for team_id, name in teams
+            if team is None or team_id == team.pk
+        ],
         bands=band_rows,
         months=month_rows,
-        published=published,
-        themes=themes,
+        published=cell("published"),
+        themes=theme_rows,
         bands_chart=Chart(
             str(_("Responses by who answered")),
             column_chart_svg(
@@ -349,70 +431,45 @@ def results_for(organisation: Organisation, *, today: date) -> Results:
                 ],
             ),
         ),
+        positive_chart=Chart(
+            str(_("Positive each month (%)")),
+            column_chart_svg(
+                str(_("Positive each month (%)")),
+                [Column(formats.date_format(m.month, "M"), m.positive.percent) for m in month_rows],
+            ),
+        ),
     )
 
 
-def _sums(
-    teams: list[tuple[int | None, str]], months: list[date], keys: list[str]
-) -> tuple[list[Sum], dict[str, list[str]]]:
-    groups = [f"group:{g}" for g in GROUPS]
-    sums: list[Sum] = [
-        ("total", [f"band:{b}" for b in AgeBand.values]),
-        ("total", groups),
-        ("total", [f"group:{POSITIVE_GROUP}", "org.nonpos"]),
-        ("org.nonpos", [g for g in groups if g != f"group:{POSITIVE_GROUP}"]),
-        ("total", [f"team:{team_id}" for team_id, _name in teams]),
-        ("total", [f"month:{m}" for m in months]),
-        (f"group:{POSITIVE_GROUP}", [f"month:{m}:pos" for m in months]),
-        ("org.nonpos", [f"month:{m}:nonpos" for m in months]),
-    ]
-    implied: dict[str, list[str]] = {"total": [key for key in keys if key != "total"]}
-    for team_id, _name in teams:
-        parts = [f"team:{team_id}:{g}" for g in GROUPS]
-        sums.append((f"team:{team_id}", parts))
-        implied[f"team:{team_id}"] = parts
-    for g in GROUPS:
-        sums.append((f"group:{g}", [f"team:{team_id}:{g}" for team_id, _name in teams]))
-    for m in months:
-        parts = [f"month:{m}:pos", f"month:{m}:nonpos"]
-        sums.append((f"month:{m}", parts))
-        implied[f"month:{m}"] = parts
-    return sums, implied
-
-
-def _themes(organisation: Organisation, since: date, today: date) -> tuple[Cell, list[ThemeRow]]:
+def _themes(
+    organisation: Organisation, since: date, today: date
+) -> tuple[dict[int, str], Counter[str]]:
     """Published feedback only: themes come from words, and words are shown only once
     the learning team has checked them. Themes overlap (one piece of feedback can have
-    several), so their counts do not add up to anything shown and need no secondary
-    hiding."""
+    several), so their counts add up across teams but not across themes."""
     published = Feedback.objects.filter(
         organisation=organisation,
         status=FeedbackStatus.PUBLISHED,
         received_week__gte=since,
         received_week__lte=today,
     )
-    published_count = published.count()
+    values: Counter[str] = Counter()
+    for row in published.values("team_id").annotate(n=Count("pk")).order_by():
+        values[f"{ORG}|published"] += row["n"]
+        values[f"{_scope(row['team_id'])}|published"] += row["n"]
     labels: dict[int, str] = {}
-    counts: Counter[tuple[int, bool]] = Counter()
-    for confirmed in (True, False):
-        tags = (
-            FeedbackThemeTag.objects.filter(
-                feedback__in=published, confirmed_by__isnull=not confirmed
-            )
-            .values("theme_id", "theme__label")
-            .annotate(n=Count("feedback", distinct=True))
-            .order_by()
+    tags = (
+        FeedbackThemeTag.objects.filter(feedback__in=published)
+        .values("theme_id", "theme__label", "feedback__team_id")
+        .annotate(
+            confirmed=Count("feedback", filter=Q(confirmed_by__isnull=False), distinct=True),
+            suggested=Count("feedback", filter=Q(confirmed_by__isnull=True), distinct=True),
         )
-        for tag in tags:
-            labels[tag["theme_id"]] = tag["theme__label"]
-            counts[(tag["theme_id"], confirmed)] = tag["n"]
-    # By name, not by size: an order by size would rank the hidden counts.
-    rows = [
-        ThemeRow(label, _small(counts[(theme_id, True)]), _small(counts[(theme_id, False)]))
-        for theme_id, label in sorted(labels.items(), key=lambda item: item[1].lower())
-    ]
-    return _small(published_count), rows
-
-
-def _small(count: int) -> Cell:
-    return Cell(count, SMALL if 0 < count < SMALLEST_SHOWN else "")
+        .order_by()
+    )
+    for tag in tags:
+        labels[tag["theme_id"]] = tag["theme__label"]
+        for kind in ("confirmed", "suggested"):
+            for scope in (ORG, _scope(tag["feedback__team_id"])):
+                values[f"{scope}|theme:{tag['theme_id']}:{kind}"] += tag[kind]
+    return labels, values

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from candour.accounts.models import User
 from candour.accounts.roles import Role
-from candour.core.models import Organisation
+from candour.core.models import Organisation, Team
 
 RESULTS_ROLES = (Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN)
 
@@ -31,6 +31,20 @@ def chosen_organisation(organisations: list[Organisation], value: str | None) ->
     if not value:
         return organisations[0]
     found = next((o for o in organisations if str(o.pk) == value), None)
+    if found is None:
+        raise Http404
+    return found
+
+
+def organisation_teams(organisation: Organisation) -> list[Team]:
+    return list(Team.objects.filter(organisation=organisation).order_by("name"))
+
+
+def chosen_team(teams: list[Team], value: str | None) -> Team | None:
+    """The team asked for (None: the whole organisation); not found if not among them."""
+    if not value:
+        return None
+    found = next((team for team in teams if str(team.pk) == value), None)
     if found is None:
         raise Http404
     return found

@@ -12,7 +12,12 @@ from django.views.decorators.http import require_GET
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
 from candour.voice.results import SMALLEST_SHOWN, results_for
-from candour.voice.results_access import chosen_organisation, results_organisations
+from candour.voice.results_access import (
+    chosen_organisation,
+    chosen_team,
+    organisation_teams,
+    results_organisations,
+)
 
 
 @login_required
@@ -21,13 +26,17 @@ def results(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = results_organisations(user)
     organisation = chosen_organisation(organisations, request.GET.get("organisation"))
+    teams = organisation_teams(organisation)
+    team = chosen_team(teams, request.GET.get("team"))
     return render(
         request,
         "voice/results.html",
         {
             "organisations": organisations,
             "organisation": organisation,
-            "results": results_for(organisation, today=timezone.localdate()),
+            "teams": teams,
+            "team": team,
+            "results": results_for(organisation, today=timezone.localdate(), team=team),
             "smallest": SMALLEST_SHOWN,
             "is_analyst": organisation.pk in user.organisation_ids_with_role(Role.ANALYST),
         },

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -19,6 +20,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +42,8 @@ from candour.voice.vocabulary import AgeBand, AlertState, FeedbackStatus, Rating
 
 TEXT_FIELDS = ("what_was_good", "what_would_be_better", "idea")
 LONGEST_ANSWER = 2000
-# A disclosure nobody has acknowledged after this long is chased to senior people.
+# A disclosure nobody has acknowledged is chased this often, to more people each time,
+# until a person acknowledges it.
 CHASE_AFTER = timedelta(minutes=15)
 
 
@@ -267,35 +270,89 @@ def acknowledge_alert(
     return alert
 
 
+def _chase_recipients(alert: SafeguardingAlert) -> list[User]:
+    """Who is told at each chase: the safety lead (or administrators) and the learning team
+    the first time; from the second chase, every administrator and the team's managers
+    too, so that nobody can assume someone else has it."""
+    _email, people = duty_recipients(alert.organisation)
+    roles = [Role.ANALYST]
+    if alert.chase_count >= 1:
+        roles.append(Role.ORG_ADMIN)
+    found = {person.pk: person for person in people}
+    for person in User.objects.filter(
+        is_active=True,
+        memberships__organisation=alert.organisation,
+        memberships__role__in=roles,
+        memberships__revoked_at__isnull=True,
+    ).distinct():
+        found.setdefault(person.pk, person)
+    if alert.chase_count >= 1 and alert.feedback.team_id is not None:
+        for person in User.objects.filter(
+            is_active=True,
+            memberships__team_id=alert.feedback.team_id,
+            memberships__role=Role.MANAGER,
+            memberships__revoked_at__isnull=True,
+        ).distinct():
+            found.setdefault(person.pk, person)
+    return list(found.values())
+
+
 def chase_alerts(*, now: datetime | None = None) -> int:
-    """Tell senior people about disclosures nobody has acknowledged in 15 minutes; once."""
+    """Chase every disclosure nobody has acknowledged, every CHASE_AFTER until a person
+    does, to more people after the first chase; returns how many were chased."""
     now = now or timezone.now()
-    waiting = SafeguardingAlert.objects.filter(
-        state=AlertState.SENT, sent_at__lte=now - CHASE_AFTER, chased_at__isnull=True
-    ).select_related("organisation")
+    due = now - CHASE_AFTER
+    waiting = (
+        SafeguardingAlert.objects.filter(state=AlertState.SENT, sent_at__lte=due)
+        .filter(Q(chased_at__isnull=True) | Q(chased_at__lte=due))
+        .select_related("organisation", "feedback")
+        .order_by("sent_at", "pk")
+    )
     chased = 0
     for alert in waiting:
         with transaction.atomic():
-            _email, people = duty_recipients(alert.organisation)
-            admins = User.objects.filter(
-                is_active=True,
-                memberships__organisation=alert.organisation,
-                memberships__role__in=[Role.ORG_ADMIN, Role.ANALYST],
-                memberships__revoked_at__isnull=True,
-            ).distinct()
+            # Locked and read again: two chasers running at once must not both send.
+            alert = (
+                SafeguardingAlert.objects.select_for_update()
+                .select_related("organisation", "feedback")
+                .get(pk=alert.pk)
+            )
+            if alert.state != AlertState.SENT or (
+                alert.chased_at is not None and alert.chased_at > due
+            ):
+                continue
+            minutes = int((now - alert.sent_at).total_seconds() // 60)
+            subject = _(
+                "Not yet acknowledged after %(minutes)s minutes: a safeguarding alert from feedback"
+            ) % {"minutes": minutes}
             notify(
-                [*people, *admins],
-                subject=_("Not yet acknowledged: a safeguarding alert from feedback"),
+                _chase_recipients(alert),
+                subject=subject,
                 body=_("Nobody has said they have this disclosure yet. Call the duty team now."),
                 url=reverse("voice:alert", args=[alert.pk]),
             )
+            if alert.sent_to:
+                # No words and no link here: the first email has both, and a reminder
+                # should not spread a child's words further.
+                queue_email(
+                    [alert.sent_to],
+                    subject=subject,
+                    body=_(
+                        "A safeguarding alert sent to this inbox at %(sent)s has not been "
+                        "acknowledged. Open the link in that email now, or ask the safety "
+                        "lead to acknowledge it in Candour."
+                    )
+                    % {"sent": timezone.localtime(alert.sent_at).strftime("%H:%M on %d %B %Y")},
+                )
             alert.chased_at = now
-            alert.save(update_fields=["chased_at"])
+            alert.chase_count += 1
+            alert.save(update_fields=["chased_at", "chase_count"])
             record(
                 AuditEventType.SAFEGUARDING_CHASED,
                 actor_id=None,
                 organisation=alert.organisation,
                 target=alert,
+                data={"chase": alert.chase_count},
             )
             chased += 1
     return chased
@@ -358,6 +415,14 @@ def _forget_words_if_done(feedback: Feedback, actor: User | None) -> None:
         )
 
 
+def remove_words(text: str, phrase: str) -> str:
+    """Every whole-word use of the phrase, in any case, becomes [REMOVED]: taking out "Al"
+    must not turn "Also" into "[REMOVED]so", and "al" at the start of a sentence is still Al."""
+    # Lookarounds, not \b: a phrase may begin or end with punctuation ("Al's", "Dr.").
+    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
+    return pattern.sub("[REMOVED]", text)
+
+
 @transaction.atomic
 def publish_feedback(
     *, actor: User, feedback: Feedback, remove_phrases: list[str] | None = None
@@ -373,7 +438,7 @@ def publish_feedback(
         if len(phrase) < 2:
             continue
         for name in TEXT_FIELDS:
-            setattr(feedback, name, getattr(feedback, name).replace(phrase, "[REMOVED]"))
+            setattr(feedback, name, remove_words(getattr(feedback, name), phrase))
     feedback.status = FeedbackStatus.PUBLISHED
     feedback.moderated_by = actor
     feedback.moderated_at = timezone.now()

@@ -12,12 +12,17 @@ urlpatterns = [
     path("learning/feedback/<int:pk>/themes/", moderation_views.set_themes, name="set-themes"),
     path("learning/feedback/<int:pk>/themes/add/", moderation_views.add_theme, name="add-theme"),
     path("learning/feedback/<int:pk>/answer/", moderation_views.answer, name="answer"),
+    path("learning/feedback/themes/", moderation_views.theme_list, name="themes"),
+    path("learning/feedback/themes/<int:pk>/", moderation_views.theme_detail, name="theme"),
     # Before feedback/<token>/, which would otherwise take "results" for a token.
     path("feedback/results/", results_views.results, name="results"),
     path("feedback/you-said-we-did/", moderation_views.you_said, name="you-said-we-did"),
+    path("feedback/published/", moderation_views.published, name="published"),
     path("feedback/<str:token>/", views.start, name="start"),
     path("feedback/<str:token>/check/", views.check, name="check"),
     path("feedback/<str:token>/thank-you/", views.thanks, name="thanks"),
+    # Before the questions, which would otherwise take "you-said" for a question.
+    path("feedback/<str:token>/you-said/", views.you_said, name="link-you-said"),
     path("feedback/<str:token>/<slug:key>/", views.question, name="question"),
     path("safeguarding/acknowledge/<str:secret>/", views.acknowledge, name="acknowledge"),
     path("safeguarding/alerts/", views.alert_list, name="alerts"),

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,12 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
 from candour.voice import services
-from candour.voice.access import active_link, get_alert_for_reader
+from candour.voice.access import active_link, get_alert_for_reader, public_replies
 from candour.voice.journey import step_named, steps_for
 from candour.voice.models import SafeguardingAlert
 from candour.voice.vocabulary import RATING_WORDS, AgeBand, AlertState, Rating, WorkedWith
 
 SESSION_KEY = "feedback"
+ALERTS_PAGE_SIZE = 50
+YOU_SAID_SHOWN = 50
 LONGEST = services.LONGEST_ANSWER
 
 
@@ -137,17 +140,24 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     band = answers.get("age_band")
     if band not in AgeBand.values or "rating" not in answers:
         return redirect("voice:start", token=token)
+    # Only the questions this band is asked: a child who changed their age band part way
+    # may have answered questions the new band does not have, and did not check them.
+    asked = {question.key for question in steps_for(band)}
     if request.method == "POST":
+
+        def given(key: str) -> str:
+            return answers.get(key, "") if key in asked else ""
+
         try:
             submitted, _secret = services.submit_feedback(
                 link=link,
                 answers=services.Answers(
                     age_band=band,
                     rating=answers["rating"],
-                    what_was_good=answers.get("what_was_good", ""),
-                    what_would_be_better=answers.get("what_would_be_better", ""),
-                    idea=answers.get("idea", ""),
-                    worked_with=answers.get("worked_with", ""),
+                    what_was_good=given("what_was_good"),
+                    what_would_be_better=given("what_would_be_better"),
+                    idea=given("idea"),
+                    worked_with=given("worked_with"),
                 ),
             )
         except ValidationError as exc:
@@ -164,15 +174,15 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("voice:thanks", token=token)
     words = RATING_WORDS[band]
     rows = []
-    for asked in steps_for(band):
-        value = answers.get(asked.key, "")
-        if asked.key == "rating":
+    for step in steps_for(band):
+        value = answers.get(step.key, "")
+        if step.key == "rating":
             shown = str(words.get(value, ""))
-        elif asked.key == "worked_with":
+        elif step.key == "worked_with":
             shown = str(WorkedWith(value).label) if value in WorkedWith.values else ""
         else:
             shown = value
-        rows.append((asked.key, asked.question(band), shown))
+        rows.append((step.key, step.question(band), shown))
     return render(
         request,
         "voice/check.html",
@@ -199,6 +209,18 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@require_GET
+def you_said(request: HttpRequest, token: str) -> HttpResponse:
+    """The public "you said, we did" for the people a link was handed to: only what staff
+    wrote as answers, never feedback itself and never who wrote the answer."""
+    link = active_link(token)
+    return render(
+        request,
+        "voice/you_said.html",
+        {"link": link, "replies": public_replies(link)[:YOU_SAID_SHOWN]},
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
@@ -207,7 +229,7 @@ def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
     if alert is None:
         raise Http404
     error: dict[str, str] = {}
-    if request.method == "POST" and alert.state == "sent":
+    if request.method == "POST" and alert.state == AlertState.SENT:
         try:
             services.acknowledge_alert(
                 alert=alert,
@@ -218,12 +240,16 @@ def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
             error = {field: " ".join(errors) for field, errors in exc.message_dict.items()}
         else:
             return redirect("voice:acknowledge", secret=secret)
+    # Single use (ADR 0015): once acknowledged, the link says who has it and when, and
+    # no longer shows the child's words to whoever else holds the email.
+    used = alert.state == AlertState.ACKNOWLEDGED
     return render(
         request,
         "voice/acknowledge.html",
         {
             "alert": alert,
-            "words": services.raw_answers(alert.feedback),
+            "used": used,
+            "words": None if used else services.raw_answers(alert.feedback),
             "error": error,
             "posted": request.POST if error else {},
         },
@@ -235,15 +261,14 @@ def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
 @require_GET
 def alert_list(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    alerts = list(SafeguardingAlert.objects.visible_to(user).select_related("feedback__team")[:200])
-    return render(
-        request,
-        "voice/alerts.html",
-        {
-            "waiting": [a for a in alerts if a.state == AlertState.SENT],
-            "done": [a for a in alerts if a.state == AlertState.ACKNOWLEDGED],
-        },
-    )
+    visible = SafeguardingAlert.objects.visible_to(user).select_related("feedback__team")
+    # Every waiting alert, oldest first and never cut off: these are the ones to act on.
+    waiting = list(visible.filter(state=AlertState.SENT).order_by("sent_at", "pk"))
+    done = Paginator(
+        visible.filter(state=AlertState.ACKNOWLEDGED).order_by("-sent_at", "-pk"),
+        ALERTS_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    return render(request, "voice/alerts.html", {"waiting": waiting, "done": done})
 
 
 @login_required

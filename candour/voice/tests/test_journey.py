@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from candour.accounts.models import User
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.core.services import set_safety_lead
@@ -86,17 +87,42 @@ def test_the_8_to_12_journey_asks_one_question_a_page_and_sends_nothing_until_th
     assert again["Location"] == reverse("voice:start", args=[token])
 
 
-def test_the_youngest_children_get_faces_and_three_questions(world: World) -> None:
+def test_the_youngest_children_get_faces_and_four_short_questions_with_an_idea(
+    world: World,
+) -> None:
     token = link(world).token
     client = Client()
     client.post(reverse("voice:start", args=[token]), {"age_band": "4_7"})
     page = client.get(reverse("voice:question", args=[token, "rating"])).content.decode()
-    assert "Question 1 of 3" in page
+    assert "Question 1 of 4" in page
     assert "candour/faces/very_good" in page
     assert "candour-faces" in page
-    check = walk(client, token, "4_7", {"rating": "very_good", "what_was_good": "lego"})
-    assert "Have you got an idea" not in check
+    check = walk(
+        client, token, "4_7", {"rating": "very_good", "what_was_good": "lego", "idea": "a slide"}
+    )
+    assert "Is there something you would like us to do?" in check
     assert "Who did you see" not in check
+    client.post(reverse("voice:check", args=[token]))
+    assert Feedback.objects.get().idea == "a slide"
+
+
+def test_answers_to_questions_a_new_age_band_is_not_asked_are_not_sent(world: World) -> None:
+    token = link(world).token
+    client = Client()
+    walk(
+        client,
+        token,
+        "8_12",
+        {"rating": "good", "idea": "A games room.", "worked_with": "social_worker"},
+    )
+    # The child goes back to the start and says they are 4 to 7: not asked who they saw.
+    client.post(reverse("voice:start", args=[token]), {"age_band": "4_7"})
+    check = client.get(reverse("voice:check", args=[token])).content.decode()
+    assert "My social worker" not in check
+    client.post(reverse("voice:check", args=[token]))
+    feedback = Feedback.objects.get()
+    assert (feedback.age_band, feedback.worked_with) == ("4_7", "")
+    assert feedback.idea == "A games room."  # asked of both bands, so kept
 
 
 def test_parents_are_asked_the_friends_and_family_test_question(world: World) -> None:
@@ -175,20 +201,116 @@ def test_a_disclosure_is_routed_at_once_and_tracked_until_acknowledged(
     assert Client().get(reverse("voice:acknowledge", args=["not-a-secret"])).status_code == 404
 
 
-def test_unacknowledged_disclosures_are_chased_once(world: World) -> None:
+def test_the_acknowledgement_link_is_single_use(world: World) -> None:
+    submitted, secret = services.submit_feedback(
+        link=link(world),
+        answers=services.Answers(
+            age_band="8_12", rating="poor", what_would_be_better="my stepdad hits me"
+        ),
+    )
+    assert secret is not None
+    url = reverse("voice:acknowledge", args=[secret])
+    Client().post(url, {"name": "Duty SW", "action": "Called the school."})
+    # The feedback is not yet checked, so the words are still sealed for the learning team,
+    # but the link no longer shows them: only who has it, when, and what they are doing.
+    assert services.raw_answers(submitted.feedback) is not None
+    page = Client().get(url).content.decode()
+    assert "stepdad" not in page
+    assert "hits me" not in page  # not even as why it was flagged
+    assert "by Duty SW at" in page
+    assert "Called the school." in page
+    assert 'name="action"' not in page
+    again = Client().post(url, {"name": "Someone else", "action": "Again"})
+    assert again.status_code == 200
+    alert = SafeguardingAlert.objects.get()
+    assert (alert.acknowledged_by_name, alert.action) == ("Duty SW", "Called the school.")
+
+
+def test_waiting_alerts_are_all_listed_however_many_are_acknowledged(world: World) -> None:
+    submitted, _secret = services.submit_feedback(
+        link=link(world),
+        answers=services.Answers(age_band="8_12", rating="poor", what_was_good="he touches me"),
+    )
+    waiting = submitted.alert
+    assert waiting is not None
+    # The waiting alert is the oldest, so it would sort after every acknowledged one.
+    SafeguardingAlert.objects.filter(pk=waiting.pk).update(
+        sent_at=timezone.now() - timedelta(days=30)
+    )
+    old = Feedback.objects.bulk_create(
+        Feedback(
+            organisation=world.riverside,
+            age_band="8_12",
+            rating="good",
+            received_week=date(2026, 1, 5),
+        )
+        for _ in range(205)
+    )
+    SafeguardingAlert.objects.bulk_create(
+        SafeguardingAlert(
+            feedback=feedback,
+            organisation=world.riverside,
+            sent_at=timezone.now(),
+            ack_digest=f"digest-{feedback.pk}",
+            state=AlertState.ACKNOWLEDGED,
+            acknowledged_at=timezone.now(),
+            acknowledged_by_name="Duty",
+            action="Done",
+        )
+        for feedback in old
+    )
+    page = signed_in_client(world.admin).get(reverse("voice:alerts")).content.decode()
+    assert "Waiting for acknowledgement (1)" in page
+    waiting_table = page[page.index('id="alerts-waiting"') : page.index('id="alerts-done"')]
+    assert reverse("voice:alert", args=[waiting.pk]) in waiting_table
+    assert "Acknowledged (205)" in page
+    assert 'rel="next"' in page  # the acknowledged ones are paged
+
+
+def test_unacknowledged_disclosures_are_chased_every_15_minutes_until_acknowledged(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    services.set_duty_contact(
+        actor=world.admin, organisation=world.riverside, email="duty@riverside.example"
+    )
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.analyst)
     submitted, _secret = services.submit_feedback(
         link=link(world),
         answers=services.Answers(
             age_band="13_plus", rating="poor", what_would_be_better="i want to kill myself"
         ),
     )
-    assert submitted.alert is not None
-    later = timezone.now() + timedelta(minutes=16)
-    assert services.chase_alerts(now=later) == 1
-    assert services.chase_alerts(now=later + timedelta(minutes=5)) == 0
-    assert Notification.objects.filter(
-        recipient=world.analyst, subject__startswith="Not yet acknowledged"
-    ).exists()
+    alert = submitted.alert
+    assert alert is not None
+    sent = alert.sent_at
+
+    def chased(person: User) -> int:
+        return Notification.objects.filter(
+            recipient=person, subject__startswith="Not yet acknowledged"
+        ).count()
+
+    assert services.chase_alerts(now=sent + timedelta(minutes=10)) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.chase_alerts(now=sent + timedelta(minutes=16)) == 1
+    # First chase: the safety lead and the learning team, and a reminder to the duty inbox
+    # without the child's words.
+    assert chased(world.analyst) == 1
+    assert chased(world.admin) == 0
+    reminder = [m for m in mail.outbox if m.to == ["duty@riverside.example"]][-1]
+    assert "Not yet acknowledged" in reminder.subject
+    assert "kill" not in reminder.body
+    assert services.chase_alerts(now=sent + timedelta(minutes=21)) == 0
+    # Still nobody: chased again, and now to every administrator and the team's managers.
+    assert services.chase_alerts(now=sent + timedelta(minutes=32)) == 1
+    assert chased(world.admin) == 1
+    assert chased(world.manager) == 1
+    assert chased(world.other_manager) == 0  # another team's manager
+    assert services.chase_alerts(now=sent + timedelta(minutes=48)) == 1
+    alert.refresh_from_db()
+    assert alert.chase_count == 3
+    assert AuditEvent.objects.filter(event_type=AuditEventType.SAFEGUARDING_CHASED).count() == 3
+    services.acknowledge_alert(alert=alert, by=world.admin, action="Called; child is safe.")
+    assert services.chase_alerts(now=sent + timedelta(hours=2)) == 0
 
 
 def test_the_in_app_alert_is_for_the_organisations_responsible_people_only(
