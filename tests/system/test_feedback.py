@@ -243,3 +243,38 @@ def test_given_a_years_feedback_when_people_read_the_results_and_set_up_links_th
         "duty.team@riverside.example"
     )
     assert serious_accessibility_problems(admin) == []
+
+
+def test_given_no_javascript_when_a_child_gives_feedback_then_it_is_sent(
+    new_context: ContextFactory, candour_shell: ShellRunner
+) -> None:
+    token = _link(candour_shell, "Browser test: no JavaScript")
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(f"/feedback/{token}/")
+    expect(page.locator("body")).not_to_have_class(re.compile(r"\bjs-enabled\b"))
+    page.get_by_label("I am 8 to 12", exact=True).check()
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("How was it?")
+
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose one answer")
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What was good?")
+    page.get_by_label("What was good?").fill(GOOD)
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("What would make it better?").fill(BETTER)
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("Have you got an idea to make things better for children?").fill(IDEA)
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Who did you see?")
+    page.get_by_role("button", name="Next").click()  # optional: may be left blank
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
+    for shown in ("Good", GOOD, BETTER, IDEA):
+        expect(page.locator("#answers")).to_contain_text(shown)
+    page.get_by_role("button", name=re.compile("Send")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")
+    page.locator("#you-said-link").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.url.endswith(f"/feedback/{token}/you-said/")
