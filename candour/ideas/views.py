@@ -106,9 +106,17 @@ def new_idea(request: HttpRequest) -> HttpResponse:
         ]
         initial: dict[str, object] = {"team": home.pk if home else None}
         initial.update((key, pk) for key, pk in zip(SOURCE_KEYS, ids, strict=True) if pk)
-        form = IdeaForm(initial=initial, teams=teams)
         # Checked as a posted source is, so an id from elsewhere shows nothing.
         origin = idea_origin(user, *ids)
+        if origin.feedback is not None:
+            # A child's or family's own suggestion starts the idea; it is the checked,
+            # de-identified text, and the author can change it before sending.
+            initial["problem_kind"] = ProblemKind.EXPERIENCE
+            if origin.feedback.idea:
+                initial["idea"] = origin.feedback.idea
+            if origin.feedback.what_would_be_better:
+                initial["problem"] = origin.feedback.what_would_be_better
+        form = IdeaForm(initial=initial, teams=teams)
         return render(request, "ideas/form.html", {"form": form, "source": origin})
     form = IdeaForm(request.POST, teams=teams)
     stage = request.POST.get("stage", "check")

@@ -3,6 +3,7 @@ did"; ideas can be raised from checked feedback (issue 6 items 3 and 4)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -357,6 +358,23 @@ def test_an_idea_raised_from_feedback_records_its_source(world: World) -> None:
     assert "Raised from feedback from a child or family" in page
     assert reverse("voice:moderate", args=[feedback.pk]) not in page
     assert "Sarah Jones" not in page
+
+
+def test_an_idea_raised_from_feedback_starts_from_the_childs_own_suggestion(
+    world: World,
+) -> None:
+    feedback = _publish(world, _feedback(world, idea="A games room at the office."))
+    client = signed_in_client(world.staff)
+
+    form = client.get(reverse("ideas:new"), {"source_feedback": feedback.pk}).content.decode()
+
+    idea_box = form[form.index('name="idea"') :]
+    assert idea_box[: idea_box.index("</textarea>")].endswith("A games room at the office.")
+    assert re.search(r'<input type="radio"[^>]*value="experience"[^>]*checked', form)
+    # Unchecked feedback fills nothing in.
+    unchecked = _feedback(world, idea="Something not yet read.")
+    other = client.get(reverse("ideas:new"), {"source_feedback": unchecked.pk}).content.decode()
+    assert "Something not yet read." not in other
 
 
 def test_unchecked_or_other_organisations_feedback_is_not_an_ideas_source(
