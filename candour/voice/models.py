@@ -153,6 +153,9 @@ class FeedbackTheme(models.Model):
     key = models.CharField(max_length=80)
     label = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Retired themes are no longer offered or suggested, but feedback already confirmed
+    # as about them keeps the tag, so past results do not change.
+    retired = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["label"]

@@ -97,7 +97,10 @@ def suggest_themes(feedback: Feedback) -> list[FeedbackThemeTag]:
         raise ValidationError(_("Only checked feedback is themed"))
     organisation = feedback.organisation
     ensure_default_themes(organisation)
-    by_key = {theme.key: theme for theme in FeedbackTheme.objects.filter(organisation=organisation)}
+    by_key = {
+        theme.key: theme
+        for theme in FeedbackTheme.objects.filter(organisation=organisation, retired=False)
+    }
     reading = (
         _theme_model(organisation).read(feedback.text, k=MOST_SUGGESTED, min_score=SUGGEST_AT)
         if feedback.text
@@ -146,13 +149,18 @@ def set_themes(*, actor: User, feedback: Feedback, theme_ids: Iterable[int]) -> 
     wanted = set(theme_ids)
     known = set(
         FeedbackTheme.objects.filter(
-            organisation_id=feedback.organisation_id, pk__in=wanted
+            organisation_id=feedback.organisation_id, pk__in=wanted, retired=False
         ).values_list("pk", flat=True)
     )
     if known != wanted:
         raise ValidationError({"themes": _("Choose from the organisation's themes")})
-    existing = {tag.theme_id: tag for tag in feedback.tags.all()}
-    removed = [tag.pk for theme_id, tag in existing.items() if theme_id not in wanted]
+    existing = {tag.theme_id: tag for tag in feedback.tags.select_related("theme")}
+    # A retired theme is not offered, so not ticking it is not a choice to remove it.
+    removed = [
+        tag.pk
+        for theme_id, tag in existing.items()
+        if theme_id not in wanted and not tag.theme.retired
+    ]
     FeedbackThemeTag.objects.filter(pk__in=removed).delete()
     confirmed = 0
     for theme_id in sorted(wanted):
@@ -210,6 +218,51 @@ def add_theme(*, actor: User, organisation: Organisation, label: str) -> Feedbac
         organisation=organisation,
         target=theme,
         data={"action": "theme_added"},
+    )
+    return theme
+
+
+@transaction.atomic
+def rename_theme(*, actor: User, theme: FeedbackTheme, label: str) -> FeedbackTheme:
+    """A clearer name for a theme; its feedback, answers and key stay as they are."""
+    _check_learning_team(actor, theme.organisation_id)
+    label = " ".join(label.split())
+    if not label:
+        raise ValidationError({"label": _("Enter a name for the theme")})
+    if len(label) > 200:
+        raise ValidationError({"label": _("Keep the name under 200 characters")})
+    clash = FeedbackTheme.objects.filter(
+        organisation_id=theme.organisation_id, label__iexact=label
+    ).exclude(pk=theme.pk)
+    if clash.exists():
+        raise ValidationError({"label": _("There is already a theme with that name")})
+    theme.label = label
+    theme.save(update_fields=["label"])
+    record(
+        AuditEventType.FEEDBACK_THEMED,
+        actor_id=actor.pk,
+        organisation=theme.organisation,
+        target=theme,
+        data={"action": "theme_renamed"},  # names are free text: never in the trail
+    )
+    return theme
+
+
+@transaction.atomic
+def retire_theme(*, actor: User, theme: FeedbackTheme, retired: bool = True) -> FeedbackTheme:
+    """Stop offering and suggesting a theme (or bring it back); nothing is deleted."""
+    _check_learning_team(actor, theme.organisation_id)
+    theme.retired = retired
+    theme.save(update_fields=["retired"])
+    # Unconfirmed suggestions of a retired theme would only be noise in the queue.
+    if retired:
+        theme.tags.filter(confirmed_by__isnull=True).delete()
+    record(
+        AuditEventType.FEEDBACK_THEMED,
+        actor_id=actor.pk,
+        organisation=theme.organisation,
+        target=theme,
+        data={"action": "theme_retired" if retired else "theme_restored"},
     )
     return theme
 

@@ -76,7 +76,12 @@ def alert_on(feedback: Feedback) -> SafeguardingAlert | None:
 
 
 def themes_of(organisation: Organisation) -> list[FeedbackTheme]:
-    return list(FeedbackTheme.objects.filter(organisation=organisation).order_by("label", "pk"))
+    """The themes analysts can choose from: retired ones are not offered."""
+    return list(
+        FeedbackTheme.objects.filter(organisation=organisation, retired=False).order_by(
+            "label", "pk"
+        )
+    )
 
 
 def tagged(feedback: Feedback) -> dict[int, bool]:
@@ -183,7 +188,7 @@ def themes_for_moderator(user: User) -> list[ThemeRow]:
             ),
             answered=Count("replies", distinct=True),
         )
-        .order_by("organisation__name", "label", "pk")
+        .order_by("organisation__name", "retired", "label", "pk")
     )
     return [ThemeRow(theme, theme.confirmed, theme.answered) for theme in themes]
 

@@ -64,6 +64,15 @@ class AddThemeForm(GovukForm):
     )
 
 
+class RenameThemeForm(GovukForm):
+    label = forms.CharField(
+        label=_("New name"),
+        help_text=_("Feedback and answers stay with the theme."),
+        max_length=200,
+        error_messages={"required": _("Enter a name for the theme")},
+    )
+
+
 class ReplyForm(GovukForm):
     you_said = forms.CharField(
         label=_("You said"),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.voice import moderation, services
-from candour.voice.models import Feedback
+from candour.voice.models import Feedback, FeedbackTheme
 from candour.voice.moderation_access import (
     alert_on,
     confirmed_count,
@@ -39,6 +39,7 @@ from candour.voice.moderation_forms import (
     AddThemeForm,
     HideForm,
     PublishForm,
+    RenameThemeForm,
     ReplyForm,
     ThemeReplyForm,
     ThemesForm,
@@ -286,6 +287,19 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Answer published in “You said, we did”"))
                 return redirect(reverse("voice:theme", args=[theme.pk]) + "#replies")
+    return _theme_page(request, theme, form=form)
+
+
+def _theme_page(
+    request: HttpRequest,
+    theme: FeedbackTheme,
+    *,
+    form: ThemeReplyForm | None = None,
+    rename_form: RenameThemeForm | None = None,
+) -> HttpResponse:
+    form = form or ThemeReplyForm(teams=teams_of(theme.organisation))
+    rename_form = rename_form or RenameThemeForm(prefix="rename", initial={"label": theme.label})
+    errored = form if form.errors else rename_form if rename_form.errors else None
     return render(
         request,
         "voice/moderation/theme.html",
@@ -294,10 +308,45 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "confirmed": confirmed_count(theme),
             "replies": replies_to_theme(theme),
             "form": form,
-            "errored": form if form.errors else None,
+            "rename_form": rename_form,
+            "errored": errored,
         },
-        status=400 if form.errors else 200,
+        status=400 if errored else 200,
     )
+
+
+@login_required
+@require_POST
+def rename_theme(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_moderator(user, pk)
+    form = RenameThemeForm(request.POST, prefix="rename")
+    if form.is_valid():
+        try:
+            moderation.rename_theme(actor=user, theme=theme, label=form.cleaned_data["label"])
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("Theme renamed"))
+            return redirect("voice:theme", theme.pk)
+    theme.refresh_from_db()
+    return _theme_page(request, theme, rename_form=form)
+
+
+@login_required
+@require_POST
+def retire_theme(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_moderator(user, pk)
+    retire = request.POST.get("retired") != "no"
+    moderation.retire_theme(actor=user, theme=theme, retired=retire)
+    messages.success(
+        request,
+        _("Theme retired: it is no longer offered or suggested")
+        if retire
+        else _("Theme brought back"),
+    )
+    return redirect("voice:theme", theme.pk)
 
 
 @login_required

@@ -14,6 +14,16 @@ urlpatterns = [
     path("learning/feedback/<int:pk>/answer/", moderation_views.answer, name="answer"),
     path("learning/feedback/themes/", moderation_views.theme_list, name="themes"),
     path("learning/feedback/themes/<int:pk>/", moderation_views.theme_detail, name="theme"),
+    path(
+        "learning/feedback/themes/<int:pk>/rename/",
+        moderation_views.rename_theme,
+        name="theme-rename",
+    ),
+    path(
+        "learning/feedback/themes/<int:pk>/retire/",
+        moderation_views.retire_theme,
+        name="theme-retire",
+    ),
     # Before feedback/<token>/, which would otherwise take "results" for a token.
     path("feedback/results/", results_views.results, name="results"),
     path("feedback/you-said-we-did/", moderation_views.you_said, name="you-said-we-did"),

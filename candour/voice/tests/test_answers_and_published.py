@@ -174,3 +174,49 @@ def test_staff_read_checked_feedback_for_their_own_teams_with_themes_and_answers
     moorland = signed_in_client(world.other_admin).get(reverse("voice:published"))
     assert moorland.status_code == 200
     assert "Tell me when you are coming" not in moorland.content.decode()
+
+
+def test_the_learning_team_renames_and_retires_a_theme_without_losing_its_feedback(
+    world: World,
+) -> None:
+    theme = _theme(world, "Told things")
+    feedback = _publish(world, _feedback(world))
+    client = signed_in_client(world.analyst)
+    client.post(reverse("voice:set-themes", args=[feedback.pk]), {"themes": [theme.pk]})
+    assert FeedbackThemeTag.objects.filter(theme=theme, confirmed_by__isnull=False).count() == 1
+
+    clash = FeedbackTheme.objects.create(organisation=world.riverside, key="clash", label="Clash")
+    refused = client.post(reverse("voice:theme-rename", args=[theme.pk]), {"rename-label": "clash"})
+    assert refused.status_code == 400
+    assert "There is already a theme with that name" in refused.content.decode()
+    client.post(
+        reverse("voice:theme-rename", args=[theme.pk]),
+        {"rename-label": "Being told what is happening"},
+    )
+    theme.refresh_from_db()
+    assert theme.label == "Being told what is happening"
+
+    client.post(reverse("voice:theme-retire", args=[theme.pk]))
+    theme.refresh_from_db()
+    assert theme.retired
+    # No longer offered when theming, but the confirmed tag stays, even after a save.
+    moderation_page = _page(world.analyst, "voice:moderate", feedback.pk)
+    assert f'value="{theme.pk}"' not in moderation_page
+    client.post(reverse("voice:set-themes", args=[feedback.pk]), {"themes": [clash.pk]})
+    assert set(feedback.tags.values_list("theme_id", flat=True)) == {theme.pk, clash.pk}
+    assert "Retired" in _page(world.analyst, "voice:themes")
+
+    client.post(reverse("voice:theme-retire", args=[theme.pk]), {"retired": "no"})
+    theme.refresh_from_db()
+    assert not theme.retired
+
+
+@pytest.mark.parametrize("persona", ["staff", "manager", "other_admin"])
+def test_only_the_learning_team_renames_or_retires_a_theme(world: World, persona: str) -> None:
+    theme = _theme(world)
+    client = signed_in_client(getattr(world, persona))
+    assert client.post(reverse("voice:theme-retire", args=[theme.pk])).status_code == 404
+    rename = client.post(reverse("voice:theme-rename", args=[theme.pk]), {"rename-label": "X"})
+    assert rename.status_code == 404
+    theme.refresh_from_db()
+    assert (theme.label, theme.retired) == ("Being told what is happening", False)
