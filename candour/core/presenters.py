@@ -51,6 +51,9 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Dashboard"), reverse("learning:dashboard")))
         if roles & {Role.ANALYST, Role.MANAGER, Role.ORG_ADMIN}:
             items.append((_("Feedback"), reverse("voice:results")))
+        elif Role.STAFF in roles:
+            # Staff read what children and families said about their own teams.
+            items.append((_("Feedback"), reverse("voice:published")))
             items.append((_("Health"), reverse("workforce:health")))
             items.append((_("Survey"), reverse("surveys:waves")))
         administered = list(Organisation.objects.administered_by(user).values_list("slug", "kind"))
@@ -226,6 +229,7 @@ class OrganisationOverview:
     people: list[PersonRow]
     case_reference_patterns: list[str]
     safety_lead: str
+    pk: int = 0
 
 
 def organisation_overview(organisation: Organisation) -> OrganisationOverview:
@@ -270,4 +274,5 @@ def organisation_overview(organisation: Organisation) -> OrganisationOverview:
         list(people.values()),
         list(organisation.case_reference_patterns),
         organisation.safety_lead.full_name if organisation.safety_lead else "",
+        organisation.pk,
     )

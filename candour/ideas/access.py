@@ -89,9 +89,12 @@ def idea_origin(
         return IdeaOrigin(IdeaSource.THEME, theme, None)
     if lesson is not None:
         return IdeaOrigin(IdeaSource.LESSON, None, lesson)
-    # Published feedback of the person's own organisation only: never one still unchecked.
+    # Checked feedback the person may read (their own teams', or the whole service's):
+    # never one still unchecked, and never another team's through a guessed id.
     feedback = (
-        Feedback.objects.visible_to(user).filter(pk=feedback_id).first() if feedback_id else None
+        Feedback.objects.published_for_teams_of(user).filter(pk=feedback_id).first()
+        if feedback_id
+        else None
     )
     if feedback is not None:
         return IdeaOrigin(IdeaSource.FEEDBACK, None, None, feedback)

@@ -267,6 +267,34 @@ def retire_theme(*, actor: User, theme: FeedbackTheme, retired: bool = True) -> 
     return theme
 
 
+@transaction.atomic
+def merge_theme(*, actor: User, theme: FeedbackTheme, into: FeedbackTheme) -> FeedbackTheme:
+    """Two themes that are one: the feedback and answers of `theme` move to `into`, and
+    `theme` is retired (kept, so the audit trail and old links still make sense)."""
+    _check_learning_team(actor, theme.organisation_id)
+    if into.organisation_id != theme.organisation_id or into.pk == theme.pk or into.retired:
+        raise ValidationError({"into": _("Choose another of the organisation's themes")})
+    both = set(into.tags.values_list("feedback_id", flat=True))
+    moved = theme.tags.exclude(feedback_id__in=both).update(theme=into)
+    # Feedback tagged with both keeps one tag: confirmed if either was.
+    for tag in theme.tags.filter(confirmed_by__isnull=False):
+        into.tags.filter(feedback_id=tag.feedback_id, confirmed_by__isnull=True).update(
+            confirmed_by=tag.confirmed_by, score=1.0
+        )
+    theme.tags.all().delete()
+    answers = FeedbackReply.objects.filter(theme=theme).update(theme=into)
+    theme.retired = True
+    theme.save(update_fields=["retired"])
+    record(
+        AuditEventType.FEEDBACK_THEMED,
+        actor_id=actor.pk,
+        organisation=theme.organisation,
+        target=theme,
+        data={"action": "theme_merged", "into": into.pk, "tags": moved, "answers": answers},
+    )
+    return into
+
+
 def _clean(text: str, field: str, message: str) -> str:
     text = text.strip()
     if not text:

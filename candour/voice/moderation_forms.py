@@ -73,6 +73,21 @@ class RenameThemeForm(GovukForm):
     )
 
 
+class MergeThemeForm(GovukForm):
+    into = forms.TypedChoiceField(
+        label=_("Merge into"),
+        help_text=_("Its feedback and answers move to the theme you choose; this one is retired."),
+        coerce=int,
+        error_messages={"required": _("Choose the theme to merge into")},
+    )
+
+    def __init__(self, *args: Any, themes: list[FeedbackTheme], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["into"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [("", _("Choose a theme"))] + [(t.pk, t.label) for t in themes]
+
+
 class ReplyForm(GovukForm):
     you_said = forms.CharField(
         label=_("You said"),

@@ -38,6 +38,7 @@ from candour.voice.moderation_access import (
 from candour.voice.moderation_forms import (
     AddThemeForm,
     HideForm,
+    MergeThemeForm,
     PublishForm,
     RenameThemeForm,
     ReplyForm,
@@ -296,10 +297,12 @@ def _theme_page(
     *,
     form: ThemeReplyForm | None = None,
     rename_form: RenameThemeForm | None = None,
+    merge_form: MergeThemeForm | None = None,
 ) -> HttpResponse:
     form = form or ThemeReplyForm(teams=teams_of(theme.organisation))
     rename_form = rename_form or RenameThemeForm(prefix="rename", initial={"label": theme.label})
-    errored = form if form.errors else rename_form if rename_form.errors else None
+    merge_form = merge_form or MergeThemeForm(prefix="merge", themes=_merge_targets(theme))
+    errored = next((f for f in (form, rename_form, merge_form) if f.errors), None)
     return render(
         request,
         "voice/moderation/theme.html",
@@ -309,6 +312,7 @@ def _theme_page(
             "replies": replies_to_theme(theme),
             "form": form,
             "rename_form": rename_form,
+            "merge_form": merge_form,
             "errored": errored,
         },
         status=400 if errored else 200,
@@ -331,6 +335,29 @@ def rename_theme(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("voice:theme", theme.pk)
     theme.refresh_from_db()
     return _theme_page(request, theme, rename_form=form)
+
+
+def _merge_targets(theme: FeedbackTheme) -> list[FeedbackTheme]:
+    return [other for other in themes_of(theme.organisation) if other.pk != theme.pk]
+
+
+@login_required
+@require_POST
+def merge_theme(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    theme = get_theme_for_moderator(user, pk)
+    targets = _merge_targets(theme)
+    form = MergeThemeForm(request.POST, prefix="merge", themes=targets)
+    if form.is_valid():
+        into = next(t for t in targets if t.pk == form.cleaned_data["into"])
+        try:
+            moderation.merge_theme(actor=user, theme=theme, into=into)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, _("Merged into %(label)s") % {"label": into.label})
+            return redirect("voice:theme", into.pk)
+    return _theme_page(request, theme, merge_form=form)
 
 
 @login_required

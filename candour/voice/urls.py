@@ -20,6 +20,11 @@ urlpatterns = [
         name="theme-rename",
     ),
     path(
+        "learning/feedback/themes/<int:pk>/merge/",
+        moderation_views.merge_theme,
+        name="theme-merge",
+    ),
+    path(
         "learning/feedback/themes/<int:pk>/retire/",
         moderation_views.retire_theme,
         name="theme-retire",

@@ -220,3 +220,42 @@ def test_only_the_learning_team_renames_or_retires_a_theme(world: World, persona
     assert rename.status_code == 404
     theme.refresh_from_db()
     assert (theme.label, theme.retired) == ("Being told what is happening", False)
+
+
+def test_merging_a_theme_moves_its_feedback_and_answers_and_retires_it(world: World) -> None:
+    told = _theme(world, "Told things")
+    into = FeedbackTheme.objects.create(
+        organisation=world.riverside, key="informed", label="Being kept informed"
+    )
+    first = _publish(world, _feedback(world))
+    second = _publish(world, _feedback(world))
+    client = signed_in_client(world.analyst)
+    client.post(reverse("voice:set-themes", args=[first.pk]), {"themes": [told.pk]})
+    client.post(reverse("voice:set-themes", args=[second.pk]), {"themes": [told.pk, into.pk]})
+    moderation.reply(actor=world.analyst, theme=told, you_said="Told late.", we_did="Ring first.")
+    assert (
+        f'value="{into.pk}"' in client.get(reverse("voice:theme", args=[told.pk])).content.decode()
+    )
+
+    refused = client.post(reverse("voice:theme-merge", args=[told.pk]), {"merge-into": ""})
+    assert refused.status_code == 400
+    assert "Choose the theme to merge into" in refused.content.decode()
+    response = client.post(reverse("voice:theme-merge", args=[told.pk]), {"merge-into": into.pk})
+
+    assert response.status_code == 302
+    told.refresh_from_db()
+    assert told.retired
+    assert not told.tags.exists()
+    tags = FeedbackThemeTag.objects.filter(theme=into)
+    assert sorted(tags.values_list("feedback_id", flat=True)) == sorted([first.pk, second.pk])
+    assert all(tag.confirmed_by_id == world.analyst.pk for tag in tags)
+    assert FeedbackReply.objects.get().theme == into
+    assert "Ring first." in client.get(reverse("voice:theme", args=[into.pk])).content.decode()
+    # Another organisation's analyst cannot merge it back.
+    other = signed_in_client(world.other_admin)
+    assert (
+        other.post(
+            reverse("voice:theme-merge", args=[into.pk]), {"merge-into": told.pk}
+        ).status_code
+        == 404
+    )

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from io import StringIO
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -364,3 +366,25 @@ def test_words_kept_for_an_alert_go_once_it_is_acknowledged_and_opening_them_is_
     services.acknowledge_alert(alert=alert, by=world.admin, action="Seen at school today.")
     feedback.refresh_from_db()
     assert services.raw_answers(feedback) is None
+
+
+def test_the_scheduled_command_chases_what_nobody_has_acknowledged(world: World) -> None:
+    submitted, _secret = services.submit_feedback(
+        link=link(world),
+        answers=services.Answers(age_band="13_plus", rating="poor", what_was_good="he hits me"),
+    )
+    alert = submitted.alert
+    assert alert is not None
+    SafeguardingAlert.objects.filter(pk=alert.pk).update(
+        sent_at=timezone.now() - timedelta(minutes=20)
+    )
+    out = StringIO()
+
+    call_command("chase_safeguarding_alerts", stdout=out)
+
+    assert out.getvalue().strip() == "Chased 1 unacknowledged safeguarding alert(s)."
+    alert.refresh_from_db()
+    assert alert.chase_count == 1
+    call_command("chase_safeguarding_alerts", stdout=out)  # too soon for the next chase
+    alert.refresh_from_db()
+    assert alert.chase_count == 1

@@ -409,6 +409,26 @@ def test_unchecked_or_other_organisations_feedback_is_not_an_ideas_source(
     ]
 
 
+def test_another_teams_feedback_is_not_read_through_the_idea_form(world: World) -> None:
+    link = services.create_link(
+        actor=world.admin, organisation=world.riverside, team=world.child_in_need, name="CIN"
+    )
+    submitted, _secret = services.submit_feedback(
+        link=link,
+        answers=services.Answers(
+            age_band="13_plus", rating="poor", what_would_be_better="Ring me back, Tuesday."
+        ),
+    )
+    theirs = _publish(world, submitted.feedback)
+    client = signed_in_client(world.staff)  # Assessment Team 1 only
+
+    form = client.get(reverse("ideas:new"), {"source_feedback": theirs.pk}).content.decode()
+
+    assert "Ring me back" not in form
+    assert f'name="source_feedback" value="{theirs.pk}"' in form  # kept, but ignored:
+    assert "Raised from feedback" not in form
+
+
 def test_the_childs_words_are_never_shown_to_anyone_but_the_learning_team(
     world: World,
 ) -> None:

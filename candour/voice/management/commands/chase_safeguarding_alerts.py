@@ -9,8 +9,9 @@ from candour.voice.services import chase_alerts
 
 class Command(BaseCommand):
     help = (
-        "Tell administrators and the learning team about possible disclosures in feedback "
-        "that nobody has acknowledged within 15 minutes. Run every few minutes."
+        "Chase possible disclosures in feedback that nobody has acknowledged: every 15 "
+        "minutes until somebody does, widening to every administrator and the team's "
+        "managers. Run every few minutes."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
