@@ -390,9 +390,14 @@ def trends(organisation: Organisation) -> tuple[list[Wave], list[TrendRow]]:
     protected on its own: its results are final, and waves share no answers)."""
     waves = list(Wave.objects.filter(organisation=organisation).closed().order_by("opens_on", "pk"))
     results = [wave_results(wave, with_links=False) for wave in waves]
-    questions = item_set()
+    # Every theme asked in any wave, matched by key across item versions (the newest
+    # wording names it); a theme a wave did not ask shows as blank for that wave.
+    composites = {c.key: c for c in item_set().composites}
+    for version in sorted({wave.item_version for wave in waves}, reverse=True):
+        for composite in item_set(version).composites:
+            composites.setdefault(composite.key, composite)
     rows = []
-    for composite in questions.composites:
+    for composite in composites.values():
         for measure in measures(composite):
             cells = []
             for result in results:

@@ -314,7 +314,9 @@ def send_reminders(
         actor_id=actor.pk if actor else None,
         organisation=wave.organisation,
         target=wave,
-        data={"reminded": len(unused)},
+        # No count, for the same reason the page shows none: invited less reminded is
+        # answered, and the trail is read by administrators while the wave is open.
+        data={"scheduled": due_only},
     )
     return len(unused)
 

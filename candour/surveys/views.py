@@ -117,16 +117,15 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     wave = get_wave_for_admin(user, pk)
     try:
-        count = services.send_reminders(actor=user, wave=wave)
+        services.send_reminders(actor=user, wave=wave)
     except PermissionDenied as exc:
         raise Http404 from exc
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request,
-            _("Reminders sent to %(count)s people who have not answered") % {"count": count},
-        )
+        # No count: the number invited less the number reminded is the number who have
+        # answered, and pressed again after a colleague answers it would show who did.
+        messages.success(request, _("Reminders sent to everyone who has not answered yet"))
     return redirect("surveys:wave", pk=wave.pk)
 
 
