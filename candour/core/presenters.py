@@ -51,11 +51,11 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             items.append((_("Dashboard"), reverse("learning:dashboard")))
         if roles & {Role.ANALYST, Role.MANAGER, Role.ORG_ADMIN}:
             items.append((_("Feedback"), reverse("voice:results")))
+            items.append((_("Health"), reverse("workforce:health")))
+            items.append((_("Survey"), reverse("surveys:waves")))
         elif Role.STAFF in roles:
             # Staff read what children and families said about their own teams.
             items.append((_("Feedback"), reverse("voice:published")))
-            items.append((_("Health"), reverse("workforce:health")))
-            items.append((_("Survey"), reverse("surveys:waves")))
         administered = list(Organisation.objects.administered_by(user).values_list("slug", "kind"))
         # An administrator of a local authority keeps its flags: no query needed to tell.
         if any(

@@ -20,7 +20,6 @@ from candour.workforce.early_warning import (
 )
 from candour.workforce.indicators import (
     DEMAND,
-    SMALLEST_GROUP,
     WORKFORCE,
     AbsenceDetail,
     Comparison,
@@ -29,7 +28,7 @@ from candour.workforce.indicators import (
     ScopeIndicators,
 )
 
-FEWER = f"fewer than {SMALLEST_GROUP}"
+FEWER = gettext_lazy("fewer than 5")  # indicators.SMALLEST_GROUP
 UNKNOWN = "not known"
 
 
@@ -92,7 +91,7 @@ def indicator_row(item: PeriodIndicators, *, absence_hidden: bool = False) -> In
         caseload=number(item.average_caseload),
         over_20=number(item.share_above(20), 0, "%"),
         over_30=number(item.share_above(30), 0, "%"),
-        absence=FEWER if absence_hidden else number(item.absence_rate, 2, "%"),
+        absence=str(FEWER) if absence_hidden else number(item.absence_rate, 2, "%"),
         referrals_per_worker=number(item.referrals_per_case_holder),
     )
 
@@ -141,17 +140,25 @@ class AbsencePage:
 
 
 LENGTH_WORDS = {
-    SpellLength.SHORT: "Short term (7 calendar days or fewer)",
-    SpellLength.MEDIUM: "Medium term (8 to 27 days)",
-    SpellLength.LONG: "Long term (28 calendar days or more)",
+    SpellLength.SHORT: gettext_lazy("Short term (7 calendar days or fewer)"),
+    SpellLength.MEDIUM: gettext_lazy("Medium term (8 to 27 days)"),
+    SpellLength.LONG: gettext_lazy("Long term (28 calendar days or more)"),
 }
+
+
+def _hidden(detail: AbsenceDetail) -> str:
+    """What a hidden figure says (a team of fewer than 5 people)."""
+    return str(FEWER)
 
 
 def absence_page(detail: AbsenceDetail) -> AbsencePage:
     summary = detail.summary
     if summary is None:
-        return AbsencePage(True, FEWER, FEWER, FEWER, FEWER, FEWER, FEWER, [], [], None, [], None)
-    title = "How days lost are shared across people (Lorenz curve)"
+        hidden = _hidden(detail)
+        return AbsencePage(
+            True, hidden, hidden, hidden, hidden, hidden, hidden, [], [], None, [], None
+        )
+    title = _("How days lost are shared across people (Lorenz curve)")
     bradford = None
     if detail.bradford is not None:
         bradford = [
@@ -170,7 +177,7 @@ def absence_page(detail: AbsenceDetail) -> AbsencePage:
         ),
         gini=number(summary.gini, 2),
         lengths=[
-            (LENGTH_WORDS[length], str(part.spells), number(part.days_lost))
+            (str(LENGTH_WORDS[length]), str(part.spells), number(part.days_lost))
             for length, part in summary.by_length.items()
         ],
         reasons=[(reason, number(days)) for reason, days in summary.days_by_reason.items()],
@@ -272,7 +279,7 @@ class AbsenceTrend:
 def _quarter_row(label: str, detail: AbsenceDetail) -> AbsenceQuarterRow:
     summary = detail.summary
     if summary is None:
-        return AbsenceQuarterRow(label, *([FEWER] * 8))
+        return AbsenceQuarterRow(label, *([_hidden(detail)] * 8))
     top = summary.top_fifth_share
     return AbsenceQuarterRow(
         period=label,
@@ -306,7 +313,7 @@ def absence_trend(details: list[AbsenceDetail]) -> AbsenceTrend:
         (
             reason,
             [
-                number(d.summary.days_by_reason.get(reason, 0.0)) if d.summary else FEWER
+                number(d.summary.days_by_reason.get(reason, 0.0)) if d.summary else _hidden(d)
                 for d in details
             ],
         )

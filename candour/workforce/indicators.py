@@ -720,7 +720,7 @@ class ScopeIndicators:
 
     @property
     def name(self) -> str:
-        return self.team.name if self.team else "Whole organisation"
+        return self.team.name if self.team else str(_("Whole organisation"))
 
     @property
     def latest(self) -> PeriodIndicators | None:

@@ -185,3 +185,16 @@ def test_administrators_find_the_idea_response_time_from_the_organisation_page(
         response = signed_in_client(person).get(url)
         assert response.status_code == 404
         assert link not in response.content.decode()
+
+
+def test_the_menu_gives_staff_their_teams_feedback_and_leaders_the_health_pages(world):
+    from django.urls import reverse
+
+    from conftest import signed_in_client
+
+    staff = signed_in_client(world.staff).get(reverse("core:home")).content.decode()
+    assert f'href="{reverse("voice:published")}"' in staff
+    assert f'href="{reverse("workforce:health")}"' not in staff
+    manager = signed_in_client(world.manager).get(reverse("core:home")).content.decode()
+    for name in ("voice:results", "workforce:health", "surveys:waves"):
+        assert f'href="{reverse(name)}"' in manager
