@@ -38,6 +38,13 @@ def _follow_first(name: str) -> Callable[[Page], None]:
     return follow
 
 
+def _follow_first_in(selector: str) -> Callable[[Page], None]:
+    def follow(page: Page) -> None:
+        page.locator(f"{selector} a").first.click()
+
+    return follow
+
+
 # (test id, persona key or None for nobody signed in, path, what to do there first)
 PAGES: list[tuple[str, str | None, str, Callable[[Page], None] | None]] = [
     ("start", None, "/", None),
@@ -55,6 +62,12 @@ PAGES: list[tuple[str, str | None, str, Callable[[Page], None] | None]] = [
     ("remove a role", "admin", RIVERSIDE, _follow_first("Remove")),
     ("audit trail", "admin", f"{RIVERSIDE}audit/", None),
     ("page not found when signed in", "admin", "/organisation/moorland-county-council/", None),
+    ("checked feedback for staff", "staff", "/feedback/published/", None),
+    ("you said, we did", "staff", "/feedback/you-said-we-did/", None),
+    ("feedback results", "manager", "/feedback/results/", None),
+    ("feedback themes", "analyst", "/learning/feedback/themes/", None),
+    ("a feedback theme", "analyst", "/learning/feedback/themes/", _follow_first_in("#theme-list")),
+    ("local codes", "analyst", "/learning/taxonomy/local-codes/", None),
 ]
 
 
