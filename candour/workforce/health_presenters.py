@@ -147,8 +147,9 @@ LENGTH_WORDS = {
 
 
 def _hidden(detail: AbsenceDetail) -> str:
-    """What a hidden figure says (a team of fewer than 5 people)."""
-    return str(FEWER)
+    """What a hidden figure says: under 5 people, or held back so that no subtraction
+    gives another team's."""
+    return str(_("hidden")) if detail.withheld else str(FEWER)
 
 
 def absence_page(detail: AbsenceDetail) -> AbsencePage:

@@ -386,6 +386,9 @@ class AbsenceDetail:
     people: int
     summary: absence.AbsenceSummary | None
     bradford: list[absence.BradfordScore] | None
+    # Held back although it has 5 or more people: the organisation's figure less the
+    # teams shown would otherwise give the one small team's (complementary suppression).
+    withheld: bool = False
 
     @property
     def too_few(self) -> bool:
@@ -728,7 +731,10 @@ class ScopeIndicators:
 
     @property
     def too_few(self) -> bool:
-        return self.absence.too_few
+        """Under 5 people: no absence figure at all. A team whose detail is only withheld
+        keeps its monthly rate (subtracting a rate needs both teams' denominators); its
+        days, spells, reasons and concentration are what is held back."""
+        return self.absence.too_few and not self.absence.withheld
 
     def health_periods(self) -> list[HealthPeriod]:
         periods = [period.health_period() for period in self.series]
@@ -792,7 +798,37 @@ def organisation_indicators(
                 else [],
             )
         )
-    return OrganisationIndicators(organisation, last, whole, teams)
+    return OrganisationIndicators(organisation, last, whole, _protect_small_teams(teams))
+
+
+def _withhold(detail: AbsenceDetail) -> AbsenceDetail:
+    return dataclasses.replace(detail, summary=None, bradford=None, withheld=True)
+
+
+def _protected(details: list[AbsenceDetail]) -> list[AbsenceDetail]:
+    """Teams' absence for one window: where exactly one team with people is under 5, the
+    smallest team shown is withheld too, so that no subtraction from the organisation's
+    figure gives the small team's days, spells or reasons (METRICS.md: secondary cells)."""
+    hidden = [d for d in details if d.too_few and d.people > 0]
+    shown = [i for i, d in enumerate(details) if not d.too_few]
+    if len(hidden) != 1 or not shown:
+        return details
+    smallest = min(shown, key=lambda i: (details[i].people, i))
+    return [_withhold(d) if i == smallest else d for i, d in enumerate(details)]
+
+
+def _protect_small_teams(teams: list[ScopeIndicators]) -> list[ScopeIndicators]:
+    latest = _protected([scope.absence for scope in teams])
+    count = len(teams[0].absence_quarters) if teams else 0
+    quarters = [_protected([scope.absence_quarters[q] for scope in teams]) for q in range(count)]
+    return [
+        dataclasses.replace(
+            scope,
+            absence=latest[i],
+            absence_quarters=[quarters[q][i] for q in range(count)],
+        )
+        for i, scope in enumerate(teams)
+    ]
 
 
 def by_reason_rows(detail: AbsenceDetail) -> list[tuple[str, float]]:

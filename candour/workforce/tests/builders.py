@@ -126,3 +126,13 @@ def monthly_demand(
             count=count,
         )
         year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+
+
+def third_team(organisation: Organisation, name: str = "Fostering") -> Team:
+    """Five people with no absence. With one team under 5 the smallest team shown is
+    withheld as well (complementary suppression); a test reading a bigger team's absence
+    detail adds this team to be the one withheld."""
+    team = Team.objects.create(organisation=organisation, name=name)
+    for number in range(1, 6):
+        post(team, f"F{number}", started_on=date(2022, 1, 1))
+    return team

@@ -7,7 +7,12 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.workforce.early_warning import thresholds_for
-from candour.workforce.tests.builders import assessment_team, monthly_demand, small_team
+from candour.workforce.tests.builders import (
+    assessment_team,
+    monthly_demand,
+    small_team,
+    third_team,
+)
 from conftest import make_person, signed_in_client
 
 HEALTH = reverse("workforce:health")
@@ -59,6 +64,7 @@ def test_leaders_see_the_status_with_its_evidence_and_a_health_link(built):
 
 
 def test_the_bradford_list_is_hidden_from_a_team_manager(built):
+    third_team(built.riverside)
     content = (
         signed_in_client(built.manager).get(ABSENCE, {"team": built.assessment.pk}).content.decode()
     )
@@ -76,6 +82,7 @@ def test_the_bradford_list_is_never_on_the_whole_organisation_page(built):
 @pytest.mark.parametrize("who", ["admin", "service_manager"])
 def test_administrators_and_service_managers_see_a_teams_bradford_list(built, who, request):
     user = built.admin if who == "admin" else request.getfixturevalue("service_manager")
+    third_team(built.riverside)
     content = signed_in_client(user).get(ABSENCE, {"team": built.assessment.pk}).content.decode()
     assert 'id="bradford"' in content
     assert "only a prompt for a supportive conversation" in content
@@ -168,3 +175,23 @@ def test_the_pages_state_the_basis_of_the_dfe_measures(built, path):
     assert 'id="basis"' in content
     assert "not moves between its teams" in content
     assert "less bank holidays" in content
+
+
+def test_a_small_teams_absence_cannot_be_worked_out_from_the_others(built):
+    """Child in Need (2 people) is hidden. Were Assessment shown, the organisation's days
+    lost less Assessment's would be Child in Need's: Assessment is withheld as well."""
+    client = signed_in_client(built.admin)
+    assessment = client.get(ABSENCE, {"team": built.assessment.pk}).content.decode()
+    assert 'id="spells"' not in assessment
+    assert "hidden" in assessment
+    assert 'id="gini"' in client.get(ABSENCE).content.decode()  # the organisation's
+    # With a third team, the smallest team shown (Fostering, 5) is the one withheld.
+    fostering = third_team(built.riverside)
+    assert 'id="spells"' in client.get(ABSENCE, {"team": built.assessment.pk}).content.decode()
+    held = client.get(ABSENCE, {"team": fostering.pk}).content.decode()
+    assert 'id="spells"' not in held
+    assert "hidden" in held
+    # Its monthly absence rate still counts towards the early warning: only the detail
+    # that subtracts exactly (days, spells, reasons) is held back.
+    workforce_page = client.get(WORKFORCE, {"team": built.assessment.pk}).content.decode()
+    assert "fewer than 5" not in workforce_page

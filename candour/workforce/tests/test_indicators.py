@@ -23,6 +23,7 @@ from candour.workforce.tests.builders import (
     post,
     small_team,
     spell,
+    third_team,
 )
 
 JUNE_WORKING_DAYS = 21  # June 2025: 30 days from a Sunday
@@ -75,6 +76,7 @@ def test_the_series_runs_twelve_months_to_the_latest_data(built):
 
 
 def test_absence_detail_counts_spells_lengths_reasons_and_concentration(built):
+    third_team(built.riverside)
     detail = _team(organisation_indicators(built.riverside, today=TODAY), built.assessment).absence
     summary = detail.summary
 
@@ -90,6 +92,7 @@ def test_absence_detail_counts_spells_lengths_reasons_and_concentration(built):
 
 
 def test_the_bradford_list_leaves_out_disability_related_absence_and_is_asked_for(built):
+    third_team(built.riverside)
     plain = organisation_indicators(built.riverside, today=TODAY)
     asked = organisation_indicators(built.riverside, today=TODAY, bradford_team=built.assessment)
 

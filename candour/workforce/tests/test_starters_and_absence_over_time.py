@@ -11,7 +11,7 @@ from django.urls import reverse
 from candour.api.tests.support import caller_for
 from candour.workforce.indicators import organisation_indicators, quarter_ends
 from candour.workforce.models import Vacancy
-from candour.workforce.tests.builders import TODAY, batch, post, spell
+from candour.workforce.tests.builders import TODAY, batch, post, spell, third_team
 from conftest import signed_in_client
 
 ABSENCE = reverse("workforce:health-absence")
@@ -155,17 +155,23 @@ def test_a_team_under_five_in_a_quarter_shows_nothing_for_it(world):
     # Three people until 2025, five from January: only the last quarters are shown.
     for number in range(1, 4):
         post(world.child_in_need, f"C{number}", started_on=date(2022, 1, 1))
-    post(world.child_in_need, "C4", started_on=date(2025, 1, 6))
-    post(world.child_in_need, "C5", started_on=date(2025, 1, 6))
+    for number in range(4, 7):
+        post(world.child_in_need, f"C{number}", started_on=date(2025, 1, 6))
     spell(world.child_in_need, "C1", date(2025, 2, 3), date(2025, 2, 7), reason="Migraine")
     post(world.assessment, "T1")
     post(world.assessment, "T2")
+    fostering = third_team(world.riverside)
     _data_to_june(world.assessment)
 
     found = organisation_indicators(world.riverside, today=TODAY, absence_quarters=8)
     by_team = {scope.team: scope for scope in found.teams}
     cin = by_team[world.child_in_need].absence_quarters
     tiny = by_team[world.assessment].absence_quarters
+    # Fostering (5) is withheld whenever exactly one team with people is under 5: before
+    # Assessment's people started (2024) only Child in Need was, and from 2025 only
+    # Assessment is. While both are under 5, each hides the other.
+    withheld = [q.withheld for q in by_team[fostering].absence_quarters]
+    assert withheld == [True, True, False, False, False, False, True, True]
 
     # Everyone in post at some time in the 12 months counts, so the team reaches five in
     # the 12 months to March 2025.
