@@ -200,6 +200,21 @@ def _chase_email(addresses: list[str], alert: Alert, base_url: str, *, escalated
     )
 
 
+def _chase(
+    alert: Alert, addresses: list[str], stamp: str, now: datetime, base_url: str, *, escalated: bool
+) -> None:
+    """Email the chase, stamp when, and audit it (escalated or reminded)."""
+    _chase_email(addresses, alert, base_url, escalated=escalated)
+    setattr(alert, stamp, now)
+    alert.save(update_fields=[stamp])
+    record(
+        AuditEventType.ALERT_ESCALATED if escalated else AuditEventType.ALERT_REMINDED,
+        actor_id=None,
+        organisation=alert.organisation,
+        target=alert,
+    )
+
+
 @transaction.atomic
 def chase_alerts(*, now: datetime | None = None, base_url: str = "") -> Chased:
     """Move open alerts to the current safety lead; remind, then escalate, unacknowledged ones."""
@@ -226,25 +241,9 @@ def chase_alerts(*, now: datetime | None = None, base_url: str = "") -> Chased:
             continue
         waited = now - alert.sent_at
         if waited >= ESCALATE_AFTER and alert.escalated_at is None:
-            _chase_email(_administrators(alert), alert, base_url, escalated=True)
-            alert.escalated_at = now
-            alert.save(update_fields=["escalated_at"])
-            record(
-                AuditEventType.ALERT_ESCALATED,
-                actor_id=None,
-                organisation=alert.organisation,
-                target=alert,
-            )
+            _chase(alert, _administrators(alert), "escalated_at", now, base_url, escalated=True)
             escalated += 1
         elif waited >= REMIND_AFTER and alert.reminded_at is None and alert.escalated_at is None:
-            _chase_email([alert.recipient.email], alert, base_url, escalated=False)
-            alert.reminded_at = now
-            alert.save(update_fields=["reminded_at"])
-            record(
-                AuditEventType.ALERT_REMINDED,
-                actor_id=None,
-                organisation=alert.organisation,
-                target=alert,
-            )
+            _chase(alert, [alert.recipient.email], "reminded_at", now, base_url, escalated=False)
             reminded += 1
     return Chased(moved, reminded, escalated)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from candour.core.forms import GovukForm
 from candour.core.models import Team
@@ -55,22 +56,23 @@ class ThemesForm(GovukForm):
             field.choices = [(theme.pk, theme.label) for theme in themes]
 
 
-class AddThemeForm(GovukForm):
-    label = forms.CharField(
-        label=_("Add a theme of your own"),
-        help_text=_("A name staff will understand, like “Food where I live”."),
+def _theme_name(label: StrOrPromise, help_text: StrOrPromise) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
         max_length=200,
         error_messages={"required": _("Enter a name for the theme")},
+    )
+
+
+class AddThemeForm(GovukForm):
+    label = _theme_name(
+        _("Add a theme of your own"), _("A name staff will understand, like “Food where I live”.")
     )
 
 
 class RenameThemeForm(GovukForm):
-    label = forms.CharField(
-        label=_("New name"),
-        help_text=_("Feedback and answers stay with the theme."),
-        max_length=200,
-        error_messages={"required": _("Enter a name for the theme")},
-    )
+    label = _theme_name(_("New name"), _("Feedback and answers stay with the theme."))
 
 
 class MergeThemeForm(GovukForm):
