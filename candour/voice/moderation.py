@@ -197,15 +197,21 @@ def _own_key(organisation: Organisation, label: str) -> str:
     return key
 
 
-@transaction.atomic
-def add_theme(*, actor: User, organisation: Organisation, label: str) -> FeedbackTheme:
-    """A theme of the service's own, beside the default set."""
-    _check_learning_team(actor, organisation.pk)
+def _theme_label(label: str) -> str:
+    """A theme's name with its spaces tidied, or a clear message why it will not do."""
     label = " ".join(label.split())
     if not label:
         raise ValidationError({"label": _("Enter a name for the theme")})
     if len(label) > 200:
         raise ValidationError({"label": _("Keep the name under 200 characters")})
+    return label
+
+
+@transaction.atomic
+def add_theme(*, actor: User, organisation: Organisation, label: str) -> FeedbackTheme:
+    """A theme of the service's own, beside the default set."""
+    _check_learning_team(actor, organisation.pk)
+    label = _theme_label(label)
     ensure_default_themes(organisation)
     if FeedbackTheme.objects.filter(organisation=organisation, label__iexact=label).exists():
         raise ValidationError({"label": _("There is already a theme with that name")})
@@ -226,11 +232,7 @@ def add_theme(*, actor: User, organisation: Organisation, label: str) -> Feedbac
 def rename_theme(*, actor: User, theme: FeedbackTheme, label: str) -> FeedbackTheme:
     """A clearer name for a theme; its feedback, answers and key stay as they are."""
     _check_learning_team(actor, theme.organisation_id)
-    label = " ".join(label.split())
-    if not label:
-        raise ValidationError({"label": _("Enter a name for the theme")})
-    if len(label) > 200:
-        raise ValidationError({"label": _("Keep the name under 200 characters")})
+    label = _theme_label(label)
     clash = FeedbackTheme.objects.filter(
         organisation_id=theme.organisation_id, label__iexact=label
     ).exclude(pk=theme.pk)

@@ -228,17 +228,21 @@ def test_the_acknowledgement_link_is_single_use(world: World) -> None:
     assert (alert.acknowledged_by_name, alert.action) == ("Duty SW", "Called the school.")
 
 
-def test_waiting_alerts_are_all_listed_however_many_are_acknowledged(world: World) -> None:
+def _disclosure_sent(world: World, words: str, *, ago: timedelta) -> SafeguardingAlert:
+    """A child's disclosure whose alert went to the duty contact ``ago``."""
     submitted, _secret = services.submit_feedback(
         link=link(world),
-        answers=services.Answers(age_band="8_12", rating="poor", what_was_good="he touches me"),
+        answers=services.Answers(age_band="13_plus", rating="poor", what_was_good=words),
     )
-    waiting = submitted.alert
-    assert waiting is not None
+    alert = submitted.alert
+    assert alert is not None
+    SafeguardingAlert.objects.filter(pk=alert.pk).update(sent_at=timezone.now() - ago)
+    return alert
+
+
+def test_waiting_alerts_are_all_listed_however_many_are_acknowledged(world: World) -> None:
     # The waiting alert is the oldest, so it would sort after every acknowledged one.
-    SafeguardingAlert.objects.filter(pk=waiting.pk).update(
-        sent_at=timezone.now() - timedelta(days=30)
-    )
+    waiting = _disclosure_sent(world, "he touches me", ago=timedelta(days=30))
     old = Feedback.objects.bulk_create(
         Feedback(
             organisation=world.riverside,
@@ -369,15 +373,7 @@ def test_words_kept_for_an_alert_go_once_it_is_acknowledged_and_opening_them_is_
 
 
 def test_the_scheduled_command_chases_what_nobody_has_acknowledged(world: World) -> None:
-    submitted, _secret = services.submit_feedback(
-        link=link(world),
-        answers=services.Answers(age_band="13_plus", rating="poor", what_was_good="he hits me"),
-    )
-    alert = submitted.alert
-    assert alert is not None
-    SafeguardingAlert.objects.filter(pk=alert.pk).update(
-        sent_at=timezone.now() - timedelta(minutes=20)
-    )
+    alert = _disclosure_sent(world, "he hits me", ago=timedelta(minutes=20))
     out = StringIO()
 
     call_command("chase_safeguarding_alerts", stdout=out)
