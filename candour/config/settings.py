@@ -69,8 +69,11 @@ INSTALLED_APPS = [
     "candour.api",
 ]
 
+# The header-setting middleware come first, so that answers made by a middleware further
+# in (a bad Host header, a request too large or holding a NUL) carry the headers too.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "candour.core.middleware.SecurityHeadersMiddleware",
     "candour.core.middleware.ApiErrorsAsJsonMiddleware",
@@ -83,7 +86,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "candour.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "candour.config.urls"

@@ -97,8 +97,9 @@ class ApiErrorsAsJsonMiddleware:
                 {"detail": str(response.reason_phrase), "errors": []},
                 status=response.status_code,
             )
-            for header in ("Allow", "Retry-After", "WWW-Authenticate"):
-                if header in response:
-                    replaced[header] = response[header]
+            # Keep every other header (Allow, the security headers) of the original.
+            for header, value in response.headers.items():
+                if header.lower() not in ("content-type", "content-length"):
+                    replaced[header] = value
             return replaced
         return response

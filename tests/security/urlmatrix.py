@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.security.personas import UNKNOWN_ID, UNKNOWN_TOKEN, Victim
 
-_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
 # Which of the victim's objects an integer id names, by the route it appears in (the
 # longest matching prefix wins). None: an id that belongs to nothing.
@@ -84,4 +84,4 @@ def fill(route: str, victim: Victim) -> str:
             return "vacancies"
         return _id_for(route, match.start(), victim)
 
-    return "/" + _PARAMETER.sub(value, route)
+    return "/" + PARAMETER.sub(value, route)
