@@ -47,25 +47,21 @@ class SecurityHeadersMiddleware:
 
 
 class RefuseNulCharactersMiddleware:
-    """Refuse a query string or form field holding a NUL character: 400, the GOV.UK page.
+    """Refuse a path or query string holding a NUL character: 400, the GOV.UK page.
 
     No person types one; PostgreSQL cannot store or compare one, so a parameter that
     reached a query would be a server error there (SQLite would accept it). Refusing at
-    the door covers every view, including those that read a parameter without a form.
-    File contents are not checked: uploads are bytes, read by their own parsers.
+    the door covers every view that reads a parameter without a form. Form fields are
+    left to the forms, which refuse a NUL in that field and keep everything else typed.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # Reading request.GET/POST here raises Django's own "too large" and "malformed"
-        # errors early too; the handlers turn those into the service's pages.
-        if (
-            "\x00" in request.path
-            or self._has_nul(request.GET)
-            or (request.method == "POST" and self._has_nul(request.POST))
-        ):
+        # Reading request.GET here also raises Django's own "too many fields" early; the
+        # handlers turn it into the service's page.
+        if "\x00" in request.path or self._has_nul(request.GET):
             raise BadRequest("NUL character in the request")
         return self.get_response(request)
 
