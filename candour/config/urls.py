@@ -15,5 +15,7 @@ urlpatterns = [
     path("", include("candour.api.urls")),
 ]
 
+handler400 = "candour.core.views.bad_request"
+handler403 = "candour.core.views.permission_denied"
 handler404 = "candour.core.views.page_not_found"
 handler500 = "candour.core.views.server_error"

@@ -3,7 +3,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    ValidationError,
+)
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -19,6 +24,7 @@ from candour.core.access import (
     people_of,
 )
 from candour.core.forms import CaseReferencePatternsForm, SafetyLeadForm, TeamForm
+from candour.core.middleware import API_PREFIX
 from candour.core.presenters import home_page_for, organisation_overview
 
 
@@ -124,13 +130,56 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "core/csrf_failure.html", status=403)
 
 
+# Requests whose body or query string was over Django's limits: "too large" (413), not 400.
+_TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def _for_api(request: HttpRequest) -> bool:
+    """The JSON API answers errors as JSON with a plain-English detail (ADR 0010)."""
+    return request.path.startswith(API_PREFIX)
+
+
+def _api_problem(detail: str, status: int) -> JsonResponse:
+    return JsonResponse({"detail": detail, "errors": []}, status=status)
+
+
+def _without_request(template: str, status: int) -> HttpResponse:
+    # No request context: the request itself is what could not be read (a bad Host header
+    # would fail again in the context processors), or the database may be what failed.
+    body = loader.get_template(template).render(
+        {
+            "service_name": settings.CANDOUR_SERVICE_NAME,
+            "service_phase": settings.CANDOUR_PHASE,
+            "support_email": settings.CANDOUR_SUPPORT_EMAIL,
+        }
+    )
+    return HttpResponse(body, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    too_large = isinstance(exception, _TOO_LARGE)
+    if _for_api(request):
+        if too_large:
+            return _api_problem(_("The request was too large"), 413)
+        return _api_problem(_("The request could not be read"), 400)
+    if too_large:
+        return _without_request("core/413.html", 413)
+    return _without_request("core/400.html", 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _for_api(request):
+        return _api_problem(_("You cannot do that"), 403)
+    return render(request, "core/403.html", status=403)
+
+
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _for_api(request):
+        return _api_problem(_("Not found"), 404)
     return render(request, "core/404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No request context: the failure may be the database the context processors read.
-    body = loader.get_template("core/500.html").render(
-        {"service_name": settings.CANDOUR_SERVICE_NAME, "service_phase": settings.CANDOUR_PHASE}
-    )
-    return HttpResponse(body, status=500)
+    if _for_api(request):
+        return _api_problem(_("Sorry, there is a problem with the service"), 500)
+    return _without_request("core/500.html", 500)
