@@ -219,7 +219,8 @@ EMAIL_BACKEND = env_str(
     "CANDOUR_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if IS_PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    # Not Django's console backend: it prints addresses and a child's words (issue 16).
+    else "candour.notifications.console_backend.ScrubbedConsoleBackend",
 )
 # Where Django's file-based backend writes (django.core.mail.backends.filebased); only
 # used with that backend or one built on it, such as the crash drill's mail sink.

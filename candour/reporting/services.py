@@ -24,6 +24,7 @@ from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
 from candour.deid import Kind, Policy, Span, detect_many, merge_spans, redact
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.notifications.outbox import erase_reporter_emails
 from candour.reporting import rate_limits, receipts
 from candour.reporting.calendar import add_working_days, week_start
 from candour.reporting.models import Report, ReporterContact, ReportMessage
@@ -352,6 +353,11 @@ def close_report(
     report.raw_sealed = None
     report.redactions = {}
     report.save()
+    # Any email to the reporter still in the outbox goes too (issue 16): "destroyed" must
+    # mean their address is nowhere in Candour, not only under the destroyed key.
+    contact = contact_details(report)
+    if contact:
+        erase_reporter_emails(contact)
     ReporterContact.objects.filter(report=report).update(sealed=None, destroyed_at=timezone.now())
     ReportMessage.objects.filter(report=report).update(sealed=None)
     destroy_data_key(
