@@ -180,9 +180,10 @@ CSRF_FAILURE_VIEW = "candour.core.views.csrf_failure"
 # Transport and browser security headers (CSP is set by SecurityHeadersMiddleware).
 SECURE_SSL_REDIRECT = env_bool("CANDOUR_SSL_REDIRECT", default=IS_PRODUCTION)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CANDOUR_BEHIND_PROXY", default=False) else None
-)
+# Behind Candour's own proxy: trust its X-Forwarded-Proto, and its last X-Forwarded-For hop
+# as the client (used only, hashed, to key rate limits: reporting.visitors).
+CANDOUR_BEHIND_PROXY = env_bool("CANDOUR_BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if CANDOUR_BEHIND_PROXY else None
 SECURE_HSTS_SECONDS = env_int("CANDOUR_HSTS_SECONDS", default=31536000 if IS_PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = IS_PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -222,7 +223,8 @@ EMAIL_BACKEND = env_str(
     "CANDOUR_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if IS_PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    # Not Django's console backend: it prints addresses and a child's words (issue 16).
+    else "candour.notifications.console_backend.ScrubbedConsoleBackend",
 )
 # Where Django's file-based backend writes (django.core.mail.backends.filebased); only
 # used with that backend or one built on it, such as the crash drill's mail sink.
@@ -286,9 +288,20 @@ CANDOUR_RECEIPT_SCRYPT_N = env_int("CANDOUR_RECEIPT_SCRYPT_N", default=2**14, mi
 CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION = env_int(
     "CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION", default=5, minimum=1
 )
+CANDOUR_RECEIPT_ATTEMPTS_PER_CLIENT = env_int(
+    "CANDOUR_RECEIPT_ATTEMPTS_PER_CLIENT", default=20, minimum=1
+)
 CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE = env_int(
     "CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE", default=200, minimum=1
 )
+# Reports: how many one session and one client (one address: a whole office behind one
+# address shares it) may send in an hour.
+CANDOUR_REPORTS_PER_SESSION = env_int("CANDOUR_REPORTS_PER_SESSION", default=5, minimum=1)
+CANDOUR_REPORTS_PER_CLIENT = env_int("CANDOUR_REPORTS_PER_CLIENT", default=20, minimum=1)
+# Feedback through one link: ordinary feedback past these limits is refused for a while;
+# anything the safeguarding check flags is always taken, and grouped as a burst.
+CANDOUR_FEEDBACK_PER_SESSION = env_int("CANDOUR_FEEDBACK_PER_SESSION", default=3, minimum=1)
+CANDOUR_FEEDBACK_PER_LINK = env_int("CANDOUR_FEEDBACK_PER_LINK", default=30, minimum=1)
 CANDOUR_RAW_RETENTION_DAYS = env_int("CANDOUR_RAW_RETENTION_DAYS", default=90, minimum=1)
 CANDOUR_REPORT_RESPONSE_WORKING_DAYS = env_int(
     "CANDOUR_REPORT_RESPONSE_WORKING_DAYS", default=10, minimum=1

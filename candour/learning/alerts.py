@@ -80,6 +80,7 @@ def _ask_reporter(report: Report, base_url: str) -> None:
             "your receipt code to read it and answer: %(url)s"
         )
         % {"url": base_url.rstrip("/") + reverse("reporting:follow-up")},
+        to_reporter=True,
     )
 
 

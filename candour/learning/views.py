@@ -50,6 +50,7 @@ from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
 from candour.learning.suggester_quality import suggester_overview
 from candour.reporting.access import get_report_for_learning_team
+from candour.reporting.calendar import week_start
 from candour.reporting.vocabulary import Outcome
 
 
@@ -484,8 +485,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     organisation = get_dashboard_organisation(user, request.GET.get("organisation"))
     today = timezone.localdate()
     start = date(today.year - 1, today.month, 1)
+    live = organisation.pk in user.organisation_ids_with_role(Role.ANALYST)
+    # Managers see counts to the end of last week, not live (issue 16): a manager reloading
+    # a live count could time a new report to the second and so guess who sent it.
+    end = today if live else week_start(today) - timedelta(days=1)
     return render(
         request,
         "learning/dashboard.html",
-        {"dashboard": build_dashboard(organisation, start=start, end=today)},
+        {
+            "dashboard": build_dashboard(organisation, start=start, end=end),
+            "as_of": None if live else end,
+        },
     )

@@ -44,7 +44,11 @@ class OutboundEmail(models.Model):
     sent: it can hold a child's words (safeguarding alerts).
     """
 
-    to = models.EmailField()
+    # Erased ("") once a reporter's email is sent or their report closed (issue 16).
+    to = models.EmailField(blank=True)
+    # To a confidential reporter: the address goes once sent, and times are kept to the
+    # day, so the row can be matched with neither a report nor an audit event.
+    to_reporter = models.BooleanField(default=False)
     subject = models.CharField(max_length=300)
     body_sealed = models.BinaryField()
     message_id = models.CharField(max_length=200, unique=True)

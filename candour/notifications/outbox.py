@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, make_msgid
@@ -40,9 +40,20 @@ def _context(message_id: str) -> str:
     return f"outbox:{message_id}"
 
 
-def queue_email(addresses: Iterable[str], *, subject: str, body: str) -> list[OutboundEmail]:
-    """Queue one email per distinct address; they are sent once the transaction commits."""
-    now = timezone.now()
+def _day_start(moment: datetime) -> datetime:
+    local = timezone.localtime(moment)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def queue_email(
+    addresses: Iterable[str], *, subject: str, body: str, to_reporter: bool = False
+) -> list[OutboundEmail]:
+    """Queue one email per distinct address; they are sent once the transaction commits.
+
+    ``to_reporter``: the address is a confidential reporter's. Its row keeps times only
+    to the day and loses the address as soon as it is sent (see erase_reporter_emails).
+    """
+    now = _day_start(timezone.now()) if to_reporter else timezone.now()
     kek = _kek()
     rows = []
     for address in dict.fromkeys(a for a in addresses if a):
@@ -54,6 +65,7 @@ def queue_email(addresses: Iterable[str], *, subject: str, body: str) -> list[Ou
                 body_sealed=envelope.encrypt(kek, str(body), context=_context(message_id)),
                 message_id=message_id,
                 created_at=now,
+                to_reporter=to_reporter,
             )
         )
     created = OutboundEmail.objects.bulk_create(rows)
@@ -99,15 +111,43 @@ def _send_one(pk: int) -> bool:
             attempts=attempts,
             claimed_until=now + backoff,
             last_error=type(error).__name__,
-            failed_at=now if failed else None,
+            failed_at=(_day_start(now) if email.to_reporter else now) if failed else None,
         )
+        if failed and email.to_reporter:
+            OutboundEmail.objects.filter(pk=pk).update(to="", body_sealed=b"")
         # The address and the words stay out of the log.
         logger.warning("email %s not sent (attempt %s): %s", pk, attempts, type(error).__name__)
         return False
+    if email.to_reporter:
+        # Sent: nothing more needs the reporter's address, and the day is enough.
+        OutboundEmail.objects.filter(pk=pk).update(
+            attempts=attempts,
+            sent_at=_day_start(timezone.now()),
+            claimed_until=None,
+            body_sealed=b"",
+            to="",
+        )
+        return True
     OutboundEmail.objects.filter(pk=pk).update(
         attempts=attempts, sent_at=timezone.now(), claimed_until=None, body_sealed=b""
     )
     return True
+
+
+def erase_reporter_emails(address: str) -> int:
+    """Erase every reporter email to this address, sent or not: its report is closed and
+    the reporter's details destroyed, so no copy of them may stay in the outbox."""
+    address = address.strip()
+    if not address:
+        return 0
+    today = _day_start(timezone.now())
+    unsent = OutboundEmail.objects.filter(
+        to_reporter=True, to__iexact=address, sent_at__isnull=True, failed_at__isnull=True
+    ).update(to="", body_sealed=b"", failed_at=today, claimed_until=None, last_error="erased")
+    rest = OutboundEmail.objects.filter(to_reporter=True, to__iexact=address).update(
+        to="", body_sealed=b""
+    )
+    return unsent + rest
 
 
 def deliver(ids: Iterable[int]) -> int:

@@ -24,6 +24,7 @@ from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
 from candour.deid import Kind, Policy, Span, detect_many, merge_spans, redact
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.notifications.outbox import erase_reporter_emails
 from candour.reporting import rate_limits, receipts
 from candour.reporting.calendar import add_working_days, week_start
 from candour.reporting.models import Report, ReporterContact, ReportMessage
@@ -352,6 +353,11 @@ def close_report(
     report.raw_sealed = None
     report.redactions = {}
     report.save()
+    # Any email to the reporter still in the outbox goes too (issue 16): "destroyed" must
+    # mean their address is nowhere in Candour, not only under the destroyed key.
+    contact = contact_details(report)
+    if contact:
+        erase_reporter_emails(contact)
     ReporterContact.objects.filter(report=report).update(sealed=None, destroyed_at=timezone.now())
     ReportMessage.objects.filter(report=report).update(sealed=None)
     destroy_data_key(
@@ -370,25 +376,65 @@ def close_report(
     return report
 
 
-def find_by_receipt(*, typed: str, session_key: str) -> Report | None:
-    """Check a receipt, within the guessing limits; every outcome is audited."""
-    per_session = rate_limits.hit(
-        f"receipt:session:{receipts_session_tag(session_key)}",
-        limit=settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION,
-        window=timedelta(minutes=15),
+RECEIPT_SESSION_WINDOW = timedelta(minutes=15)
+RECEIPT_SERVICE_WINDOW = timedelta(minutes=10)
+
+
+def _receipt_attempt_allowed(*, session_key: str, client_tag: str) -> bool:
+    """Count a receipt check against the client, the session, then the whole service.
+
+    The narrow limits come first and a refused attempt counts nowhere else, so one client
+    cannot use up the service-wide limit and lock every other reporter out. A refusal is
+    audited at most once per client (or session) per window, so refusals cannot grow the
+    audit chain at will.
+    """
+    # Client windows follow the clock, so their start cannot be matched with an arrival.
+    scopes: list[tuple[str, str, int, bool]] = []
+    if client_tag:
+        scopes.append(
+            (
+                "client",
+                f"receipt:client:{client_tag}",
+                settings.CANDOUR_RECEIPT_ATTEMPTS_PER_CLIENT,
+                True,
+            )
+        )
+    scopes.append(
+        (
+            "session",
+            f"receipt:session:{receipts_session_tag(session_key)}",
+            settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION,
+            False,
+        )
     )
-    per_service = rate_limits.hit(
+    for prefix in ("receipt:client:", "receipt:session:", "receipt:asker:"):
+        rate_limits.forget_expired(prefix, window=RECEIPT_SESSION_WINDOW)
+    # Audited once per client (or, without one, per session) per window.
+    asker = f"receipt:asker:{client_tag or receipts_session_tag(session_key)[:24]}"
+    for scope, key, limit, aligned in scopes:
+        if not rate_limits.hit(key, limit=limit, window=RECEIPT_SESSION_WINDOW, aligned=aligned):
+            _audit_receipt_refusal(scope, asker)
+            return False
+    if not rate_limits.hit(
         "receipt:service",
         limit=settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE,
-        window=timedelta(minutes=10),
-    )
-    if not (per_session and per_service):
+        window=RECEIPT_SERVICE_WINDOW,
+    ):
+        _audit_receipt_refusal("service", asker)
+        return False
+    return True
+
+
+def _audit_receipt_refusal(scope: str, asker: str) -> None:
+    if rate_limits.first_refusal(asker, window=RECEIPT_SESSION_WINDOW):
         with transaction.atomic():
-            record(
-                AuditEventType.RECEIPT_RATE_LIMITED,
-                actor_id=None,
-                data={"scope": "session" if not per_session else "service"},
-            )
+            record(AuditEventType.RECEIPT_RATE_LIMITED, actor_id=None, data={"scope": scope})
+
+
+def find_by_receipt(*, typed: str, session_key: str, client_tag: str = "") -> Report | None:
+    """Check a receipt, within the guessing limits; every outcome is audited (a refusal
+    once per window per client)."""
+    if not _receipt_attempt_allowed(session_key=session_key, client_tag=client_tag):
         raise ReceiptRateLimitedError
     normalised = receipts.normalise(typed)
     report = (

@@ -56,6 +56,8 @@ from candour.reporting.presenters import (
     summarise,
     team_sizes,
 )
+from candour.reporting.submission_limits import WINDOW_MINUTES, may_send_report
+from candour.reporting.visitors import client_tag
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,
     ClosureReason,
@@ -109,6 +111,19 @@ def new_report(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     if stage != "confirm":
         return render(request, "reporting/check.html", {"form": form, "answers": _answers(form)})
+    if not request.session.session_key:
+        request.session.save()
+    if not may_send_report(
+        session_key=request.session.session_key or "",
+        client_tag=client_tag(request, purpose="report"),
+    ):
+        # The check page again, with every answer in it: nothing typed is lost.
+        return render(
+            request,
+            "reporting/check.html",
+            {"form": form, "answers": _answers(form), "too_many": WINDOW_MINUTES},
+            status=429,
+        )
     submitted = services.submit_report(
         organisation=data["organisation"],
         team=data["team_obj"],
@@ -188,7 +203,9 @@ def follow_up(request: HttpRequest) -> HttpResponse:
             request.session.save()
         try:
             report = services.find_by_receipt(
-                typed=form.cleaned_data["receipt"], session_key=request.session.session_key or ""
+                typed=form.cleaned_data["receipt"],
+                session_key=request.session.session_key or "",
+                client_tag=client_tag(request, purpose="receipt"),
             )
         except services.ReceiptRateLimitedError:
             form.add_error(

@@ -25,7 +25,9 @@ def get_alert_for_reader(user: User, pk: int) -> SafeguardingAlert:
     alert = (
         SafeguardingAlert.objects.visible_to(user)
         .filter(pk=pk)
-        .select_related("feedback", "feedback__team", "feedback__data_key", "organisation")
+        .select_related(
+            "feedback", "feedback__team", "feedback__data_key", "organisation", "burst__link"
+        )
         .first()
     )
     if alert is None:

@@ -103,6 +103,39 @@ class Feedback(models.Model):
         )
 
 
+class AlertBurst(models.Model):
+    """Several possible disclosures from one feedback link in a short time (issue 16).
+
+    A flood from a scripted link must not bury a real disclosure: the duty contact gets
+    one email for the burst, with one link to read and acknowledge every alert in it, and
+    the burst is chased as one, not each alert. Every alert in it is still kept and shown.
+    """
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    link = models.ForeignKey(FeedbackLink, on_delete=models.PROTECT, related_name="bursts")
+    started_at = models.DateTimeField()
+    last_alert_at = models.DateTimeField()
+    size = models.PositiveIntegerField(default=0)
+    # The burst link's secret, as a keyed hash (like an alert's acknowledgement link).
+    ack_digest = models.CharField(max_length=64, unique=True)
+    sent_to = models.EmailField(blank=True)
+    chased_at = models.DateTimeField(null=True, blank=True)
+    chase_count = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"burst of {self.size} from link {self.link_id}"
+
+    @property
+    def minutes(self) -> int:
+        """How many minutes the burst has lasted so far (at least one)."""
+        return max(1, int((self.last_alert_at - self.started_at).total_seconds() // 60) + 1)
+
+
 class SafeguardingAlert(models.Model):
     """Feedback whose words may mean a child is unsafe now, sent at once to the duty
     contact and tracked until a person acknowledges it."""
@@ -132,6 +165,12 @@ class SafeguardingAlert(models.Model):
     )
     acknowledged_by_name = models.CharField(max_length=200, blank=True)
     action = models.TextField(blank=True)
+    # Part of a burst from one link: emailed and chased with the burst, not on its own.
+    burst = models.ForeignKey(
+        AlertBurst, null=True, blank=True, on_delete=models.PROTECT, related_name="alerts"
+    )
+    # Sent when the link or the session was past its feedback limit: taken all the same.
+    over_limit = models.BooleanField(default=False)
 
     objects: ClassVar[SafeguardingAlertQuerySet] = SafeguardingAlertQuerySet.as_manager()  # type: ignore[assignment]
 

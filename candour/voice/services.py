@@ -36,8 +36,10 @@ from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting.calendar import week_start
 from candour.reporting.services import policy_for
+from candour.voice.bursts import chase_bursts, group_if_burst
+from candour.voice.feedback_limits import within_limits
 from candour.voice.models import DutyContact, Feedback, FeedbackLink, SafeguardingAlert
-from candour.voice.screening import screen
+from candour.voice.screening import Screening, screen
 from candour.voice.vocabulary import AgeBand, AlertState, FeedbackStatus, Rating, WorkedWith
 
 TEXT_FIELDS = ("what_was_good", "what_would_be_better", "idea")
@@ -82,18 +84,55 @@ def _ack_digest(secret: str) -> str:
     return hmac.new(key, secret.encode(), hashlib.sha256).hexdigest()
 
 
-@transaction.atomic
+class FeedbackRateLimitedError(Exception):
+    """Too much ordinary feedback from this link or session for now: try again later."""
+
+
 def submit_feedback(
-    *, link: FeedbackLink, answers: Answers, today: date | None = None
+    *,
+    link: FeedbackLink,
+    answers: Answers,
+    today: date | None = None,
+    session_key: str | None = None,
 ) -> tuple[Submitted, str | None]:
-    """Take feedback; returns it and, when a disclosure was routed, the acknowledgement
-    secret (for tests; the duty contact receives it by email)."""
+    """Take feedback; returns it and, when a disclosure was routed on its own, the
+    acknowledgement secret (for tests; the duty contact receives it by email).
+
+    From the public journey (``session_key`` given) the link's and the session's limits
+    apply, but only to feedback the safeguarding check does not flag: a possible
+    disclosure is always taken, and grouped with others from the link as a burst.
+    Refusals write no audit row, so a flood cannot grow the audit trail.
+    """
     check_answers(answers)
     if not link.active:
         raise ValidationError(_("This feedback link is no longer in use"))
+    raw = {name: getattr(answers, name).strip() for name in TEXT_FIELDS}
+    assessment = screen("\n".join(text for text in raw.values() if text))
+    over_limit = session_key is not None and not within_limits(link=link, session_key=session_key)
+    if over_limit and not assessment.concern:
+        raise FeedbackRateLimitedError
+    return _take_feedback(
+        link=link,
+        answers=answers,
+        raw=raw,
+        assessment=assessment,
+        over_limit=over_limit,
+        today=today,
+    )
+
+
+@transaction.atomic
+def _take_feedback(
+    *,
+    link: FeedbackLink,
+    answers: Answers,
+    raw: dict[str, str],
+    assessment: Screening,
+    over_limit: bool,
+    today: date | None,
+) -> tuple[Submitted, str | None]:
     organisation = link.organisation
     today = today or timezone.localdate()
-    raw = {name: getattr(answers, name).strip() for name in TEXT_FIELDS}
     detected = detect_many([raw[name] for name in TEXT_FIELDS], policy_for(organisation))
     key = create_data_key(purpose="feedback")
     feedback = Feedback.objects.create(
@@ -123,7 +162,7 @@ def submit_feedback(
         target=feedback,
         data={"age_band": feedback.age_band, "team": link.team_id},
     )
-    alert, secret = _route_if_unsafe(feedback, raw)
+    alert, secret = _route_if_unsafe(feedback, raw, assessment, over_limit=over_limit)
     return Submitted(feedback, alert), secret
 
 
@@ -158,10 +197,9 @@ def duty_recipients(organisation: Organisation) -> tuple[str, list[User]]:
 
 
 def _route_if_unsafe(
-    feedback: Feedback, raw: dict[str, str]
+    feedback: Feedback, raw: dict[str, str], assessment: Screening, *, over_limit: bool
 ) -> tuple[SafeguardingAlert | None, str | None]:
     words = "\n".join(text for text in raw.values() if text)
-    assessment = screen(words)
     if not assessment.concern:
         return None, None
     secret = secrets.token_urlsafe(24)
@@ -175,7 +213,23 @@ def _route_if_unsafe(
         sent_to=email,
         sent_at=timezone.now(),
         ack_digest=_ack_digest(secret),
+        over_limit=over_limit,
     )
+    burst, started = group_if_burst(alert, over_limit=over_limit, email=email, people=people)
+    if burst is not None:
+        record(
+            AuditEventType.SAFEGUARDING_ROUTED,
+            actor_id=None,
+            organisation=feedback.organisation,
+            target=alert,
+            data={
+                "categories": alert.categories,
+                "urgent": alert.urgent,
+                "emailed": bool(email) and started,
+                "burst": burst.pk,
+            },
+        )
+        return alert, None
     link = reverse("voice:acknowledge", args=[secret])
     subject = (
         _("URGENT safeguarding: a child may be in danger now")
@@ -270,13 +324,15 @@ def acknowledge_alert(
     return alert
 
 
-def _chase_recipients(alert: SafeguardingAlert) -> list[User]:
+def chase_recipients(alert: SafeguardingAlert, *, chase_count: int | None = None) -> list[User]:
     """Who is told at each chase: the safety lead (or administrators) and the learning team
     the first time; from the second chase, every administrator and the team's managers
     too, so that nobody can assume someone else has it."""
     _email, people = duty_recipients(alert.organisation)
     roles = [Role.ANALYST]
-    if alert.chase_count >= 1:
+    if chase_count is None:
+        chase_count = alert.chase_count
+    if chase_count >= 1:
         roles.append(Role.ORG_ADMIN)
     found = {person.pk: person for person in people}
     for person in User.objects.filter(
@@ -286,7 +342,7 @@ def _chase_recipients(alert: SafeguardingAlert) -> list[User]:
         memberships__revoked_at__isnull=True,
     ).distinct():
         found.setdefault(person.pk, person)
-    if alert.chase_count >= 1 and alert.feedback.team_id is not None:
+    if chase_count >= 1 and alert.feedback.team_id is not None:
         for person in User.objects.filter(
             is_active=True,
             memberships__team_id=alert.feedback.team_id,
@@ -299,11 +355,12 @@ def _chase_recipients(alert: SafeguardingAlert) -> list[User]:
 
 def chase_alerts(*, now: datetime | None = None) -> int:
     """Chase every disclosure nobody has acknowledged, every CHASE_AFTER until a person
-    does, to more people after the first chase; returns how many were chased."""
+    does, to more people after the first chase; a burst is chased once for all its alerts.
+    Returns how many alerts and bursts were chased."""
     now = now or timezone.now()
     due = now - CHASE_AFTER
     waiting = (
-        SafeguardingAlert.objects.filter(state=AlertState.SENT, sent_at__lte=due)
+        SafeguardingAlert.objects.filter(state=AlertState.SENT, sent_at__lte=due, burst=None)
         .filter(Q(chased_at__isnull=True) | Q(chased_at__lte=due))
         .select_related("organisation", "feedback")
         .order_by("sent_at", "pk")
@@ -317,8 +374,10 @@ def chase_alerts(*, now: datetime | None = None) -> int:
                 .select_related("organisation", "feedback")
                 .get(pk=alert.pk)
             )
-            if alert.state != AlertState.SENT or (
-                alert.chased_at is not None and alert.chased_at > due
+            if (
+                alert.state != AlertState.SENT
+                or alert.burst_id is not None
+                or (alert.chased_at is not None and alert.chased_at > due)
             ):
                 continue
             minutes = int((now - alert.sent_at).total_seconds() // 60)
@@ -326,7 +385,7 @@ def chase_alerts(*, now: datetime | None = None) -> int:
                 "Not yet acknowledged after %(minutes)s minutes: a safeguarding alert from feedback"
             ) % {"minutes": minutes}
             notify(
-                _chase_recipients(alert),
+                chase_recipients(alert),
                 subject=subject,
                 body=_("Nobody has said they have this disclosure yet. Call the duty team now."),
                 url=reverse("voice:alert", args=[alert.pk]),
@@ -355,7 +414,7 @@ def chase_alerts(*, now: datetime | None = None) -> int:
                 data={"chase": alert.chase_count},
             )
             chased += 1
-    return chased
+    return chased + chase_bursts(now=now)
 
 
 @transaction.atomic

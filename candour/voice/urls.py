@@ -40,6 +40,7 @@ urlpatterns = [
     path("feedback/<str:token>/you-said/", views.you_said, name="link-you-said"),
     path("feedback/<str:token>/<slug:key>/", views.question, name="question"),
     path("safeguarding/acknowledge/<str:secret>/", views.acknowledge, name="acknowledge"),
+    path("safeguarding/burst/<str:secret>/", views.burst_acknowledge, name="burst"),
     path("safeguarding/alerts/", views.alert_list, name="alerts"),
     path("safeguarding/alerts/<int:pk>/", views.alert_detail, name="alert"),
     path(

@@ -16,8 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
-from candour.voice import services
+from candour.voice import bursts, services
 from candour.voice.access import active_link, get_alert_for_reader, public_replies
+from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
 from candour.voice.models import SafeguardingAlert
 from candour.voice.vocabulary import RATING_WORDS, AgeBand, AlertState, Rating, WorkedWith
@@ -148,8 +149,11 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         def given(key: str) -> str:
             return answers.get(key, "") if key in asked else ""
 
+        if not request.session.session_key:
+            request.session.save()
         try:
             submitted, _secret = services.submit_feedback(
+                session_key=request.session.session_key or "",
                 link=link,
                 answers=services.Answers(
                     age_band=band,
@@ -159,6 +163,19 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
                     idea=given("idea"),
                     worked_with=given("worked_with"),
                 ),
+            )
+        except services.FeedbackRateLimitedError:
+            # The answers stay in the session, so sending again later needs no retyping.
+            return render(
+                request,
+                "voice/too_many.html",
+                {
+                    "link": link,
+                    "minutes": WINDOW_MINUTES,
+                    "young": band == AgeBand.YOUNG,
+                    "parent": band == AgeBand.PARENT,
+                },
+                status=429,
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -257,13 +274,54 @@ def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
     )
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+def burst_acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
+    """The duty contact's link for a burst: read every waiting alert, acknowledge them all."""
+    burst = bursts.burst_for_secret(secret)
+    if burst is None:
+        raise Http404
+    error: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            bursts.acknowledge_burst(
+                burst=burst,
+                action=request.POST.get("action", ""),
+                by_name=request.POST.get("name", ""),
+            )
+        except ValidationError as exc:
+            error = {field: " ".join(errors) for field, errors in exc.message_dict.items()}
+        else:
+            return redirect("voice:burst", secret=secret)
+    waiting = bursts.waiting_in(burst)
+    return render(
+        request,
+        "voice/burst_acknowledge.html",
+        {
+            "burst": burst,
+            "waiting": [(alert, services.raw_answers(alert.feedback)) for alert in waiting],
+            "error": error,
+            "posted": request.POST if error else {},
+        },
+        status=400 if error else 200,
+    )
+
+
+def _burst_first(alert: SafeguardingAlert) -> tuple[object, ...]:
+    # A burst's alerts together, where its first alert would fall.
+    start = alert.burst.started_at if alert.burst else alert.sent_at
+    return (start, alert.burst_id or 0, alert.sent_at, alert.pk)
+
+
 @login_required
 @require_GET
 def alert_list(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    visible = SafeguardingAlert.objects.visible_to(user).select_related("feedback__team")
+    visible = SafeguardingAlert.objects.visible_to(user).select_related(
+        "feedback__team", "burst__link"
+    )
     # Every waiting alert, oldest first and never cut off: these are the ones to act on.
-    waiting = list(visible.filter(state=AlertState.SENT).order_by("sent_at", "pk"))
+    waiting = sorted(visible.filter(state=AlertState.SENT), key=_burst_first)
     done = Paginator(
         visible.filter(state=AlertState.ACKNOWLEDGED).order_by("-sent_at", "-pk"),
         ALERTS_PAGE_SIZE,
