@@ -31,9 +31,7 @@ def _plain_cursor(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _cursor(
-    params: Mapping[str, Any], name: str, read: Callable[[str], int | None]
-) -> int | None:
+def _cursor(params: Mapping[str, Any], name: str, read: Callable[[str], int | None]) -> int | None:
     value = params.get(name, "")
     return read(value) if isinstance(value, str) and value else None
 

@@ -48,7 +48,7 @@ def test_older_and_newer_walk_the_whole_trail_once(
         timezone.localtime(e.occurred_at).strftime("%d %b %Y %H:%M:%S") for e in events
     ]
 
-    seen: list[int] = []
+    seen: list[str] = []
     pages = []
     content = client.get(url).content.decode()
     while True:
