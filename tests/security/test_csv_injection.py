@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,7 @@ def _survey_results(world: World) -> tuple[Client, str]:
         organisation=world.riverside,
         title='=HYPERLINK("https://evil.example")',
         teams=teams,
-        closes_on=timezone.localdate() + timezone.timedelta(days=14),
+        closes_on=timezone.localdate() + timedelta(days=14),
         extra_questions=HOSTILE[:5],
     )
     for person in people:
