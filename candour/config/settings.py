@@ -153,8 +153,17 @@ LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:start"
 
-# Sign-in lockout: this many failures within the window locks the account name.
+# Sign-in throttling (candour.accounts.lockout): this many failures within the window
+# pause one account name from one client; a client failing on many names is paused
+# whatever name it tries; past the per-account limit (failures from every client), only
+# a browser that has signed in to that account before may try it.
 CANDOUR_SIGN_IN_FAILURE_LIMIT = env_int("CANDOUR_SIGN_IN_FAILURE_LIMIT", default=5, minimum=1)
+CANDOUR_SIGN_IN_CLIENT_FAILURE_LIMIT = env_int(
+    "CANDOUR_SIGN_IN_CLIENT_FAILURE_LIMIT", default=30, minimum=1
+)
+CANDOUR_SIGN_IN_ACCOUNT_FAILURE_LIMIT = env_int(
+    "CANDOUR_SIGN_IN_ACCOUNT_FAILURE_LIMIT", default=50, minimum=1
+)
 CANDOUR_SIGN_IN_LOCKOUT_MINUTES = env_int("CANDOUR_SIGN_IN_LOCKOUT_MINUTES", default=15, minimum=1)
 OTP_TOTP_ISSUER = "Candour"
 
@@ -176,9 +185,9 @@ CSRF_FAILURE_VIEW = "candour.core.views.csrf_failure"
 # Transport and browser security headers (CSP is set by SecurityHeadersMiddleware).
 SECURE_SSL_REDIRECT = env_bool("CANDOUR_SSL_REDIRECT", default=IS_PRODUCTION)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CANDOUR_BEHIND_PROXY", default=False) else None
-)
+# Behind a reverse proxy, the client's address is the last hop of X-Forwarded-For.
+CANDOUR_BEHIND_PROXY = env_bool("CANDOUR_BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if CANDOUR_BEHIND_PROXY else None
 SECURE_HSTS_SECONDS = env_int("CANDOUR_HSTS_SECONDS", default=31536000 if IS_PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = IS_PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
