@@ -17,6 +17,7 @@ from candour.config.env import (
     env_list,
     env_str,
 )
+from candour.config.private_files import private_dir, private_sqlite
 from candour.config.shared_data import shared_data_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -110,11 +111,14 @@ if _database_url:
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         raise ConfigurationError("DATABASE_URL must be a postgres:// URL (or unset for SQLite)")
 else:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    private_dir(VAR_DIR)
+    _sqlite_path = Path(env_str("CANDOUR_SQLITE_PATH", str(VAR_DIR / "candour.sqlite3")))
+    if _sqlite_path.parent.is_dir():
+        private_sqlite(_sqlite_path)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("CANDOUR_SQLITE_PATH", str(VAR_DIR / "candour.sqlite3")),
+            "NAME": str(_sqlite_path),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so the audit chain's
                 # read-last-then-append cannot interleave between writers.
@@ -234,6 +238,8 @@ EMAIL_BACKEND = env_str(
 _email_file_path = env_str("CANDOUR_EMAIL_FILE_PATH", "")
 if _email_file_path:
     EMAIL_FILE_PATH = _email_file_path
+    # Messages hold addresses and people's words: the folder is the owner's alone.
+    private_dir(Path(_email_file_path))
 DEFAULT_FROM_EMAIL = env_str("CANDOUR_FROM_EMAIL", "candour@localhost")
 # How long a sender holds a queued email before another may try it (notifications.outbox).
 CANDOUR_EMAIL_LEASE_SECONDS = env_int("CANDOUR_EMAIL_LEASE_SECONDS", default=300, minimum=1)
@@ -276,6 +282,13 @@ else:
     CANDOUR_AUDIT_KEY = env_str("CANDOUR_AUDIT_KEY", "") or development_secret(
         VAR_DIR / "audit_key"
     )
+
+# Where verify-audit records the last head it verified, so a truncated tail is caught on
+# the next run without anyone typing --expect-head. Keep it off the database's storage
+# (and publish heads elsewhere too: docs/deployment.md).
+CANDOUR_AUDIT_ANCHOR_FILE = Path(
+    env_str("CANDOUR_AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchor.json"))
+)
 
 # Wraps every record's data key (envelope encryption, ADR 0005). At least 32 characters.
 if IS_PRODUCTION:

@@ -44,9 +44,7 @@ def test_older_and_newer_walk_the_whole_trail_once(
     url = reverse("audit:organisation-audit", args=[world.riverside.slug])
     client = signed_in_client(world.admin)
     events = AuditEvent.objects.filter(organisation=world.riverside).order_by("-sequence")
-    expected = [
-        timezone.localtime(e.occurred_at).strftime("%d %b %Y %H:%M:%S") for e in events
-    ]
+    expected = [timezone.localtime(e.occurred_at).strftime("%d %b %Y %H:%M:%S") for e in events]
 
     seen: list[str] = []
     pages = []
