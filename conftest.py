@@ -54,6 +54,8 @@ def _similarity_index_per_test(settings: Any, tmp_path: Path) -> None:
     """Each test gets its own similar-reports index directory: one built by a test (the
     demo loader builds one) must not answer another test's questions."""
     settings.CANDOUR_SIMILARITY_DIR = tmp_path / "similarity"
+    # Likewise the audit anchor: each test's database has its own audit head.
+    settings.CANDOUR_AUDIT_ANCHOR_FILE = tmp_path / "audit-anchor.json"
 
 
 @pytest.fixture

@@ -1,46 +1,129 @@
-"""Lock an account name after repeated failed sign-ins, without storing addresses."""
+"""Throttle failed sign-ins without handing anyone a way to lock a named person out.
+
+Addresses follow first.last, so a lock on the account name alone was a weapon: five wrong
+passwords from anywhere kept the real person out. Failures are counted three ways
+instead, each under a keyed hash so no address or email is stored:
+
+- one account name from one client: after CANDOUR_SIGN_IN_FAILURE_LIMIT, that client may
+  not try that name (even with the right password, so guesses cannot be confirmed);
+- one client over every name: after CANDOUR_SIGN_IN_CLIENT_FAILURE_LIMIT, that client may
+  not try any name (password spraying);
+- one account name from every client: past CANDOUR_SIGN_IN_ACCOUNT_FAILURE_LIMIT (a guesser
+  with many addresses), only a browser that has signed in to that account before, shown by
+  a signed device cookie, may try it. The real person at their usual browser still can.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from candour.accounts.models import SignInThrottle
+from candour.core.client import client_key
+
+DEVICE_COOKIE = "candour-known-device"
+_DEVICE_SALT = "candour.sign_in.device"
+_DEVICE_DAYS = 90
 
 
-def throttle_key(email: str) -> str:
-    return salted_hmac(
-        "candour.sign_in_throttle", email.strip().lower(), algorithm="sha256"
-    ).hexdigest()
+def throttle_key(*parts: str) -> str:
+    return salted_hmac("candour.sign_in_throttle", "|".join(parts), algorithm="sha256").hexdigest()
 
 
-def locked_until(email: str) -> datetime | None:
-    throttle = SignInThrottle.objects.filter(key=throttle_key(email)).first()
-    if throttle and throttle.locked_until and throttle.locked_until > timezone.now():
-        return throttle.locked_until
-    return None
+def _account(email: str) -> str:
+    return email.strip().lower()
 
 
-def note_failure(email: str) -> bool:
-    """Count a failure; return True when this failure locks the account name."""
+def _keys(email: str, request: HttpRequest) -> dict[str, tuple[str, int]]:
+    client = client_key(request)
+    return {
+        "pair": (
+            throttle_key("pair", _account(email), client),
+            settings.CANDOUR_SIGN_IN_FAILURE_LIMIT,
+        ),
+        "client": (throttle_key("client", client), settings.CANDOUR_SIGN_IN_CLIENT_FAILURE_LIMIT),
+        "account": (
+            throttle_key("account", _account(email)),
+            settings.CANDOUR_SIGN_IN_ACCOUNT_FAILURE_LIMIT,
+        ),
+    }
+
+
+def _window() -> timedelta:
+    return timedelta(minutes=settings.CANDOUR_SIGN_IN_LOCKOUT_MINUTES)
+
+
+def is_known_device(email: str, request: HttpRequest) -> bool:
+    """Has this browser signed in to this account before (within the last 90 days)?"""
+    cookie = request.COOKIES.get(DEVICE_COOKIE, "")
+    try:
+        value = signing.loads(cookie, salt=_DEVICE_SALT, max_age=timedelta(days=_DEVICE_DAYS))
+    except signing.BadSignature:
+        return False
+    return isinstance(value, str) and constant_time_compare(
+        value, throttle_key("device", _account(email))
+    )
+
+
+def remember_device(email: str, response: HttpResponse) -> None:
+    """Mark this browser as one the person signs in from (after a successful sign-in)."""
+    response.set_cookie(
+        DEVICE_COOKIE,
+        signing.dumps(throttle_key("device", _account(email)), salt=_DEVICE_SALT),
+        max_age=_DEVICE_DAYS * 24 * 3600,
+        secure=settings.SECURE_COOKIES,
+        httponly=True,
+        samesite="Strict",
+    )
+
+
+def is_paused(email: str, request: HttpRequest) -> bool:
+    """May this client not try this account name now?"""
     now = timezone.now()
-    window = timedelta(minutes=settings.CANDOUR_SIGN_IN_LOCKOUT_MINUTES)
-    throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(key=throttle_key(email))
-    if now - throttle.window_started_at > window:
-        throttle.failures = 0
-        throttle.window_started_at = now
-    throttle.failures += 1
-    just_locked = throttle.failures >= settings.CANDOUR_SIGN_IN_FAILURE_LIMIT
-    if just_locked:
-        throttle.locked_until = now + window
-        throttle.failures = 0
-        throttle.window_started_at = now
-    throttle.save()
-    return just_locked
+    keys = _keys(email, request)
+    throttles = {
+        t.key: t
+        for t in SignInThrottle.objects.filter(key__in=[key for key, _limit in keys.values()])
+    }
+    for kind, (key, limit) in keys.items():
+        throttle = throttles.get(key)
+        if throttle is None or now - throttle.window_started_at > _window():
+            continue
+        if throttle.locked_until and throttle.locked_until > now:
+            if kind == "account" and is_known_device(email, request):
+                continue
+            return True
+        if kind == "account" and throttle.failures >= limit and not is_known_device(email, request):
+            return True
+    return False
 
 
-def clear(email: str) -> None:
-    SignInThrottle.objects.filter(key=throttle_key(email)).delete()
+def note_failure(email: str, request: HttpRequest) -> bool:
+    """Count a failure; return True when it pauses this client for this name."""
+    now = timezone.now()
+    just_paused = False
+    for kind, (key, limit) in _keys(email, request).items():
+        throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(key=key)
+        if now - throttle.window_started_at > _window():
+            throttle.failures = 0
+            throttle.window_started_at = now
+            throttle.locked_until = None
+        throttle.failures += 1
+        if kind != "account" and throttle.failures >= limit and throttle.locked_until is None:
+            throttle.locked_until = now + _window()
+            just_paused = just_paused or kind == "pair"
+        throttle.save()
+    return just_paused
+
+
+def clear(email: str, request: HttpRequest) -> None:
+    """After a successful sign-in: this client's failures on this name are forgotten.
+
+    The per-account count is kept (it runs out with its window), so that one success
+    does not give a guesser with many addresses a fresh allowance."""
+    SignInThrottle.objects.filter(key=_keys(email, request)["pair"][0]).delete()

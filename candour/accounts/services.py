@@ -154,12 +154,12 @@ class SignInResult:
 def sign_in(*, request: HttpRequest, email: str, password: str) -> SignInResult:
     """Check a password, with lockout after repeated failures; start a session on success."""
     email = email.strip().lower()
-    if lockout.locked_until(email) is not None:
+    if lockout.is_paused(email, request):
         return SignInResult(SignInOutcome.LOCKED)
     user = authenticate(request, username=email, password=password)
     if not isinstance(user, User):
         known = User.objects.get_by_email(email)
-        if lockout.note_failure(email):
+        if lockout.note_failure(email, request):
             _record_for_person(
                 AuditEventType.SIGN_IN_LOCKED_OUT, known, data={"known_account": known is not None}
             )
@@ -168,7 +168,7 @@ def sign_in(*, request: HttpRequest, email: str, password: str) -> SignInResult:
             AuditEventType.SIGN_IN_FAILED, known, data={"known_account": known is not None}
         )
         return SignInResult(SignInOutcome.INVALID)
-    lockout.clear(email)
+    lockout.clear(email, request)
     login(request, user)
     _record_for_person(AuditEventType.SIGN_IN_SUCCEEDED, user)
     return SignInResult(SignInOutcome.SIGNED_IN, user)

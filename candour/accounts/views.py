@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from candour.accounts import services
+from candour.accounts import lockout, services
 from candour.accounts.current import current_user
 from candour.accounts.forms import PersonForm, RoleForm, SecurityCodeForm, SignInForm
 from candour.accounts.roles import Role
@@ -43,7 +43,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password"],
         )
         if result.outcome is services.SignInOutcome.SIGNED_IN:
-            return redirect(_safe_next(request) or "core:home")
+            response = redirect(_safe_next(request) or "core:home")
+            lockout.remember_device(form.cleaned_data["email"], response)
+            return response
         if result.outcome is services.SignInOutcome.LOCKED:
             status = 429
             form.add_error(

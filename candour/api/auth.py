@@ -2,7 +2,9 @@
 
 Only bearer tokens are accepted, never the session cookie, so a page open in someone's
 browser cannot be made to call the API for them and CSRF does not arise (ADR 0010).
-Failures are counted per token prefix in the shared rate buckets; tokens are never logged.
+Failures are counted per client (a keyed hash of its address) in the shared rate
+buckets, never per token: counted per token, ten wrong secrets on a known prefix paused
+the real token for its owner. Tokens and addresses are never logged or stored.
 """
 
 from __future__ import annotations
@@ -21,22 +23,21 @@ from candour.accounts.models import User
 from candour.api import tokens
 from candour.api.models import ApiToken
 from candour.api.services import may_use_tokens
+from candour.core.client import client_key
 from candour.reporting import rate_limits
 from candour.reporting.models import RateBucket
 
 logger = logging.getLogger(__name__)
 
 # A token's secret is 256 random bits, so these limits are about load and noise rather
-# than odds: 10 wrong secrets for one prefix in 15 minutes pause that prefix.
-FAILURES_PER_PREFIX = 10
-FAILURES_UNKNOWN = 200
+# than odds: 10 wrong or unknown tokens from one client in 15 minutes pause that client.
+FAILURES_PER_CLIENT = 10
 FAILURE_WINDOW = timedelta(minutes=15)
 TOUCH_EVERY = timedelta(minutes=1)
-_UNKNOWN_KEY = "api-token:unknown"
 
 
-def _bucket_key(prefix: str) -> str:
-    return f"api-token:{prefix}"
+def _bucket_key(request: HttpRequest | None) -> str:
+    return f"api-token-client:{client_key(request)[:40]}" if request else "api-token-client:-"
 
 
 def _exhausted(key: str, limit: int) -> bool:
@@ -56,22 +57,24 @@ def _failed(key: str, limit: int) -> None:
     rate_limits.hit(key, limit=limit, window=FAILURE_WINDOW)
 
 
-def user_for_token(value: str) -> User | None:
-    """The active person a token belongs to, or None; raises HttpError(429) while paused."""
+def user_for_token(value: str, request: HttpRequest | None = None) -> User | None:
+    """The active person a token belongs to, or None; raises HttpError(429) while the
+    client is paused."""
+    key = _bucket_key(request)
+    _refuse_if_paused(key, FAILURES_PER_CLIENT)
     parts = tokens.parse(value)
     token = (
         ApiToken.objects.filter(prefix=parts.prefix).select_related("user").first()
         if parts is not None
         else None
     )
-    if parts is None or token is None:
-        _refuse_if_paused(_UNKNOWN_KEY, FAILURES_UNKNOWN)
-        _failed(_UNKNOWN_KEY, FAILURES_UNKNOWN)
-        return None
-    key = _bucket_key(token.prefix)
-    _refuse_if_paused(key, FAILURES_PER_PREFIX)
-    if not tokens.matches(parts.value, token.digest) or token.is_revoked:
-        _failed(key, FAILURES_PER_PREFIX)
+    if (
+        parts is None
+        or token is None
+        or not tokens.matches(parts.value, token.digest)
+        or token.is_revoked
+    ):
+        _failed(key, FAILURES_PER_CLIENT)
         return None
     user = token.user
     if not may_use_tokens(user):
@@ -93,7 +96,7 @@ class PersonalToken(HttpBearer):
         return self.authenticate(request, value.strip())
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        return user_for_token(token)
+        return user_for_token(token, request)
 
 
 def caller(request: HttpRequest) -> User:

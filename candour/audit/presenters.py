@@ -12,12 +12,12 @@ from candour.core.models import Organisation
 
 @dataclass(frozen=True)
 class AuditRow:
-    sequence: int
+    # No sequence number and no hash: the sequence is global, so a gap in it would mark
+    # where a hidden reporter event sits (ADR 0005); the hashes serve verify-audit only.
     when: str
     description: str
     actor: str
     subject: str
-    hash_prefix: str
 
 
 def audit_rows(events: list[AuditEvent], names: dict[int, str]) -> list[AuditRow]:
@@ -29,12 +29,10 @@ def audit_rows(events: list[AuditEvent], names: dict[int, str]) -> list[AuditRow
             description = event.event_type
         rows.append(
             AuditRow(
-                sequence=event.sequence,
                 when=timezone.localtime(event.occurred_at).strftime("%d %b %Y %H:%M:%S"),
                 description=description,
                 actor=names.get(event.actor_id, "—") if event.actor_id else "—",
                 subject=f"{event.object_type} {event.object_id}".strip() or "—",
-                hash_prefix=event.hash[:12],
             )
         )
     return rows

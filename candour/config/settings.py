@@ -17,6 +17,7 @@ from candour.config.env import (
     env_list,
     env_str,
 )
+from candour.config.private_files import private_dir, private_sqlite
 from candour.config.shared_data import shared_data_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -114,11 +115,14 @@ if _database_url:
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         raise ConfigurationError("DATABASE_URL must be a postgres:// URL (or unset for SQLite)")
 else:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    private_dir(VAR_DIR)
+    _sqlite_path = Path(env_str("CANDOUR_SQLITE_PATH", str(VAR_DIR / "candour.sqlite3")))
+    if _sqlite_path.parent.is_dir():
+        private_sqlite(_sqlite_path)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("CANDOUR_SQLITE_PATH", str(VAR_DIR / "candour.sqlite3")),
+            "NAME": str(_sqlite_path),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so the audit chain's
                 # read-last-then-append cannot interleave between writers.
@@ -157,8 +161,17 @@ LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:start"
 
-# Sign-in lockout: this many failures within the window locks the account name.
+# Sign-in throttling (candour.accounts.lockout): this many failures within the window
+# pause one account name from one client; a client failing on many names is paused
+# whatever name it tries; past the per-account limit (failures from every client), only
+# a browser that has signed in to that account before may try it.
 CANDOUR_SIGN_IN_FAILURE_LIMIT = env_int("CANDOUR_SIGN_IN_FAILURE_LIMIT", default=5, minimum=1)
+CANDOUR_SIGN_IN_CLIENT_FAILURE_LIMIT = env_int(
+    "CANDOUR_SIGN_IN_CLIENT_FAILURE_LIMIT", default=30, minimum=1
+)
+CANDOUR_SIGN_IN_ACCOUNT_FAILURE_LIMIT = env_int(
+    "CANDOUR_SIGN_IN_ACCOUNT_FAILURE_LIMIT", default=50, minimum=1
+)
 CANDOUR_SIGN_IN_LOCKOUT_MINUTES = env_int("CANDOUR_SIGN_IN_LOCKOUT_MINUTES", default=15, minimum=1)
 OTP_TOTP_ISSUER = "Candour"
 
@@ -181,7 +194,7 @@ CSRF_FAILURE_VIEW = "candour.core.views.csrf_failure"
 SECURE_SSL_REDIRECT = env_bool("CANDOUR_SSL_REDIRECT", default=IS_PRODUCTION)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Behind Candour's own proxy: trust its X-Forwarded-Proto, and its last X-Forwarded-For hop
-# as the client (used only, hashed, to key rate limits: reporting.visitors).
+# as the client (used only, hashed, to key rate limits: core.client).
 CANDOUR_BEHIND_PROXY = env_bool("CANDOUR_BEHIND_PROXY", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if CANDOUR_BEHIND_PROXY else None
 SECURE_HSTS_SECONDS = env_int("CANDOUR_HSTS_SECONDS", default=31536000 if IS_PRODUCTION else 0)
@@ -231,6 +244,8 @@ EMAIL_BACKEND = env_str(
 _email_file_path = env_str("CANDOUR_EMAIL_FILE_PATH", "")
 if _email_file_path:
     EMAIL_FILE_PATH = _email_file_path
+    # Messages hold addresses and people's words: the folder is the owner's alone.
+    private_dir(Path(_email_file_path))
 DEFAULT_FROM_EMAIL = env_str("CANDOUR_FROM_EMAIL", "candour@localhost")
 # How long a sender holds a queued email before another may try it (notifications.outbox).
 CANDOUR_EMAIL_LEASE_SECONDS = env_int("CANDOUR_EMAIL_LEASE_SECONDS", default=300, minimum=1)
@@ -273,6 +288,13 @@ else:
     CANDOUR_AUDIT_KEY = env_str("CANDOUR_AUDIT_KEY", "") or development_secret(
         VAR_DIR / "audit_key"
     )
+
+# Where verify-audit records the last head it verified, so a truncated tail is caught on
+# the next run without anyone typing --expect-head. Keep it off the database's storage
+# (and publish heads elsewhere too: docs/deployment.md).
+CANDOUR_AUDIT_ANCHOR_FILE = Path(
+    env_str("CANDOUR_AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchor.json"))
+)
 
 # Wraps every record's data key (envelope encryption, ADR 0005). At least 32 characters.
 if IS_PRODUCTION:

@@ -74,8 +74,9 @@ class CaseReferencePatternsForm(GovukForm):
     patterns = forms.CharField(
         label=_("Your case and reference number formats"),
         help_text=_(
-            "One regular expression per line, for example LCS-\\d{6} or MOS\\d{7}. Candour "
-            "already removes common shapes; add your own systems' formats here."
+            "One regular expression per line, for example LCS-\\d{6} or MOS\\d{7}. Give every "
+            "repeat an upper limit of 32 or less (\\d{4,10}, not \\d+). Candour already "
+            "removes common shapes; add your own systems' formats here."
         ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),

@@ -7,7 +7,7 @@ further back one goes. A keyset page reads only its own rows, however deep it is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -19,24 +19,38 @@ M = TypeVar("M", bound=models.Model)
 @dataclass(frozen=True)
 class KeysetPage(Generic[M]):
     items: list[M]
-    newer: int | None  # pass as ?after= for the page of newer items
-    older: int | None  # pass as ?before= for the page of older items
+    newer: int | str | None  # pass as ?after= for the page of newer items
+    older: int | str | None  # pass as ?before= for the page of older items
 
     @property
     def has_other_pages(self) -> bool:
         return self.newer is not None or self.older is not None
 
 
-def _cursor(params: Mapping[str, Any], name: str) -> int | None:
+def _plain_cursor(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+def _cursor(params: Mapping[str, Any], name: str, read: Callable[[str], int | None]) -> int | None:
     value = params.get(name, "")
-    return int(value) if isinstance(value, str) and value.isdigit() else None
+    return read(value) if isinstance(value, str) and value else None
 
 
 def keyset_page(
-    items: models.QuerySet[M], params: Mapping[str, Any], *, key: str, size: int
+    items: models.QuerySet[M],
+    params: Mapping[str, Any],
+    *,
+    key: str,
+    size: int,
+    write_cursor: Callable[[int], int | str] = int,
+    read_cursor: Callable[[str], int | None] = _plain_cursor,
 ) -> KeysetPage[M]:
-    """Newest first by the unique, increasing integer field ``key``."""
-    before, after = _cursor(params, "before"), _cursor(params, "after")
+    """Newest first by the unique, increasing integer field ``key``.
+
+    ``write_cursor``/``read_cursor`` turn keys into the cursors put in links and back,
+    for lists whose keys must not be shown (see ``candour.core.sealed_cursor``).
+    """
+    before, after = _cursor(params, "before", read_cursor), _cursor(params, "after", read_cursor)
     if after is not None:
         rows = list(items.filter(**{f"{key}__gt": after}).order_by(key)[: size + 1])
         more_newer = len(rows) > size
@@ -53,6 +67,6 @@ def keyset_page(
         return KeysetPage([], None, None)
     return KeysetPage(
         rows,
-        newer=getattr(rows[0], key) if has_newer else None,
-        older=getattr(rows[-1], key) if has_older else None,
+        newer=write_cursor(getattr(rows[0], key)) if has_newer else None,
+        older=write_cursor(getattr(rows[-1], key)) if has_older else None,
     )

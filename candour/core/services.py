@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind, Team
+from candour.deid.safe_patterns import UnsafePatternError, check_pattern
 
 if TYPE_CHECKING:
     from candour.accounts.models import User
@@ -36,6 +38,22 @@ def create_organisation(
     return organisation
 
 
+# Why a pattern is refused, in words an administrator can act on (candour.deid.safe_patterns).
+_UNSAFE_REASONS = {
+    "construct": gettext_lazy(
+        "back-references, look-arounds and conditional groups are not allowed"
+    ),
+    "repeated_alternatives": gettext_lazy("a group with alternatives (|) cannot be repeated"),
+    "nested_repeat": gettext_lazy("a repeat inside a repeat, as in (a+)+, can take hours to run"),
+    "unbounded_repeat": gettext_lazy(
+        "every repeat needs an upper limit of 32 or less: write \\d{6} or \\d{4,10} "
+        "rather than \\d+ or \\d*"
+    ),
+    "too_long": gettext_lazy("a pattern can be at most 200 characters"),
+    "too_complex": gettext_lazy("it has too many parts of varying length"),
+}
+
+
 @transaction.atomic
 def set_case_reference_patterns(
     *, actor: User, organisation: Organisation, patterns: list[str]
@@ -44,12 +62,19 @@ def set_case_reference_patterns(
     cleaned = [p.strip() for p in patterns if p.strip()]
     for pattern in cleaned:
         try:
-            re.compile(pattern)
+            check_pattern(pattern)
         except re.error as exc:
             raise ValidationError(
                 {
                     "patterns": _("“%(pattern)s” is not a valid pattern: %(error)s")
                     % {"pattern": pattern, "error": exc}
+                }
+            ) from exc
+        except UnsafePatternError as exc:
+            raise ValidationError(
+                {
+                    "patterns": _("“%(pattern)s” cannot be used: %(reason)s")
+                    % {"pattern": pattern, "reason": _UNSAFE_REASONS[exc.reason]}
                 }
             ) from exc
     organisation.case_reference_patterns = cleaned

@@ -9,7 +9,7 @@ from django.http import Http404
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation, Team
-from candour.ideas.models import Idea, IdeaEvent
+from candour.ideas.models import Idea
 from candour.ideas.vocabulary import IdeaSource
 from candour.learning.models import Lesson, Theme
 from candour.surveys.models import Wave
@@ -36,10 +36,6 @@ def shows_author(user: User, idea: Idea) -> bool:
     if not idea.name_hidden_from_colleagues and idea.organisation_id in user.organisation_ids():
         return True
     return Idea.objects.managed_by(user).filter(pk=idea.pk).exists()
-
-
-def timeline(idea: Idea) -> list[IdeaEvent]:
-    return list(idea.events.select_related("actor"))
 
 
 def teams_of(user: User) -> list[Team]:

@@ -29,7 +29,6 @@ from candour.ideas.access import (
     shows_author,
     team_in,
     teams_of,
-    timeline,
 )
 from candour.ideas.board import board, bottlenecks
 from candour.ideas.forms import (
@@ -41,6 +40,7 @@ from candour.ideas.forms import (
     StandardForm,
     ThanksForm,
 )
+from candour.ideas.history import history_rows
 from candour.ideas.models import Idea
 from candour.ideas.similar import similar_ideas
 from candour.ideas.vocabulary import NEXT_STATUSES, IdeaStatus, ProblemKind
@@ -210,7 +210,7 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "show_author": shows_author(user, idea),
             "is_author": idea.author_id == user.pk,
             "manages": manages,
-            "events": timeline(idea),
+            "events": history_rows(user, idea, show_author=shows_author(user, idea)),
             "move_form": MoveForm(next_statuses=NEXT_STATUSES[IdeaStatus(idea.status)]),
             "comment_form": CommentForm(),
             "thanks_form": ThanksForm(),

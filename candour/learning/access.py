@@ -108,11 +108,12 @@ def reviews_of(report: Report) -> list[JustCultureReview]:
 
 
 def alerts_for(user: User) -> list[Alert]:
-    """Alerts the person received, and all alerts of organisations where they are an analyst."""
+    """Alerts of organisations where the person is the safety lead now, and all alerts of
+    organisations where they are an analyst. Having once received an alert is not enough:
+    a replaced safety lead loses access at once, not at the next `chase-hazard-alerts`."""
     return list(
         Alert.objects.filter(
-            Q(recipient=user)
-            | Q(organisation__safety_lead=user)
+            Q(organisation__safety_lead=user, organisation_id__in=user.organisation_ids())
             | Q(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
         )
         .select_related("report", "recipient")
@@ -121,11 +122,13 @@ def alerts_for(user: User) -> list[Alert]:
 
 
 def get_alert_for_recipient(user: User, pk: int) -> Alert:
-    """The alert, for the person it was sent to or the organisation's safety lead now:
-    a new lead takes over open alerts at once, before `chase-hazard-alerts` moves them."""
+    """The alert, for the organisation's safety lead now, checked at each request: a new
+    lead takes over at once, and the one replaced loses access at once, both before
+    `chase-hazard-alerts` moves the alerts on."""
     alert = (
         Alert.objects.filter(pk=pk)
-        .filter(Q(recipient=user) | Q(organisation__safety_lead=user))
+        .filter(organisation__safety_lead=user)
+        .filter(organisation_id__in=user.organisation_ids())
         .select_related("organisation")
         .first()
     )

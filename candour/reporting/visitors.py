@@ -15,6 +15,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
+from candour.core.client import client_address
+
 TAG_LENGTH = 24
 
 
@@ -22,16 +24,6 @@ def session_tag(session_key: str, *, purpose: str) -> str:
     """A session's tag for one purpose (a tag for one purpose says nothing of another)."""
     digest = hashlib.sha256(f"candour-{purpose}-session:{session_key}".encode()).hexdigest()
     return digest[:TAG_LENGTH]
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address: behind Candour's own proxy, the last hop it added."""
-    if settings.CANDOUR_BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return str(hops[-1])
-    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def client_tag(request: HttpRequest, *, purpose: str) -> str:

@@ -1,7 +1,8 @@
 """Bearer authentication for unscheduled-care settings' keys: `Authorization: Bearer cpis_...`.
 
 The key's value is never logged; a wrong key is refused like no key (401), and a key that
-is sent but refused (wrong, revoked, or of a setting no longer registered) is audited.
+is sent but refused (wrong, revoked, or of a setting no longer registered) is audited,
+in aggregate per client and window so that refusals cannot grow the trail without limit.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
+from candour.core.client import client_key
 from candour.sharing.models import SettingKey
 from candour.sharing.services import authenticate_setting_key
 
@@ -25,4 +27,4 @@ class SettingKeyBearer(HttpBearer):
         return self.authenticate(request, value.strip())
 
     def authenticate(self, request: HttpRequest, token: str) -> SettingKey | None:
-        return authenticate_setting_key(token)
+        return authenticate_setting_key(token, client=client_key(request))

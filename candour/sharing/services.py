@@ -7,6 +7,7 @@ notifications and emails name the flag by its reference.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -30,6 +31,7 @@ from candour.core.models import Organisation, OrganisationKind, Team
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting import rate_limits
+from candour.reporting.models import RateBucket
 from candour.sharing import contact, keys, nhs_number
 from candour.sharing.csv_schema import FLAGS
 from candour.sharing.models import Attendance, ChildFlag, Lookup, SettingKey, SharingSetting
@@ -351,18 +353,62 @@ def setting_for_key(value: str) -> SettingKey | None:
     return checked.key if checked.refusal is None else None
 
 
-def authenticate_setting_key(value: str) -> SettingKey | None:
+# Refused keys are audited in aggregate: the first refusal from a client (for a proven
+# key, per key) in each window gets a row, later ones are counted and the count goes in
+# that group's next row. A row per refusal let anyone grow the trail without limit, and
+# a wrong key's prefix is whatever was sent, so it cannot be the group.
+REFUSED_KEY_WINDOW = timedelta(minutes=15)
+REFUSED_KEY_ROWS_PER_WINDOW = 100  # across every client: bounds a guesser with many addresses
+_REFUSED_ALL = "sharing-refused-key:all"
+
+
+def _refusal_group(checked: _KeyCheck, client: str) -> str:
+    proven = checked.key.prefix if checked.key else "-"
+    digest = hashlib.sha256(f"{checked.refusal}|{proven}|{client}".encode()).hexdigest()
+    return f"sharing-refused-key:{digest[:40]}"
+
+
+@transaction.atomic
+def _refusals_to_report(group: str) -> int | None:
+    """None: count this refusal only. Otherwise audit it, with the number of refusals
+    counted without a row since this group's last row."""
+    now = timezone.now()
+    bucket, created = RateBucket.objects.select_for_update().get_or_create(
+        key=group, defaults={"window_started_at": now}
+    )
+    if not created and now - bucket.window_started_at < REFUSED_KEY_WINDOW:
+        bucket.count += 1
+        bucket.save(update_fields=["count"])
+        return None
+    if not rate_limits.hit(
+        _REFUSED_ALL, limit=REFUSED_KEY_ROWS_PER_WINDOW, window=REFUSED_KEY_WINDOW
+    ):
+        bucket.count += 1
+        bucket.save(update_fields=["count"])
+        return None
+    earlier = 0 if created else bucket.count
+    bucket.window_started_at = now
+    bucket.count = 0
+    bucket.save(update_fields=["window_started_at", "count"])
+    return earlier
+
+
+def authenticate_setting_key(value: str, *, client: str = "") -> SettingKey | None:
     """Like `setting_for_key`, but a refused key is audited with why (wrong, revoked, or
-    its setting no longer registered)."""
+    its setting no longer registered), in aggregate per client (see above)."""
     checked = _check_key(value)
     if checked.refusal is None:
         return checked.key
+    earlier = _refusals_to_report(_refusal_group(checked, client))
+    if earlier is None:
+        return None
     # Only a proven key names its setting: a wrong key's prefix is whatever was sent.
     record_refused_lookup(
         refusal=checked.refusal,
         setting=checked.key.setting if checked.key else None,
         key=checked.key,
         claimed_prefix=checked.prefix,
+        earlier_attempts=earlier,
     )
     return None
 
@@ -378,9 +424,11 @@ def record_refused_lookup(
     requested_by: str = "",
     reason: str = "",
     fields: tuple[str, ...] = (),
+    earlier_attempts: int = 0,
 ) -> Lookup | None:
     """Record and audit a refused lookup with who asked and why: never the NHS number or
-    its digest. A refusal within a known setting is also one of its lookups."""
+    its digest. A refusal within a known setting is also one of its lookups.
+    ``earlier_attempts``: like refusals counted, not recorded, since the last such row."""
     lookup = None
     requested_by = requested_by[:REQUESTED_BY_MAX]
     if setting is not None:
@@ -405,6 +453,7 @@ def record_refused_lookup(
             "requested_by": keys.requester_digest(requested_by),
             "reason": reason if reason in LookupReason.values else None,
             "fields": list(fields),
+            **({"earlier_attempts": earlier_attempts} if earlier_attempts else {}),
         },
     )
     return lookup

@@ -4,8 +4,6 @@ link answers (the link is the credential: no account session needed)."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
+from candour.core.safe_csv import csv_download
 from candour.surveys import services
 from candour.surveys.access import (
     administered_organisation,
@@ -170,9 +169,7 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     wave = get_wave_for_reader(user, pk)
     found = wave_results(wave, with_links=False)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="survey-{wave.pk}-results.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_download(f"survey-{wave.pk}-results.csv")
     groups = [found.whole, *found.teams]
     writer.writerow([_("measure"), _("kind"), *(g.name for g in groups)])
     writer.writerow([_("respondents"), "", *(g.respondents.text for g in groups)])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
@@ -17,35 +19,40 @@ from conftest import World, signed_in_client
 pytestmark = pytest.mark.django_db
 
 
-def _sequences(content: str) -> list[int]:
-    cell = r'<td class="govuk-table__cell govuk-table__cell--numeric">(\d+)</td>'
-    return [int(s) for s in re.findall(cell, content)]
+_CURSOR = r'href="\?{}=([A-Za-z0-9_-]+)"'
 
 
-def test_older_and_newer_walk_the_whole_trail_once(world: World) -> None:
-    with transaction.atomic():
-        for _ in range(2 * PAGE_SIZE + 7):
+def _times(content: str) -> list[str]:
+    return re.findall(r'<td class="govuk-table__cell">(\d\d \w+ \d{4} [\d:]+)</td>', content)
+
+
+def test_older_and_newer_walk_the_whole_trail_once(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each event a second apart, so its shown time names it.
+    start = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+    for i in range(2 * PAGE_SIZE + 7):
+        monkeypatch.setattr(timezone, "now", lambda i=i: start + timedelta(seconds=i))
+        with transaction.atomic():
             record(
                 AuditEventType.TEAM_CREATED,
                 actor_id=world.admin.pk,
                 organisation=world.riverside,
                 target=world.assessment,
             )
+    monkeypatch.undo()
     url = reverse("audit:organisation-audit", args=[world.riverside.slug])
     client = signed_in_client(world.admin)
-    expected = list(
-        AuditEvent.objects.filter(organisation=world.riverside)
-        .order_by("-sequence")
-        .values_list("sequence", flat=True)
-    )
+    events = AuditEvent.objects.filter(organisation=world.riverside).order_by("-sequence")
+    expected = [timezone.localtime(e.occurred_at).strftime("%d %b %Y %H:%M:%S") for e in events]
 
-    seen: list[int] = []
+    seen: list[str] = []
     pages = []
     content = client.get(url).content.decode()
     while True:
         pages.append(content)
-        seen += _sequences(content)
-        older = re.search(r'href="\?before=(\d+)"', content)
+        seen += _times(content)
+        older = re.search(_CURSOR.format("before"), content)
         if older is None:
             break
         content = client.get(url, {"before": older.group(1)}).content.decode()
@@ -53,10 +60,10 @@ def test_older_and_newer_walk_the_whole_trail_once(world: World) -> None:
     assert seen == expected  # every event once, newest first
     assert len(pages) == 3
     assert 'href="?after=' not in pages[0]  # nothing newer than the first page
-    newer = re.search(r'href="\?after=(\d+)"', pages[1])
+    newer = re.search(_CURSOR.format("after"), pages[1])
     assert newer is not None
     back = client.get(url, {"after": newer.group(1)}).content.decode()
-    assert _sequences(back) == _sequences(pages[0])
+    assert _times(back) == _times(pages[0])
 
 
 def test_a_cursor_that_is_not_a_number_shows_the_newest(world: World) -> None:
