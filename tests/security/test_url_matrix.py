@@ -65,9 +65,11 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "feedback/<str:token>/thank-you/": PUBLIC,
     "feedback/<str:token>/you-said/": PUBLIC,
     "survey/thank-you/": PUBLIC,
-    # Capabilities: a personal survey link or an acknowledgement secret; unknown ones fail.
+    # Capabilities: a personal survey link or an acknowledgement (or burst) secret; unknown
+    # ones fail.
     "survey/<str:token>/": NOBODY,
     "safeguarding/acknowledge/<str:secret>/": NOBODY,
+    "safeguarding/burst/<str:secret>/": NOBODY,
     # One's own account, home page and lists scoped to the person.
     "home/": EVERYONE_SIGNED_IN,
     "account/": EVERYONE_SIGNED_IN,
