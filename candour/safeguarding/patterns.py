@@ -20,8 +20,9 @@ motivated the change to phrasings.py.
 from __future__ import annotations
 
 # 1: first set, written from the phrasings. 2: after reading the real NHS comments v1
-# missed (assault, violence towards me, felt threatened, starved, neglect).
-VERSION = "2"
+# missed (assault, violence towards me, felt threatened, starved, neglect). 3: issue 15's
+# new categories take their patterns from other_harm and exploitation_grooming.
+VERSION = "3"
 
 # fmt: off
 LEXICONS: dict[str, str] = {
@@ -293,9 +294,6 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "owe|owes|owed|owing ~2 them|him ~1 money|cash|debt|for",
         "say|says|said ~2 i|we ~1 owe",
         "in ~1 debt ~2 them|him",
-        "nude|nudes|naked|nakid ~2 pic*|photo*|video*|selfie*|pix",
-        "send|sent|sending|asked|asks|ask|wants|want|keeps ~3 nude|nudes|naked|nakid",
-        "send|sent|sending|asked|asks|ask|wants|want ~2 pic*|photo*|picture* ~1 of me",
         "met|meet|meeting|meets ~3 @APP",
         "someone|somebody|man|guy|boy|person ~2 @APP ~3 wants|asked|asks|keeps|sends|sent|told|says|said",
         "groomed",
@@ -303,10 +301,6 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "exploit*",
         "boyfriend|bf|gf|girlfriend ~3 @ADULT_AGE",
         "make*|made|force*|forcing ~1 me|us ~1 carry|sell|hold|deliver|steal|shoplift",
-        # Secrets are how grooming keeps a child quiet.
-        "told|tells|tell|said|says|sed|telled ~3 not|never|dont ~1 to ~1 tell|tel|say",
-        "our ~1 secret|secrit|secrat|secrete",
-        "tell ~3 or else",
     ),
     "bullying_threats": (
         "bully|bullys|bullies|bullied|bullyed|bulied|bullying|bulying|bullyin|bullie|bulies|bullyied|bulling|bulled",
@@ -356,14 +350,6 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "other_harm": (
         "lock*|locked|lox ~1 me|us ~2 in|out|up",
-        "@PARENT|@PARTNER ~3 calls|called|says|said|tells|told|thinks ~3 useless|worthless|mistake|stupid|fat|ugly|thick|idiot|waste",
-        "@PARENT|@PARTNER ~2 hates|hate me|us",
-        "@PARENT|@PARTNER ~2 doesnt|dont|didnt|never|not ~1 love|loves|want|wants|wanted|like|likes ~1 me|us !to",
-        "forced ~1 marriage|marry|married",
-        "force*|make*|made|want*|sending|send ~2 me ~2 marry|married|marriage",
-        "fgm",
-        "female ~1 genital",
-        "cut ~2 down there|their",
         "@AGENT ~3 has|keeps|got|hides|carries|carry|had ~2 @WEAPON",
         "pulled ~1 @WEAPON|@WEAPON ~1 on me|us",
         "make*|made ~1 me ~1 do ~3 dont|didnt|not|hate|scared|wrong|bad|horrible|rude|weird|secret|nasty",
@@ -378,6 +364,32 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "help ~1 me|us please|pls|plz|plse",
         "someone|somebody|sum1 ~1 help me|us",
     ),
+    # Issue 15 moved these from other_harm and exploitation_grooming to their own categories.
+    "emotional_abuse": (
+        # "dad says im useless", "mum hates me", "they dont want me".
+        "@PARENT|@PARTNER ~3 calls|called|says|said|tells|told|thinks ~3 useless|worthless|mistake|stupid|fat|ugly|thick|idiot|waste",
+        "@PARENT|@PARTNER ~2 hates|hate me|us",
+        "@PARENT|@PARTNER ~2 doesnt|dont|didnt|never|not ~1 love|loves|want|wants|wanted|like|likes ~1 me|us !to",
+    ),
+    "forced_marriage_honour": (
+        "forced ~1 marriage|marry|married",
+        "force*|make*|made|want*|sending|send ~2 me ~2 marry|married|marriage",
+        "fgm",
+        "female ~1 genital",
+        "cut ~2 down there|their",
+    ),
+    "image_based_abuse": (
+        # Asked for, sent or shared nudes.
+        "nude|nudes|naked|nakid ~2 pic*|photo*|video*|selfie*|pix",
+        "send|sent|sending|asked|asks|ask|wants|want|keeps ~3 nude|nudes|naked|nakid",
+        "send|sent|sending|asked|asks|ask|wants|want ~2 pic*|photo*|picture* ~1 of me",
+    ),
+    "silenced_coached": (
+        # Secrets and threats are how abuse keeps a child quiet.
+        "told|tells|tell|said|says|sed|telled ~3 not|never|dont ~1 to ~1 tell|tel|say",
+        "our ~1 secret|secrit|secrat|secrete",
+        "tell ~3 or else",
+    ),
 }
 
 # Urgency: words that mean the danger is now, or was within the last day.
@@ -391,15 +403,36 @@ URGENCY_NOW: tuple[str, ...] = (
     "yesterday|yday",
     "hes|shes|theyre|he|she|they|dad|dads|mum|mums|stepdad|him ~2 here|outside|downstairs|upstairs|coming|door|back|home|way ~1 now",
     "hes|shes|theyre|he|she|they ~1 is|are|s? ~1 outside|downstairs|here|coming|door",
-    "@GOING|tonight|tonite ~2 kill|end|hurt|cut|hang|harm|overdose|jump|unalive|do ~1 myself|my|it|me",
-    "took|taken|swallowed|swallow|taking ~3 pills|tablets|paracetamol|overdose|meds|all",
-    "bleeding|bleedin|blood",
     "help me|us ~1 please|pls|plz|now|quick|quickly|asap",
-    "please|pls|plz|someone|somebody ~1 help",
     "need|needs help ~1 now|asap|quick|tonight|urgently|urgent",
     "come ~1 now|quick|quickly|please",
+    "please|pls|plz|someone|somebody ~1 help",
+)
+
+# Urgency from the state of things rather than a time ("bleeding", "took pills", "going
+# to kill myself"): now, unless the text places it in the past (PAST) and no
+# URGENCY_NOW cue says it is now.
+URGENCY_STATE: tuple[str, ...] = (
+    "bleeding|bleedin|blood",
+    "@GOING|tonight|tonite ~2 kill|end|hurt|cut|hang|harm|overdose|jump|unalive|do ~1 myself|my|it|me",
+    "took|taken|swallowed|swallow|taking ~3 pills|tablets|paracetamol|overdose|meds|all",
     "goodbye|bye ~1 forever|everyone",
     "last ~1 message",
+)
+
+# Words that place what happened in the past: "he used to hit me", "years ago", "when i
+# was little". A past harm is still a concern (it may be continuing); it is not "now".
+PAST: tuple[str, ...] = (
+    "used|use to",
+    "usta|usto",
+    "ago",
+    "last|that ~1 year|years|month|months|summer|winter|spring|autumn|christmas|easter|term|birthday",
+    "when|wen ~1 i|we ~1 was|were|wos ~1 little|younger|small|smaller|a|baby|kid|child|in|at|living|staying",
+    "when|wen i ~1 lived|stayed|was ~1 at|with|in",
+    "in|at ~1 my ~1 old|last|previous ~1 placement|home|house|school|foster",
+    "years|yrs|months|weeks ~1 ago|back",
+    "back ~1 then|when",
+    "in the past",
 )
 
 # Suppressors: fixed phrases that cancel an overlapping concern of the listed categories.

@@ -6,6 +6,10 @@ and text speak of each age band, and hard negatives, ordinary feedback that shar
 with a disclosure. Every positive must be detected with its category (a miss is a bug);
 the share of negatives left alone is the specificity the tests hold to a floor.
 
+Issue 15's categories (emotional abuse, forced marriage, image-based abuse, silencing)
+took a few of these lines with their patterns; the exemplar bank (exemplars.py) and the
+held-out set (heldout.py) cover them fully.
+
 Age bands: "4-7" (dictated or a few simple words), "8-12", "13+", "parent_carer".
 """
 
@@ -152,14 +156,14 @@ POSITIVES: tuple[Positive, ...] = tuple(Positive(*row) for row in (
     ("a man online keeps asking me for pics", "exploitation_grooming", "13+"),
     ("someone on snapchat asked me to send nudes", "exploitation_grooming", "13+"),
     ("my boyfriend is 24", "exploitation_grooming", "13+"),
-    ("he told me not to tell anyone", "exploitation_grooming", "4-7"),
+    ("he told me not to tell anyone", "silenced_coached", "4-7"),
     ("i met a man on roblox and he wants to meet up", "exploitation_grooming", "8-12"),
     ("older lads buy me vapes and give me lifts", "exploitation_grooming", "13+"),
     ("theyre making me sell drugs", "exploitation_grooming", "13+"),
     ("ive been going country", "exploitation_grooming", "13+"),
     ("my son is going missing and coming back with new trainers and money, i think hes being groomed", "exploitation_grooming", "parent_carer"),
-    ("he sent me naked pics and says i have to send some back", "exploitation_grooming", "13+"),
-    ("its our secret he said", "exploitation_grooming", "4-7"),
+    ("he sent me naked pics and says i have to send some back", "image_based_abuse", "13+"),
+    ("its our secret he said", "silenced_coached", "4-7"),
     # bullying_threats
     ("i get bullied at school", "bullying_threats", "8-12"),
     ("they pick on me every day", "bullying_threats", "8-12"),
@@ -194,9 +198,9 @@ POSITIVES: tuple[Positive, ...] = tuple(Positive(*row) for row in (
     ("he broke my phone so i couldnt call anyone", "domestic_abuse", "parent_carer"),
     # other_harm
     ("they lock me in my room", "other_harm", "8-12"),
-    ("dad says im useless and a mistake", "other_harm", "13+"),
-    ("my mum hates me", "other_harm", "8-12"),
-    ("they want me to get married in the summer and i dont want to", "other_harm", "13+"),
+    ("dad says im useless and a mistake", "emotional_abuse", "13+"),
+    ("my mum hates me", "emotional_abuse", "8-12"),
+    ("they want me to get married in the summer and i dont want to", "forced_marriage_honour", "13+"),
     ("dad has a knife in his room", "other_harm", "8-12"),
     ("he makes me do things i dont like", "other_harm", "4-7"),
     ("he kicks the dog", "other_harm", "4-7"),
@@ -205,6 +209,14 @@ POSITIVES: tuple[Positive, ...] = tuple(Positive(*row) for row in (
     ("my social worker was verbally abusive to my son", "other_harm", "parent_carer"),
     ("i was abused in my last placement", "other_harm", "13+"),
     ("they make me stand in the corner for hours", "other_harm", "8-12"),
+    ("my uncle pulled a knife on me", "other_harm", "13+"),
+    # issue 15's categories
+    ("my dad calls me stupid every day", "emotional_abuse", "8-12"),
+    ("they want to force me to marry a man i dont know", "forced_marriage_honour", "13+"),
+    ("im scared they will do fgm on me", "forced_marriage_honour", "13+"),
+    ("he keeps asking for nudes", "image_based_abuse", "13+"),
+    ("a boy sent round a naked photo of me", "image_based_abuse", "13+"),
+    ("he said dont tell or else", "silenced_coached", "8-12"),
 ))
 
 NEGATIVES: tuple[Negative, ...] = tuple(Negative(*row) for row in (
