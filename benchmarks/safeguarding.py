@@ -296,7 +296,10 @@ def main() -> int:
         return [bool(p) for p in model.predict(list(texts))]
 
     methods: dict[str, tuple[str, Flag]] = {
-        "candour": (f"candour.safeguarding phrase patterns alone (v{PATTERNS_VERSION})", candour_flags),
+        "candour": (
+            f"candour.safeguarding phrase patterns alone (v{PATTERNS_VERSION})",
+            candour_flags,
+        ),
         "keywords": ("naive keyword list: " + ", ".join(NAIVE_KEYWORDS), keyword_flags),
         "tfidf-lr": (
             "TF-IDF word 1-2 + char_wb 2-5 grams, logistic regression (C=10, balanced); "
@@ -343,6 +346,7 @@ def main() -> int:
     assess(long_text, None)
     long_seconds = time.perf_counter() - long_started
 
+    layers = two_layers(comments)
     report = {
         "generated": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "seed": SEED,
@@ -380,10 +384,10 @@ def main() -> int:
         "run_seconds": round(time.perf_counter() - started, 1),
         "network_attempts_blocked": len(BLOCKED),
         "notes": NOTES,
-        "two_layers": two_layers(comments),
+        "two_layers": layers,
     }
     print(table(report))
-    print(layers_table(report["two_layers"]))
+    print(layers_table(layers))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print("wrote", RESULTS.relative_to(ROOT))

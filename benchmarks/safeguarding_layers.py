@@ -38,8 +38,12 @@ MARGINS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.10)
 # Budgets for tuning on dev, below the targets so that the test part has some headroom.
 BUDGET_NHS = 0.008
 BUDGET_LOOKALIKES = 0.08
-TARGETS = {"recall_per_category": 0.95, "nhs_false_alarms": 0.01, "lookalike_false_alarms": 0.10,
-           "ms_per_text": 1.0}  # fmt: skip
+TARGETS = {
+    "recall_per_category": 0.95,
+    "nhs_false_alarms": 0.01,
+    "lookalike_false_alarms": 0.10,
+    "ms_per_text": 1.0,
+}
 
 T = TypeVar("T")
 
@@ -49,7 +53,9 @@ class Comment(Protocol):
     labels: set[str]
 
 
-def stratified(items: Sequence[T], key: Callable[[T], str], share: float, salt: str) -> tuple[list[T], list[T]]:  # fmt: skip
+def stratified(
+    items: Sequence[T], key: Callable[[T], str], share: float, salt: str
+) -> tuple[list[T], list[T]]:
     """Deterministic split: per group, a seeded shuffle, the first `share` to dev."""
     groups: dict[str, list[T]] = defaultdict(list)
     for item in items:
@@ -130,7 +136,9 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
     for window in WINDOWS:
 
         def layer(bank: Sequence[Any], window: int = window) -> semantic.SimilarityLayer:
-            return semantic.SimilarityLayer(embedder, bank, harmless, window=window, version=VERSION)
+            return semantic.SimilarityLayer(
+                embedder, bank, harmless, window=window, version=VERSION
+            )
 
         folds = [bank_dev[k::FOLDS] for k in range(FOLDS)]
         bank_scores = np.zeros((len(bank_dev), len(MARGINS)), dtype=np.float32)
@@ -151,9 +159,13 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
                 nhs_fa = float((nhs_dev_patterns | (nhs_scores[:, col] >= threshold)).mean())
                 look_fa = float((look_dev_patterns | (look_scores[:, col] >= threshold)).mean())
                 per_cat = {
-                    c: float(np.mean([f for f, (_t, cat) in zip(found, dev_pos, strict=True) if cat == c]))
+                    c: float(
+                        np.mean(
+                            [f for f, (_t, cat) in zip(found, dev_pos, strict=True) if cat == c]
+                        )
+                    )
                     for c in categories
-                }  # fmt: skip
+                }
                 trials.append(
                     {
                         "window": window,
@@ -177,7 +189,11 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             -t["threshold"],
         ),
     )
-    shipped = {"window": semantic.WINDOW, "threshold": semantic.THRESHOLD, "margin": semantic.MARGIN}
+    shipped = {
+        "window": semantic.WINDOW,
+        "threshold": semantic.THRESHOLD,
+        "margin": semantic.MARGIN,
+    }
     tuning_seconds = time.perf_counter() - started
 
     # ------------------------------------------------------------------ test, scored once
@@ -205,8 +221,10 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "overall": rate(sum(flags), len(flags)),
             "by_category": {c: rate(hits[c], totals[c]) for c in categories},
             "items_by_category": {c: totals[c] for c in categories},
-            "missed": [{"text": t, "category": c} for (t, c), f in zip(items, flags, strict=True) if not f],
-        }  # fmt: skip
+            "missed": [
+                {"text": t, "category": c} for (t, c), f in zip(items, flags, strict=True) if not f
+            ],
+        }
 
     def semantic_flag(layer: semantic.SimilarityLayer) -> Callable[[str], bool]:
         return lambda text: layer.flag(text) is not None
@@ -241,9 +259,13 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
     ship = {
         "recall_heldout_and_phrasings_test": recall(ship_items, lambda t: detect(t).concern),
         "nhs_all_false_alarms": false_alarms(ordinary, lambda t: detect(t).concern),
-        "lookalike_test_false_alarms": false_alarms([x.text for x in look_test], lambda t: detect(t).concern),
-        "lookalike_all_false_alarms": false_alarms([x.text for x in LOOKALIKES], lambda t: detect(t).concern),
-    }  # fmt: skip
+        "lookalike_test_false_alarms": false_alarms(
+            [x.text for x in look_test], lambda t: detect(t).concern
+        ),
+        "lookalike_all_false_alarms": false_alarms(
+            [x.text for x in LOOKALIKES], lambda t: detect(t).concern
+        ),
+    }
     flagged_nhs = []
     for c in comments:
         a = detect(c.text)
@@ -285,13 +307,17 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
     both_test = test["both"]
     ship_recall = ship["recall_heldout_and_phrasings_test"]["by_category"]
     targets = {
-        "recall_per_category_test_both_min": min(v for v in both_test["recall_pooled_test"]["by_category"].values() if v is not None),
-        "recall_per_category_shipped_heldout_min": min(v for v in ship_recall.values() if v is not None),
+        "recall_per_category_test_both_min": min(
+            v for v in both_test["recall_pooled_test"]["by_category"].values() if v is not None
+        ),
+        "recall_per_category_shipped_heldout_min": min(
+            v for v in ship_recall.values() if v is not None
+        ),
         "nhs_false_alarm_rate_shipped": ship["nhs_all_false_alarms"]["rate"],
         "lookalike_false_alarm_rate_shipped_test_part": ship["lookalike_test_false_alarms"]["rate"],
         "ms_per_text_mean": round(float(np.mean(timings)), 4),
         "ms_per_text_p95": round(float(np.percentile(timings, 95)), 4),
-    }  # fmt: skip
+    }
     return {
         "description": __doc__.strip().splitlines()[0],
         "bank_version": VERSION,
@@ -313,9 +339,13 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "trials": len(trials),
             "seconds": round(tuning_seconds, 1),
             "best_trials_per_window": {
-                w: max((t for t in allowed if t["window"] == w), key=lambda t: (t["dev_recall_min_category"], t["dev_recall"]), default=None)
+                w: max(
+                    (t for t in allowed if t["window"] == w),
+                    key=lambda t: (t["dev_recall_min_category"], t["dev_recall"]),
+                    default=None,
+                )
                 for w in WINDOWS
-            },  # fmt: skip
+            },
         },
         "test_with_dev_bank": test,
         "shipped_detector": ship,
@@ -350,7 +380,10 @@ def layers_table(result: dict[str, Any]) -> str:
     lines = [f"{'category':<24} {'n':>4} {'patterns':>9} {'similar':>8} {'both':>6}"]
     for c in cats:
         n = test["both"]["recall_pooled_test"]["items_by_category"][c]
-        row = [test[m]["recall_pooled_test"]["by_category"][c] for m in ("patterns", "similarity", "both")]
+        row = [
+            test[m]["recall_pooled_test"]["by_category"][c]
+            for m in ("patterns", "similarity", "both")
+        ]
         lines.append(f"{c:<24} {n:>4} " + " ".join(f"{v:>8}" for v in row))
     for m in ("patterns", "similarity", "both"):
         lines.append(

@@ -1,4 +1,4 @@
-# ruff: noqa: E501 - one sentence per line, so each reads and diffs whole.
+
 """Children's harmless sentences that look like disclosures: the false-alarm test set.
 
 Written for issue 15 before any threshold of the similarity layer was tuned, and never

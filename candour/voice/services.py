@@ -36,8 +36,8 @@ from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting.calendar import week_start
 from candour.reporting.services import policy_for
-from candour.voice.models import DutyContact, Feedback, FeedbackLink, SafeguardingAlert
 from candour.voice.alert_reasons import layers_of
+from candour.voice.models import DutyContact, Feedback, FeedbackLink, SafeguardingAlert
 from candour.voice.screening import screen
 from candour.voice.vocabulary import AgeBand, AlertState, FeedbackStatus, Rating, WorkedWith
 

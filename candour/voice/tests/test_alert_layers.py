@@ -45,7 +45,7 @@ def _send(world: World, words: str, captured: Any) -> tuple[SafeguardingAlert, s
     assert submitted.alert is not None
     duty = [m for m in mail.outbox if m.to == ["duty@riverside.example"]]
     assert len(duty) == 1
-    return SafeguardingAlert.objects.get(pk=submitted.alert.pk), duty[0].body
+    return SafeguardingAlert.objects.get(pk=submitted.alert.pk), str(duty[0].body)
 
 
 def test_the_quiet_disclosure_is_missed_by_the_patterns_and_found_by_similarity():
