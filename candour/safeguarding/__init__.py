@@ -7,6 +7,11 @@
     >>> [p.text for p in a.matched]
     ['scard of my stepdad']
 
+Two independent layers; a text is a concern if either flags it (issue 15, ADR 0012):
+the phrase patterns below, and a similarity layer (semantic.py) that compares the text,
+its sentences and windows of words with a versioned bank of disclosures (exemplars.py).
+The assessment says which layer raised it and why (`layers`, `matched`, `similar`).
+
 Recall first. A false alarm costs a duty worker a minute; a missed disclosure can cost a
 child. So the detector is a curated list of phrase patterns (patterns.py, versioned data)
 written to catch how children actually write: misspellings ("scard", "touchs"), text
@@ -20,17 +25,19 @@ myself). Pure Python: no model, no network, about ten thousand short texts a sec
 matching is linear in the length of the text (matcher.py explains the bound).
 
 What it cannot do:
-- Understand. It matches words, not meaning: a disclosure in words no pattern holds
-  ("he does stuff to me in the bath"), told as a story, hinted at, or written in another
-  language is missed. Every feedback item is also read by a person within a set time
-  (ADR 0012); this detector only makes the urgent ones jump the queue.
-- Tell past from present, or jokes from intent: "I was hit years ago", "my mum is going
-  to kill me for losing my coat" and "kms this homework" all alert, by design.
+- Understand. The patterns match words; the similarity layer finds close paraphrases of
+  its bank, not meaning: measured on disclosures we wrote, both together still miss about
+  half of those in new words, and stories, hints or another language are missed. Every
+  feedback item is also read by a person within a set time (ADR 0012); this detector
+  only makes the urgent ones jump the queue.
+- Tell jokes from intent: "my mum is going to kill me for losing my coat" and "kms this
+  homework" alert, by design. A past harm ("he used to hit me") alerts too, but only a
+  cue of time or of a present state makes it "now".
 - Know who is speaking. An adult patient's "I felt suicidal" and a child's are treated
   the same; the categories are a hint for the duty worker, not a finding.
 """
 
-from candour.safeguarding.detector import Assessment, Category, Phrase, Urgency, detect
+from candour.safeguarding.detector import Assessment, Category, Layer, Phrase, Urgency, detect
 from candour.safeguarding.patterns import VERSION as PATTERNS_VERSION
 
-__all__ = ["PATTERNS_VERSION", "Assessment", "Category", "Phrase", "Urgency", "detect"]
+__all__ = ["PATTERNS_VERSION", "Assessment", "Category", "Layer", "Phrase", "Urgency", "detect"]
