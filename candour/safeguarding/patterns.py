@@ -330,6 +330,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@I ~1 have|got|always|get|make|makes|cook ~2 my|our|me|us|own? ~1 own ~1 @FOOD|food|meals",
         # Young carers.
         "young ~1 carer|carers|care",
+        "@PARENT ~2 @NOT|never|wont|cant ~1 wake|get ~1 up",
+        "make|making|makes|made|feed|feeding|feeds ~2 baby|babys|brothers|sisters|siblings ~1 bottle|bottles|milk|tea|dinner|breakfast",
+        "@I ~1 look|care|looks|cares|looking|caring after|for ~1 my|the|our ~2 @SIBLING|brothers|sisters|siblings ~3 every|everyday|always|because|cos|coz|night|nights",
         "@I ~2 have|got|hav|av ~1 to look|care|caring|looking ~1 after|for ~1 my|me|the|our|mums|her|him ~1 @PARENT|@SIBLING|little|younger|baby|family|everyone|brothers|sisters|siblings",
         "@I ~1 look|care|looks|cares|looking|caring ~1 after|for ~1 my|the|our ~2 @PARENT|baby|siblings|family|everyone|disabled|poorly|ill|sick",
         "give|gives|giving|gave|do|sort ~2 my|our|mums|dads ~2 @PARENT|her|him|them ~2 meds|medicine|medication|tablets|injection*|insulin",
@@ -417,7 +420,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "giving ~1 my|all|away ~2 stuff|things|belongings|possessions|toys",
         "@NOT ~1 want|wanna|wana ~2 exist|here|alive|around|live|living",
         "wish|wishes|wished ~3 @NOT|never ~1 exist|existed|born|here|alive",
-        "disappear*|disapear*|dissapear*|vanish* ~2 forever|for|permanently|4ever|and ~1 never|not",
+        "disappear*|disapear*|dissapear*|vanish* ~2 forever|permanently|4ever",
+        "disappear*|disapear*|dissapear*|vanish* ~2 and ~1 never|not ~2 come|be|exist",
         "tired|sick ~1 of ~1 living|life|being|existing|waking|trying",
         "done ~1 with ~1 life|living|everything|it|being",
         "want*|wanna|wana|wish ~1 it|everything ~1 all ~1 to? ~1 stop|end|be|over",
@@ -471,7 +475,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "in ~1 case|cas ~3 have|need ~1 to ~1 get|run|leave|escape ~1 out|away|quick",
         "incase ~3 have|need ~1 to ~1 get|run|leave|escape",
         "sleep*|slept ~1 with ~2 shoes|trainers|clothes|knife|coat|bag|light ~1 on? ~1 in|incase",
-        "@PEOPLE|he|she|someone|somebody|car|van ~3 follows|follow|followed|following|followin ~1 me|us",
+        "@HOME_ADULT|stranger|strangers|someone|somebody|car|van|neighbour|older ~3 follows|follow|followed|following|followin ~1 me|us",
         "watches|watching|stares|staring|staring ~1 me|us ~3 scares|scary|creepy|weird|all|every|through|window|changing|sleep|sleeping|uncomfortable",
         "@FEAR ~4 when|wen|if|cos|whenever ~3 see|hear|hears|sees|smell ~1 him|her|them|@PEOPLE|his|their",
         "@FEAR ~3 at|in ~2 placement|home|foster|house|flat",
@@ -693,9 +697,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@NOT|stopped|stop ~1 talk|talking|talks|speak|speaking|speaks ~2 to ~1 me|us ~3 days|weeks|punish*|hours|when",
         "ignore*|ignored|ignores ~1 me|us ~3 days|weeks|punish*|hours|whole|all|when",
         "silent ~1 treatment",
+        "says|said|threaten*|threatens|tells|told ~4 care|foster|orphanage|away|adopted ~1 if|unless",
         "give|gives|giving|throw|throws|threw ~2 my ~1 toys|things|stuff|pet|dog|cat|puppy|teddy ~1 away|out",
         "says|said|threaten*|threatens|tells|told|keeps|always ~4 leave|abandon|send|put|give|kick|chuck|dump ~1 me|us ~2 away|care|orphanage|forever|behind|out|foster|streets",
-        "threat*|threaten*|says|said|will|gonna ~3 kill|hurt|drown|rid|get ~2 my|the|our|of ~1 cat|dog|pet|puppy|kitten|rabbit|hamster ~1 if|unless",
+        "threat*|threaten*|says|said|will|gonna ~3 kill|hurt|drown|rid|get ~2 my|the|our|of ~1 cat|dog|pet|puppy|kitten|rabbit|hamster ~1 if|unless i|we|you|u|me",
         "devil|demon|demons|witch|evil|possessed|spirit|spirits|curse|cursed ~2 in|inside|out ~1 me|of",
         "@HOME_ADULT ~3 says|said|calls|called|thinks|think ~3 evil|possessed|witch|devil|demon|cursed|bad",
         "says|said|tells|told|blames|blamed|thinks ~4 my ~1 fault",
@@ -727,6 +732,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "picked|chosen|chose|choose|choosing|found|arranged|promised|picking|finding ~2 my|me|a|her ~1 husband|wife|man|partner|fiance|fiancee|bride|groom",
         "promised ~2 me|her|us ~2 to ~1 a|my|his|her|their ~1 man|cousin|boy|family|someone|husband",
         "nikah|rishta|shaadi",
+        "promised|engaged|betrothed ~1 to ~1 my|a|an|his|her|some ~1 cousin|man|older|uncle|boy|stranger|someone|husband",
+        "girls|girl|me|i|sister|daughter|sisters ~2 get|gets|got|getting|be|being ~1 cut ~3 home|summer|holiday|abroad|there|back|woman|clean",
         "@NOT ~2 want|wanna|wana|ready|choose ~2 to? get? @MARRY",
         "@MARRY ~4 young|school|cousin",
         "im|am|aged|age|only|was|turned|turning ~1 @CHILD_AGE ~4 @MARRY|husband|engaged",
@@ -800,6 +807,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "dont|please|pls ~2 tell ~1 them|him|her|anyone|my|mum|dad|@PARENT ~3 i ~1 wrote|said|told|spoke|talked|messaged|did",
         "grass|grassing|snitch|snitching|snitches ~3 stitches|hurt|dead|kill|beat|jump|regret|get",
         "@NOT ~1 allowed ~1 to? ~1 talk|speak ~1 to ~1 you|worker|social|teacher|police|anyone",
+        "said|says|told|tells|telling ~2 dont|not|never ~1 tell|say|mention ~3 social|worker|workers|teacher|police|you|school|doctor|nurse|anyone|anybody",
         "dont|never|not ~1 tell|say ~1 anyone|anybody|nobody ~3 or ~1 else|ill|you|we|he|she|they|i",
         "threat*|threaten*|threatened ~3 if ~1 i|we ~1 tell|told|say|talk|speak",
         "scared|afraid|frightened|scard ~3 tell|telling|say|saying|speak|talk ~3 what ~2 happen|happens|they|he|she",
@@ -856,6 +864,25 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("never|didnt|not|dont|wouldnt|havent ~1 feel|felt|been|ever ~1 unsafe", ("feeling_unsafe_at_home",)),
     # "killed myself laughing" is an idiom, not intent.
     ("kill*|kil ~1 myself|meself ~1 laugh*|lol", ("self_harm_suicide",)),
+    # v4: "a secret, don't tell mum about her surprise party".
+    (
+        "secret|secrets ~4 ~4 surprise|present|presents|party|birthday|gift|gifts|christmas|santa",
+        ("silenced_coached",),
+    ),
+    (
+        "surprise|present|presents|party|birthday|gift|gifts|christmas|santa ~4 secret|secrets",
+        ("silenced_coached",),
+    ),
+    # v4: "told me what to say in my speech", lines for a play or an interview.
+    (
+        "what ~1 to ~1 say|write ~3 speech|play|assembly|script|presentation|nativity|show|audition|interview|lines|essay",
+        ("silenced_coached",),
+    ),
+    # v4: "i was starving after football".
+    (
+        "starving|starved|hungry ~3 after|from ~2 football|school|pe|swimming|training|practice|match|game|walk|running|rugby|dance|gym",
+        ("neglect",),
+    ),
     # "my brother beats me at fifa".
     (
         "beat|beats|beating|beaten me|us ~1 at|in ~2 fifa|football|games|game|chess|cards|racing|running|maths|tennis|pool|mario|minecraft|fortnite|everything|race|swimming|monopoly|uno|connect|draughts",
