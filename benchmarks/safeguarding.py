@@ -45,7 +45,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.safeguarding_layers import layers_table, two_layers  # noqa: E402
+from safeguarding_layers import layers_table, two_layers  # noqa: E402
+
 from candour.config.shared_data import shared_data_dir  # noqa: E402
 
 FEEDBACK = shared_data_dir() / "feedback"

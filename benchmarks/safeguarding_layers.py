@@ -1,21 +1,20 @@
-"""Issue 15: the phrase patterns, the similarity layer, and both, on data split before tuning.
+"""Issue 15: the phrase patterns, the learned layer, and both, on data split before tuning.
 
 Called by benchmarks/safeguarding.py (which loads the NHS comments and writes the JSON).
 
 Splits, fixed by SEED and made before anything is tuned:
   bank        the exemplar bank's disclosures, stratified by category: DEV_SHARE dev, the
-              rest test. The layer measured on the test part holds the dev part only, so
-              no test disclosure is in the bank it is compared with.
+              rest test. The learned layer was fitted on the dev part only, and the
+              patterns were written with only the dev part in view.
   phrasings   the issue 6 phrasings (disclosures by category, hard negatives), half each.
   heldout     candour/safeguarding/heldout.py: all test; written in other words than the bank.
   lookalikes  children's harmless look-alikes (lookalikes.py), by kind, half each.
   nhs         the adult NHS comments, half each by a hash of the text.
 
-Tuning (dev only): window size, threshold and margin are chosen to give the highest lowest
-per-category recall of both layers together on the dev disclosures (bank items scored by
-5-fold cross-validation within the dev bank, so an item is never compared with itself),
-within false-alarm budgets on the dev NHS comments and dev look-alikes set below the
-targets. The test part is then scored once.
+Tuning (dev only): scripts/train_safeguarding_model.py fits the learned layer and chooses
+its regularisation and threshold by cross-validation on the dev parts, within false-alarm
+budgets (BUDGET_*) set below the targets. This module only scores the test parts, once,
+beside the nearest-exemplar alternative (the static embedding alone, semantic.py).
 """
 
 from __future__ import annotations
@@ -79,38 +78,22 @@ def rate(hits: int, total: int) -> float | None:
     return round(hits / total, 4) if total else None
 
 
-def best_per_margin(layer: Any, texts: Sequence[str]) -> np.ndarray:
-    """For each text and margin: the highest similarity of a part passing that margin."""
-    out = np.full((len(texts), len(MARGINS)), -1.0, dtype=np.float32)
-    for row, text in enumerate(texts):
-        scores = layer.scores(text)
-        if not len(scores.positive):
-            continue
-        lead = scores.positive - scores.negative
-        for col, margin in enumerate(MARGINS):
-            passing = lead >= margin
-            if passing.any():
-                out[row, col] = scores.positive[passing].max()
-    return out
-
-
 def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
-    from candour.learning.similarity.reports import default_embedder
-    from candour.safeguarding import semantic
+    from candour.safeguarding import learned, semantic
     from candour.safeguarding.detector import Category, assess, detect
     from candour.safeguarding.exemplars import EXEMPLARS, NEGATIVES, VERSION
     from candour.safeguarding.heldout import HELDOUT
     from candour.safeguarding.lookalikes import LOOKALIKES
+    from candour.safeguarding.patterns import VERSION as PATTERNS_VERSION
     from candour.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES
     from candour.safeguarding.phrasings import POSITIVES
 
     threadpool_limits(1)  # one core, as the targets say
-    started = time.perf_counter()
-    embedder = default_embedder()
-    harmless = [n.text for n in NEGATIVES]
     categories = [c.value for c in Category]
+    layer = learned.default_layer()
+    about = learned_about()
 
     bank_dev, bank_test = stratified(EXEMPLARS, lambda e: e.category, DEV_SHARE, "bank")
     phr_dev, phr_test = stratified(POSITIVES, lambda p: p.category, 0.5, "phrasings")
@@ -119,96 +102,19 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
     ordinary = [c.text for c in comments if not c.labels]
     nhs_dev = [t for t in ordinary if nhs_half(t) == "dev"]
     nhs_test = [t for t in ordinary if nhs_half(t) == "test"]
-
-    patterns_cache: dict[str, bool] = {}
-
-    def by_patterns(text: str) -> bool:
-        if text not in patterns_cache:
-            patterns_cache[text] = assess(text, None).concern
-        return patterns_cache[text]
-
-    # ------------------------------------------------------------------ tune on dev only
-    dev_pos = [(e.text, e.category) for e in bank_dev] + [(p.text, p.category) for p in phr_dev]
-    dev_pos_patterns = np.array([by_patterns(t) for t, _c in dev_pos])
-    nhs_dev_patterns = np.array([by_patterns(t) for t in nhs_dev])
-    look_dev_patterns = np.array([by_patterns(x.text) for x in look_dev])
-    trials = []
-    for window in WINDOWS:
-
-        def layer(bank: Sequence[Any], window: int = window) -> semantic.SimilarityLayer:
-            return semantic.SimilarityLayer(
-                embedder, bank, harmless, window=window, version=VERSION
-            )
-
-        folds = [bank_dev[k::FOLDS] for k in range(FOLDS)]
-        bank_scores = np.zeros((len(bank_dev), len(MARGINS)), dtype=np.float32)
-        index = {id(e): i for i, e in enumerate(bank_dev)}
-        for k in range(FOLDS):
-            rest = [e for j, fold in enumerate(folds) if j != k for e in fold]
-            held = folds[k]
-            scored = best_per_margin(layer(rest), [e.text for e in held])
-            for e, row in zip(held, scored, strict=True):
-                bank_scores[index[id(e)]] = row
-        full = layer(bank_dev)
-        pos_scores = np.vstack([bank_scores, best_per_margin(full, [p.text for p in phr_dev])])
-        nhs_scores = best_per_margin(full, nhs_dev)
-        look_scores = best_per_margin(full, [x.text for x in look_dev])
-        for col, margin in enumerate(MARGINS):
-            for threshold in THRESHOLDS:
-                found = dev_pos_patterns | (pos_scores[:, col] >= threshold)
-                nhs_fa = float((nhs_dev_patterns | (nhs_scores[:, col] >= threshold)).mean())
-                look_fa = float((look_dev_patterns | (look_scores[:, col] >= threshold)).mean())
-                per_cat = {
-                    c: float(
-                        np.mean(
-                            [f for f, (_t, cat) in zip(found, dev_pos, strict=True) if cat == c]
-                        )
-                    )
-                    for c in categories
-                }
-                trials.append(
-                    {
-                        "window": window,
-                        "threshold": float(threshold),
-                        "margin": margin,
-                        "dev_recall_min_category": round(min(per_cat.values()), 4),
-                        "dev_recall": round(float(found.mean()), 4),
-                        "dev_nhs_false_alarms": round(nhs_fa, 4),
-                        "dev_lookalike_false_alarms": round(look_fa, 4),
-                        "within_budget": nhs_fa <= BUDGET_NHS and look_fa <= BUDGET_LOOKALIKES,
-                    }
-                )
-    allowed = [t for t in trials if t["within_budget"]]
-    chosen = max(
-        allowed,
-        key=lambda t: (
-            t["dev_recall_min_category"],
-            t["dev_recall"],
-            -t["dev_nhs_false_alarms"],
-            -t["dev_lookalike_false_alarms"],
-            -t["threshold"],
-        ),
+    # The nearest-neighbour alternative: the static embedding alone, against the dev bank.
+    nearest = semantic.SimilarityLayer(
+        layer.embedder, bank_dev, [n.text for n in NEGATIVES], version=VERSION
     )
-    shipped = {
-        "window": semantic.WINDOW,
-        "threshold": semantic.THRESHOLD,
-        "margin": semantic.MARGIN,
+
+    methods: dict[str, Callable[[str], bool]] = {
+        "patterns": lambda t: assess(t, None).concern,
+        "nearest_exemplar": lambda t: nearest.flag(t) is not None,
+        "learned": lambda t: layer.best(t) is not None,
+        "both": lambda t: detect(t).concern,  # as shipped: patterns or learned
     }
-    tuning_seconds = time.perf_counter() - started
-
-    # ------------------------------------------------------------------ test, scored once
-    measured = semantic.SimilarityLayer(
-        embedder,
-        bank_dev,
-        harmless,
-        threshold=chosen["threshold"],
-        margin=chosen["margin"],
-        window=chosen["window"],
-        version=VERSION,
-    )
     test_sets = {
         "bank_test": [(e.text, e.category) for e in bank_test],
-        "phrasings_test": [(p.text, p.category) for p in phr_test],
         "heldout": [(h.text, h.category) for h in HELDOUT],
     }
     pooled = [item for items in test_sets.values() for item in items]
@@ -219,53 +125,34 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
         hits = Counter(c for (_t, c), f in zip(items, flags, strict=True) if f)
         return {
             "overall": rate(sum(flags), len(flags)),
-            "by_category": {c: rate(hits[c], totals[c]) for c in categories},
-            "items_by_category": {c: totals[c] for c in categories},
+            "by_category": {c: rate(hits[c], totals[c]) for c in categories if totals[c]},
+            "items_by_category": {c: totals[c] for c in categories if totals[c]},
             "missed": [
                 {"text": t, "category": c} for (t, c), f in zip(items, flags, strict=True) if not f
             ],
         }
 
-    def semantic_flag(layer: semantic.SimilarityLayer) -> Callable[[str], bool]:
-        return lambda text: layer.flag(text) is not None
-
-    methods: dict[str, Callable[[str], bool]] = {
-        "patterns": by_patterns,
-        "similarity": semantic_flag(measured),
-        "both": lambda t: by_patterns(t) or measured.flag(t) is not None,
-    }
-
     def false_alarms(texts: Sequence[str], flag: Callable[[str], bool]) -> dict[str, Any]:
         flagged = sum(flag(t) for t in texts)
         return {"texts": len(texts), "flagged": flagged, "rate": rate(flagged, len(texts))}
 
-    test = {
-        name: {
+    test = {}
+    for name, flag in methods.items():
+        test[name] = {
             "recall_pooled_test": recall(pooled, flag),
-            "recall_by_set": {k: recall(v, flag)["overall"] for k, v in test_sets.items()},
+            "recall_by_set": {k: recall(v, flag) for k, v in test_sets.items()},
             "nhs_test_false_alarms": false_alarms(nhs_test, flag),
             "lookalike_test_false_alarms": false_alarms([x.text for x in look_test], flag),
             "hard_negative_test_false_alarms": false_alarms([n.text for n in hard_test], flag),
         }
-        for name, flag in methods.items()
-    }
-    for name in ("patterns", "similarity"):
-        del test[name]["recall_pooled_test"]["missed"]  # listed once, for both
+        if name != "both":  # misses listed once, for the detector as shipped
+            del test[name]["recall_pooled_test"]["missed"]
+            for by_set in test[name]["recall_by_set"].values():
+                del by_set["missed"]
+        else:
+            for by_set in test[name]["recall_by_set"].values():
+                del by_set["missed"]
 
-    # ------------------------------------------------------- the shipped detector (full bank)
-    # The held-out lines, the phrasings and the look-alikes are not in the bank, so these
-    # are fair for the detector as shipped; the bank's own test part is not (it is in it).
-    ship_items = test_sets["phrasings_test"] + test_sets["heldout"]
-    ship = {
-        "recall_heldout_and_phrasings_test": recall(ship_items, lambda t: detect(t).concern),
-        "nhs_all_false_alarms": false_alarms(ordinary, lambda t: detect(t).concern),
-        "lookalike_test_false_alarms": false_alarms(
-            [x.text for x in look_test], lambda t: detect(t).concern
-        ),
-        "lookalike_all_false_alarms": false_alarms(
-            [x.text for x in LOOKALIKES], lambda t: detect(t).concern
-        ),
-    }
     flagged_nhs = []
     for c in comments:
         a = detect(c.text)
@@ -281,15 +168,15 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "matched": [p.text for p in a.matched],
         }
         if a.similar is not None:
-            entry["nearest"] = {
+            entry["learned"] = {
                 "part": a.similar.text,
-                "exemplar": a.similar.exemplar,
+                "score": a.similar.score,
+                "nearest_exemplar": a.similar.exemplar,
                 "category": a.similar.category,
                 "similarity": a.similar.similarity,
-                "margin": a.similar.margin,
             }
         flagged_nhs.append(entry)
-    flagged_lookalikes = [x.text for x in LOOKALIKES if detect(x.text).concern]
+    flagged_lookalikes = [x.text for x in look_test if detect(x.text).concern]
 
     # ------------------------------------------------------------------ time per text
     sample = random.Random(SEED).sample(ordinary, min(2000, len(ordinary)))
@@ -300,73 +187,60 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
         t0 = time.perf_counter()
         detect(text)
         timings.append((time.perf_counter() - t0) * 1000)
-    cold_started = time.perf_counter()
-    semantic.SimilarityLayer(embedder, EXEMPLARS, harmless)
-    build_seconds = time.perf_counter() - cold_started
+    cold = time.perf_counter()
+    learned.LearnedLayer.from_file(learned.MODEL_FILE, layer.embedder, layer.explainer)
+    load_seconds = time.perf_counter() - cold
 
-    both_test = test["both"]
-    ship_recall = ship["recall_heldout_and_phrasings_test"]["by_category"]
+    both = test["both"]
     targets = {
-        "recall_per_category_test_both_min": min(
-            v for v in both_test["recall_pooled_test"]["by_category"].values() if v is not None
-        ),
-        "recall_per_category_shipped_heldout_min": min(
-            v for v in ship_recall.values() if v is not None
-        ),
-        "nhs_false_alarm_rate_shipped": ship["nhs_all_false_alarms"]["rate"],
-        "lookalike_false_alarm_rate_shipped_test_part": ship["lookalike_test_false_alarms"]["rate"],
+        "recall_per_category_test_min": min(both["recall_pooled_test"]["by_category"].values()),
+        "recall_test_overall": both["recall_pooled_test"]["overall"],
+        "nhs_false_alarm_rate_test": both["nhs_test_false_alarms"]["rate"],
+        "lookalike_false_alarm_rate_test": both["lookalike_test_false_alarms"]["rate"],
         "ms_per_text_mean": round(float(np.mean(timings)), 4),
         "ms_per_text_p95": round(float(np.percentile(timings, 95)), 4),
     }
     return {
-        "description": __doc__.strip().splitlines()[0],
+        "description": "Issue 15: the phrase patterns, the learned layer, and both, on parts "
+        "split before anything was tuned",
         "bank_version": VERSION,
+        "patterns_version": PATTERNS_VERSION,
+        "learned_version": layer.version,
         "splits": {
             "seed": SEED,
             "bank": {"dev": len(bank_dev), "test": len(bank_test)},
-            "bank_harmless_lookalikes": len(harmless),
+            "bank_harmless_lookalikes": len(NEGATIVES),
             "phrasings_positives": {"dev": len(phr_dev), "test": len(phr_test)},
             "phrasings_hard_negatives": {"dev": len(hard_dev), "test": len(hard_test)},
             "heldout_test": len(HELDOUT),
             "lookalikes": {"dev": len(look_dev), "test": len(look_test)},
             "nhs_ordinary_comments": {"dev": len(nhs_dev), "test": len(nhs_test)},
         },
-        "tuning": {
-            "budgets": {"nhs": BUDGET_NHS, "lookalikes": BUDGET_LOOKALIKES},
-            "chosen_on_dev": chosen,
-            "shipped_in_semantic_py": shipped,
-            "shipped_equals_chosen": all(shipped[k] == chosen[k] for k in shipped),
-            "trials": len(trials),
-            "seconds": round(tuning_seconds, 1),
-            "best_trials_per_window": {
-                w: max(
-                    (t for t in allowed if t["window"] == w),
-                    key=lambda t: (t["dev_recall_min_category"], t["dev_recall"]),
-                    default=None,
-                )
-                for w in WINDOWS
-            },
-        },
-        "test_with_dev_bank": test,
-        "shipped_detector": ship,
+        "tuning": about,
+        "test": test,
         "targets": TARGETS,
         "measured_against_targets": targets,
         "timing": {
-            "what": "detect() as shipped (patterns + similarity, full bank), one text at a "
-            "time, one BLAS thread, after loading; 2,000 NHS comments, the look-alikes and "
-            "the held-out disclosures",
+            "what": "detect() as shipped (patterns + learned layer), one text at a time, one "
+            "BLAS thread, after loading; 2,000 NHS comments, the look-alikes and the held-out "
+            "disclosures",
             "texts": len(timings),
             "ms_mean": targets["ms_per_text_mean"],
             "ms_p95": targets["ms_per_text_p95"],
             "ms_max": round(max(timings), 3),
-            "build_bank_seconds": round(build_seconds, 3),
+            "load_model_seconds": round(load_seconds, 3),
         },
         "flagged_nhs_comments": flagged_nhs,
-        "flagged_lookalikes": flagged_lookalikes,
+        "flagged_lookalikes_test": flagged_lookalikes,
         "notes": [
             "Every disclosure here (bank, phrasings, held-out) was written by Candour's "
             "engineers from published guidance, not by children: recall on them is recall on "
             "our idea of how children write. Real-world recall is unproven.",
+            "The patterns (v4) were written with the development part of the bank in view and "
+            "the learned layer was fitted on it; neither saw the test part of the bank, the "
+            "held-out disclosures, the test look-alikes or the test half of the NHS comments.",
+            "The phrasings set is not a test here: every phrasing is a regression case the "
+            "patterns were written to find.",
             "flagged_nhs_comments lists every NHS comment the shipped detector flags, with "
             "the layer and reason, so a person can judge each: several are adults describing "
             "suicidal thoughts, abuse or fear, which are true positives for a human reader.",
@@ -374,23 +248,32 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
     }
 
 
+def learned_about() -> dict[str, Any]:
+    import gzip
+    import json
+
+    from candour.safeguarding import learned
+
+    with gzip.open(learned.MODEL_FILE, "rt", encoding="utf-8") as handle:
+        return dict(json.load(handle)["about"])
+
+
 def layers_table(result: dict[str, Any]) -> str:
-    test = result["test_with_dev_bank"]
+    test = result["test"]
+    names = ("patterns", "nearest_exemplar", "learned", "both")
     cats = list(test["both"]["recall_pooled_test"]["by_category"])
-    lines = [f"{'category':<24} {'n':>4} {'patterns':>9} {'similar':>8} {'both':>6}"]
+    lines = [f"{'category':<24} {'n':>4} " + " ".join(f"{n[:8]:>8}" for n in names)]
     for c in cats:
         n = test["both"]["recall_pooled_test"]["items_by_category"][c]
-        row = [
-            test[m]["recall_pooled_test"]["by_category"][c]
-            for m in ("patterns", "similarity", "both")
-        ]
+        row = [test[m]["recall_pooled_test"]["by_category"][c] for m in names]
         lines.append(f"{c:<24} {n:>4} " + " ".join(f"{v:>8}" for v in row))
-    for m in ("patterns", "similarity", "both"):
+    for m in names:
         lines.append(
-            f"{m:<10} recall {test[m]['recall_pooled_test']['overall']} "
+            f"{m:<16} recall {test[m]['recall_pooled_test']['overall']} "
+            f"(bank {test[m]['recall_by_set']['bank_test']['overall']}, "
+            f"held-out {test[m]['recall_by_set']['heldout']['overall']}) "
             f"nhs fa {test[m]['nhs_test_false_alarms']['rate']} "
             f"lookalike fa {test[m]['lookalike_test_false_alarms']['rate']}"
         )
-    lines.append(f"chosen on dev: {result['tuning']['chosen_on_dev']}")
     lines.append(f"targets: {result['measured_against_targets']}")
     return "\n".join(lines)

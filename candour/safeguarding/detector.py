@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Protocol
 
-from candour.safeguarding import exemplars, semantic
+from candour.safeguarding import exemplars, learned
 from candour.safeguarding import patterns as data
 from candour.safeguarding.matcher import Hit, Matcher, Word, compile_pattern, words
-from candour.safeguarding.semantic import Nearest, SimilarityLayer
+from candour.safeguarding.semantic import Nearest
 
 
 class Category(StrEnum):
@@ -35,6 +36,13 @@ class Layer(StrEnum):
 
     PATTERNS = "patterns"  # the words matched a phrase pattern (patterns.py)
     SIMILARITY = "similarity"  # the text is near a known disclosure (exemplars.py)
+
+
+class SecondLayer(Protocol):
+    """A way of finding concern that does not depend on exact words (learned.py; the
+    nearest-neighbour layer in semantic.py fits too, for comparison)."""
+
+    def flag(self, text: str) -> Nearest | None: ...
 
 
 class Urgency(StrEnum):
@@ -136,19 +144,31 @@ def detect(text: str) -> Assessment:
 
     A concern if either layer flags it: the phrase patterns or the similarity layer.
     """
-    return assess(text, semantic.default_layer())
+    return assess(text, learned.default_layer())
 
 
-def assess(text: str, layer: SimilarityLayer | None) -> Assessment:
+def assess(text: str, layer: SecondLayer | None) -> Assessment:
     """As detect, with a given similarity layer, or the patterns alone (layer None)."""
     engine = compiled()
     tokens = words(text)
-    matched = _pattern_phrases(engine, text, tokens)
+    suppressed = [
+        (hit.start, hit.end, set(hit.pattern.label.split("|")))
+        for hit in engine.suppress.find(tokens)
+    ]
+    matched = _pattern_phrases(engine, text, tokens, suppressed)
     similar = layer.flag(text) if layer is not None else None
+    if similar is not None and any(
+        start < similar.end and similar.start < end for start, end, _labels in suppressed
+    ):
+        # A listed idiom or reassurance ("killed myself laughing") in the very part the
+        # learned layer flagged cancels it too: the list is a deliberate, reviewed trade.
+        similar = None
     if not matched and similar is None:
         return Assessment(False, (), (), Urgency.NONE, ())
     found = {p.category for p in matched if p.category}
-    if similar is not None:
+    if similar is not None and not found:
+        # The learned layer's category is its nearest example's: a hint, used only when no
+        # pattern named the harm in the text's own words.
         found.add(Category(similar.category))
     order = list(Category)
     categories = tuple(sorted(found, key=order.index))
@@ -161,11 +181,12 @@ def assess(text: str, layer: SimilarityLayer | None) -> Assessment:
     return Assessment(True, categories, matched, urgency, ordered, similar=similar)
 
 
-def _pattern_phrases(engine: _Compiled, text: str, tokens: list[Word]) -> tuple[Phrase, ...]:
-    suppressed = [
-        (hit.start, hit.end, set(hit.pattern.label.split("|")))
-        for hit in engine.suppress.find(tokens)
-    ]
+def _pattern_phrases(
+    engine: _Compiled,
+    text: str,
+    tokens: list[Word],
+    suppressed: list[tuple[int, int, set[str]]],
+) -> tuple[Phrase, ...]:
     found: dict[Category, list[tuple[int, int, str]]] = {}
     for hit in engine.concern.find(tokens):
         if any(

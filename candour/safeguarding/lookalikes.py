@@ -1,4 +1,3 @@
-
 """Children's harmless sentences that look like disclosures: the false-alarm test set.
 
 Written for issue 15 before any threshold of the similarity layer was tuned, and never

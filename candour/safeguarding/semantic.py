@@ -48,6 +48,7 @@ class Nearest:
     similarity: float
     margin: float  # how much nearer the disclosure is than the nearest harmless sentence
     bank_version: str
+    score: float | None = None  # the learned layer's score of the part, when it decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,26 @@ class SimilarityLayer:
 
     def flag(self, text: str) -> Nearest | None:
         return self.decide(text, self.scores(text))
+
+    def explain(self, text: str, start: int, end: int, score: float) -> Nearest:
+        """The bank's nearest disclosure to a part another layer flagged: the reason shown."""
+        vector = normalise_rows(self.embedder.embed_many([text[start:end]]))
+        similarity = (vector @ self._bank)[0]
+        positive = similarity[: self._split]
+        nearest = int(positive.argmax())
+        harmless = float(similarity[self._split :].max()) if len(similarity) > self._split else -1
+        exemplar = self.positives[nearest]
+        return Nearest(
+            start=start,
+            end=end,
+            text=text[start:end],
+            exemplar=exemplar.text,
+            category=exemplar.category,
+            similarity=round(float(positive[nearest]), 3),
+            margin=round(float(positive[nearest]) - harmless, 3),
+            bank_version=self.version,
+            score=round(score, 3),
+        )
 
 
 _lock = threading.Lock()

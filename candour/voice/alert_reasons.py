@@ -58,6 +58,7 @@ def layers_of(screening: Screening) -> list[dict[str, Any]]:
                 "exemplar": near.exemplar,
                 "category": near.category,
                 "similarity": near.similarity,
+                "score": near.score,
                 "bank_version": near.bank_version,
             }
         )
@@ -74,11 +75,13 @@ def describe(layers: list[dict[str, Any]]) -> list[str]:
         elif layer.get("layer") == "similarity":
             lines.append(
                 _(
-                    "Raised by: similarity to a known disclosure \u2014 nearest example "
-                    "\u2018%(exemplar)s\u2019 (%(category)s, %(similarity).2f; example bank "
-                    "version %(version)s)"
+                    "Raised by: meaning, not exact words (the learned layer) \u2014 "
+                    "\u2018%(part)s\u2019 reads like the known disclosure "
+                    "\u2018%(exemplar)s\u2019 (%(category)s, similarity %(similarity).2f; "
+                    "example bank version %(version)s)"
                 )
                 % {
+                    "part": layer.get("part", ""),
                     "exemplar": layer.get("exemplar", ""),
                     "category": category_label(str(layer.get("category", ""))),
                     "similarity": float(layer.get("similarity", 0.0)),

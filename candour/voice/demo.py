@@ -118,14 +118,13 @@ DISCLOSURE = (
     "",
 )
 
-# Words no phrase pattern holds: the similarity layer raises this one alone (issue 15),
+# Words no phrase pattern holds: the learned layer raises this one alone (issue 15),
 # as a young carer's neglect, and it waits for the duty team on the alerts page.
 QUIET_DISCLOSURE = (
     AgeBand.MIDDLE,
     Rating.NEITHER,
     "My social worker is nice.",
-    "I get my little sisters up and ready for school every day and make the tea because "
-    "mum stays in bed.",
+    "Mum has been in bed for weeks so I do everything for my brothers.",
     "",
 )
 

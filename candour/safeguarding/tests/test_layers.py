@@ -44,16 +44,15 @@ EVERY_CATEGORY = [
     ("mum told me what to say to the social worker", "silenced_coached"),
 ]
 
-# Families the patterns barely covered (issue 15), in words no pattern holds.
+# Disclosures in words no pattern holds (patterns v4), which the learned layer finds.
 PATTERNS_MISS = [
-    ("sometimes i wish i could go to sleep and not wake up", "self_harm_suicide"),
-    ("i get my sisters ready for school and make the tea every day", "neglect"),
-    ("im never good enough for them whatever i do", "emotional_abuse"),
-    ("we have to pretend to be happy when the social worker visits", "silenced_coached"),
-    ("they say i have to marry my cousin", "forced_marriage_honour"),
-    ("someone shared my nudes in the group chat", "image_based_abuse"),
-    ("my online friend says im mature for my age and he loves me", "exploitation_grooming"),
-    ("i go quiet when hes in the room", "feeling_unsafe_at_home"),
+    ("mum has been in bed for weeks so I do everything for my brothers", "neglect"),
+    ("my uncle buys me stuff and says its our special thing", "exploitation_grooming"),
+    ("when dad drinks he gets really angry and throws things at mum", "domestic_abuse"),
+    (
+        "the man at the park said he would give me sweets if i went to his car",
+        "exploitation_grooming",
+    ),
 ]
 
 
@@ -82,7 +81,7 @@ def test_each_category_is_found_by_the_two_layers(text, category):
 
 
 @pytest.mark.parametrize(("text", "category"), PATTERNS_MISS, ids=lambda v: str(v)[:40])
-def test_the_similarity_layer_alone_finds_what_the_patterns_miss(text, category):
+def test_the_learned_layer_alone_finds_what_the_patterns_miss(text, category):
     assert not assess(text, None).concern
     assessment = detect(text)
 
@@ -94,20 +93,27 @@ def test_the_similarity_layer_alone_finds_what_the_patterns_miss(text, category)
     assert near.category == category
     assert near.exemplar in {e.text for e in EXEMPLARS}
     assert near.bank_version == VERSION
+    assert near.score is not None
     assert text[near.start : near.end] == near.text
 
 
-def test_a_disclosure_inside_a_longer_comment_is_found_by_its_window():
+def test_a_disclosure_inside_a_longer_comment_is_found_by_its_sentence():
     text = (
         "The meetings are ok and my worker is kind and always brings biscuits. "
-        "i wish i could go to sleep and not wake up. School is fine."
+        "my uncle buys me stuff and says its our special thing. School is fine."
     )
     near = detect(text).similar
 
     assert near is not None
-    assert near.category == "self_harm_suicide"
-    assert "sleep" in near.text
+    assert near.category == "exploitation_grooming"
+    assert "uncle" in near.text
     assert "biscuits" not in near.text
+
+
+def test_when_both_layers_flag_the_patterns_name_the_categories():
+    assessment = detect("i never felt unsafe there until dad hit me")
+
+    assert assessment.categories == (Category.ABUSE_PHYSICAL,)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from candour.safeguarding import Category, detect
 from candour.safeguarding.detector import assess
+from candour.safeguarding.exemplars import EXEMPLARS
 from candour.safeguarding.exemplars import VERSION as BANK_VERSION
 from candour.voice import services
 from candour.voice.alert_reasons import CATEGORY_LABELS
@@ -21,11 +22,8 @@ from conftest import World, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
-# A young carer's neglect in words no phrase pattern holds.
-QUIET = (
-    "I get my little sisters up and ready for school every day and make the tea because "
-    "mum stays in bed."
-)
+# A young carer's neglect in words no phrase pattern holds: the learned layer finds it.
+QUIET = "mum has been in bed for weeks so I do everything for my brothers"
 
 
 def _send(world: World, words: str, captured: Any) -> tuple[SafeguardingAlert, str]:
@@ -48,7 +46,7 @@ def _send(world: World, words: str, captured: Any) -> tuple[SafeguardingAlert, s
     return SafeguardingAlert.objects.get(pk=submitted.alert.pk), str(duty[0].body)
 
 
-def test_the_quiet_disclosure_is_missed_by_the_patterns_and_found_by_similarity():
+def test_the_quiet_disclosure_is_missed_by_the_patterns_and_found_by_the_learned_layer():
     assert not assess(QUIET, None).concern
     assessment = detect(QUIET)
     assert assessment.concern
@@ -56,7 +54,7 @@ def test_the_quiet_disclosure_is_missed_by_the_patterns_and_found_by_similarity(
     assert assessment.similar.category == "neglect"
 
 
-def test_an_alert_raised_by_similarity_alone_names_the_nearest_example(
+def test_an_alert_raised_by_the_learned_layer_alone_names_the_nearest_example(
     world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
     alert, body = _send(world, QUIET, django_capture_on_commit_callbacks)
@@ -67,19 +65,21 @@ def test_an_alert_raised_by_similarity_alone_names_the_nearest_example(
     assert layer["layer"] == "similarity"
     assert layer["category"] == "neglect"
     assert layer["bank_version"] == BANK_VERSION
-    assert 0.8 < layer["similarity"] <= 1.0
-    assert "make the tea" in layer["exemplar"]
+    assert 0.0 < layer["similarity"] <= 1.0
+    assert layer["exemplar"] in {e.text for e in EXEMPLARS}
     # In the email ...
-    assert "Raised by: similarity to a known disclosure" in body
-    assert f"\u2018{layer['exemplar']}\u2019 (neglect, {layer['similarity']:.2f}" in body
+    assert "Raised by: meaning, not exact words (the learned layer)" in body
+    assert f"reads like the known disclosure \u2018{layer['exemplar']}\u2019" in body
+    assert f"(neglect, similarity {layer['similarity']:.2f}" in body
+    assert layer["score"] is not None
     # ... and on the duty worker's page and list.
     page = signed_in_client(world.admin).get(reverse("voice:alert", args=[alert.pk]))
     text = page.content.decode()
-    assert "Raised by: similarity to a known disclosure" in text
+    assert "Raised by: meaning, not exact words" in text
     assert layer["exemplar"] in text
-    assert "(neglect, " in text
+    assert "(neglect, similarity" in text
     listing = signed_in_client(world.admin).get(reverse("voice:alerts")).content.decode()
-    assert "Similar to a known disclosure" in listing
+    assert "Found by meaning, not exact words" in listing
 
 
 def test_an_alert_raised_by_the_patterns_names_the_words(
