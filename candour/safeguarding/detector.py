@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Protocol
 
+from candour.safeguarding import exemplars, learned
 from candour.safeguarding import patterns as data
-from candour.safeguarding.matcher import Hit, Matcher, compile_pattern, words
+from candour.safeguarding.matcher import Hit, Matcher, Word, compile_pattern, words
+from candour.safeguarding.semantic import Nearest
 
 
 class Category(StrEnum):
@@ -21,6 +24,25 @@ class Category(StrEnum):
     BULLYING_THREATS = "bullying_threats"
     DOMESTIC_ABUSE = "domestic_abuse"
     OTHER_HARM = "other_harm"
+    # Added in issue 15, from the guidance the exemplar bank cites (exemplars.py).
+    EMOTIONAL_ABUSE = "emotional_abuse"
+    FORCED_MARRIAGE_HONOUR = "forced_marriage_honour"  # also FGM and honour-based abuse
+    IMAGE_BASED_ABUSE = "image_based_abuse"
+    SILENCED_COACHED = "silenced_coached"  # told to keep quiet, or what to say
+
+
+class Layer(StrEnum):
+    """Which of the two independent ways of finding a concern raised it."""
+
+    PATTERNS = "patterns"  # the words matched a phrase pattern (patterns.py)
+    SIMILARITY = "similarity"  # the text is near a known disclosure (exemplars.py)
+
+
+class SecondLayer(Protocol):
+    """A way of finding concern that does not depend on exact words (learned.py; the
+    nearest-neighbour layer in semantic.py fits too, for comparison)."""
+
+    def flag(self, text: str) -> Nearest | None: ...
 
 
 class Urgency(StrEnum):
@@ -48,6 +70,19 @@ class Assessment:
     urgency: Urgency
     urgency_cues: tuple[Phrase, ...]
     patterns_version: str = data.VERSION
+    # The similarity layer's reason, when it flagged the text (whether or not patterns did).
+    similar: Nearest | None = None
+    exemplars_version: str = exemplars.VERSION
+
+    @property
+    def layers(self) -> tuple[Layer, ...]:
+        """The layers that raised the concern: patterns, similarity or both."""
+        raised = []
+        if self.matched:
+            raised.append(Layer.PATTERNS)
+        if self.similar is not None:
+            raised.append(Layer.SIMILARITY)
+        return tuple(raised)
 
 
 class _Compiled:
@@ -58,18 +93,24 @@ class _Compiled:
             for n, source in enumerate(sources):
                 concern.append(compile_pattern(f"{label}/{n}", label, source, data.LEXICONS))
         self.concern = Matcher(concern)
-        self.urgency = Matcher(
-            [
-                compile_pattern(f"now/{n}", "now", source, data.LEXICONS)
-                for n, source in enumerate(data.URGENCY_NOW)
-            ]
-        )
+        self.urgency = _matcher("now", data.URGENCY_NOW)
+        self.urgency_state = _matcher("state", data.URGENCY_STATE)
+        self.past = _matcher("past", data.PAST)
         suppressors = []
         for n, (source, labels) in enumerate(data.SUPPRESSORS):
             for label in labels:
                 Category(label)
             suppressors.append(compile_pattern(f"suppress/{n}", "|".join(labels), source, {}))
         self.suppress = Matcher(suppressors)
+
+
+def _matcher(label: str, sources: tuple[str, ...]) -> Matcher:
+    return Matcher(
+        [
+            compile_pattern(f"{label}/{n}", label, source, data.LEXICONS)
+            for n, source in enumerate(sources)
+        ]
+    )
 
 
 @cache
@@ -99,13 +140,53 @@ def _merge(text: str, category: Category, hits: list[tuple[int, int, str]]) -> l
 
 
 def detect(text: str) -> Assessment:
-    """Assess one text: is there a safeguarding concern, of what kinds, where, how urgent."""
+    """Assess one text: is there a safeguarding concern, of what kinds, where, how urgent.
+
+    A concern if either layer flags it: the phrase patterns or the similarity layer.
+    """
+    return assess(text, learned.default_layer())
+
+
+def assess(text: str, layer: SecondLayer | None) -> Assessment:
+    """As detect, with a given similarity layer, or the patterns alone (layer None)."""
     engine = compiled()
     tokens = words(text)
     suppressed = [
         (hit.start, hit.end, set(hit.pattern.label.split("|")))
         for hit in engine.suppress.find(tokens)
     ]
+    matched = _pattern_phrases(engine, text, tokens, suppressed)
+    similar = layer.flag(text) if layer is not None else None
+    if similar is not None and any(
+        start < similar.end and similar.start < end for start, end, _labels in suppressed
+    ):
+        # A listed idiom or reassurance ("killed myself laughing") in the very part the
+        # learned layer flagged cancels it too: the list is a deliberate, reviewed trade.
+        similar = None
+    if not matched and similar is None:
+        return Assessment(False, (), (), Urgency.NONE, ())
+    found = {p.category for p in matched if p.category}
+    if similar is not None and not found:
+        # The learned layer's category is its nearest example's: a hint, used only when no
+        # pattern named the harm in the text's own words.
+        found.add(Category(similar.category))
+    order = list(Category)
+    categories = tuple(sorted(found, key=order.index))
+    cues = [_phrase(text, hit, None) for hit in engine.urgency.find(tokens)]
+    if cues or not engine.past.find(tokens):
+        # A state cue ("bleeding", "took pills") is now unless the text puts it in the past.
+        cues += [_phrase(text, hit, None) for hit in engine.urgency_state.find(tokens)]
+    ordered = tuple(sorted(cues, key=lambda p: (p.start, p.end)))
+    urgency = Urgency.NOW if ordered else Urgency.PROMPT
+    return Assessment(True, categories, matched, urgency, ordered, similar=similar)
+
+
+def _pattern_phrases(
+    engine: _Compiled,
+    text: str,
+    tokens: list[Word],
+    suppressed: list[tuple[int, int, set[str]]],
+) -> tuple[Phrase, ...]:
     found: dict[Category, list[tuple[int, int, str]]] = {}
     for hit in engine.concern.find(tokens):
         if any(
@@ -116,16 +197,9 @@ def detect(text: str) -> Assessment:
         found.setdefault(Category(hit.pattern.label), []).append(
             (hit.start, hit.end, hit.pattern.rule)
         )
-    matched = tuple(
+    return tuple(
         sorted(
             (phrase for category, hits in found.items() for phrase in _merge(text, category, hits)),
             key=lambda p: (p.start, p.end, p.category or ""),
         )
     )
-    if not matched:
-        return Assessment(False, (), (), Urgency.NONE, ())
-    order = list(Category)
-    categories = tuple(sorted({p.category for p in matched if p.category}, key=order.index))
-    cues = tuple(_phrase(text, hit, None) for hit in engine.urgency.find(tokens))
-    urgency = Urgency.NOW if cues else Urgency.PROMPT
-    return Assessment(True, categories, matched, urgency, cues)

@@ -20,8 +20,13 @@ motivated the change to phrasings.py.
 from __future__ import annotations
 
 # 1: first set, written from the phrasings. 2: after reading the real NHS comments v1
-# missed (assault, violence towards me, felt threatened, starved, neglect).
-VERSION = "2"
+# missed (assault, violence towards me, felt threatened, starved, neglect). 3: issue 15's
+# new categories take their patterns from other_harm and exploitation_grooming. 4: issue 15's
+# families (secrecy and grooming, every kind of neglect and young carers, silencing and
+# coaching, emotional abuse, forced marriage, FGM and honour, image-based abuse, quiet
+# thoughts of not wanting to be alive, fear of a particular person), written from the
+# NSPCC, Childline, Working Together 2023 and NICE NG76 descriptions of how children tell.
+VERSION = "4"
 
 # fmt: off
 LEXICONS: dict[str, str] = {
@@ -119,6 +124,66 @@ LEXICONS: dict[str, str] = {
     "WEAPON": "knife|knives|blade|blades|machete|gun|guns|weapon|weapons|bat|hammer|axe",
     "ADULT_AGE": "|".join(str(n) for n in range(18, 70)),
     "SCHOOL": "school|class|bus|park|estate|playground|yard|college|kids|boys|girls|gang",
+    # v4. Anyone a child might be afraid of or harmed by, beyond @AGENT: relatives, adults
+    # in authority, the possessive forms children write ("my fathers new partner").
+    "PEOPLE": (
+        "@AGENT|fathers|mothers|grandad|grandads|grandpa|grandfather|nans|grans|uncles|aunties|"
+        "cousins|stepbrother|stepsister|neighbours|lodgers|coach|tutor|priest|imam|vicar|"
+        "babysitter|childminder|driver|fella|blokes|adult|adults|grownup|grownups|stranger|"
+        "strangers|carer|carers|boyfriends|partners|husband|family|relatives|lads|older"
+    ),
+    # Adults at home a child may fear (a narrower @PEOPLE, without siblings and friends).
+    "HOME_ADULT": (
+        "@PARENT|@PARTNER|fathers|mothers|uncle|uncles|grandad|grandpa|lodger|he|she|they|him|"
+        "her|them|hes|shes|theyre|man|men|bloke|adults|grownups|friends"
+    ),
+    # Insults and put-downs: from a parent, emotional abuse; from peers, bullying.
+    "INSULT": (
+        "useless|worthless|mistake|stupid|fat|ugly|thick|idiot|waste|evil|devil|burden|"
+        "pathetic|disgusting|disgrace|retard|retarded|cow|bitch|slag|slut|whore|loser|"
+        "failure|embarrassment|horrible|selfish|brat|smelly|smell|stink|stinks|"
+        "dirty|freak|weirdo|weird|gay|dumb|unlovable|unwanted|spoilt|liar|psycho|"
+        "possessed|witch|rubbish|trash|scum|monster|vile|ungrateful|nuisance"
+    ),
+    # Taking a child somewhere to marry, or making them (forced marriage guidance).
+    "FORCE": (
+        "make|makes|made|making|force|forced|forces|forcing|pressure|pressured|pressures|"
+        "pressuring|push|pushing|pushed|taking|take|takes|took|sending|send|sends|sent|"
+        "promised|promise|expected|expect|expects|expecting"
+    ),
+    "MARRY": "marry|married|marrie|maried|marryd|merry|wed|engaged|marriage|nikah",
+    # Pictures and films, and what makes sharing them abuse (Childline: sexting and nudes).
+    "IMAGE": (
+        "pic|pics|pix|picture|pictures|photo|photos|foto|fotos|video|videos|vid|vids|selfie|"
+        "selfies|image|images|recording|recordings|recorded|record|film|films|filmed|filming|"
+        "videoed|snap|snaps|screenshot|screenshots|screenshotted|screenshoted|camera|cameras|"
+        "webcam|cam|livestream|stream"
+    ),
+    "EXPOSED": (
+        "nude|nudes|naked|nakid|intimate|explicit|rude|dirty|sexy|topless|underwear|bra|pants|"
+        "knickers|undies|changing|changed|undressed|undressing|undress|shower|showering|bath|"
+        "toilet|private|privates|sexual|boobs|body"
+    ),
+    "MEDICAL": (
+        "doctor|doctors|docs|gp|dentist|dentists|hospital|appointment|appointments|optician|"
+        "opticians|clinic|nurse|camhs|therapist|physio|asthma|glasses"
+    ),
+    "MEDS": (
+        "meds|medicine|medicines|medication|inhaler|inhalers|insulin|tablets|pills|glasses|"
+        "prescription|cream|epipen|hearing"
+    ),
+    "BASICS": (
+        "bed|beds|coat|coats|shoes|clothes|heating|electric|electricity|water|uniform|nappies|"
+        "milk|toothbrush|mattress|duvet|blanket|blankets|pillow|gas|food|socks|shampoo|"
+        "soap|towel|towels|pants|underwear"
+    ),
+    # What a child is told will happen if they tell (NSPCC: how abusers keep children quiet).
+    "TOLD_CONSEQUENCE": (
+        "trouble|taken|away|care|prison|jail|hurt|kill|killed|die|dead|police|split|believe|"
+        "beat|hit|worse|sent|happen|happens|leave|lose|arrested|locked|foster|adopted|smack|"
+        "batter|punish|punished|regret|sorry|deported|deport|gone|never"
+    ),
+    "CHILD_AGE": "|".join(str(n) for n in range(8, 18)),
 }
 
 # Per category, the patterns; the comment above each group says what it is for.
@@ -142,6 +207,24 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@AGENT ~3 gave|give|gives|left|leaves|leave me ~1 bruise*|bruse*|marks|black",
         "black eye ~4 @AGENT",
         "bruise*|bruse*|bruze*|brusies ~4 from|by|off|cos|because ~2 @AGENT",
+        # v4: more ways to say it (NSPCC physical abuse): lamped, walloped, knocked out, shaken.
+        "@AGENT ~3 lamp*|clout*|wallop*|whip*|whips|spank*|leather*|twat*|slam*|slammed|strangl*|throttl*|kneed|scald* ~1 me|us|him|her|my",
+        "@AGENT ~3 knock*|knocked ~1 me|us|him|her ~1 out|over|down|unconscious",
+        "@HIT_ANY|throw*|threw|chuck*|slam*|drag*|pull*|yank*|shov*|push* me|us|him|her ~2 against|into|down|across|onto|up|off ~2 wall|walls|floor|stairs|door|ground|table|radiator|window|car",
+        "@HIT_ANY|drag*|pull*|yank* ~1 me|us|him|her ~3 by ~1 my|his|her|the ~1 hair|neck|arm|arms|ear|ears|throat|collar|leg",
+        "held|hold|holds|holding|pinned|pins|pin|pushed|push|pushes ~1 me|us|him|her ~1 down|under",
+        "@AGENT ~2 gets|got|get|getting|is|was|goes|went|go ~1 physical|violent|rough ~2 with|wiv|wid|when|me|us|him|her",
+        "@PARENT|@PARTNER ~3 @HIT_ANY ~1 him|her|them ~2 across|in|on|round|over|around|with|and|until|till|when|for|so|every",
+        "shake*|shook|shaking|shakin ~2 the|my|our|her|his ~1 baby|babies|son|daughter|child|kid|toddler|little",
+        "bruise*|bruse*|bruze*|brusies|marks|welts|cuts|burns ~4 @PARENT|@PARTNER|his|her|their|him|them",
+        "came|come|comes|coming|back ~3 with ~1 bruise*|bruse*|marks|black|burns|welts",
+        "hide|hides|hiding|cover|covers|covering|hid ~3 bruise*|bruse*|marks|welts",
+        "nobody|noone|no1|teachers|people ~1 sees|see|can|will|notice ~2 bruise*|marks|cuts|welts",
+        "said|say|says|told|tell|tells|pretend*|lied ~3 i|she|he|we ~1 fell|fall|slipped|walked",
+        "@HIT_ANY|beat|belted|beaten ~3 with ~1 a|the|his|her ~1 belt|stick|shoe|slipper|wooden|spoon|cable|wire|hose|bat|lead|hanger|hairbrush",
+        "@AGENT|@PEOPLE ~3 used|use|usta|usto ~1 to ~1 @HIT_ANY",
+        "burn*|burnt ~1 me|us|him|her ~2 with ~2 cigarette*|cig|cigs|fag|lighter|iron|kettle|water|lighter",
+        "put ~2 cigarette*|cig|cigs|fag|fags ~1 out ~1 on ~1 me|my|us",
     ),
     "abuse_sexual": (
         # "he touches me", "touchs me", "keeps touching me"; past tense needs an agent.
@@ -166,6 +249,27 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@AGENT ~3 get*|gets|come*|came|climb*|climbed in|into my bed",
         "kiss*|kises ~1 me ~1 on the lips|mouth",
         "kiss*|kises me with ~1 tongue",
+        # v4: what children say instead of the words (NSPCC sexual abuse; Childline).
+        "puts|put|putting|stick*|sticks|shoves|pushes ~1 his|her|their ~1 thing|willy|winky|private*|bits|dick|penis|cock|tongue|fingers|finger|hand ~2 in|on|inside|near|up|against ~1 my|me|mine",
+        "his|her ~1 thing|willy|winky|private|privates|bits|dick|penis|cock ~3 in|on|inside|touch*|near ~1 my|me",
+        "@AGENT|@PEOPLE ~2 does|do|did|doing|done ~2 stuff|things|thing|something|sumthing|stuf ~1 to ~1 me|us|her|him",
+        "do|does|did|doing ~1 rude|sexy|sex|dirty|naughty|private ~1 stuff|things|games|thing",
+        "come*|came|comin|walks|walked|gets|got|climbs ~1 in|into ~1 the|my ~1 shower|bath|bathroom ~3 when|while|wiv|with|me|im",
+        "on ~1 top ~1 of ~1 me|us|her|him",
+        "make*|made|force*|forced|tell*|told|want*|asked|asks ~1 me|us|her|him ~1 to? ~1 sit|sat ~2 lap|knee",
+        "make*|made|force*|forced|tell*|told|want*|asked|asks ~1 me|us|her|him ~1 to? get|sleep|go ~2 bath|shower|bed with him|her|them",
+        "show*|showed|shows|make*|made ~3 video*|vids|pictures|pics|photos|films|film|movies ~3 naked|nude|rude|sex|sexy|no|without",
+        "tickle*|tickling|tickled ~3 @PRIVATE|there|willy|private",
+        "@TOUCH_ANY|kiss*|hug*|hugs|cuddle*|tickle* ~1 me|us|her|him ~4 wrong|weird|uncomfortable|funny|strange|rude|inappropriate|inappropriately|sexual|sexually|nasty",
+        "kiss*|kises|kissed|kisses ~1 me|us|her|him ~1 on ~1 the|my ~1 lips|mouth|neck|bum",
+        "@TOUCH_ANY|kiss*|kises|hug*|hugs|cuddle*|tickle*|looks|look|looking ~3 in ~1 a ~1 way ~3 wrong|weird|uncomfortable|funny|strange|rude|inappropriate|nasty|dont|didnt|bad",
+        "ask*|asked|asks|want*|wants|wanted|tries|tried|try|get*|got|force*|forced|make*|made|told|tells ~1 me|us|her|him ~1 to? ~1 touch|tuch|suck|lick|undress|strip|rub|play ~1 his|her|with|him|them|it",
+        "watch*|watches|watching|watched|spy*|spies|perv* ~1 me|us|her ~3 shower|showering|bath|changing|changed|undress*|toilet|sleep|sleeping|wee",
+        "happened|happend|happens ~3 @PEOPLE ~3 dont|cant|didnt|never|not|scared|bad|wrong|hurt",
+        "sexual*|sexually ~1 assault*|abus*|touch*|harass*|attack*|exploit*",
+        "rape|raped|rapd|raping",
+        "hurts|hurt|sore ~2 down ~1 there|their",
+        "blood ~2 in|on ~1 my ~1 pants|knickers",
     ),
     "neglect": (
         # "no food at home", "theres never any food in the house".
@@ -197,6 +301,55 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "nobody|noone|no1 ~2 takes|take me ~2 doctor|doctors|dentist",
         "neglect*|neglegt*|niglect*",
         "@I ~2 was|been|being|were|get|got starved|starving",
+        # v4: physical, supervisory, medical, emotional and educational neglect, and young carers (Working Together 2023; NSPCC neglect; Carers Trust).
+        "nothing|nuthin|nowt|no|never ~1 food? ~1 at|in ~1 home|house|fridge|cupboards|cupboard",
+        "only|just ~2 eat|food|meal|meals|fed ~3 school|nans|friends|mates",
+        "eat|food|fed|meal*|breakfast|lunch ~3 school ~2 because|cos|coz|as ~3 nothing|no|never|aint|isnt|dont",
+        "days|day|weekend|weekends|week ~2 without ~2 eating|food|@FOOD|anything",
+        "without ~2 eating|food|@FOOD ~2 days|weekend|week|again|often|always",
+        "go|goes|went|gone|going|gona ~1 without ~2 food|eating|@FOOD ~2 days|nights|weekend|week|often|always|sometimes|because|cos|lot|lots",
+        "steal|stealing|stole|steals|nick|nicking|nicked|take|taking ~2 food|fud|bread|sweets|snacks ~3 school|shop|shops|cos|because|hungry|from",
+        "lock*|locked|locks ~3 fridge|cupboard*|food|kitchen|freezer",
+        "dirty|smelly|unwashed|hungry|cold|starving ~2 and ~1 hungry|dirty|smelly|unwashed|cold|neglected|starving|skinny",
+        "@I|kids|children|son|daughter|baby|they|grandchildren|he|she ~2 dont|havent|hasnt|doesnt|aint|never|no|didnt ~1 have|got|has|had|get|gets ~1 a|any|proper|enough|clean|warm|decent|new? ~1 @BASICS",
+        "@I|we ~1 have|got|has ~1 no ~1 @BASICS",
+        "holes ~2 in? ~1 my|me|our|his|her ~1 shoes|trainers|clothes|socks|coat|uniform",
+        "shoes|trainers|clothes|uniform|coat ~2 holes|ripped|falling|tiny",
+        "clothes|shoes|uniform ~2 too ~1 small|tight|big|dirty",
+        "same ~1 clothes ~2 days|every|all|week",
+        "nits|lice|headlice|scabies|fleas|bedbugs|cockroaches|maggots|scabs ~3 nobody|noone|no|never|always|still|months|again|all|everywhere",
+        "nobody|noone|no1 ~3 wash*|washes|bath*|bathes|brush*|clean*|cook*|cooks|feeds|help*|help|helps|cares|notices|checks ~1 me|us|my|our|for|about|if",
+        "@NOT|stopped|forgot|forgets|forget ~1 take|taking|takes|took|bring|bringing|brought ~1 me|us|him|her|them|my ~2 to? the|my|any? @MEDICAL",
+        "@PARENT|nobody|noone ~3 @NOT|forgot|forgets|forget|stopped ~1 get|give|gives|gave|collect|buy|bought|sort|getting|giving ~2 my|me|our|his|her ~1 @MEDS",
+        "@MEDS ~1 ran|run|runs|running ~1 out ~4 @PARENT|nobody|noone|never|ages|weeks|months",
+        "miss*|missed|skip* ~3 @MEDICAL ~3 @PARENT|cos|because|never|nobody",
+        "havent|not|never|hasnt|aint|didnt ~1 been|gone|go|went|going|gone ~2 school|nursery ~2 months|weeks|ages|year|years|since|term",
+        "@PARENT ~3 @NOT ~1 send|sends|take|takes ~1 me|us|him|her ~1 to ~1 school|nursery",
+        "@PARENT|she|he ~3 sleeps|sleeping|stays|stay|in|lies|lying ~2 bed|asleep|sofa ~1 all ~1 day|time|the",
+        "@PARENT|she|he ~3 cant|doesnt|never|wont|dont|cannot ~1 get ~1 out|up ~2 bed|morning|mornings",
+        "@I ~1 have|got|always|get|make|makes|cook ~2 my|our|me|us|own? ~1 own ~1 @FOOD|food|meals",
+        # Young carers.
+        "young ~1 carer|carers|care",
+        "@PARENT ~2 @NOT|never|wont|cant ~1 wake|get ~1 up",
+        "make|making|makes|made|feed|feeding|feeds ~2 baby|babys|brothers|sisters|siblings ~1 bottle|bottles|milk|tea|dinner|breakfast",
+        "@I ~1 look|care|looks|cares|looking|caring after|for ~1 my|the|our ~2 @SIBLING|brothers|sisters|siblings ~3 every|everyday|always|because|cos|coz|night|nights",
+        "@I ~2 have|got|hav|av ~1 to look|care|caring|looking ~1 after|for ~1 my|me|the|our|mums|her|him ~1 @PARENT|@SIBLING|little|younger|baby|family|everyone|brothers|sisters|siblings",
+        "@I ~1 look|care|looks|cares|looking|caring ~1 after|for ~1 my|the|our ~2 @PARENT|baby|siblings|family|everyone|disabled|poorly|ill|sick",
+        "give|gives|giving|gave|do|sort ~2 my|our|mums|dads ~2 @PARENT|her|him|them ~2 meds|medicine|medication|tablets|injection*|insulin",
+        "clean|cleaning|cleans|wash|washing|change|changing ~1 my|our ~1 @PARENT|nan|gran ~2 up|sick|nappy|pad|bed|when|after|bedding",
+        "@I ~3 do|does|did|have|doing ~2 all the? ~1 cooking|cleaning|shopping|washing|housework|chores",
+        "miss*|missed|missing ~1 school ~3 look*|care*|mum|dad|mums|dads|baby|brother|sister|siblings|because|cos|coz",
+        "get|getting|gets|got ~2 my|the|our ~2 @SIBLING|brothers|sisters|siblings|little|baby|younger ~2 ready|up|dressed|fed|to",
+        # Supervision: left alone, or left with no adult.
+        "left|leaves|leave|leaving|leavs ~3 alone|unsupervised|themselves|ourselves|myself ~2 go|goes|going|night|nights|overnight|weekend|weekends|days|hours|pub|drinking|party|partying|boyfriend|out",
+        "left|leaves|leave|leaving|leavs ~2 kids|children|baby|babies|us|me ~1 alone|unsupervised|unattended",
+        "@PARENT|she|he ~3 go|goes|going|went|out|off ~1 drinking|partying|clubbing|pub|out ~3 leave|leaves|left|alone|night|nights|every|all|days|weekend",
+        "no|nobody|noone|no1|never|aint|isnt ~2 adult|adults|grownup|grownups|grown ~2 home|house|there|around|look|looking",
+        "no ~1 heating|electric|electricity|gas|water|light|lights|hot ~3 week|weeks|weekend|month|months|ages|since|for|days|again|winter",
+        "house|home|flat|room|bedroom ~3 mould|mouldy|damp|rats|mice|cockroaches|rubbish|poo|dog|needles|broken|smell*|stink*|dirty|filthy|minging|freezing|cold ~2 everywhere|all|again|always",
+        "@PARENT ~3 drunk|drunks|pissed|wasted|stoned|high|off ~1 his|her|their|face|head|box|it",
+        "@PARENT ~3 always|every|everyday ~2 drunk|drinking|drinks|high|stoned|wasted|pissed",
+        "nobody|noone|no1 ~2 cares|care|bothered|bothers|notices|noticed|loves|love|listens|listen ~2 about|for|if|me|us|what",
     ),
     "self_harm_suicide": (
         # "kill myself", "kill my self", "hurting myself", "cut myself", "kms".
@@ -239,6 +392,49 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "voices ~4 hurt|kill|harm|die|cut",
         "nobody|noone|no1 ~3 care|miss|notice ~2 if i",
         "rope|noose ~3 myself|neck",
+        # v4: quiet thoughts of not wanting to be alive, without the trigger words (Childline suicidal feelings; NICE NG225 / NG76).
+        "sleep|sleeping ~3 never|not|forever|dont ~1 wake|waking|for",
+        "@NOT ~1 want|wanna|wana ~1 to? ~1 wake ~1 up !early|for|at|so|on|in|till|until|before|when|this|in",
+        "wish|want*|wanna|wana ~3 never|not|wouldnt|didnt ~1 wake|woke",
+        "sleep|sleeping ~1 forever|4ever|for ~1 ever",
+        "@I|feel|feeling|being|am|just ~3 a ~1 burden|burdon",
+        "burden|burdon ~2 to|on|for ~1 everyone|everybody|my|you|them|people|family|all",
+        "everyone|everybody|they|world|family|people ~2 better|happier|easier ~2 without ~1 me|us",
+        "better|happier|easier ~2 if ~1 i|im ~2 dead|gone|wasnt|werent|didnt|died|never|not|disappeared",
+        "no|dont|cant|not|whats|wats ~2 the|any|no ~1 point ~2 anything|life|living|anymore|trying|going|existing|me|being|carrying|waking|here|alive",
+        "nothing|no|noone|nobody ~2 to ~1 live ~1 for",
+        "no ~1 reason ~2 to ~1 live|stay|carry|be|keep|go|wake",
+        "@NOT|wont|cant|never ~3 make ~1 it ~2 birthday|christmas|tomorrow|morning|summer|16|17|18|adulthood|adult|next",
+        "plan|plans|planned|planning ~3 how|to|when|way ~2 do ~1 it",
+        "how ~1 many|much ~1 tablets|pills|paracetamol ~1 it ~1 would|will|takes|to ~1 take|kill|be",
+        "look*|looked|search*|searched|google*|googled|research* ~3 how ~2 die|kill|hang|overdose|suicide|painless|end|drown",
+        "ways|way|how ~2 to ~1 die|end ~1 it|my|myself|painlessly",
+        "painless ~1 way|ways|death",
+        "think*|thought|want*|wanna|wana|gonna|going|urge|urges|tempted|wish ~3 step*|walk*|jump*|throw*|run|running|lie|lying|lay|drive|driving|crash ~2 front|under|off|into ~3 train|trains|car|cars|bus|lorry|traffic|truck|bridge|road",
+        "bang|banging|bangs|bash|bashing|slam|slamming|hitting|punching|punch ~1 my ~1 head ~4 wall|walls|floor|upset|angry|purpose|sad|stressed|till|until|hard|door",
+        "scratch*|pick|picking|pull|pulling|bite|biting|burn|burning|pinch|pinching ~4 till|until|so|and ~2 bleed*|blood|raw|bleeds|bled|scars|marks",
+        "want*|wanna|wana|wish ~4 heaven|sky",
+        "want*|wanna|wana|wish|wished ~3 be with ~2 nana|nan|grandad|grandma|granny|gran|mum|dad|mummy|daddy|grandpa ~2 heaven|again|sky",
+        "letter*|note|notes ~3 goodbye|goodby|bye",
+        "say|saying|said ~1 goodbye|bye|goodby ~2 to ~1 everyone|everybody|yall",
+        "giving ~1 my|all|away ~2 stuff|things|belongings|possessions|toys",
+        "@NOT ~1 want|wanna|wana ~2 exist|here|alive|around|live|living",
+        "wish|wishes|wished ~3 @NOT|never ~1 exist|existed|born|here|alive",
+        "disappear*|disapear*|dissapear*|vanish* ~2 forever|permanently|4ever",
+        "disappear*|disapear*|dissapear*|vanish* ~2 and ~1 never|not ~2 come|be|exist",
+        "tired|sick ~1 of ~1 living|life|being|existing|waking|trying",
+        "done ~1 with ~1 life|living|everything|it|being",
+        "want*|wanna|wana|wish ~1 it|everything ~1 all ~1 to? ~1 stop|end|be|over",
+        "cut*|cuts|cutting|cutted|cuttin|slit|slits|carve|carving|burn|burning|burns ~2 her|his|their ~1 arms|arm|wrists|wrist|legs|leg|thighs|thigh|skin|self|body",
+        "kill*|killing|harm*|hurting|cutting|overdos*|hang*|hanging|strangl*|starv* himself|herself|themselves|themself|hisself",
+        "talk*|talks|talking|talked|spoke|speaks|mentions|mentioned ~2 about ~1 dying|suicide|killing|ending|wanting ~2 die|dead|life|herself|himself|themselves",
+        "wont|will|gonna|not|never ~1 be ~1 here|around ~2 much|long|tomorrow|soon|forever|anymore",
+        "no ~1 future|hope ~2 for ~1 me|us",
+        "hopeless|worthless|empty|numb|trapped ~3 everything|all|anymore|always|inside|forever",
+        "@I ~2 should|deserve|deserves ~1 to? ~1 die|dead|suffer|pain|hurt",
+        "no ~1 one|body? ~2 miss ~1 me|us",
+        "world|everyone ~2 without ~1 me",
+        "i|me|im ~2 gone|dead ~2 soon|tomorrow|forever|anyway|one day",
     ),
     "feeling_unsafe_at_home": (
         # "im not safe", "i dont feel safe", "never safe at home"; negation never cancels.
@@ -263,6 +459,29 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "lock|locks|locking ~1 my ~1 door|bedroom",
         "lock|locks|locking|locked myself in",
         "barricade*",
+        # v4: fear of a particular adult or older child (NICE NG76: a child who is fearful of a particular person), and how it shows.
+        "@FEAR ~1 of|off|ov|by ~3 @PEOPLE !dog|dogs|snake|snakes|spider|spiders|car|driving|reaction|film|films|game|games|face|mask|masks|costume|story|stories|cooking|cat|cats|horse|lizard|tarantula|jokes|telling",
+        "@PEOPLE ~2 scares|scare|scared|frightens|frighten|frightened|terrifies|terrified|intimidates|creeps|freaks ~1 me|us|him|her",
+        "@NOT like|likes|liked it? when|wen ~3 @HOME_ADULT ~2 comes|come|came|coming|stays|staying|visits|visit|round|over|drinks|drunk|here|there|home|back|sleeps|babysits|baths|alone",
+        "@NOT ~1 like|likes|want|wanna|wana ~3 house|home|room|there|alone|left when|wen|if|while|with ~1 @HOME_ADULT ~2 there|here|around|drunk|drinking|angry|in|home|round|over|about|alone",
+        "go|goes|went|going|gone|stay|stays ~1 quiet|silent ~3 when|wen|whenever|if ~2 @HOME_ADULT|@PEOPLE",
+        "hide|hiding|hid|hides|hidding ~1 when|wen|if|whenever ~3 @HOME_ADULT|@PEOPLE|hear|car|key|keys|door|comes|drunk",
+        "wet|wets|wetting|wee ~1 the|my ~1 bed ~3 when|wen|since|cos|because|after|if ~2 @HOME_ADULT|comes|stays|started",
+        "nightmares|nightmare|dreams ~2 about|of ~2 @HOME_ADULT|@PEOPLE|what|home|going|that",
+        "tummy|belly|stomach|head|feel|feels ~1 hurts|aches|sick|ill|poorly|funny|bad ~4 go|going|goes ~1 back|home|to|round ~2 dads|mums|@PEOPLE|there|his|her|their|house|nans",
+        "eggshells|eggshell|egshells",
+        "egg shells",
+        "cant|never|dont|unable|cannot ~1 relax|rest|settle|breathe ~2 at|in|when ~1 home|house|there|hes|shes",
+        "in ~1 case|cas ~3 have|need ~1 to ~1 get|run|leave|escape ~1 out|away|quick",
+        "incase ~3 have|need ~1 to ~1 get|run|leave|escape",
+        "sleep*|slept ~1 with ~2 shoes|trainers|clothes|knife|coat|bag|light ~1 on? ~1 in|incase",
+        "@HOME_ADULT|stranger|strangers|someone|somebody|car|van|neighbour|older ~3 follows|follow|followed|following|followin ~1 me|us",
+        "watches|watching|stares|staring|staring ~1 me|us ~3 scares|scary|creepy|weird|all|every|through|window|changing|sleep|sleeping|uncomfortable",
+        "@FEAR ~4 when|wen|if|cos|whenever ~3 see|hear|hears|sees|smell ~1 him|her|them|@PEOPLE|his|their",
+        "@FEAR ~3 at|in ~2 placement|home|foster|house|flat",
+        "@NOT ~1 want|wanna|wana ~2 see|visit|stay|contact ~2 him|her|them|@PARENT|@PARTNER|uncle|grandad ~1 anymore|again|ever|at|cos|because|coz|he|she|they",
+        "@FEAR|worried|worry|worries ~3 what|wat ~2 @HOME_ADULT ~3 do|does|did|doing|might|will|would",
+        "@HOME_ADULT ~3 shouts|shouting|screams|screaming|angry|drunk|mad ~2 and i ~2 hide|shake|shaking|cry|scared|frightened|freeze",
     ),
     "running_away_missing": (
         "@I|ill|gonna|going|wanna|want|will|might|keep|kept|planning|plan|thinking|think|about|thought|cud|could ~3 @RUN away|awy|awa",
@@ -279,6 +498,22 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "no ~1 where ~2 go|sleep|stay|live",
         "havent|not|aint|never ~1 been|gone|went ~1 home ~3 days|nights|since|week|weeks|ages",
         "out ~1 all night",
+        # v4: leaving, staying away, nowhere to live (Childline running away).
+        "climb*|climbed|sneak*|snuck|crawl*|jumped ~2 out ~1 of? ~1 my|the ~1 window|windows|bedroom",
+        "to ~1 get ~1 away ~2 from ~1 them|him|her|home|house|everyone|@PARENT|@PARTNER",
+        "@NOT ~1 have|got ~1 anywhere|anyplace|somewhere|a ~1 home|place? to? live|stay|sleep",
+        "hid|hide|hiding|hidden ~4 all ~1 night|nite|day",
+        "outside|streets|street|park|woods ~3 all ~1 night|nite",
+        "leave|go|run|going|leaving|left|went ~3 not|never ~2 come|coming ~1 back",
+        "get|got|getting ~1 out ~2 and ~1 not|never|dont ~2 come back",
+        "walk|walking|walked|wander*|roam*|ride|riding ~2 streets|street|round|about|around ~3 late|night|midnight|till|until|all|4am|3am|2am|1am",
+        "@NOT|never ~1 going|goin|gonna|go|went ~1 back ~2 home|placement|there|mums|dads|house|carers|foster",
+        "cant|cannot|cnt ~1 go|going ~1 home|back ~3 because|cos|coz|so|scared|he|she|they|mum|dad",
+        "disappearing|disappears|disappeared|vanishes|vanishing|vanished ~2 for ~1 nights|days|hours|hrs|ages|weekend",
+        "wont|doesnt|never|refuses|didnt ~1 say|tell|explain ~2 where ~2 from|been|hes|shes|they|she|he|goes|went|gets|got|stayed|staying",
+        "im|am|were|we|are ~1 homeless",
+        "staying|stay|stayed|sleeping|sleep ~1 at|round ~2 friends|mates|friend|mate|boyfriends|bfs ~3 cos|because|coz|cant|wont|not|nights|every|since|anymore",
+        "kicked|chucked|thrown|threw|kicks|chucks|kick ~1 me|us|him|her ~1 out",
     ),
     "exploitation_grooming": (
         "older ~1 @OLDER",
@@ -293,9 +528,6 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "owe|owes|owed|owing ~2 them|him ~1 money|cash|debt|for",
         "say|says|said ~2 i|we ~1 owe",
         "in ~1 debt ~2 them|him",
-        "nude|nudes|naked|nakid ~2 pic*|photo*|video*|selfie*|pix",
-        "send|sent|sending|asked|asks|ask|wants|want|keeps ~3 nude|nudes|naked|nakid",
-        "send|sent|sending|asked|asks|ask|wants|want ~2 pic*|photo*|picture* ~1 of me",
         "met|meet|meeting|meets ~3 @APP",
         "someone|somebody|man|guy|boy|person ~2 @APP ~3 wants|asked|asks|keeps|sends|sent|told|says|said",
         "groomed",
@@ -303,10 +535,34 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "exploit*",
         "boyfriend|bf|gf|girlfriend ~3 @ADULT_AGE",
         "make*|made|force*|forcing ~1 me|us ~1 carry|sell|hold|deliver|steal|shoplift",
-        # Secrets are how grooming keeps a child quiet.
-        "told|tells|tell|said|says|sed|telled ~3 not|never|dont ~1 to ~1 tell|tel|say",
-        "our ~1 secret|secrit|secrat|secrete",
-        "tell ~3 or else",
+        # v4: secrecy and grooming online and in person, and criminal exploitation (NSPCC grooming, CSE, CCE and county lines).
+        "tell*|told|ask*|asked|asks|make*|made|says|said|want*|wants ~2 me|us ~1 to? delete|hide|clear|wipe ~3 chat|chats|messages|msgs|texts|convo|convos|conversation*|app|it|them|everything|snaps|history|pics",
+        "phone|sim|account|accounts|app|chat|chats|messages|texts|snap|snapchat|insta|secret|number ~4 so my? @PARENT|parents|nobody|noone|no1|they|she|he|no one? cant|wont|doesnt|dont|never|couldnt|cannot ~1 see|know|find|check|read|hear",
+        "gave|give|gives|bought|buy|buys|got|get ~1 me|us|her|him ~1 a? ~1 secret|second|new ~1 phone|sim|account",
+        "says|said|told|tells ~2 we|were|are|im|i ~2 boyfriend|girlfriend|together|dating|soulmates|special|mature",
+        "boyfriend|girlfriend|bf|gf ~1 and ~1 girlfriend|boyfriend|gf|bf",
+        "but ~1 hes|he|shes|she|theyre ~2 grown|grownup|adult|older|married|teacher|coach|@ADULT_AGE|uni|works",
+        "hes|shes|he|she ~2 a? ~1 grown ~1 up|man|woman|adult",
+        "mature ~2 for ~1 my|your|her|his ~1 age",
+        "special ~1 friend|friendship|relationship|secret|game|games|cuddles|time",
+        "paid|pay|pays|cash|money|earn|earning ~4 drop|deliver|carry|hold|run|move|take|taking|dropping|delivering|carrying|holding|moving|running ~3 packages|parcels|package|parcel|bags|bag|stuff|things|drugs|gear|phone|cash",
+        "take|taking|took|carry|carrying|deliver*|drop|dropping|move|moving|run|running ~2 packages|parcels|package|parcel|bags|bag|drugs|gear|stuff ~3 train|trains|town|towns|city|cities|london|miles|paid|money|cash|other|different|away|bus",
+        "know|knows ~1 where ~1 i|we|you|my|me ~1 live|lives|family|mum|school|go|stay",
+        "in ~1 too ~1 deep",
+        "cant|cannot|cnt ~1 get|getting|leave ~1 out|away ~2 now|anymore|them|gang|it",
+        "come*|came|coming|turns|turned|back ~3 home|back|up ~2 with ~3 cash|money|trainers|phones|phone|clothes|gifts|presents|designer|drugs|weed|injuries",
+        "new ~1 trainers|phone|phones|clothes|money|cash|designer ~4 wont|doesnt|never|cant ~1 say|tell|explain",
+        "never|not|havent|not ~1 met|meet|seen ~2 in ~1 real|person|irl",
+        "never|not|havent ~1 met|meet|seen ~2 irl",
+        "@OLDER|someone|stranger|somebody|person|gamer|account|he|she ~3 sends|sent|gives|gave|buys|bought|offered|offers ~1 me|us ~3 robux|vbucks|gift|gifts|credit|topups|skins|giftcards|vouchers|money|cash|presents",
+        "wants|want|wanted|asked|asks|keeps|begging|trying|tries ~2 meet|meetup|meeting ~1 up|me|him|her ~3 secret|alone|nobody|dont|cant|without|mum|parents|tell",
+        "@APP ~3 older|adult|grown|grownup|man|men ~3 asked|asks|wants|sent|sends|keeps|messag*|says|said|talks|talking",
+        "going|go|went|gone|sent|send ~1 ot|cunch|country",
+        "run|running|ran|runs ~1 a|the|their|his ~1 line|lines|phone|trap",
+        "plug|plugging|plugged|plugs ~2 drugs|stuff|it|them|wraps|bag",
+        "gang|gangs|olders|elders ~3 make|made|makes|force|forced|forcing|want|wants|got|use|used|using|groom* ~1 me|us|him|her|kids",
+        "owe|owes|owed|owing ~1 them|him|her ~2 money|cash|debt|for|now|back|loads",
+        "debt ~2 to? ~1 them|him|gang|dealers",
     ),
     "bullying_threats": (
         "bully|bullys|bullies|bullied|bullyed|bulied|bullying|bulying|bullyin|bullie|bulies|bullyied|bulling|bulled",
@@ -328,6 +584,22 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@SCHOOL ~4 @HIT_ANY ~1 me|us",
         "@HIT_ANY ~1 me|us ~4 @SCHOOL",
         "@FEAR ~1 of|off|when|around ~2 kids|boys|girls|lads|gang|bullies|people",
+        # v4: bullying without the word (Childline bullying, cyberbullying).
+        "@SCHOOL|they|everyone|everybody|people|kids|class|some ~3 say|says|call|calls|called|calling|said ~2 im|i|me|my|were|we ~1 @INSULT",
+        "get|gets|got|getting ~1 called ~1 names|@INSULT",
+        "because|cos|coz ~1 of ~1 my ~1 colour|skin|religion|race|hijab|accent|disability|sexuality|weight|hair|name|autism|adhd|clothes",
+        "@SCHOOL|they|everyone|everybody|people|kids ~3 hide|hides|hid|take|takes|took|steal|steals|stole|broke|break|breaks|rip|rips|ripped|throw|throws|threw ~1 my ~1 stuff|things|bag|lunch|money|phone|coat|books|shoes|food|pencil|case",
+        "take|takes|took|taking|nick|nicks|nicked|steal|steals|stole ~1 my ~1 money|lunch|dinner",
+        "everyone|everybody|all|class|kids|people|they|girls|boys ~3 laugh|laughs|laughing|laughed|mock|mocks|mocking|mocked ~1 at|me ~1 me|us|all|every|when",
+        "nobody|noone|no1 ~2 play*|plays|sit*|talk*|talks|hang* ~2 with|to|next|out ~1 me|us ~2 cos|because|coz|and|they|every|ever|anymore",
+        "film|films|filmed|filming|record*|video*|videoed ~1 me|us ~4 post*|put|tiktok|snap|snapchat|insta|online|laugh|everyone|share*|shared",
+        "@FEAR ~3 school|bus|walk|walking ~3 because|cos|coz ~2 them|they|him|her|of|kids|boys|girls|gang|bullies|people",
+        "everyone|everybody|they|people|kids ~2 hates|hate|ignores|ignore|ignoring ~1 me|us",
+        "left|leave|leaving|leaves ~1 me|us ~1 out ~2 every|all|always|on|of|cos|because|everything",
+        "@SCHOOL ~4 push*|pushed|shove*|shoved|trip*|tripped|spit|spat|spits|spitting ~2 me|us|on|at",
+        "spit|spat|spits|spitting ~1 on|at ~1 me|us",
+        "group ~1 chat|chats ~4 about|mean|nasty|horrible|laughing|me|hate",
+        "fake ~1 account|accounts|page|profile ~4 me|my|about",
     ),
     "domestic_abuse": (
         "domestic* ~1 abuse|violence|abuser|abusive|viol*|abused",
@@ -353,17 +625,26 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@FEAR ~3 @PARTNER",
         "punch*|kick*|smash*|put ~3 hole|holes ~3 wall|door|walls",
         "smash*|smashes|smashed ~2 things|everything|plates|house|place",
+        # v4: what a child sees and hears at home (Domestic Abuse Act 2021: a child who sees or hears it is a victim).
+        "hear|heard|hearing|listen|listening|hears ~3 them|they|@PARENT|@PARTNER|him|her ~2 fight|fighting|fights|fought|scream|screaming|screams|screamed|smash*|hitting|crying|cry|banging|throwing",
+        "@ADULT_VICTIM|mummy|she ~1 cries|crying|cry|cried|screams|screaming|screamed|bleeding|hiding|hides|shaking ~3 when|wen|after|cos|because|coz ~3 shout*|throw*|hit*|drunk|drink*|angry|fight*|hurt*|comes",
+        "@PARENT|@PARTNER ~3 throws|threw|smashes|smashed|breaks|broke|chucks|chucked ~1 things|stuff|plates|everything|chairs|furniture|tv|glasses|cups|dinner",
+        "@PARTNER ~2 @NOT ~1 let|lets|allow|allows ~1 her|me|mum|mummy|us|my ~2 see|have|go|out|money|friends|phone|leave|talk|work|family",
+        "he|she|@PARTNER ~2 takes|took|keeps|kept|controls|has ~2 all|my|her|mums ~1 money|wages|benefits|card|cards|pay|bank",
+        "ask ~1 him|her ~2 for|before ~1 money|permission|everything",
+        "@PARTNER ~3 @HIT_ANY ~1 her|him|mummy|mum",
+        "@PARENT|@PARTNER|they ~2 fight|fighting|fought|fights|scrapping ~3 every|all|again|night|blood|police|hit|hurt|screaming|smash*|knife|badly|really",
+        "blood ~4 after ~2 fought|fight|fighting|argument|row",
+        "if ~1 i|she|mum|mummy|we ~1 leave|leaves|left|try|tries ~2 him|her",
+        "he|she|@PARTNER ~2 said|says|threatened|threatens|will|gonna ~2 kill|hurt|take ~1 me|us|her|kids|children|baby|himself|herself ~2 if|when",
+        "@PARTNER ~2 follows|tracks|tracked|tracking|followed|stalks|stalking|stalked|watches|monitors ~2 me|us|her|my|everywhere",
+        "he|she ~2 tracks|tracked|tracking|stalks|stalking|stalked|monitors ~2 me|us|her|my|everywhere",
+        "@PARTNER|he|she ~3 isolat*|cut|stopped ~2 me|us|her ~2 off|from|seeing|friends|family",
+        "strangl*|choked|choke|chokes|choking|throttled ~3 her|mum|mummy|mam|my",
+        "hide|hid|hiding|hides ~3 when|wen|while ~2 they|@PARENT|@PARTNER ~1 fight|fighting|argue|arguing|shout|shouting|scream",
     ),
     "other_harm": (
         "lock*|locked|lox ~1 me|us ~2 in|out|up",
-        "@PARENT|@PARTNER ~3 calls|called|says|said|tells|told|thinks ~3 useless|worthless|mistake|stupid|fat|ugly|thick|idiot|waste",
-        "@PARENT|@PARTNER ~2 hates|hate me|us",
-        "@PARENT|@PARTNER ~2 doesnt|dont|didnt|never|not ~1 love|loves|want|wants|wanted|like|likes ~1 me|us !to",
-        "forced ~1 marriage|marry|married",
-        "force*|make*|made|want*|sending|send ~2 me ~2 marry|married|marriage",
-        "fgm",
-        "female ~1 genital",
-        "cut ~2 down there|their",
         "@AGENT ~3 has|keeps|got|hides|carries|carry|had ~2 @WEAPON",
         "pulled ~1 @WEAPON|@WEAPON ~1 on me|us",
         "make*|made ~1 me ~1 do ~3 dont|didnt|not|hate|scared|wrong|bad|horrible|rude|weird|secret|nasty",
@@ -377,6 +658,159 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "please|pls|plz|plse ~1 help me|us",
         "help ~1 me|us please|pls|plz|plse",
         "someone|somebody|sum1 ~1 help me|us",
+        # v4: cruel treatment and punishment, harm by staff and carers, being made to drink or steal, and asks for rescue.
+        "made|forced|force*|make|makes ~1 me|us|to ~2 kneel|stand|sit|sleep|squat|hold|stay|eat|drink ~4 hours|corner|all|outside|cold|garden|floor|rice|night|sick|shed|dog|bath|wall",
+        "kneel|kneeling|knelt ~2 on ~1 rice|salt|peas|stones|beans|glass|gravel",
+        "treated|treat|treats ~1 me|us? really? ~1 badly|bad|horribly|horrible|terribly|cruel|cruelly|awful|awfully ~3 childrens|foster|placement|carer|carers|residential",
+        "restrain*|restraint*|pinned|holds|held ~4 hurt*|hard|pain|bruise*|breathe|too|floor",
+        "make|makes|made|force*|forced ~1 me|us|him|her ~1 to? ~1 drink|smoke|take ~2 beer|alcohol|vodka|wine|cans|drugs|weed|pills|spice|till|until|cigarettes|ket",
+        "@PARENT|he|she|they ~3 make|makes|made|takes|took|gets|got ~1 me|us ~3 rob|steal|shoplift|nick|burgle|break",
+        "staff|carers|carer|workers|worker|teacher|teachers|coach|leader|leaders|sir|miss|nurse|nurses ~3 @HIT_ANY|restrain*|drag*|push*|shove*|@HIT_PASSIVE ~1 me|us|kids|children|them",
+        "@NOT ~1 let|lets|allow|allows|allowed ~3 toilet|loo|bathroom|shower|wash|bath",
+        "wet|weed|pooed ~1 myself|meself ~3 not|dont|wont|never|allowed|let",
+        "want|wish|need|please|pls ~1 someone|somebody|sum1|you ~2 come|to ~1 get|take|rescue|save|fetch ~1 me|us ~1 from|out|away",
+        "rescue|save ~1 me|us ~1 please|pls|plz|from",
+        "get|take ~1 me|us ~1 out|away ~1 of|from ~1 here|this|there ~1 please|pls|plz|now",
+        "need|needs ~1 help ~1 please|pls|plz|asap|urgently|quick",
+        "punish*|punished|punishment ~4 lock*|hit|cold|hungry|hours|night|shed|dark|belt|kneel|stand",
+        "lock*|locked|locks ~1 in ~2 room|shed|cupboard|cellar|garage|bathroom ~3 hours|days|night|all|punishment",
+    ),
+    # Issue 15 moved these from other_harm and exploitation_grooming to their own categories.
+    "emotional_abuse": (
+        # "dad says im useless", "mum hates me", "they dont want me".
+        "@PARENT|@PARTNER ~3 calls|called|says|said|tells|told|thinks ~3 useless|worthless|mistake|stupid|fat|ugly|thick|idiot|waste",
+        "@PARENT|@PARTNER ~2 hates|hate me|us",
+        "@PARENT|@PARTNER ~2 doesnt|dont|didnt|never|not ~1 love|loves|want|wants|wanted|like|likes ~1 me|us !to",
+        # v4: put-downs, threats, rejection, blame, humiliation, being ignored (Working Together 2023; NSPCC emotional abuse).
+        "@PARENT|@PARTNER|he|she|they ~3 calls|called|call|calling|says|said|tells|told|thinks|say ~2 me|im|i|a|an|youre|your|ur|was|am|us|were|its ~2 @INSULT",
+        "@PARENT|@PARTNER ~3 calls|call|called|calling ~1 me|us ~1 names|horrible|nasty",
+        "wish|wishes|wished ~3 never|wasnt|werent|hadnt|didnt ~1 born|had|have|there",
+        "says|said|tells|told|wishes ~3 never ~1 had|wanted ~1 me|us|kids|children",
+        "@HOME_ADULT ~2 shouts|shout|screams|scream|yells|yell|swears|swear|shouting|screaming|yelling|swearing ~1 at|in ~1 me|my|us ~3 all|every|always|face|time|day|night|cry|names|constantly|nothing",
+        "always|constantly|keeps|keep|forever|everyday ~2 shouting|screaming|yelling|swearing|shouts|screams ~1 at ~1 me|us",
+        "screams|screamed|shouts|shouted|yells|yelled ~2 in ~1 my ~1 face",
+        "@PARENT|@PARTNER|they ~3 make|makes|made|making ~1 fun ~1 of ~1 me|us",
+        "laugh|laughs|laughing|laughed ~1 at ~1 me|us ~3 cry|crying|cried|upset|hurt|sad|scared",
+        "blame|blames|blamed|blaming ~1 me|us ~3 everything|all|fault",
+        "get|gets|got|getting|am|always ~1 blamed",
+        "never|not ~1 good ~1 enough ~3 them|him|her|@PARENT|whatever|anything|matter|anyone|nobody",
+        "@NOT|stopped|stop ~1 talk|talking|talks|speak|speaking|speaks ~2 to ~1 me|us ~3 days|weeks|punish*|hours|when",
+        "ignore*|ignored|ignores ~1 me|us ~3 days|weeks|punish*|hours|whole|all|when",
+        "silent ~1 treatment",
+        "says|said|threaten*|threatens|tells|told ~4 care|foster|orphanage|away|adopted ~1 if|unless",
+        "give|gives|giving|throw|throws|threw ~2 my ~1 toys|things|stuff|pet|dog|cat|puppy|teddy ~1 away|out",
+        "says|said|threaten*|threatens|tells|told|keeps|always ~4 leave|abandon|send|put|give|kick|chuck|dump ~1 me|us ~2 away|care|orphanage|forever|behind|out|foster|streets",
+        "threat*|threaten*|says|said|will|gonna ~3 kill|hurt|drown|rid|get ~2 my|the|our|of ~1 cat|dog|pet|puppy|kitten|rabbit|hamster ~1 if|unless i|we|you|u|me",
+        "devil|demon|demons|witch|evil|possessed|spirit|spirits|curse|cursed ~2 in|inside|out ~1 me|of",
+        "@HOME_ADULT ~3 says|said|calls|called|thinks|think ~3 evil|possessed|witch|devil|demon|cursed|bad",
+        "says|said|tells|told|blames|blamed|thinks ~4 my ~1 fault",
+        "@NOT ~1 belong|wanted|loved|welcome ~3 family|home|house",
+        "@NOT|never ~1 wanted ~1 me|us",
+        "treat*|treated ~1 me|us ~2 different*|worse|badly|like ~2 slave|dirt|rubbish|dog|animal|nothing|maid|servant|skivvy|different",
+        "favourite|favourites|favours|favour|prefer|prefers ~3 sister|brother|sisters|brothers|siblings|over",
+        "presents|christmas|birthday|treats|food|dinner|everything ~4 but|except ~1 not? ~1 me",
+        "humiliat*|belittl*|degrad*|emotional* ~1 abus*",
+        "puts|put|putting ~1 me|us ~1 down ~2 all|every|always|time|constantly|front|in",
+        "@PARENT|@PARTNER ~2 ignores|ignore|ignored|ignoring ~1 me|us",
+        "@PARENT|@PARTNER ~3 @NOT|never ~2 love|loves|hug|hugs|cuddle|cuddles|talk|talks|listen|listens|play|plays ~1 me|us|with|to",
+        "makes|make|made ~1 me|us ~1 feel ~2 worthless|useless|stupid|small|rubbish|unwanted|unloved|scared|ugly|disgusting|pathetic",
+        "@NOT ~1 allowed ~2 see|seeing|friends|out|talk|phone|play ~3 ever|months|punish*|weeks|never|anyone",
+    ),
+    "forced_marriage_honour": (
+        "forced ~1 marriage|marry|married",
+        "force*|make*|made|want*|sending|send ~2 me ~2 marry|married|marriage",
+        "fgm",
+        "female ~1 genital",
+        "cut ~2 down there|their",
+        # v4: forced marriage, honour-based abuse and FGM in children's words (HM Government forced marriage and FGM guidance).
+        "@FORCE ~3 to? get? @MARRY",
+        "have|has|got|gotta|being|told|tell|tells|telling|say|says|said|planning|plan|plans ~2 to ~1 get? @MARRY",
+        "abroad|overseas ~4 @MARRY|husband|wife",
+        "abroad|overseas ~3 summer|holiday|holidays|soon|year ~2 to? get? @MARRY",
+        "want|wants|wanted ~2 me|her|us|my ~2 to? get? @MARRY",
+        "marry|married|marrie|wed ~1 my|me|a|an|her ~1 cousin|cousins|uncle|older|old|man|stranger|someone",
+        "picked|chosen|chose|choose|choosing|found|arranged|promised|picking|finding ~2 my|me|a|her ~1 husband|wife|man|partner|fiance|fiancee|bride|groom",
+        "promised ~2 me|her|us ~2 to ~1 a|my|his|her|their ~1 man|cousin|boy|family|someone|husband",
+        "nikah|rishta|shaadi",
+        "promised|engaged|betrothed ~1 to ~1 my|a|an|his|her|some ~1 cousin|man|older|uncle|boy|stranger|someone|husband",
+        "girls|girl|me|i|sister|daughter|sisters ~2 get|gets|got|getting|be|being ~1 cut ~3 home|summer|holiday|abroad|there|back|woman|clean",
+        "@NOT ~2 want|wanna|wana|ready|choose ~2 to? get? @MARRY",
+        "@MARRY ~4 young|school|cousin",
+        "im|am|aged|age|only|was|turned|turning ~1 @CHILD_AGE ~4 @MARRY|husband|engaged",
+        "@MARRY|nikah ~2 at|when ~2 @CHILD_AGE",
+        "arranged ~2 @MARRY ~2 for ~1 me|us|her",
+        "shame|shamed|honour|izzat|dishonour|dishonoured|disgrace|disgraced ~3 the|my|our|on ~1 family|name|community",
+        "honour ~1 based|killing|killings|violence|abuse|crime",
+        "izzat",
+        "family|familys ~1 honour|reputation|izzat|name",
+        "what ~1 people|community|everyone|relatives|family|aunties ~1 will|would|might|gonna ~1 say",
+        "took|takes|taken|take|hide|hid|hidden|keep|keeps|kept|taking|have|has ~2 my|her|our ~1 passport|passports",
+        "make|made|makes|force|keep|keeps|leave|leaving|left ~1 me|us|her ~2 stay|live|behind ~1 over|there|abroad ~1 there|after|for",
+        "taking|take|takes|took|sending|send|sent|going ~2 me|us|her ~2 abroad|overseas|back ~3 married|marry|husband|wedding|stay|forever|good",
+        "watches|watch|checks|check|controls|control|follows ~1 everything|every ~1 i|thing|move|one",
+        "make*|made|making ~1 me|her|us ~1 a ~1 woman|lady",
+        "special|big ~1 party|ceremony|celebration|procedure ~4 woman|girl|cut|cutting|clean|pure|down|holiday|abroad",
+        "circumcis*|sunna|sunnah|khatna|khitan|bondo|tahara|gudniin|kutairi|sunat",
+        "cut|cutting|cuts ~1 ceremony|party",
+        "cut|cutting|cuts|cutted ~3 girls|girl|daughter|sister|cousin ~3 summer|holiday|abroad|home|there",
+        "@NOT ~1 let|lets|allow|allows ~1 me|us|her ~1 go ~1 out|outside|school|anywhere ~3 because|cos|coz|people|family|boys|shame",
+    ),
+    "image_based_abuse": (
+        # Asked for, sent or shared nudes.
+        "nude|nudes|naked|nakid ~2 pic*|photo*|video*|selfie*|pix",
+        "send|sent|sending|asked|asks|ask|wants|want|keeps ~3 nude|nudes|naked|nakid",
+        "send|sent|sending|asked|asks|ask|wants|want ~2 pic*|photo*|picture* ~1 of me",
+        # v4: nudes asked for, taken, shared or threatened, and sextortion (Childline sexting and nudes; CEOP).
+        "@EXPOSED ~2 @IMAGE",
+        "@IMAGE ~4 @EXPOSED",
+        "@IMAGE ~4 no|without ~1 clothes|clothing|top|pants",
+        "@IMAGE ~4 without ~2 knowing|know|knew|permission|consent|asking|agreeing|realising",
+        "screenshot*|screenshotted|screenshoted|ss ~2 my ~1 snap|snaps|pic|pics|photo|photos|picture|pictures|story|video|nudes|body",
+        "threat*|threaten*|gonna|going|will|say*|said|blackmail* ~3 leak|share|post|send|show|expose|release|spread|upload ~3 @IMAGE|my|everyone|unless|if|online",
+        "leak*|leaked|exposed|posted|shared|spread ~2 my|her|our ~1 @IMAGE|nudes",
+        "send ~1 more ~2 @IMAGE|or|unless",
+        "uses|using|used|hold|holds|holding ~2 it|them|that|pics|video|photos ~1 against|over ~1 me|us|her",
+        "show|showing|showed|flash|flashed ~1 myself|my ~1 body|boobs|private*|bits|chest|bum ~3 camera|cam|webcam|video|call|facetime|online|snap",
+        "ask*|asked|asks|want*|wants|wanted|made|make|makes|pressure*|pressured|told|trick*|tricked|get|got|begging|beg ~3 show|showing|flash|strip|undress|take ~2 myself|my|clothes|top|off|bra|body|boobs",
+        "@OLDER|@PARTNER|he|him|someone|somebody|account|stranger|they ~3 ask*|keeps|kept|pressur*|beg*|want*|asking|asked ~2 for? ~1 pics|pix|nudes|photos|pictures|snaps|vids|videos",
+        "put|posted|post|posting|uploaded|shared|sharing|share|spread|sent ~2 my|her ~1 pics|photos|pictures|nudes|videos|vids ~3 website|websites|porn|site|sites|everyone|everybody|whole|group|groupchat|gc|around|round|without",
+        "sextort*|sextortion|blackmail*|sexting|sext|sexted|sexts|deepfake|deepfakes|nudify|upskirt*|onlyfans",
+        "deep ~1 fake|fakes",
+        "fake ~1 nudes|nude|naked|porn",
+        "pay|money|cash|pounds|giftcard* ~4 or|else|unless ~3 post|share|send|leak|show|expose|everyone",
+        "camera|cameras|webcam|cam ~3 bathroom|bedroom|shower|toilet|changing",
+    ),
+    "silenced_coached": (
+        # Secrets and threats are how abuse keeps a child quiet.
+        "told|tells|tell|said|says|sed|telled ~3 not|never|dont ~1 to ~1 tell|tel|say",
+        "our ~1 secret|secrit|secrat|secrete",
+        "tell ~3 or else",
+        # v4: secrets, threats about telling, and being told what to say (NSPCC: how abusers keep children quiet; NICE: a child who is told what to say).
+        "secret|secrit|secrat|secrets|sekret|secreet ~4 tell|trouble|else|hurt|die|prison|jail|taken|away|mustnt|shouldnt|cant|wont|police|nobody|noone|anyone|kill|believe|mum|mummy|dad|daddy|special|between",
+        "tell|told|trouble|mustnt|cant|special|between ~4 secret|secrit|secrat|secrets|sekret",
+        "secret|secrit|secrat|secrets|sekret ~1 and|or|else|cos|because|coz|so|otherwise ~4 @TOLD_CONSEQUENCE",
+        "if ~1 i|we|you ~1 tell|told|say|speak|talk|grass|snitch|tel ~1 anyone|anybody|any1|someone|you|up|out|the|about|what|them|police|teacher|worker|social|on|mum|dad ~4 @TOLD_CONSEQUENCE",
+        "if ~1 i|we ~1 tell|told|tel ~4 @TOLD_CONSEQUENCE",
+        "@PARENT|he|she|they|daddy|mummy ~2 will|would|gonna|go|get|going ~2 to? ~1 prison|jail|arrested|locked",
+        "cant|cannot|not|never ~1 allowed|supposed|meant ~1 to? ~1 say|tell|talk|speak ~3 home|happens|happening|what|anyone|anybody|you|worker|workers|teacher|social|things|stuff|about|police",
+        "told|tells|tell|telling|said|says|coached|teach*|taught|practised|practice|practise|rehears*|make|makes|made ~2 me|us|him|her|my? ~1 what ~1 to ~1 say|tell|write",
+        "say|tell ~3 what ~2 told|tells|wants|want|wanted ~1 me|us ~1 to",
+        "made|makes|make|told|tells|tell|forced|force* ~1 me|us|him|her ~1 to? ~1 lie|lying|pretend|deny|say|sign|write ~3 back|it|everything|that|nothing|fell|happy|fine|ok|okay|lying|lie|up|true|accident",
+        "take|took|taking|takes ~2 back ~2 what|everything|it",
+        "told|made|said|says|say|make|makes ~4 made ~1 it ~1 up",
+        "pretend|pretending|act|acting ~3 happy|fine|ok|okay|normal|alright|good|nothing",
+        "tell|tells|told ~2 us|me ~1 to ~1 smile|pretend|lie|behave|be ~4 you|worker|social|sw|police|teacher|nurse|visit",
+        "cant|cannot|not|never|dont ~1 say|tell|speak ~1 the ~1 truth",
+        "listen|listening|listens|watch|watches|watching ~3 when ~3 talk|speak|phone|call|talking|speaking ~3 worker|social|you|teacher|police|sw",
+        "nobody|noone|no1|no ~1 one? ~2 believe|beleive|belive|believes ~1 me|us|you|her|him",
+        "want|wanna|wana|need|needs|tried|try|trying ~2 tell|talk|say ~3 but|scared|afraid|frightened|cant|dont|worried|nervous",
+        "dont|please|pls ~2 tell ~1 them|him|her|anyone|my|mum|dad|@PARENT ~3 i ~1 wrote|said|told|spoke|talked|messaged|did",
+        "grass|grassing|snitch|snitching|snitches ~3 stitches|hurt|dead|kill|beat|jump|regret|get",
+        "@NOT ~1 allowed ~1 to? ~1 talk|speak ~1 to ~1 you|worker|social|teacher|police|anyone",
+        "said|says|told|tells|telling ~2 dont|not|never ~1 tell|say|mention ~3 social|worker|workers|teacher|police|you|school|doctor|nurse|anyone|anybody",
+        "dont|never|not ~1 tell|say ~1 anyone|anybody|nobody ~3 or ~1 else|ill|you|we|he|she|they|i",
+        "threat*|threaten*|threatened ~3 if ~1 i|we ~1 tell|told|say|talk|speak",
+        "scared|afraid|frightened|scard ~3 tell|telling|say|saying|speak|talk ~3 what ~2 happen|happens|they|he|she",
     ),
 }
 
@@ -391,15 +825,36 @@ URGENCY_NOW: tuple[str, ...] = (
     "yesterday|yday",
     "hes|shes|theyre|he|she|they|dad|dads|mum|mums|stepdad|him ~2 here|outside|downstairs|upstairs|coming|door|back|home|way ~1 now",
     "hes|shes|theyre|he|she|they ~1 is|are|s? ~1 outside|downstairs|here|coming|door",
-    "@GOING|tonight|tonite ~2 kill|end|hurt|cut|hang|harm|overdose|jump|unalive|do ~1 myself|my|it|me",
-    "took|taken|swallowed|swallow|taking ~3 pills|tablets|paracetamol|overdose|meds|all",
-    "bleeding|bleedin|blood",
     "help me|us ~1 please|pls|plz|now|quick|quickly|asap",
-    "please|pls|plz|someone|somebody ~1 help",
     "need|needs help ~1 now|asap|quick|tonight|urgently|urgent",
     "come ~1 now|quick|quickly|please",
+    "please|pls|plz|someone|somebody ~1 help",
+)
+
+# Urgency from the state of things rather than a time ("bleeding", "took pills", "going
+# to kill myself"): now, unless the text places it in the past (PAST) and no
+# URGENCY_NOW cue says it is now.
+URGENCY_STATE: tuple[str, ...] = (
+    "bleeding|bleedin|blood",
+    "@GOING|tonight|tonite ~2 kill|end|hurt|cut|hang|harm|overdose|jump|unalive|do ~1 myself|my|it|me",
+    "took|taken|swallowed|swallow|taking ~3 pills|tablets|paracetamol|overdose|meds|all",
     "goodbye|bye ~1 forever|everyone",
     "last ~1 message",
+)
+
+# Words that place what happened in the past: "he used to hit me", "years ago", "when i
+# was little". A past harm is still a concern (it may be continuing); it is not "now".
+PAST: tuple[str, ...] = (
+    "used|use to",
+    "usta|usto",
+    "ago",
+    "last|that ~1 year|years|month|months|summer|winter|spring|autumn|christmas|easter|term|birthday",
+    "when|wen ~1 i|we ~1 was|were|wos ~1 little|younger|small|smaller|a|baby|kid|child|in|at|living|staying",
+    "when|wen i ~1 lived|stayed|was ~1 at|with|in",
+    "in|at ~1 my ~1 old|last|previous ~1 placement|home|house|school|foster",
+    "years|yrs|months|weeks ~1 ago|back",
+    "back ~1 then|when",
+    "in the past",
 )
 
 # Suppressors: fixed phrases that cancel an overlapping concern of the listed categories.
@@ -409,6 +864,25 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("never|didnt|not|dont|wouldnt|havent ~1 feel|felt|been|ever ~1 unsafe", ("feeling_unsafe_at_home",)),
     # "killed myself laughing" is an idiom, not intent.
     ("kill*|kil ~1 myself|meself ~1 laugh*|lol", ("self_harm_suicide",)),
+    # v4: "a secret, don't tell mum about her surprise party".
+    (
+        "secret|secrets ~4 ~4 surprise|present|presents|party|birthday|gift|gifts|christmas|santa",
+        ("silenced_coached",),
+    ),
+    (
+        "surprise|present|presents|party|birthday|gift|gifts|christmas|santa ~4 secret|secrets",
+        ("silenced_coached",),
+    ),
+    # v4: "told me what to say in my speech", lines for a play or an interview.
+    (
+        "what ~1 to ~1 say|write ~3 speech|play|assembly|script|presentation|nativity|show|audition|interview|lines|essay",
+        ("silenced_coached",),
+    ),
+    # v4: "i was starving after football".
+    (
+        "starving|starved|hungry ~3 after|from ~2 football|school|pe|swimming|training|practice|match|game|walk|running|rugby|dance|gym",
+        ("neglect",),
+    ),
     # "my brother beats me at fifa".
     (
         "beat|beats|beating|beaten me|us ~1 at|in ~2 fifa|football|games|game|chess|cards|racing|running|maths|tennis|pool|mario|minecraft|fortnite|everything|race|swimming|monopoly|uno|connect|draughts",

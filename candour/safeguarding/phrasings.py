@@ -6,6 +6,13 @@ and text speak of each age band, and hard negatives, ordinary feedback that shar
 with a disclosure. Every positive must be detected with its category (a miss is a bug);
 the share of negatives left alone is the specificity the tests hold to a floor.
 
+Issue 15's categories (emotional abuse, forced marriage, image-based abuse, silencing)
+took a few of these lines with their patterns; the exemplar bank (exemplars.py) and the
+held-out set (heldout.py) cover them fully.
+
+V4_POSITIVES and V4_NEGATIVES hold the phrasings written with patterns v4 for issue 15's
+families; they are tests, kept apart so that the benchmark's split of the sets above holds.
+
 Age bands: "4-7" (dictated or a few simple words), "8-12", "13+", "parent_carer".
 """
 
@@ -152,14 +159,14 @@ POSITIVES: tuple[Positive, ...] = tuple(Positive(*row) for row in (
     ("a man online keeps asking me for pics", "exploitation_grooming", "13+"),
     ("someone on snapchat asked me to send nudes", "exploitation_grooming", "13+"),
     ("my boyfriend is 24", "exploitation_grooming", "13+"),
-    ("he told me not to tell anyone", "exploitation_grooming", "4-7"),
+    ("he told me not to tell anyone", "silenced_coached", "4-7"),
     ("i met a man on roblox and he wants to meet up", "exploitation_grooming", "8-12"),
     ("older lads buy me vapes and give me lifts", "exploitation_grooming", "13+"),
     ("theyre making me sell drugs", "exploitation_grooming", "13+"),
     ("ive been going country", "exploitation_grooming", "13+"),
     ("my son is going missing and coming back with new trainers and money, i think hes being groomed", "exploitation_grooming", "parent_carer"),
-    ("he sent me naked pics and says i have to send some back", "exploitation_grooming", "13+"),
-    ("its our secret he said", "exploitation_grooming", "4-7"),
+    ("he sent me naked pics and says i have to send some back", "image_based_abuse", "13+"),
+    ("its our secret he said", "silenced_coached", "4-7"),
     # bullying_threats
     ("i get bullied at school", "bullying_threats", "8-12"),
     ("they pick on me every day", "bullying_threats", "8-12"),
@@ -194,9 +201,9 @@ POSITIVES: tuple[Positive, ...] = tuple(Positive(*row) for row in (
     ("he broke my phone so i couldnt call anyone", "domestic_abuse", "parent_carer"),
     # other_harm
     ("they lock me in my room", "other_harm", "8-12"),
-    ("dad says im useless and a mistake", "other_harm", "13+"),
-    ("my mum hates me", "other_harm", "8-12"),
-    ("they want me to get married in the summer and i dont want to", "other_harm", "13+"),
+    ("dad says im useless and a mistake", "emotional_abuse", "13+"),
+    ("my mum hates me", "emotional_abuse", "8-12"),
+    ("they want me to get married in the summer and i dont want to", "forced_marriage_honour", "13+"),
     ("dad has a knife in his room", "other_harm", "8-12"),
     ("he makes me do things i dont like", "other_harm", "4-7"),
     ("he kicks the dog", "other_harm", "4-7"),
@@ -205,6 +212,14 @@ POSITIVES: tuple[Positive, ...] = tuple(Positive(*row) for row in (
     ("my social worker was verbally abusive to my son", "other_harm", "parent_carer"),
     ("i was abused in my last placement", "other_harm", "13+"),
     ("they make me stand in the corner for hours", "other_harm", "8-12"),
+    ("my uncle pulled a knife on me", "other_harm", "13+"),
+    # issue 15's categories
+    ("my dad calls me stupid every day", "emotional_abuse", "8-12"),
+    ("they want to force me to marry a man i dont know", "forced_marriage_honour", "13+"),
+    ("im scared they will do fgm on me", "forced_marriage_honour", "13+"),
+    ("he keeps asking for nudes", "image_based_abuse", "13+"),
+    ("a boy sent round a naked photo of me", "image_based_abuse", "13+"),
+    ("he said dont tell or else", "silenced_coached", "8-12"),
 ))
 
 NEGATIVES: tuple[Negative, ...] = tuple(Negative(*row) for row in (
@@ -366,5 +381,85 @@ NEGATIVES: tuple[Negative, ...] = tuple(Negative(*row) for row in (
     ("i feel like i'm finally being heard", "13+"),
     ("i was scared about starting my new school but its fine now", "8-12"),
     ("the bully at school got excluded and it's better now", "8-12"),
+))
+
+# Patterns v4 (issue 15's families): written with the patterns, so kept out of POSITIVES and
+# NEGATIVES, whose dev/test split the benchmark fixes; regression tests only, not a measure.
+V4_POSITIVES: tuple[Positive, ...] = tuple(Positive(*row) for row in (
+    ('a man on roblox says im his special girl and not to tell my mum', 'exploitation_grooming', '8-12'),
+    ('this guy i met on insta is 24 and wants to meet up without my parents knowing', 'exploitation_grooming', '13+'),
+    ('he buys me vapes and lets me stay at his flat', 'exploitation_grooming', '13+'),
+    ('my online bf told me to delete all our messages', 'exploitation_grooming', '13+'),
+    ('i have to hold stuff for the olders or they say ill owe them', 'exploitation_grooming', '13+'),
+    ('my son has a second phone and comes back with money he cant explain', 'exploitation_grooming', 'parent_carer'),
+    ('there is never any food in our house and i am always hungry', 'neglect', '8-12'),
+    ("mummy doesnt wake up and i make the baby's bottle", 'neglect', '4-7'),
+    ('i look after my little brothers every night because mum goes out', 'neglect', '8-12'),
+    ('i am a young carer for my dad and i never get to go out', 'neglect', '13+'),
+    ('my tooth has been hurting for months and nobody takes me to the dentist', 'neglect', '8-12'),
+    ('i wear the same clothes every day and kids say i smell', 'neglect', '8-12'),
+    ('we got left on our own all weekend with no food', 'neglect', '8-12'),
+    ('i havent been to school since christmas cos mum doesnt take me', 'neglect', '8-12'),
+    ('my grandson is left alone for hours while his mum is at the pub', 'neglect', 'parent_carer'),
+    ('he said if i tell anyone he will hurt my mum', 'silenced_coached', '8-12'),
+    ('mum said dont tell the social worker about the fighting', 'silenced_coached', '8-12'),
+    ('they practise with us what to say when you come', 'silenced_coached', '8-12'),
+    ('its our special secret daddy says', 'silenced_coached', '4-7'),
+    ('if i grass ill get battered', 'silenced_coached', '13+'),
+    ('i told my teacher but then i had to say i made it up', 'silenced_coached', '13+'),
+    ('my stepmum says im a waste of space', 'emotional_abuse', '13+'),
+    ('dad shouts at me every day and says he wishes i was never born', 'emotional_abuse', '8-12'),
+    ('mum ignores me for days when im naughty', 'emotional_abuse', '8-12'),
+    ('they always blame me for everything', 'emotional_abuse', '8-12'),
+    ('my dad says ill end up in care if i dont behave', 'emotional_abuse', '8-12'),
+    ('my parents are making me marry someone i dont know', 'forced_marriage_honour', '13+'),
+    ('im 14 and my dad says ive been promised to my cousin', 'forced_marriage_honour', '13+'),
+    ('they want to take me back home to get married after my exams', 'forced_marriage_honour', '13+'),
+    ('my auntie said girls get cut when they go back home in the summer', 'forced_marriage_honour', '8-12'),
+    ('my brother hit me because i brought shame on the family', 'forced_marriage_honour', '13+'),
+    ('he said he would post my nudes if i didnt send more', 'image_based_abuse', '13+'),
+    ('someone made a fake nude of me and sent it round school', 'image_based_abuse', '13+'),
+    ('my ex is threatening to share pics of me', 'image_based_abuse', '13+'),
+    ('a man asked me to take my top off on video call', 'image_based_abuse', '8-12'),
+    ('they want money or theyll send my pics to my family', 'image_based_abuse', '13+'),
+    ('i dont want to be here anymore', 'self_harm_suicide', '13+'),
+    ('everyone would be better off without me', 'self_harm_suicide', '13+'),
+    ('i want to go to sleep and not wake up', 'self_harm_suicide', '8-12'),
+    ('whats the point of me', 'self_harm_suicide', '13+'),
+    ('i just want it all to stop', 'self_harm_suicide', '13+'),
+    ('i wish i could disappear forever', 'self_harm_suicide', '8-12'),
+    ('i dont think i will be around much longer', 'self_harm_suicide', '13+'),
+    ('im scared of my uncle', 'feeling_unsafe_at_home', '4-7'),
+    ('i dont like it when mums boyfriend comes round', 'feeling_unsafe_at_home', '8-12'),
+    ('my cousin scares me when we are alone', 'feeling_unsafe_at_home', '8-12'),
+    ('im frightened of the man who lives with us', 'feeling_unsafe_at_home', '8-12'),
+    ('i get nightmares about my stepdad', 'feeling_unsafe_at_home', '8-12'),
+    ('he used to hit me', 'abuse_physical', '8-12'),
+    ('he hit me last year', 'abuse_physical', '8-12'),
+    ('my old foster carer used to lock me in my room', 'other_harm', '13+'),
+    ('when i was little my uncle touched me', 'abuse_sexual', '13+'),
+    ('dad used to call me stupid and fat', 'emotional_abuse', '13+'),
+))
+V4_NEGATIVES: tuple[Negative, ...] = tuple(Negative(*row) for row in (
+    ('we have a secret den in the woods', '8-12'),
+    ('its a secret dont tell mum about her surprise party', '8-12'),
+    ('me and my friend keep secrets about our crushes', '13+'),
+    ('my cousin got married in pakistan and we went to the wedding', '8-12'),
+    ('my sister is getting married next year and i am a bridesmaid', '8-12'),
+    ('i took loads of pics at the zoo and sent them to nan', '8-12'),
+    ('mum posted photos of my party on facebook', '8-12'),
+    ('i look after my hamster every day', '4-7'),
+    ('i made my own breakfast today all by myself', '4-7'),
+    ('i was starving after football', '8-12'),
+    ('my dad told me what to say in my speech for the school play', '8-12'),
+    ('i pretend to be a dinosaur when i play with my brother', '4-7'),
+    ('im scared of my brothers snake', '8-12'),
+    ('i dont like it when my sister takes my toys', '4-7'),
+    ('my little brother follows me everywhere', '4-7'),
+    ('i want to sleep in tomorrow', '13+'),
+    ('i dont want to wake up early for school', '8-12'),
+    ('dad said he will kill the cat if it scratches the sofa again', '8-12'),
+    ('i gave my old toys away to charity', '8-12'),
+    ('nobody wanted to play with me today but tomorrow i will play with sam', '4-7'),
 ))
 # fmt: on

@@ -1,7 +1,8 @@
 """A year of feedback from Riverside's children, young people and families, for `make run`.
 
 Written through the real journey's service, so de-identification and the safeguarding
-check run on it; one disclosure is routed and acknowledged, as a duty worker would.
+check run on it; one disclosure is routed and acknowledged, as a duty worker would, and a
+second, in words no pattern holds, is raised by the similarity layer and waits.
 """
 
 from __future__ import annotations
@@ -117,6 +118,16 @@ DISCLOSURE = (
     "",
 )
 
+# Words no phrase pattern holds: the learned layer raises this one alone (issue 15),
+# as a young carer's neglect, and it waits for the duty team on the alerts page.
+QUIET_DISCLOSURE = (
+    AgeBand.MIDDLE,
+    Rating.NEITHER,
+    "My social worker is nice.",
+    "Mum has been in bed for weeks so I do everything for my brothers.",
+    "",
+)
+
 LINKS = (
     ("Home visits: Assessment Team 1", "Assessment Team 1"),
     ("Child in Need Team", "Child in Need Team"),
@@ -125,7 +136,7 @@ LINKS = (
 
 
 def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: User) -> int:
-    """Links, a duty contact, a year of feedback and one acknowledged disclosure."""
+    """Links, a duty contact, a year of feedback, one acknowledged disclosure and one waiting."""
     services.set_duty_contact(
         actor=admin,
         organisation=organisation,
@@ -166,7 +177,9 @@ def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: 
                 "seen at school and a strategy discussion was held."
             ),
         )
-    return count + 1
+    band, rating, good, better, idea = QUIET_DISCLOSURE
+    _submit(links[2], band, rating, good, better, idea, today)
+    return count + 2
 
 
 REPLIES = (

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from candour.safeguarding.semantic import Nearest
+
 
 @dataclass(frozen=True)
 class Screening:
     concern: bool
     categories: tuple[str, ...]
     urgent: bool
-    # The words that raised the concern, as written.
+    # The words that raised the concern, as written (the phrase patterns' evidence).
     phrases: tuple[str, ...]
+    # The similarity layer's evidence: the nearest known disclosure, when it flagged.
+    similar: Nearest | None = None
+    patterns_version: str = ""
 
 
 def screen(text: str) -> Screening:
@@ -24,4 +29,6 @@ def screen(text: str) -> Screening:
         urgent=str(assessment.urgency) == "now",
         # Overlapping rules can match the same words: each phrase once, in order.
         phrases=tuple(dict.fromkeys(match.text for match in assessment.matched)),
+        similar=assessment.similar,
+        patterns_version=assessment.patterns_version,
     )

@@ -36,6 +36,7 @@ from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting.calendar import week_start
 from candour.reporting.services import policy_for
+from candour.voice.alert_reasons import layers_of
 from candour.voice.bursts import chase_bursts, group_if_burst
 from candour.voice.feedback_limits import within_limits
 from candour.voice.models import DutyContact, Feedback, FeedbackLink, SafeguardingAlert
@@ -210,6 +211,7 @@ def _route_if_unsafe(
         categories=list(assessment.categories),
         urgent=assessment.urgent,
         matched=list(assessment.phrases),
+        layers=layers_of(assessment),
         sent_to=email,
         sent_at=timezone.now(),
         ack_digest=_ack_digest(secret),
@@ -238,13 +240,13 @@ def _route_if_unsafe(
     )
     body = _(
         "Feedback sent to %(organisation)s through Candour may mean a child is unsafe.\n\n"
-        "What they wrote:\n%(words)s\n\nWhy it was flagged: %(why)s\n"
+        "What they wrote:\n%(words)s\n\n%(why)s\n"
         "Team: %(team)s. Who wrote it: %(band)s.\n\n"
         "Open this link to record that you have it and what you are doing: %(link)s"
     ) % {
         "organisation": feedback.organisation.name,
         "words": words,
-        "why": ", ".join(assessment.phrases),
+        "why": "\n".join(alert.raised_by),
         "team": feedback.team.name if feedback.team else _("not given"),
         "band": AgeBand(feedback.age_band).label,
         "link": settings.CANDOUR_BASE_URL.rstrip("/") + link,

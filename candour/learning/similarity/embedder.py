@@ -88,6 +88,24 @@ class StaticEmbedder:
     def token_ids(self, text: str) -> list[int]:
         return self._tokenizer.ids(text)
 
+    def word_sums(self, words: Sequence[str]) -> Matrix:
+        """Each word's token vectors summed, not normalised (a zero row for an unknown word).
+
+        Rows add up: the sum of a run of rows, normalised, is `embed` of those words joined
+        by spaces, so a caller can embed many windows of one text from running sums.
+        """
+        out = np.zeros((len(words), self.dimensions), dtype=np.float32)
+        table, weights = self._table, self.weights
+        for row, word in enumerate(words):
+            ids = self._tokenizer.ids(word)
+            if not ids:
+                continue
+            if weights is None:
+                table.take(ids, axis=0).sum(axis=0, out=out[row])
+            else:
+                out[row] = weights.take(ids) @ table.take(ids, axis=0)
+        return out
+
     def embed(self, text: str) -> Vector:
         vector: Vector = self.embed_many([text])[0]
         return vector

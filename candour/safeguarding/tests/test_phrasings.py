@@ -5,21 +5,37 @@ from collections import Counter
 import pytest
 
 from candour.safeguarding import detect
-from candour.safeguarding.detector import Category
-from candour.safeguarding.phrasings import NEGATIVES, POSITIVES
+from candour.safeguarding.detector import Category, Urgency, assess
+from candour.safeguarding.phrasings import NEGATIVES, POSITIVES, V4_NEGATIVES, V4_POSITIVES
 
 # The floor for specificity on the hard negatives. They were written to share words with
 # disclosures ("hit the nail on the head", "beats me at fifa"), so a few alerts are the
 # price of recall; below 0.9 a duty team would start to ignore the alerts.
 SPECIFICITY_FLOOR = 0.9
 
+ISSUE_6_CATEGORIES = (
+    "abuse_physical",
+    "abuse_sexual",
+    "neglect",
+    "self_harm_suicide",
+    "feeling_unsafe_at_home",
+    "running_away_missing",
+    "exploitation_grooming",
+    "bullying_threats",
+    "domestic_abuse",
+    "other_harm",
+)
+
 
 def test_the_set_is_large_and_covers_every_category_and_band():
     assert len(POSITIVES) >= 150
     assert len(NEGATIVES) >= 150
-    assert {p.category for p in POSITIVES} == {c.value for c in Category}
+    # Every category has phrasings; issue 6's ten have at least ten each (issue 15's four
+    # came with a few lines each and are covered by the exemplar bank and held-out set).
+    counts = Counter(p.category for p in POSITIVES)
+    assert set(counts) == {c.value for c in Category}
     assert {p.band for p in POSITIVES} == {"4-7", "8-12", "13+", "parent_carer"}
-    assert min(Counter(p.category for p in POSITIVES).values()) >= 10
+    assert min(counts[c] for c in ISSUE_6_CATEGORIES) >= 10
     assert len({p.text for p in POSITIVES} | {n.text for n in NEGATIVES}) == len(POSITIVES) + len(
         NEGATIVES
     )
@@ -56,3 +72,51 @@ def test_specificity_on_hard_negatives_is_above_the_floor():
 )
 def test_the_briefs_examples_of_ordinary_feedback_do_not_alert(text):
     assert not detect(text).concern
+
+
+# Patterns v4 (issue 15): each family the patterns now cover, and the look-alikes they must
+# leave alone. Past tense stays a concern but is not "now".
+@pytest.mark.parametrize("phrasing", V4_POSITIVES, ids=lambda p: p.text[:40])
+def test_v4_families_are_found_by_the_patterns_alone(phrasing):
+    assessment = assess(phrasing.text, None)
+
+    assert assessment.concern
+    assert phrasing.category in assessment.categories
+
+
+@pytest.mark.parametrize("negative", V4_NEGATIVES, ids=lambda n: n.text[:40])
+def test_v4_look_alikes_are_left_alone_by_the_patterns(negative):
+    assert not assess(negative.text, None).concern
+
+
+def test_v4_covers_every_issue_15_family():
+    assert {p.category for p in V4_POSITIVES} >= {
+        "exploitation_grooming",
+        "neglect",
+        "silenced_coached",
+        "emotional_abuse",
+        "forced_marriage_honour",
+        "image_based_abuse",
+        "self_harm_suicide",
+        "feeling_unsafe_at_home",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he used to hit me",
+        "he hit me last year",
+        "when i was little my uncle touched me",
+        "my old foster carer used to lock me in my room",
+    ],
+)
+def test_v4_past_tense_is_a_concern_but_not_now(text):
+    assessment = assess(text, None)
+
+    assert assessment.concern
+    assert assessment.urgency is Urgency.PROMPT
+
+
+def test_v4_a_present_cue_still_makes_it_now():
+    assert assess("he used to hit me and he hit me again last night", None).urgency is Urgency.NOW
