@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _constants as sre_constants  # type: ignore[attr-defined]
-from re import _parser as sre_parser  # type: ignore[attr-defined]
+from re import _constants as sre_constants  # type: ignore[attr-defined,unused-ignore]
+from re import _parser as sre_parser  # type: ignore[attr-defined,unused-ignore]
 from typing import Any
 
 MAX_PATTERN_LENGTH = 200
