@@ -26,7 +26,10 @@ from __future__ import annotations
 # coaching, emotional abuse, forced marriage, FGM and honour, image-based abuse, quiet
 # thoughts of not wanting to be alive, fear of a particular person), written from the
 # NSPCC, Childline, Working Together 2023 and NICE NG76 descriptions of how children tell.
-VERSION = "4"
+# 5: generalised for the families v4 measured weakest on untouched test data (running away,
+# silencing, fear of a person, emotional abuse, quiet suicidal thoughts, cruel punishment),
+# and the look-alikes it raised (sport, games, "mum will kill me when she sees").
+VERSION = "5"
 
 # fmt: off
 LEXICONS: dict[str, str] = {
@@ -184,6 +187,26 @@ LEXICONS: dict[str, str] = {
         "batter|punish|punished|regret|sorry|deported|deport|gone|never"
     ),
     "CHILD_AGE": "|".join(str(n) for n in range(8, 18)),
+    # v5. Unease short of fear, said of a person ("nervous when he comes round").
+    "FEARISH": (
+        "@FEAR|nervous|nervus|anxious|uneasy|uncomfortable|uncomfy|panic|panicky|dread|"
+        "dreading|shaky|shaking|shake|sick|tense|worried|worry|freeze|frozen"
+    ),
+    # v5. Put-downs no one says in fun: alone they are enough after "says im".
+    "INSULT_STRONG": (
+        "useless|worthless|mistake|failure|burden|waste|disgrace|embarrassment|unlovable|"
+        "unwanted|pathetic|disgusting|unloved|worthles|usless"
+    ),
+    # v5. Someone at home or close to it: @HOME_ADULT and the older relatives and lodgers.
+    "NEAR_ADULT": (
+        "@HOME_ADULT|uncle|uncles|cousin|cousins|stepbrother|stepbrothers|grandad|grandpa|"
+        "lodger|step|older|coach|tutor|babysitter"
+    ),
+    "PUNISH": (
+        "punish|punished|punishes|punishing|punishment|punishments|naughty|misbehave|"
+        "misbehaved|misbehaving|trouble|cheeky|backchat|answered|disobeyed"
+    ),
+    "WEEKDAY": "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|yesterday",
 }
 
 # Per category, the patterns; the comment above each group says what it is for.
@@ -362,7 +385,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "selfharm*|selfhurt*",
         # Wanting to die or not be here.
         "@WANT ~2 @DIE",
-        "wish ~1 i|id ~1 was|were|wasnt|werent|had|never ~2 dead|born|alive|gone|here|died",
+        "wish ~1 i|id ~1 was|were|wasnt|werent|had|never ~2 dead|born|alive|gone|here|died !in|on|a|an|earlier|later|sooner|before|after|into|as|at|with|for|yet",
         "@NOT ~1 want|wanna|wana ~2 live|alive|exist|wake ~2 anymore|any|no|longer|now",
         "@NOT ~1 want|wanna|wana to? live|exist !with|in|at|there|here|near|somewhere|anywhere|by|on|so|far|next|abroad|together|alone|like",
         "@NOT ~1 want|wanna|wana ~2 be here ~1 anymore|any|no|longer",
@@ -386,8 +409,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "stopped|stop|not ~1 eating ~2 purpose|days|anymore",
         "hate ~1 myself",
         "hate my self",
-        "cant|cannot|cnt ~1 take|cope|go|carry|live|do ~2 anymore|any|no",
-        "can not ~1 take|cope|go|carry|live|do ~2 anymore|any|no",
+        "cant|cannot|cnt ~1 take|cope|go|carry|live ~2 anymore|any|no",
+        "can not ~1 take|cope|go|carry|live ~2 anymore|any|no",
         "cant|cannot go|carry on !the|a|holiday|trip|my|with|to|about|school|and|at|in",
         "voices ~4 hurt|kill|harm|die|cut",
         "nobody|noone|no1 ~3 care|miss|notice ~2 if i",
@@ -418,8 +441,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "letter*|note|notes ~3 goodbye|goodby|bye",
         "say|saying|said ~1 goodbye|bye|goodby ~2 to ~1 everyone|everybody|yall",
         "giving ~1 my|all|away ~2 stuff|things|belongings|possessions|toys",
-        "@NOT ~1 want|wanna|wana ~2 exist|here|alive|around|live|living",
-        "wish|wishes|wished ~3 @NOT|never ~1 exist|existed|born|here|alive",
+                "wish|wishes|wished ~3 @NOT|never ~1 exist|existed|born|here|alive !in|on|a|an|earlier|later|sooner|before|after|into|as|at|with|for|yet|today|now",
         "disappear*|disapear*|dissapear*|vanish* ~2 forever|permanently|4ever",
         "disappear*|disapear*|dissapear*|vanish* ~2 and ~1 never|not ~2 come|be|exist",
         "tired|sick ~1 of ~1 living|life|being|existing|waking|trying",
@@ -435,6 +457,24 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "no ~1 one|body? ~2 miss ~1 me|us",
         "world|everyone ~2 without ~1 me",
         "i|me|im ~2 gone|dead ~2 soon|tomorrow|forever|anyway|one day",
+        # v5: quiet thoughts of not wanting to be alive, in more words (Childline suicidal feelings).
+        "want|wanna|wana|wish|wished|just|like ~2 to? ~1 disappear|disapear|dissapear|dissappear|vanish !under|into|in|behind|off|to|for|on",
+        "@NOT|never|stop|stopped ~1 being|existing|exist ~1 alive|here|around !at|in|for|on|when|today|tomorrow|this|next|till|until|with|long|enough",
+        "stop|stopped ~1 existing|exist",
+        "think*|thought|thinking|dream*|daydream* ~2 about|of ~1 dying|death|suicide|unaliving !my|her|his|it|hair|them|a",
+        "think*|thought|thinking|want*|wanna|wana|might|gonna|gona|about ~3 ending|end ~1 it|everything|things|my !with|for|at|before|after|there|early|soon|quickly",
+        "giving|give|gave|given ~1 up ~2 on ~1 everything|life|living|myself|me|trying",
+        "cant|cannot|cnt ~1 do ~1 this|it|life|any|thi ~1 anymore|any|no|more",
+        "isnt|aint|wasnt|not|never ~1 worth ~1 living|livin|being",
+        "want*|wanna|wana|wish|need ~2 everything|it|life|pain|this|thoughts ~2 to? ~1 stop|end|over",
+        "what|whats|wats ~1 the ~1 point ~2 living|life|anything|trying|me|existing|carrying|waking|anymore",
+        "@NOT ~1 want|wanna|wana ~2 exist|alive|existing",
+        "@NOT ~1 want|wanna|wana ~1 to? ~1 be ~1 here|around !at|in|with|for|today|tomorrow|on|tonight|this|next|during|while|without|after|before|till|until|if|when|then|yet",
+        "nobody|noone|no1|wouldnt|no ~2 care|miss|notice|cry ~2 if ~1 i|im ~2 gone|dead|died|disappeared|wasnt|werent",
+        "better|happier|easier ~2 without ~1 me|us",
+        "i|ive|id|been|im|started|start|keep|kept ~2 cut|cutting|cuts|harmed|harming|burning|burned ~1 again|lately|recently|last|tonight|every",
+        "cut|cuts|cutting|cutted|slit|scratch|scratched|scratching|burn|burnt|burned|burning ~1 myself|meself ~2 again|arms|arm|wrists|wrist|legs|thighs|skin|stomach|tummy|blade|razor|sharpener",
+        "razor|blade|blades|sharpener ~3 cut|cuts|cutting|arm|arms|myself|wrist|legs|thighs|skin|hide",
     ),
     "feeling_unsafe_at_home": (
         # "im not safe", "i dont feel safe", "never safe at home"; negation never cancels.
@@ -451,12 +491,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@FEAR ~2 in ~1 my ~1 room|bed|house|home",
         "@FEAR ~3 what ~2 he|she|they|hell|shell|theyll|hed|shed|theyd|dad|mum ~2 do|does|did",
         # "i dont want to go home", "dont like going to dads".
-        "@NOT ~1 want|wanna|wana|like|wnt ~3 go|going|goin|be|stay|staying|live|living|sleep ~3 home|there|mums|dads|nans|him|her|them",
+        "@NOT ~1 want|wanna|wana|like|wnt ~3 go|going|goin|be|stay|staying|live|living|sleep ~3 home|there|mums|dads|nans|him|her|them !yet|for",
         "please ~2 @NOT ~1 make|send ~1 me ~2 go|back|home",
         # "i hide under my bed when they fight", "he comes in my room at night".
-        "hide|hiding|hid|hides|hidding ~3 from|under|in|behind ~2 him|her|them|dad|mum|bed|room|wardrobe|cupboard|bathroom",
+        "hide|hiding|hid|hides|hidding ~1 from|under|in|behind ~2 him|her|them|dad|mum|bed|room|wardrobe|cupboard|bathroom",
         "come*|came|comin ~2 in|into my ~1 room ~3 night",
-        "lock|locks|locking ~1 my ~1 door|bedroom",
         "lock|locks|locking|locked myself in",
         "barricade*",
         # v4: fear of a particular adult or older child (NICE NG76: a child who is fearful of a particular person), and how it shows.
@@ -482,6 +521,18 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@NOT ~1 want|wanna|wana ~2 see|visit|stay|contact ~2 him|her|them|@PARENT|@PARTNER|uncle|grandad ~1 anymore|again|ever|at|cos|because|coz|he|she|they",
         "@FEAR|worried|worry|worries ~3 what|wat ~2 @HOME_ADULT ~3 do|does|did|doing|might|will|would",
         "@HOME_ADULT ~3 shouts|shouting|screams|screaming|angry|drunk|mad ~2 and i ~2 hide|shake|shaking|cry|scared|frightened|freeze",
+        # v5: fear of a particular person, and how it shows (NICE NG76; NSPCC signs in a child).
+        "@NOT|hate|hates|@FEAR ~2 being|be|left|stay|staying|sleep|sleeping ~1 alone|on ~2 with ~2 @NEAR_ADULT",
+        "@FEARISH|hide|hiding|cry|crying ~4 hear|heard|hears|see|sees|saw ~2 his|her|their|the|dads|mums ~1 keys|key|car|van|footsteps|voice|steps|door|truck",
+        "@FEARISH|hide|hid|hiding ~2 when|wen|whenever|if|once|til|till|until ~3 @NEAR_ADULT ~1 comes|come|came|gets|is|goes|stays|coming|drinks|drunk|angry|back|home|in ~1 round|home|in|back|over|drunk|angry|near|here|upstairs|mad|cross|in|up|from|the",
+        "hate|hates|dread|dreading|dreads|dreaded ~1 being|going|at|in|go|get|getting ~1 home|house|back ~2 when|wen|cos|because|coz|if|while|whenever ~2 @HOME_ADULT|drunk|drinking|angry|fighting",
+        "dread|dreading|dreads|dreaded ~2 going|go|being|getting|get ~1 home|back ~1 home",
+        "dread|dreading|dreads|dreaded ~2 going|go|being|getting|get ~1 home",
+        "@NOT ~1 want|wanna|wana|like ~3 go|going|goin|be|stay|staying|live|living|sleep ~3 placement|foster|carers|house|home|there|mums|dads|nans !yet|for",
+        "lock|locks|locking ~1 my ~1 door|bedroom ~3 night|nights|every|when|whenever|scared|incase|from",
+        "lock|locks|locking ~1 my ~1 door|bedroom ~2 so ~1 he|she|they|nobody|noone|no|hes|dad|mum|him|her|them ~1 cant|can|dont|doesnt|wont|cannot",
+        "@PEOPLE|@NEAR_ADULT ~2 makes|make|made ~1 me|us ~1 feel ~2 scared|unsafe|uncomfortable|uneasy|nervous|frightened|sick|funny|weird",
+        "@NOT ~1 feel|feels|felt ~1 safe|right|comfortable ~3 with|around|near ~2 @NEAR_ADULT",
     ),
     "running_away_missing": (
         "@I|ill|gonna|going|wanna|want|will|might|keep|kept|planning|plan|thinking|think|about|thought|cud|could ~3 @RUN away|awy|awa",
@@ -514,6 +565,20 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "im|am|were|we|are ~1 homeless",
         "staying|stay|stayed|sleeping|sleep ~1 at|round ~2 friends|mates|friend|mate|boyfriends|bfs ~3 cos|because|coz|cant|wont|not|nights|every|since|anymore",
         "kicked|chucked|thrown|threw|kicks|chucks|kick ~1 me|us|him|her ~1 out",
+        # v5: leaving, staying out, sofa surfing, not going home (Childline running away; statutory guidance on children missing from home or care).
+        "ran|run|running|runs|runnin|keep|kept ~1 off ~3 again|from|placement|home|carers|foster|police|night|nite|nights|days|when|wen",
+        "out ~1 till|until|til|untill ~1 1am|2am|3am|4am|5am|6am|morning|sunrise|dawn|daylight|midnight",
+        "so ~1 i|we dont|didnt|wont|never|aint have|hafta|gotta|gota to? ~2 home|there|him|her|them|back",
+        "hasnt|havent|not|didnt|never|aint|wasnt ~1 come|came|been|got|gone|went|coming ~1 home|back ~3 since|all|night|nite|nights|days|weekend|@WEEKDAY",
+        "@NOT|never ~1 going|goin|gonna|gona|go|went ~1 home|back ~1 tonight|tonite|2nite|ever|again",
+        "nobody|noone|no1|no ~1 one? ~1 knows|know|knew ~2 where ~1 i|im|we|were|he|hes|she|shes|they|am|my|our",
+        "packed|pack|packing ~2 bag|bags|stuff|things|case ~3 left|leave|leaving|run|ran|walked|walk|out|off",
+        "staying|stayed|sleeping|slept|stay|sleep|stopping|kipping|kip ~3 different|random|strangers|other|someones|any ~1 peoples|people|houses|places|flats|sofas|mens|mans|blokes|floors|house|sofa",
+        "sofa|couch ~1 to ~1 sofa|couch",
+        "@NOT|never ~1 going|goin|gonna|gona|go|went ~1 back ~1 to ~2 placement|carers|foster|home|house|mums|dads|unit",
+        "i|im|ill|gonna|might|will|going ~2 just ~1 leave|go|run|walk !to|for|at|in|early|now|school",
+        "left|leave|walked ~1 out|home ~3 nobody|noone|no1|didnt|never|not|without ~2 know|knows|tell|told|telling|saying|anyone|bag",
+        "@RUN|ran|running|left|leave|leaving|walked ~1 away|out ~2 from|of ~1 my|the|our ~1 placement|carers|foster|home|house|unit",
     ),
     "exploitation_grooming": (
         "older ~1 @OLDER",
@@ -528,7 +593,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "owe|owes|owed|owing ~2 them|him ~1 money|cash|debt|for",
         "say|says|said ~2 i|we ~1 owe",
         "in ~1 debt ~2 them|him",
-        "met|meet|meeting|meets ~3 @APP",
+        "met|meet|meeting|meets ~1 him|her|them|someone|somebody|people|a|this|guy|man|boy|girl|my|strangers|men|lads ~2 @APP",
         "someone|somebody|man|guy|boy|person ~2 @APP ~3 wants|asked|asks|keeps|sends|sent|told|says|said",
         "groomed",
         "grooming|grooms me|her|him|kids|children|girls|boys|us",
@@ -598,7 +663,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "left|leave|leaving|leaves ~1 me|us ~1 out ~2 every|all|always|on|of|cos|because|everything",
         "@SCHOOL ~4 push*|pushed|shove*|shoved|trip*|tripped|spit|spat|spits|spitting ~2 me|us|on|at",
         "spit|spat|spits|spitting ~1 on|at ~1 me|us",
-        "group ~1 chat|chats ~4 about|mean|nasty|horrible|laughing|me|hate",
+        "group ~1 chat|chats ~4 mean|nasty|horrible|laughing|hate|slagging|about ~1 me|us",
         "fake ~1 account|accounts|page|profile ~4 me|my|about",
     ),
     "domestic_abuse": (
@@ -674,6 +739,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "need|needs ~1 help ~1 please|pls|plz|asap|urgently|quick",
         "punish*|punished|punishment ~4 lock*|hit|cold|hungry|hours|night|shed|dark|belt|kneel|stand",
         "lock*|locked|locks ~1 in ~2 room|shed|cupboard|cellar|garage|bathroom ~3 hours|days|night|all|punishment",
+        # v5: cruel punishment, being shut in or out, kept from food and school (Working Together 2023; NSPCC).
+        "@PUNISH|bad ~4 no|without|withhold*|stop*|stopped|skip ~1 @FOOD|food|eating|meals|water|drink|drinks",
+        "no|without|withhold*|stop*|stopped|skip* ~1 @FOOD|food|eating|meals|water|drink ~4 @PUNISH|bad|talk|wrong",
+        "sent|send|sends ~2 bed|room ~2 no|without ~1 @FOOD|food|eating",
+        "stop*|stopped|wont|doesnt|didnt ~1 let? ~1 me|us ~1 eat|eating|drink|drinking ~2 day|days|whole|all|punish*|hours|week",
+        "shave*|shaved|cut|cuts|chopped|chop|cutting ~3 hair|head ~4 @PUNISH|bad|angry|mad|revenge|teach|lesson",
+        "keep|keeps|kept|keeping ~1 me|us|him|her ~1 off|home|from ~2 school|nursery ~3 so|bruise*|marks|nobody|noone|see|sees|notice|weeks|months|hide",
+        "@NOT ~1 allowed|let|lets me|us? to? go|goto|attend to? ~1 school|nursery|college|doctor|doctors|dentist|hospital",
+        "locked|lockd|lox ~1 out ~3 all|night|nite|hours|cold|garden|overnight|punish*",
+        "@NOT|never ~1 let|lets|allow|allows me|us out|leave of? ~2 room|house|bedroom|flat",
+        "locked|lockd|locks|lock|lox|shut|shuts ~1 in|inside|into ~2 cupboard|cupboards|shed|cellar|basement|garage|wardrobe|cage|box|loft|attic",
+        "cold ~1 water|bath|baths|shower|showers ~4 @PUNISH|bad|over ~1 me|us",
+        "put|puts|putting|rubbed|rub ~2 chilli|chili|pepper|soap|mustard|vinegar|salt ~2 in|on ~1 my|our ~1 mouth|tongue|eyes",
     ),
     # Issue 15 moved these from other_harm and exploitation_grooming to their own categories.
     "emotional_abuse": (
@@ -684,7 +762,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # v4: put-downs, threats, rejection, blame, humiliation, being ignored (Working Together 2023; NSPCC emotional abuse).
         "@PARENT|@PARTNER|he|she|they ~3 calls|called|call|calling|says|said|tells|told|thinks|say ~2 me|im|i|a|an|youre|your|ur|was|am|us|were|its ~2 @INSULT",
         "@PARENT|@PARTNER ~3 calls|call|called|calling ~1 me|us ~1 names|horrible|nasty",
-        "wish|wishes|wished ~3 never|wasnt|werent|hadnt|didnt ~1 born|had|have|there",
+        "wish|wishes|wished ~3 never|wasnt|werent|hadnt|didnt ~1 born|had|have|there !in|on|a|an|earlier|later|sooner|before|after|into|as|at|with|for|yet|any|to|that|this",
         "says|said|tells|told|wishes ~3 never ~1 had|wanted ~1 me|us|kids|children",
         "@HOME_ADULT ~2 shouts|shout|screams|scream|yells|yell|swears|swear|shouting|screaming|yelling|swearing ~1 at|in ~1 me|my|us ~3 all|every|always|face|time|day|night|cry|names|constantly|nothing",
         "always|constantly|keeps|keep|forever|everyday ~2 shouting|screaming|yelling|swearing|shouts|screams ~1 at ~1 me|us",
@@ -695,7 +773,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "get|gets|got|getting|am|always ~1 blamed",
         "never|not ~1 good ~1 enough ~3 them|him|her|@PARENT|whatever|anything|matter|anyone|nobody",
         "@NOT|stopped|stop ~1 talk|talking|talks|speak|speaking|speaks ~2 to ~1 me|us ~3 days|weeks|punish*|hours|when",
-        "ignore*|ignored|ignores ~1 me|us ~3 days|weeks|punish*|hours|whole|all|when",
+        "ignore*|ignored|ignores ~1 me|us ~3 days|weeks|punish*|hours|whole",
         "silent ~1 treatment",
         "says|said|threaten*|threatens|tells|told ~4 care|foster|orphanage|away|adopted ~1 if|unless",
         "give|gives|giving|throw|throws|threw ~2 my ~1 toys|things|stuff|pet|dog|cat|puppy|teddy ~1 away|out",
@@ -715,6 +793,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@PARENT|@PARTNER ~3 @NOT|never ~2 love|loves|hug|hugs|cuddle|cuddles|talk|talks|listen|listens|play|plays ~1 me|us|with|to",
         "makes|make|made ~1 me|us ~1 feel ~2 worthless|useless|stupid|small|rubbish|unwanted|unloved|scared|ugly|disgusting|pathetic",
         "@NOT ~1 allowed ~2 see|seeing|friends|out|talk|phone|play ~3 ever|months|punish*|weeks|never|anyone",
+        # v5: belittling, blame, comparison, abandonment threats, being ignored (Working Together 2023; NSPCC emotional abuse).
+        "says|said|tells|told|calls|called|telling|calling ~2 me|im|i|were|we ~2 @INSULT_STRONG",
+        "@PARENT|@PARTNER|@HOME_ADULT ~3 call|tell|telling|calling|saying|say|says|said|told|tells ~2 me|im|i|a|an|youre|your|ur|was|am|us ~2 @INSULT",
+        "@HOME_ADULT ~2 blame|blames|blamed|blaming ~1 me|us ~1 for ~3 leaving|left|divorce|split|splitting|dying|died|death|everything|drinking|fights|hitting|him|her|dad|mum|problems|ruining|leave",
+        "im|i|am|was|me ~1 the ~1 reason ~3 everything|all|bad|split|left|leaving|drinks|drinking|unhappy|miserable|ruined|hate|hates|fight|fighting|sad|sick|died",
+        "makes|make|made|making ~1 me|us ~1 feel ~2 nothing|nobody|invisible|burden|mistake|worthless|useless|unwanted|unloved|ashamed",
+        "act|acts|acting|pretends|pretend|treats|treat|treated|looks ~2 like|as if? i|im|we ~2 invisible|exist|nothing|ghost|there",
+        "@HOME_ADULT ~3 compare*|compares|compared ~1 me|us ~2 to|with",
+        "ignore*|ignored|ignores ~1 me|us ~1 for ~1 days|weeks|hours|ages|whole",
+        "@HOME_ADULT ~2 screamed|shouted|yelled|swore|screams|shouts|yells|swears ~1 at ~1 me|us ~2 every|all|always|constantly|names|till|until|cry|crying",
+        "threaten*|threatens|threatened|says|said|tells|told|keeps|always ~4 put|send|give|leave ~1 me|us ~2 in|into|to|away|up ~1 care|foster|home|adoption|away",
     ),
     "forced_marriage_honour": (
         "forced ~1 marriage|marry|married",
@@ -811,6 +900,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "dont|never|not ~1 tell|say ~1 anyone|anybody|nobody ~3 or ~1 else|ill|you|we|he|she|they|i",
         "threat*|threaten*|threatened ~3 if ~1 i|we ~1 tell|told|say|talk|speak",
         "scared|afraid|frightened|scard ~3 tell|telling|say|saying|speak|talk ~3 what ~2 happen|happens|they|he|she",
+        # v5: what a child is told will happen, or told to say (NSPCC: how abusers keep children quiet).
+        "@TOLD_CONSEQUENCE|trouble|fault|blame|blamed|sad|upset ~3 if|when ~1 i|we|you|u ~1 tell|told|tel|telled|grass|grassed|snitch|snitched|spoke|speak|talk|talked",
+        "if ~1 i|we|you|u ~1 tell|told|tel|telled ~4 fault|sad|upset|hate|shout|smack|bad|cry|angry",
+        "keep|kept|keeps|keeping ~1 my|your|ur|our|me|his|her ~1 mouth|mouths|gob ~1 shut|closed",
+        "told|tells|tell|said|says|make|made|makes ~2 keep|be|stay ~1 quiet|schtum|shtum|silent ~2 about|or|else|if|what|when|cos|because",
+        "told|tells|tell|said|says|made|makes|make|forced|got ~3 to ~1 say|pretend|tell ~3 fine|ok|okay|alright|happy|nothing|fell|accident|slipped|lie|lies|everythings|good",
+        "if ~2 social|socials|worker|workers|police|teacher|school|anyone|anybody|they|nurse|doctor|sw ~1 ask|asks|asked|come|comes|visit|visits ~3 say|tell|said ~1 nothing|nowt|nuffin|fine|ok|okay|everythings|everything",
+        "dont|never|not ~1 tell|say|speak|talk ~1 to? ~1 the? ~1 social|socials|police|feds|school|teachers|worker|workers",
+        "nobody|noone|no1|one ~2 believe|beleive|belive|believes|beleives|belives|listen a|to? ~1 kid|child|liar|you|u|her|him|anything|word",
+        "who|nobody ~2 believe|beleive|belive ~1 you|u|a ~1 kid|over|liar",
     ),
 }
 
@@ -866,7 +965,7 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kill*|kil ~1 myself|meself ~1 laugh*|lol", ("self_harm_suicide",)),
     # v4: "a secret, don't tell mum about her surprise party".
     (
-        "secret|secrets ~4 ~4 surprise|present|presents|party|birthday|gift|gifts|christmas|santa",
+        "secret|secrets ~4 ~4 surprise|present|presents|party|birthday|gift|gifts|christmas|santa|fancies|fancy|crush|crushes",
         ("silenced_coached",),
     ),
     (
@@ -895,5 +994,47 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "push*|pushed me|us ~2 swing|swings|pram|buggy|wheelchair|roundabout",
         ("abuse_physical", "domestic_abuse"),
     ),
+    # v5: knocks in sport: "got kicked in the shin at football", "hit with the ball".
+    (
+        "hit|hitted|kicked|kneed|elbowed|whacked|smacked|punched|hurt|bashed ~3 at|in|during|playing|by|with ~2 football|footy|pe|training|match|rugby|hockey|netball|practice|boxing|karate|ball|balls|goalie|dodgeball|tackle|game|judo|taekwondo|kickboxing|sparring",
+        ("abuse_physical", "bullying_threats"),
+    ),
+    # v5: "i hurt myself playing football" is an accident, "on purpose" is not.
+    (
+        "hurt|hurted|injured|injure ~1 myself|meself ~1 playing|falling|fell|tripping|tripped|skating|riding|climbing|running|jumping|skateboarding|trampolining",
+        ("self_harm_suicide",),
+    ),
+    (
+        "hurt|hurted|injured|injure ~1 myself|meself ~1 at|in|on|during ~2 football|pe|training|match|rugby|trampoline|park|playground|gym|bike|scooter|skateboard|game|swings",
+        ("self_harm_suicide",),
+    ),
+    # v5: the idiom "mum will kill me when she sees my trainers", "murder us if we are late".
+    (
+        "going|gonna|gona|gna|will|is|hell|shell|shes|hes ~2 kill|murder|kills ~1 me|us ~1 when|if|for|cos|because|coz|lol|haha|lmao ~2 using|use|used|borrowing|borrowed|wearing|wore|see|sees|seen|late|losing|lose|lost|break|breaks|broke|broken|ruin|ruined|forgot|forget|forgetting|miss|missed|spill|spilt|spilled|mess|messed|muddy|dirty|scratch|scratched|crash|crashed|being|dont|are|get|gets|eat|ate|eating",
+        ("bullying_threats",),
+    ),
+    # v5: "i want to run away to the circus", "run away to hogwarts".
+    (
+        "run|ran|running|runaway away|off ~3 geese|goose|dog|dogs|bees|bee|wasp|wasps|spider|spiders|cows|cow|monster|monsters|zombie|zombies|ghost|seagull|seagulls|swan|swans|circus|disneyland|hogwarts|narnia|neverland|pirates|holiday|beach|lol|haha|lmao",
+        ("running_away_missing",),
+    ),
+    # v5: "i dont want to go home because the party is fun", "to dads cos no wifi".
+    (
+        "home|there|mums|dads|nans|grans|house ~1 because|cos|coz|as ~3 boring|fun|wifi|party|holiday|amazing|brilliant|sleepover|games|ace|awesome|playing",
+        ("feeling_unsafe_at_home", "running_away_missing"),
+    ),
+    (
+        "home|back|there ~1 from|after|the|yet ~2 sleepover|party|holiday|disneyland|camp|beach|trip|fair|festival|cinema|zoo|park|fun",
+        ("feeling_unsafe_at_home", "running_away_missing"),
+    ),
+    # v5: games, sport scores, pets and baby photos that share words with harm.
+    ("played|playing|play ~1 hide and seek ~4 hid|hide|hiding ~1 in|under|behind", ("feeling_unsafe_at_home",)),
+    ("battered|beaten|hammered|thrashed|smashed|beat ~3 nil|nill|0|1|2|3|4|5|6|7|8|9|10|goals|points", ("abuse_physical",)),
+    ("older ~1 boys|lads|kids|girls ~3 football|footy|team|match|club|training|play|playing", ("exploitation_grooming",)),
+    ("die|died|dying ~1 of|from ~1 embarrassment|embarassment|embarrasment|shame|laughing|laughter|boredom|cringe", ("self_harm_suicide",)),
+    ("cat|cats|dog|dogs|kitten|puppy|hamster|rabbit|guinea ~1 scratched|scratches|bit|bites|scratch ~2 me|my|arm|hand|leg", ("self_harm_suicide",)),
+    ("hit|hits|whacked|bashed|hitting ~1 me|us|her|him ~2 with ~1 a|the|her|his|my ~1 pillow|pillows|balloon|foam|sponge|snowball|snowballs|nerf", ("abuse_physical",)),
+    ("went|go|gone|goes ~1 missing ~1 in|at|for ~2 supermarket|shop|shops|tesco|asda|shopping|centre|mall|zoo|beach|festival|minutes|mins|seconds", ("running_away_missing",)),
+    ("baby ~1 pictures|pics|photos|photo|picture|pic", ("image_based_abuse",)),
 )
 # fmt: on
