@@ -464,7 +464,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "think*|thought|thinking|dream*|daydream* ~2 about|of ~1 dying|death|suicide|unaliving !my|her|his|it|hair|them|a",
         "think*|thought|thinking|want*|wanna|wana|might|gonna|gona|about ~3 ending|end ~1 it|everything|things|my !with|for|at|before|after|there|early|soon|quickly",
         "giving|give|gave|given ~1 up ~2 on ~1 everything|life|living|myself|me|trying",
-        "cant|cannot|cnt ~1 do ~1 this|it|life|any|thi ~1 anymore|any|no|more",
+        "cant|cannot|cnt ~1 do this|it|life|thi anymore|any|no|more",
         "isnt|aint|wasnt|not|never ~1 worth ~1 living|livin|being",
         "want*|wanna|wana|wish|need ~2 everything|it|life|pain|this|thoughts ~2 to? ~1 stop|end|over",
         "what|whats|wats ~1 the ~1 point ~2 living|life|anything|trying|me|existing|carrying|waking|anymore",
@@ -533,6 +533,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "lock|locks|locking ~1 my ~1 door|bedroom ~2 so ~1 he|she|they|nobody|noone|no|hes|dad|mum|him|her|them ~1 cant|can|dont|doesnt|wont|cannot",
         "@PEOPLE|@NEAR_ADULT ~2 makes|make|made ~1 me|us ~1 feel ~2 scared|unsafe|uncomfortable|uneasy|nervous|frightened|sick|funny|weird",
         "@NOT ~1 feel|feels|felt ~1 safe|right|comfortable ~3 with|around|near ~2 @NEAR_ADULT",
+        "@PEOPLE|@NEAR_ADULT ~4 frighten|frightens|scare|scares|terrify|terrifies|intimidate|intimidates ~1 me|us",
     ),
     "running_away_missing": (
         "@I|ill|gonna|going|wanna|want|will|might|keep|kept|planning|plan|thinking|think|about|thought|cud|could ~3 @RUN away|awy|awa",
@@ -548,7 +549,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "nowhere|noplace ~2 go|sleep|stay|live",
         "no ~1 where ~2 go|sleep|stay|live",
         "havent|not|aint|never ~1 been|gone|went ~1 home ~3 days|nights|since|week|weeks|ages",
-        "out ~1 all night",
+        "out ~1 all night|nite|nigt|nyt",
         # v4: leaving, staying away, nowhere to live (Childline running away).
         "climb*|climbed|sneak*|snuck|crawl*|jumped ~2 out ~1 of? ~1 my|the ~1 window|windows|bedroom",
         "to ~1 get ~1 away ~2 from ~1 them|him|her|home|house|everyone|@PARENT|@PARTNER",
@@ -579,6 +580,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "i|im|ill|gonna|might|will|going ~2 just ~1 leave|go|run|walk !to|for|at|in|early|now|school",
         "left|leave|walked ~1 out|home ~3 nobody|noone|no1|didnt|never|not|without ~2 know|knows|tell|told|telling|saying|anyone|bag",
         "@RUN|ran|running|left|leave|leaving|walked ~1 away|out ~2 from|of ~1 my|the|our ~1 placement|carers|foster|home|house|unit",
+        "@NOT ~1 want|wanna|wana ~2 go|going|goin|come ~1 home|back ~2 ever|again|never|anymore",
     ),
     "exploitation_grooming": (
         "older ~1 @OLDER",
@@ -750,7 +752,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "locked|lockd|lox ~1 out ~3 all|night|nite|hours|cold|garden|overnight|punish*",
         "@NOT|never ~1 let|lets|allow|allows me|us out|leave of? ~2 room|house|bedroom|flat",
         "locked|lockd|locks|lock|lox|shut|shuts ~1 in|inside|into ~2 cupboard|cupboards|shed|cellar|basement|garage|wardrobe|cage|box|loft|attic",
-        "cold ~1 water|bath|baths|shower|showers ~4 @PUNISH|bad|over ~1 me|us",
+        "cold ~1 water|bath|baths|shower|showers ~4 @PUNISH|bad",
         "put|puts|putting|rubbed|rub ~2 chilli|chili|pepper|soap|mustard|vinegar|salt ~2 in|on ~1 my|our ~1 mouth|tongue|eyes",
     ),
     # Issue 15 moved these from other_harm and exploitation_grooming to their own categories.
@@ -804,6 +806,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "ignore*|ignored|ignores ~1 me|us ~1 for ~1 days|weeks|hours|ages|whole",
         "@HOME_ADULT ~2 screamed|shouted|yelled|swore|screams|shouts|yells|swears ~1 at ~1 me|us ~2 every|all|always|constantly|names|till|until|cry|crying",
         "threaten*|threatens|threatened|says|said|tells|told|keeps|always ~4 put|send|give|leave ~1 me|us ~2 in|into|to|away|up ~1 care|foster|home|adoption|away",
+        "@HOME_ADULT ~3 says|said|tells|told ~1 nobody|noone|no1|one ~2 love|loves|want|wants|like|likes|care|cares ~1 me|us|you",
+        "says|said|threaten*|threatens|threatened|tells|told ~4 leave|go|walk ~2 never|not ~1 come back",
     ),
     "forced_marriage_honour": (
         "forced ~1 marriage|marry|married",
@@ -910,6 +914,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "dont|never|not ~1 tell|say|speak|talk ~1 to? ~1 the? ~1 social|socials|police|feds|school|teachers|worker|workers",
         "nobody|noone|no1|one ~2 believe|beleive|belive|believes|beleives|belives|listen a|to? ~1 kid|child|liar|you|u|her|him|anything|word",
         "who|nobody ~2 believe|beleive|belive ~1 you|u|a ~1 kid|over|liar",
+        "have|got|gotta|had|told|tells|made ~2 to? ~1 say|tell|pretend ~1 i|we|she|he ~1 fell|fall|slipped|walked|tripped|banged",
+        "@TOLD_CONSEQUENCE|trouble ~3 if ~1 i|we|you|u ~1 say|said|speak|spoke|mention|mentioned ~1 anything|something|owt|anythin|sumthing|word|about",
     ),
 }
 
@@ -965,7 +971,7 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kill*|kil ~1 myself|meself ~1 laugh*|lol", ("self_harm_suicide",)),
     # v4: "a secret, don't tell mum about her surprise party".
     (
-        "secret|secrets ~4 ~4 surprise|present|presents|party|birthday|gift|gifts|christmas|santa|fancies|fancy|crush|crushes",
+        "secret|secrets ~4 ~4 surprise|present|presents|party|birthday|gift|gifts|christmas|santa|fancies|fancy|crush|crushes|fathers|mothers",
         ("silenced_coached",),
     ),
     (

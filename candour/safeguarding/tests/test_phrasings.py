@@ -6,7 +6,14 @@ import pytest
 
 from candour.safeguarding import detect
 from candour.safeguarding.detector import Category, Urgency, assess
-from candour.safeguarding.phrasings import NEGATIVES, POSITIVES, V4_NEGATIVES, V4_POSITIVES
+from candour.safeguarding.phrasings import (
+    NEGATIVES,
+    POSITIVES,
+    V4_NEGATIVES,
+    V4_POSITIVES,
+    V5_NEGATIVES,
+    V5_POSITIVES,
+)
 
 # The floor for specificity on the hard negatives. They were written to share words with
 # disclosures ("hit the nail on the head", "beats me at fifa"), so a few alerts are the
@@ -120,3 +127,74 @@ def test_v4_past_tense_is_a_concern_but_not_now(text):
 
 def test_v4_a_present_cue_still_makes_it_now():
     assert assess("he used to hit me and he hit me again last night", None).urgency is Urgency.NOW
+
+
+# Patterns v5 (issue 15): the families v4 measured weakest on untouched test data, and the
+# look-alikes (sport, games, jokes, idioms) its new suppressors leave alone.
+V5_FAMILIES = (
+    "running_away_missing",
+    "silenced_coached",
+    "feeling_unsafe_at_home",
+    "emotional_abuse",
+    "self_harm_suicide",
+    "other_harm",
+)
+
+
+@pytest.mark.parametrize("phrasing", V5_POSITIVES, ids=lambda p: p.text[:40])
+def test_v5_families_are_found_by_the_patterns_alone(phrasing):
+    assessment = assess(phrasing.text, None)
+
+    assert assessment.concern
+    assert phrasing.category in assessment.categories
+    assert assessment.patterns_version == "5"
+
+
+@pytest.mark.parametrize("negative", V5_NEGATIVES, ids=lambda n: n.text[:40])
+def test_v5_look_alikes_are_left_alone_by_the_patterns(negative):
+    assert not assess(negative.text, None).concern
+
+
+def test_v5_covers_each_weak_family_in_many_ways():
+    counts = Counter(p.category for p in V5_POSITIVES)
+    assert all(counts[family] >= 10 for family in V5_FAMILIES), counts
+    assert len({p.text for p in V5_POSITIVES}) == len(V5_POSITIVES)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A suppressor cancels only its idiom: the same words with real harm still alert.
+        ("dad said hed kill me if i told anyone", "silenced_coached"),
+        ("i hurt myself on purpose", "self_harm_suicide"),
+        ("my dad hit me with a cricket bat", "abuse_physical"),
+        ("i dont want to go home because hes there", "feeling_unsafe_at_home"),
+        ("i want to run away from home", "running_away_missing"),
+        ("the older boys at the park give me weed", "exploitation_grooming"),
+    ],
+)
+def test_v5_suppressors_leave_the_disclosure_beside_the_idiom(text, category):
+    assessment = assess(text, None)
+
+    assert assessment.concern
+    assert category in assessment.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used to run off from my nans all the time",
+        "my dad used to tell me i was worthless",
+        "when i was little they locked me in the cupboard",
+        "i used to cut my arms",
+    ],
+)
+def test_v5_past_tense_is_a_concern_but_not_now(text):
+    assessment = assess(text, None)
+
+    assert assessment.concern
+    assert assessment.urgency is Urgency.PROMPT
+
+
+def test_v5_a_night_away_said_to_be_tonight_is_now():
+    assert assess("im not going home tonight", None).urgency is Urgency.NOW
