@@ -475,6 +475,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "i|ive|id|been|im|started|start|keep|kept ~2 cut|cutting|cuts|harmed|harming|burning|burned ~1 again|lately|recently|last|tonight|every",
         "cut|cuts|cutting|cutted|slit|scratch|scratched|scratching|burn|burnt|burned|burning ~1 myself|meself ~2 again|arms|arm|wrists|wrist|legs|thighs|skin|stomach|tummy|blade|razor|sharpener",
         "razor|blade|blades|sharpener ~3 cut|cuts|cutting|arm|arms|myself|wrist|legs|thighs|skin|hide",
+        "how ~1 many|much ~1 tablets|pills|paracetamol|paracetemol|painkillers ~3 kill|die|overdose|takes|dead|od",
+        "hit|hitting|punch|punching|slap|slapping|bite|biting|scratch|scratching|pinch|pinching|bang|banging ~1 myself|meself ~2 when|wen|cos|because|if|till|until|everytime|every",
+        "ill|wont ~1 be ~1 here|around ~2 much|long|longer",
     ),
     "feeling_unsafe_at_home": (
         # "im not safe", "i dont feel safe", "never safe at home"; negation never cancels.
@@ -534,6 +537,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@PEOPLE|@NEAR_ADULT ~2 makes|make|made ~1 me|us ~1 feel ~2 scared|unsafe|uncomfortable|uneasy|nervous|frightened|sick|funny|weird",
         "@NOT ~1 feel|feels|felt ~1 safe|right|comfortable ~3 with|around|near ~2 @NEAR_ADULT",
         "@PEOPLE|@NEAR_ADULT ~4 frighten|frightens|scare|scares|terrify|terrifies|intimidate|intimidates ~1 me|us",
+        "pretend|pretending|pretends|pretended ~3 asleep|sleeping ~3 when|wen|til|till|until|cos|so|because|whenever",
+        "knife|knives|bat|hammer|scissors ~2 under ~1 my ~1 pillow|bed|mattress",
+        "chair|wardrobe|drawers|bed|something ~2 against|behind ~2 my|the|bedroom ~1 door",
+        "hear|heard|hears ~2 keys|key|car|footsteps|door|van ~4 @FEARISH|heart|hide|hiding",
+        "please|pls|plz ~1 @NOT ~1 make|send ~1 me|us ~1 stay|go|live|sleep ~3 there|anymore|again|back|with|at",
     ),
     "running_away_missing": (
         "@I|ill|gonna|going|wanna|want|will|might|keep|kept|planning|plan|thinking|think|about|thought|cud|could ~3 @RUN away|awy|awa",
@@ -556,7 +564,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@NOT ~1 have|got ~1 anywhere|anyplace|somewhere|a ~1 home|place? to? live|stay|sleep",
         "hid|hide|hiding|hidden ~4 all ~1 night|nite|day",
         "outside|streets|street|park|woods ~3 all ~1 night|nite",
-        "leave|go|run|going|leaving|left|went ~3 not|never ~2 come|coming ~1 back",
+        "leave|go|run|going|leaving|left|went ~3 not|never ~2 come|coming ~1 back|home",
         "get|got|getting ~1 out ~2 and ~1 not|never|dont ~2 come back",
         "walk|walking|walked|wander*|roam*|ride|riding ~2 streets|street|round|about|around ~3 late|night|midnight|till|until|all|4am|3am|2am|1am",
         "@NOT|never ~1 going|goin|gonna|go|went ~1 back ~2 home|placement|there|mums|dads|house|carers|foster",
@@ -581,6 +589,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "left|leave|walked ~1 out|home ~3 nobody|noone|no1|didnt|never|not|without ~2 know|knows|tell|told|telling|saying|anyone|bag",
         "@RUN|ran|running|left|leave|leaving|walked ~1 away|out ~2 from|of ~1 my|the|our ~1 placement|carers|foster|home|house|unit",
         "@NOT ~1 want|wanna|wana ~2 go|going|goin|come ~1 home|back ~2 ever|again|never|anymore",
+        "ride|riding|rode|sleep|sleeping|slept ~2 night ~1 bus|buses|trains",
+        "go|run|get|move ~1 far ~1 away !on|for|to|at|with",
+        "not|without|never ~1 telling|tell|told ~1 anyone|anybody|nobody|noone|mum|dad|them ~2 where ~1 im|i|were|we ~1 going|am|was|been|gone",
     ),
     "exploitation_grooming": (
         "older ~1 @OLDER",
@@ -808,6 +819,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "threaten*|threatens|threatened|says|said|tells|told|keeps|always ~4 put|send|give|leave ~1 me|us ~2 in|into|to|away|up ~1 care|foster|home|adoption|away",
         "@HOME_ADULT ~3 says|said|tells|told ~1 nobody|noone|no1|one ~2 love|loves|want|wants|like|likes|care|cares ~1 me|us|you",
         "says|said|threaten*|threatens|threatened|tells|told ~4 leave|go|walk ~2 never|not ~1 come back",
+        "says|said|tells|told|blames|blamed ~2 i|im|me ~1 ruined|ruin|ruins|wrecked|spoiled|spoilt ~1 his|her|their|everything|my|our|the|life",
+        "gonna|going|will|threatens|threatened|threaten|threatening ~2 put|send|give ~1 me|us ~2 in|into|to|away ~1 care|foster|home|adoption|police|orphanage",
     ),
     "forced_marriage_honour": (
         "forced ~1 marriage|marry|married",
@@ -916,6 +929,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "who|nobody ~2 believe|beleive|belive ~1 you|u|a ~1 kid|over|liar",
         "have|got|gotta|had|told|tells|made ~2 to? ~1 say|tell|pretend ~1 i|we|she|he ~1 fell|fall|slipped|walked|tripped|banged",
         "@TOLD_CONSEQUENCE|trouble ~3 if ~1 i|we|you|u ~1 say|said|speak|spoke|mention|mentioned ~1 anything|something|owt|anythin|sumthing|word|about",
+        "cant|cannot|not|never|isnt ~1 aloud|alowed|alloud|allowd|alowd ~1 to? ~1 say|tell|talk|speak",
+        "what happens|goes|happened ~1 in|at|on ~2 house|home|family|flat ~2 stays|stay ~2 in|at",
     ),
 }
 
