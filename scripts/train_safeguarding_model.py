@@ -30,11 +30,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmark's splits and data loader
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# Budgets below the targets (1% NHS, 10% look-alikes), on the development parts: the
+# patterns and the learned layer together must stay within both.
+BUDGET_NHS = 0.008
+BUDGET_HARMLESS = 0.06
 
 from safeguarding import real_comments  # noqa: E402
 from safeguarding_layers import (  # noqa: E402
-    BUDGET_LOOKALIKES,
-    BUDGET_NHS,
     DEV_SHARE,
     SEED,
     nhs_half,
@@ -43,19 +45,22 @@ from safeguarding_layers import (  # noqa: E402
 
 from candour.core.progress import ProgressBar  # noqa: E402
 from candour.learning.similarity.reports import default_embedder  # noqa: E402
-from candour.safeguarding import learned, training  # noqa: E402
+from candour.safeguarding import (  # noqa: E402
+    exemplars,
+    learned,
+    training,
+)
 from candour.safeguarding.detector import assess  # noqa: E402
-from candour.safeguarding.exemplars import EXEMPLARS, NEGATIVES  # noqa: E402
-from candour.safeguarding.exemplars import VERSION as BANK_VERSION  # noqa: E402
+from candour.safeguarding.exemplars import EXEMPLARS  # noqa: E402
 from candour.safeguarding.lookalikes import LOOKALIKES  # noqa: E402
 from candour.safeguarding.patterns import VERSION as PATTERNS_VERSION  # noqa: E402
 from candour.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES  # noqa: E402
 from candour.safeguarding.phrasings import POSITIVES  # noqa: E402
 
-VERSION = "1"
+VERSION = "2"
 FOLDS = 5
-GRID_C = (4.0, 16.0)
-THRESHOLDS = np.round(np.arange(-2.0, 6.0, 0.05), 2)
+GRID = ((4.0, 80.0, 40.0), (16.0, 80.0, 40.0), (16.0, 40.0, 40.0), (64.0, 80.0, 40.0))
+THRESHOLDS = np.round(np.arange(-2.0, 8.0, 0.05), 2)
 
 
 def main() -> int:
@@ -66,38 +71,57 @@ def main() -> int:
     hard_dev, _ = stratified(HARD_NEGATIVES, lambda n: n.band, 0.5, "hard")
     look_dev, _ = stratified(LOOKALIKES, lambda x: x.kind, 0.5, "lookalikes")
     nhs_dev = [c.text for c in real_comments() if not c.labels and nhs_half(c.text) == "dev"]
-    positives = [(e.text, e.category) for e in bank_dev] + [(p.text, p.category) for p in phr_dev]
-    guards = [n.text for n in NEGATIVES] + [n.text for n in hard_dev]
-    looks = [x.text for x in look_dev]
+    # Development additions written after the split are development data whole.
+    more_positives = getattr(exemplars, "EXEMPLARS_DEV_V2", ())
+    more_harmless = getattr(exemplars, "NEGATIVES_DEV_V2", ())
+    positives = (
+        [(e.text, e.category) for e in bank_dev]
+        + [(e.text, e.category) for e in more_positives]
+        + [(p.text, p.category) for p in phr_dev]
+    )
+    # Every harmless short text of the development data: the bank's guards, the hard
+    # negatives and the children's look-alikes. The look-alike false-alarm budget is
+    # checked on all of them, out of fold: 89 look-alikes alone move 1.1% a sentence.
+    harmless = (
+        [n.text for n in exemplars.NEGATIVES]
+        + [n.text for n in more_harmless]
+        + [n.text for n in hard_dev]
+        + [x.text for x in look_dev]
+    )
 
     def nhs_parts(texts: list[str]) -> list[str]:
         return [t[s:e] for t in texts for s, e in learned.parts(t)]
 
     patterns_pos = np.array([assess(t, None).concern for t, _c in positives])
     patterns_nhs = np.array([assess(t, None).concern for t in nhs_dev])
-    patterns_look = np.array([assess(t, None).concern for t in looks])
+    patterns_harmless = np.array([assess(t, None).concern for t in harmless])
     categories = sorted({c for _t, c in positives})
 
     def fold(items: list[Any], k: int, keep: bool) -> list[Any]:
         return [x for n, x in enumerate(items) if (n % FOLDS == k) != keep]
 
     trials: list[dict[str, Any]] = []
-    bar = ProgressBar(len(GRID_C) * FOLDS, label="cross-validating", stream=sys.stderr)
+    bar = ProgressBar(len(GRID) * FOLDS, label="cross-validating", stream=sys.stderr)
     done = 0
-    for c in GRID_C:
+    for c, positive_weight, harmless_weight in GRID:
         pos_s = np.zeros(len(positives))
-        look_s = np.zeros(len(looks))
+        harmless_s = np.zeros(len(harmless))
         nhs_s = np.zeros(len(nhs_dev))
         for k in range(FOLDS):
             fitted = training.fit(
                 [t for t, _c in fold(positives, k, True)],
-                fold(guards, k, True) + fold(looks, k, True),
+                fold(harmless, k, True),
                 nhs_parts(fold(nhs_dev, k, True)),
                 embedder,
                 c=c,
+                positive_weight=positive_weight,
+                short_negative_weight=harmless_weight,
             )
-            for scores, items in ((pos_s, [t for t, _c in positives]), (look_s, looks),
-                                  (nhs_s, nhs_dev)):  # fmt: skip
+            for scores, items in (
+                (pos_s, [t for t, _c in positives]),
+                (harmless_s, harmless),
+                (nhs_s, nhs_dev),
+            ):
                 held = [n for n in range(len(items)) if n % FOLDS == k]
                 scores[held] = training.best_part_scores(
                     fitted.score, [items[n] for n in held], learned.parts
@@ -111,18 +135,20 @@ def main() -> int:
                 for cat in categories
             }
             nhs_fa = float((patterns_nhs | (nhs_s >= threshold)).mean())
-            look_fa = float((patterns_look | (look_s >= threshold)).mean())
+            harmless_fa = float((patterns_harmless | (harmless_s >= threshold)).mean())
             trials.append(
                 {
                     "c": c,
+                    "positive_weight": positive_weight,
+                    "harmless_weight": harmless_weight,
                     "threshold": float(threshold),
                     "dev_recall_min_category": round(min(per_category.values()), 4),
                     "dev_recall": round(float(found.mean()), 4),
                     "dev_recall_learned_alone": round(float((pos_s >= threshold).mean()), 4),
                     "dev_recall_by_category": {k: round(v, 4) for k, v in per_category.items()},
                     "dev_nhs_false_alarms": round(nhs_fa, 4),
-                    "dev_lookalike_false_alarms": round(look_fa, 4),
-                    "within_budget": nhs_fa <= BUDGET_NHS and look_fa <= BUDGET_LOOKALIKES,
+                    "dev_harmless_false_alarms": round(harmless_fa, 4),
+                    "within_budget": nhs_fa <= BUDGET_NHS and harmless_fa <= BUDGET_HARMLESS,
                 }
             )
     bar.finish(done)
@@ -131,25 +157,32 @@ def main() -> int:
         key=lambda t: (t["dev_recall_learned_alone"], t["dev_recall"], t["threshold"]),
     )
     final = training.fit(
-        [t for t, _c in positives], guards + looks, nhs_parts(nhs_dev), embedder, c=chosen["c"]
+        [t for t, _c in positives],
+        harmless,
+        nhs_parts(nhs_dev),
+        embedder,
+        c=chosen["c"],
+        positive_weight=chosen["positive_weight"],
+        short_negative_weight=chosen["harmless_weight"],
     )
     about = {
-        "trained_on": "development parts only (benchmarks/safeguarding_layers.py splits)",
+        "trained_on": "development parts only (benchmarks/safeguarding_layers.py splits) and "
+        "the development additions to the bank",
         "split_seed": SEED,
-        "bank_version": BANK_VERSION,
+        "bank_version": exemplars.VERSION,
         "patterns_version_when_tuned": PATTERNS_VERSION,
         "positives": len(positives),
-        "short_negatives": len(guards) + len(looks),
+        "harmless_short_texts": len(harmless),
         "nhs_comments": len(nhs_dev),
-        "budgets": {"nhs": BUDGET_NHS, "lookalikes": BUDGET_LOOKALIKES},
+        "budgets": {"nhs": BUDGET_NHS, "harmless": BUDGET_HARMLESS},
         "chosen_on_dev": chosen,
-        "grid_c": list(GRID_C),
+        "grid": [list(g) for g in GRID],
         "seconds": round(time.perf_counter() - started, 1),
     }
     model = training.export(final, version=VERSION, threshold=chosen["threshold"], about=about)
     with gzip.open(learned.MODEL_FILE, "wt", encoding="utf-8", compresslevel=9) as handle:
         json.dump(model, handle, separators=(",", ":"), sort_keys=True)
-    print(json.dumps({k: v for k, v in chosen.items()}, indent=1))
+    print(json.dumps({k: v for k, v in chosen.items() if k != "dev_recall_by_category"}, indent=1))
     size = learned.MODEL_FILE.stat().st_size
     print(f"wrote {learned.MODEL_FILE.relative_to(ROOT)} ({size:,} bytes)")
     return 0

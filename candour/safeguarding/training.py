@@ -56,12 +56,14 @@ def fit(
     embedder: Any,
     *,
     c: float,
+    positive_weight: float = POSITIVE_WEIGHT,
+    short_negative_weight: float = SHORT_NEGATIVE_WEIGHT,
 ) -> Fitted:
     texts = [*positives, *short_negatives, *long_negative_parts]
     labels = np.array([1] * len(positives) + [0] * (len(texts) - len(positives)))
     weights = np.ones(len(texts))
-    weights[: len(positives)] = POSITIVE_WEIGHT
-    weights[len(positives) : len(positives) + len(short_negatives)] = SHORT_NEGATIVE_WEIGHT
+    weights[: len(positives)] = positive_weight
+    weights[len(positives) : len(positives) + len(short_negatives)] = short_negative_weight
     words = TfidfVectorizer(analyzer=word_features, min_df=2, sublinear_tf=True)
     chars = TfidfVectorizer(analyzer=char_features, min_df=2, sublinear_tf=True)
     words.fit(texts)
