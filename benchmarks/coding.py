@@ -62,9 +62,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from candour.config.shared_data import shared_data_dir  # noqa: E402
-from candour.learning.suggestions import Decision, Example, Settings, Suggester  # noqa: E402
-from candour.learning.suggestions.folds import stratified_folds  # noqa: E402
-from candour.learning.suggestions.metrics import (  # noqa: E402
+from candour.lib.text.classifier import Decision, Example, Settings, Suggester  # noqa: E402
+from candour.lib.text.classifier.folds import stratified_folds  # noqa: E402
+from candour.lib.text.classifier.metrics import (  # noqa: E402
     best_threshold,
     decide,
     macro_f1,

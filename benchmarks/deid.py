@@ -944,7 +944,7 @@ class Candour(Tool):
         )
 
     def setup(self) -> None:
-        from candour.deid import Policy, detect_many
+        from candour.lib.deid import Policy, detect_many
 
         self.policy = Policy(case_reference_patterns=(ORG_REFERENCE,), use_ner=self.use_ner)
         self.detect_many = detect_many
@@ -1310,7 +1310,7 @@ def word_list_overlap() -> dict[str, float]:
     The lists were not built from the generator's, but common names are common: this says
     how much of the UK corpus the word lists could know in advance.
     """
-    from candour.deid.wordlists import first_names, places, surnames
+    from candour.lib.deid.wordlists import first_names, places, surnames
 
     given = {name.lower() for names in FIRST.values() for name in names}
     family = {name.lower() for names in SURNAMES.values() for name in names}

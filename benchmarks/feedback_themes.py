@@ -53,23 +53,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from candour.config.shared_data import shared_data_dir  # noqa: E402
-from candour.feedback_themes import (  # noqa: E402
+from candour.lib.feedback_themes import (  # noqa: E402
     LabelledComment,
     ThemeModel,
     ThemeSettings,
     default_theme_set,
 )
-from candour.feedback_themes.sentiment import SentimentModel  # noqa: E402
-from candour.learning.similarity import default_embedder  # noqa: E402
-from candour.learning.suggestions import Example, Suggester  # noqa: E402
-from candour.learning.suggestions.folds import stratified_folds  # noqa: E402
-from candour.learning.suggestions.metrics import (  # noqa: E402
+from candour.lib.feedback_themes.sentiment import SentimentModel  # noqa: E402
+from candour.lib.text.classifier import Example, Suggester  # noqa: E402
+from candour.lib.text.classifier.folds import stratified_folds  # noqa: E402
+from candour.lib.text.classifier.metrics import (  # noqa: E402
     best_threshold,
     decide,
     macro_f1,
     micro_f1,
 )
-from candour.learning.suggestions.rules import KeywordRules  # noqa: E402
+from candour.lib.text.classifier.rules import KeywordRules  # noqa: E402
+from candour.lib.text.embedding.embedder import default_embedder  # noqa: E402
 
 DATA = shared_data_dir() / "feedback"
 THEMED = DATA / "pxtextmining_v6framework_230831.csv"

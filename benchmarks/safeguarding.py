@@ -9,14 +9,14 @@ layer's settings on dev only, and reports patterns / similarity / both on the te
 false alarms on the NHS comments and children's look-alikes, and time per text on one core.
 
 Methods:
-  candour    candour.safeguarding.detect: curated phrase patterns, recall first
+  candour    candour.lib.safeguarding.detect: curated phrase patterns, recall first
   keywords   a naive keyword list, whole words, any case
   tfidf-lr   TF-IDF (word 1-2 grams + character 2-5 grams) and logistic regression, trained
              on the phrasings set (5-fold cross-validated there; fitted on all of it for
              the real comments)
 
 Corpora:
-  phrasings  candour/safeguarding/phrasings.py: disclosures (recall, by category and age
+  phrasings  candour/lib/safeguarding/phrasings.py: disclosures (recall, by category and age
              band) and hard negatives (specificity)
   real       NHS patient comments (../shared/data/feedback), adults, deduplicated by text:
              alerts per 1,000 ordinary comments (the false-alarm cost) and recall on the
@@ -170,7 +170,7 @@ Flag = Callable[[Sequence[str]], list[bool]]
 
 def candour_flags(texts: Sequence[str]) -> list[bool]:
     """The phrase patterns alone (the similarity layer is measured in layers.py)."""
-    from candour.safeguarding.detector import assess
+    from candour.lib.safeguarding.detector import assess
 
     return [assess(text, None).concern for text in texts]
 
@@ -213,7 +213,7 @@ def rate(hits: int, total: int) -> float | None:
 
 
 def phrasing_scores(flags: list[bool], categories: list[bool] | None = None) -> dict[str, Any]:
-    from candour.safeguarding.phrasings import NEGATIVES, POSITIVES
+    from candour.lib.safeguarding.phrasings import NEGATIVES, POSITIVES
 
     pos = flags[: len(POSITIVES)]
     neg = flags[len(POSITIVES) :]
@@ -277,9 +277,9 @@ def version(package: str) -> str | None:
 def main() -> int:
     block_network()
     started = time.perf_counter()
-    from candour.safeguarding import PATTERNS_VERSION
-    from candour.safeguarding.detector import assess, compiled
-    from candour.safeguarding.phrasings import NEGATIVES, POSITIVES
+    from candour.lib.safeguarding import PATTERNS_VERSION
+    from candour.lib.safeguarding.detector import assess, compiled
+    from candour.lib.safeguarding.phrasings import NEGATIVES, POSITIVES
 
     compile_started = time.perf_counter()
     compiled()

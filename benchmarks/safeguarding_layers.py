@@ -7,7 +7,7 @@ Splits, fixed by SEED and made before anything is tuned:
               rest test. The learned layer was fitted on the dev part only, and the
               patterns were written with only the dev part in view.
   phrasings   the issue 6 phrasings (disclosures by category, hard negatives), half each.
-  heldout     candour/safeguarding/heldout.py: all test; written in other words than the bank.
+  heldout     candour/lib/safeguarding/heldout.py: all test; written in other words than the bank.
   lookalikes  children's harmless look-alikes (lookalikes.py), by kind, half each.
   nhs         the adult NHS comments, half each by a hash of the text.
 
@@ -81,14 +81,14 @@ def rate(hits: int, total: int) -> float | None:
 def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
-    from candour.safeguarding import learned, semantic
-    from candour.safeguarding.detector import Category, assess, detect
-    from candour.safeguarding.exemplars import EXEMPLARS, NEGATIVES, VERSION
-    from candour.safeguarding.heldout import HELDOUT
-    from candour.safeguarding.lookalikes import LOOKALIKES
-    from candour.safeguarding.patterns import VERSION as PATTERNS_VERSION
-    from candour.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES
-    from candour.safeguarding.phrasings import POSITIVES
+    from candour.lib.safeguarding import learned, semantic
+    from candour.lib.safeguarding.detector import Category, assess, detect
+    from candour.lib.safeguarding.exemplars import EXEMPLARS, NEGATIVES, VERSION
+    from candour.lib.safeguarding.heldout import HELDOUT
+    from candour.lib.safeguarding.lookalikes import LOOKALIKES
+    from candour.lib.safeguarding.patterns import VERSION as PATTERNS_VERSION
+    from candour.lib.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES
+    from candour.lib.safeguarding.phrasings import POSITIVES
 
     threadpool_limits(1)  # one core, as the targets say
     categories = [c.value for c in Category]
@@ -252,7 +252,7 @@ def learned_about() -> dict[str, Any]:
     import gzip
     import json
 
-    from candour.safeguarding import learned
+    from candour.lib.safeguarding import learned
 
     with gzip.open(learned.MODEL_FILE, "rt", encoding="utf-8") as handle:
         return dict(json.load(handle)["about"])

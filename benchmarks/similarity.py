@@ -58,7 +58,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 if TYPE_CHECKING:
-    from candour.learning.similarity.index import Hit, VectorIndex
+    from candour.lib.text.vectors.index import Hit, VectorIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -712,7 +712,8 @@ Vectorise = Callable[
 
 def candour_method(strip: bool = True, weighted: bool = True) -> Vectorise:
     """Candour's pipeline (SimilarReports), fitted on the corpus it searches."""
-    from candour.learning.similarity.reports import SimilarReports, default_embedder
+    from candour.lib.text.embedding.embedder import default_embedder
+    from candour.lib.text.similar_reports import SimilarReports
 
     embedder = default_embedder()
 
@@ -737,7 +738,7 @@ def tfidf_method(lsa: bool, strip: bool = False) -> Vectorise:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
 
-    from candour.learning.similarity.boilerplate import Boilerplate, drop_placeholders
+    from candour.lib.text.embedding.boilerplate import Boilerplate, drop_placeholders
 
     def run(
         fit_texts: Sequence[str], texts: Sequence[str], groups: Sequence[int] | None
@@ -897,7 +898,7 @@ def quality(corpus: Corpus, transformer: Transformer, quick: bool) -> dict[str, 
 
     skipped = ""
     if transformer.available:
-        from candour.learning.similarity.boilerplate import Boilerplate, drop_placeholders
+        from candour.lib.text.embedding.boilerplate import Boilerplate, drop_placeholders
 
         boilerplate = Boilerplate.fit([drop_placeholders(t) for t in corpus.texts], orgs)
         stripped = [boilerplate.strip_from(drop_placeholders(t)) for t in corpus.texts]
@@ -1012,7 +1013,7 @@ class Synthetic:
 def build_index(
     vectors: Synthetic, rows: int, organisations: NDArray[np.int64]
 ) -> tuple[VectorIndex, dict[str, Any]]:
-    from candour.learning.similarity.index import VectorIndex, default_lists
+    from candour.lib.text.vectors.index import VectorIndex, default_lists
 
     gc.collect()
     before = rss_mb()
@@ -1103,9 +1104,10 @@ def organisation_filters(
 def scale(
     base: NDArray[np.float32], base_texts: Sequence[str], rows: int, quick: bool
 ) -> dict[str, Any]:
-    from candour.learning.similarity.index import VectorIndex
-    from candour.learning.similarity.reports import SimilarReports, default_embedder
-    from candour.learning.similarity.segment import Segment
+    from candour.lib.text.embedding.embedder import default_embedder
+    from candour.lib.text.similar_reports import SimilarReports
+    from candour.lib.text.vectors.index import VectorIndex
+    from candour.lib.text.vectors.segment import Segment
 
     rng = np.random.default_rng(SEED)
     vectors = Synthetic(base, ALIKE, rng)
@@ -1326,7 +1328,7 @@ def main(argv: list[str] | None = None) -> int:
     progress(f"corpus: {len(corpus.texts)} reports in {corpus.groups.max() + 1} paraphrase groups")
     quality_results = quality(corpus, transformer, args.quick)
 
-    from candour.learning.similarity.reports import SimilarReports
+    from candour.lib.text.similar_reports import SimilarReports
 
     speed_corpus = make_corpus(270, seed=SEED + 1, group_size=20 if args.quick else 40)
     records = [

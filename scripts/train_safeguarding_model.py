@@ -10,7 +10,7 @@ those parts: the learned layer's own highest recall while patterns and learned l
 together stay within false-alarm budgets below the targets (ADR 0012). Its own recall,
 not the pair's: the patterns were written with the development disclosures in view, so
 on those the pair's recall says little about what the second layer adds. Writes
-candour/safeguarding/data/learned.json.gz; run benchmarks/safeguarding.py after it for
+candour/lib/safeguarding/data/learned.json.gz; run benchmarks/safeguarding.py after it for
 the figures on the untouched test parts.
 """
 
@@ -44,18 +44,18 @@ from safeguarding_layers import (  # noqa: E402
 )
 
 from candour.core.progress import ProgressBar  # noqa: E402
-from candour.learning.similarity.reports import default_embedder  # noqa: E402
-from candour.safeguarding import (  # noqa: E402
+from candour.lib.safeguarding import (  # noqa: E402
     exemplars,
     learned,
     training,
 )
-from candour.safeguarding.detector import assess  # noqa: E402
-from candour.safeguarding.exemplars import EXEMPLARS  # noqa: E402
-from candour.safeguarding.lookalikes import LOOKALIKES  # noqa: E402
-from candour.safeguarding.patterns import VERSION as PATTERNS_VERSION  # noqa: E402
-from candour.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES  # noqa: E402
-from candour.safeguarding.phrasings import POSITIVES  # noqa: E402
+from candour.lib.safeguarding.detector import assess  # noqa: E402
+from candour.lib.safeguarding.exemplars import EXEMPLARS  # noqa: E402
+from candour.lib.safeguarding.lookalikes import LOOKALIKES  # noqa: E402
+from candour.lib.safeguarding.patterns import VERSION as PATTERNS_VERSION  # noqa: E402
+from candour.lib.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES  # noqa: E402
+from candour.lib.safeguarding.phrasings import POSITIVES  # noqa: E402
+from candour.lib.text.embedding.embedder import default_embedder  # noqa: E402
 
 VERSION = "2"
 FOLDS = 5

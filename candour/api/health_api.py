@@ -18,7 +18,7 @@ from ninja import Field, Query, Router, Schema
 from candour.api.auth import caller
 from candour.api.schemas import Error
 from candour.core.models import Organisation
-from candour.health_stats.spiral import SpiralThresholds
+from candour.lib.statistics.spiral import SpiralThresholds
 from candour.workforce import health_access
 from candour.workforce.demand import demand_series
 from candour.workforce.early_warning import assess_scope, thresholds_for

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind, Team
-from candour.deid.safe_patterns import UnsafePatternError, check_pattern
+from candour.lib.deid.safe_patterns import UnsafePatternError, check_pattern
 
 if TYPE_CHECKING:
     from candour.accounts.models import User
@@ -38,7 +38,7 @@ def create_organisation(
     return organisation
 
 
-# Why a pattern is refused, in words an administrator can act on (candour.deid.safe_patterns).
+# Why a pattern is refused, in words an administrator can act on (candour.lib.deid.safe_patterns).
 _UNSAFE_REASONS = {
     "construct": gettext_lazy(
         "back-references, look-arounds and conditional groups are not allowed"

@@ -9,7 +9,7 @@ import numpy as np
 
 from candour.accounts.models import User
 from candour.ideas.models import Idea
-from candour.learning.similarity import default_embedder
+from candour.lib.text.embedding.embedder import default_embedder
 
 # Below this cosine similarity an idea is more likely unrelated than a near-duplicate.
 THRESHOLD = 0.6

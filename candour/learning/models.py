@@ -325,7 +325,7 @@ class TrainedSuggester(models.Model):
     trained_at = models.DateTimeField()
     examples = models.PositiveIntegerField()
     decisions = models.PositiveIntegerField()
-    # candour.learning.suggestions.Suggester.to_bytes(): arrays and JSON, never pickle.
+    # candour.lib.text.classifier.Suggester.to_bytes(): arrays and JSON, never pickle.
     model = models.BinaryField()
     # Code key -> {"positives": n, "auc": cross-validated AUC or null, "shown": bool}.
     code_quality = models.JSONField(default=dict)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from candour.learning.similarity import Hit, SimilarReports
 from candour.learning.similarity_store import indexed_text, shared_reports
+from candour.lib.text.similar_reports import SimilarReports
+from candour.lib.text.vectors.index import Hit
 from candour.reporting.models import Report
 from candour.reporting.querysets import ReportQuerySet
 

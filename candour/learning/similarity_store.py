@@ -22,14 +22,9 @@ from django.utils import timezone
 
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
-from candour.learning.similarity import (
-    ModelError,
-    SharedReports,
-    SimilarReports,
-    StaleIndexError,
-    StorageError,
-)
-from candour.learning.similarity.storage import stored_generation
+from candour.lib.text.embedding.embedder import ModelError
+from candour.lib.text.similar_reports import SharedReports, SimilarReports, StaleIndexError
+from candour.lib.text.vectors.storage import StorageError, stored_generation
 from candour.reporting.models import Report
 from candour.reporting.querysets import ReportQuerySet
 

@@ -13,7 +13,7 @@ from candour.core.models import Organisation
 from candour.learning.models import Axis, Code, DefenceState, SuggestionDecision, TrainedSuggester
 from candour.learning.suggester_training import HIDE_BELOW_AUC, label
 from candour.learning.suggesting import code_title
-from candour.learning.suggestions import Settings
+from candour.lib.text.classifier import Settings
 
 
 @dataclass(frozen=True)

@@ -40,9 +40,9 @@ from candour.learning.models import (
     SuggestionDecision,
     TrainedSuggester,
 )
-from candour.learning.suggestions import Decision, Example, Settings, Suggester
-from candour.learning.suggestions.folds import stratified_folds
 from candour.learning.taxonomy import DATA_DIR
+from candour.lib.text.classifier import Decision, Example, Settings, Suggester
+from candour.lib.text.classifier.folds import stratified_folds
 from candour.reporting.models import Report
 
 RULES_FILE = DATA_DIR / "suggestion_rules_v1.json"

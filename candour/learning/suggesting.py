@@ -41,7 +41,7 @@ from candour.learning.suggester_training import (
     split_label,
     verdicts,
 )
-from candour.learning.suggestions import Decision, Settings, Source, Suggester, Suggestion
+from candour.lib.text.classifier import Decision, Settings, Source, Suggester, Suggestion
 from candour.reporting.models import Report
 
 SHOWN = 5

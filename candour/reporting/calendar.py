@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-from candour.health_stats.working_days import england_bank_holidays
+from candour.lib.statistics.working_days import england_bank_holidays
 
 
 def week_start(day: date) -> date:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from candour.accounts.roles import Role
 from candour.core.models import Team
-from candour.deid import Span
+from candour.lib.deid import Span
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,

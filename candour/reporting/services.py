@@ -22,8 +22,8 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
-from candour.deid import Kind, Policy, Span, detect_many, merge_spans, redact
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.lib.deid import Kind, Policy, Span, detect_many, merge_spans, redact
 from candour.notifications.outbox import erase_reporter_emails
 from candour.reporting import rate_limits, receipts
 from candour.reporting.calendar import add_working_days, week_start

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from candour.lib.tabular import (
+    CellError,
+    CellValue,
+    Choice,
+    Column,
+    Date,
+    Problem,
+    Row,
+    Schema,
+    Text,
+)
+from candour.lib.tabular.checks import not_before, unique
 from candour.sharing import contact, nhs_number
 from candour.sharing.vocabulary import PlanType
-from candour.tabular import CellError, CellValue, Choice, Column, Date, Problem, Row, Schema, Text
-from candour.tabular.checks import not_before, unique
 
 
 class NhsNumber:

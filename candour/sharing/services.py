@@ -22,12 +22,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from candour import tabular
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind, Team
+from candour.lib import tabular
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting import rate_limits

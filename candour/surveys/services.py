@@ -24,7 +24,7 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
-from candour.deid import detect, redact
+from candour.lib.deid import detect, redact
 from candour.notifications.services import notify
 from candour.reporting.services import policy_for
 from candour.surveys import tokens

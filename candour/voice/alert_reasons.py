@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from candour.voice.screening import Screening
 
-# Every candour.safeguarding Category, as a duty worker would name it.
+# Every candour.lib.safeguarding Category, as a duty worker would name it.
 CATEGORY_LABELS: dict[str, Promise] = {
     "abuse_physical": gettext_lazy("physical abuse"),
     "abuse_sexual": gettext_lazy("sexual abuse"),

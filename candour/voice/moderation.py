@@ -21,7 +21,7 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
-from candour.feedback_themes import LabelledComment, ThemeModel, default_theme_set
+from candour.lib.feedback_themes import LabelledComment, ThemeModel, default_theme_set
 from candour.voice.models import Feedback, FeedbackReply, FeedbackTheme, FeedbackThemeTag
 from candour.voice.vocabulary import FeedbackStatus
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from candour.safeguarding.semantic import Nearest
+from candour.lib.safeguarding.semantic import Nearest
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Screening:
 
 
 def screen(text: str) -> Screening:
-    from candour.safeguarding import detect
+    from candour.lib.safeguarding import detect
 
     assessment = detect(text)
     return Screening(

@@ -30,8 +30,8 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
-from candour.deid import detect_many, redact
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.lib.deid import detect_many, redact
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting.calendar import week_start

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from candour.core.charts import escape
-from candour.health_stats.concentration import LorenzPoint
+from candour.lib.statistics.concentration import LorenzPoint
 from candour.workforce.demand import DemandSeries
 
 WIDTH, HEIGHT = 640, 260

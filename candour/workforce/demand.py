@@ -4,7 +4,7 @@ Each measure's organisation total per period, weekly or monthly as imported, is 
 whole-organisation rows (blank team) when the files give any for that period, else the
 sum of its team rows: never both, which would count the same referrals twice. Missing
 periods are left as "not recorded" (never zero). The charts and flags
-come from ``candour.health_stats.control_charts`` (seasonal baseline, Western Electric
+come from ``candour.lib.statistics.control_charts`` (seasonal baseline, Western Electric
 rules, CUSUM, EWMA); events are the national ones and the organisation's own.
 """
 
@@ -19,7 +19,7 @@ from typing import TypeVar
 from django.db.models import Q
 
 from candour.core.models import Organisation
-from candour.health_stats.control_charts import (
+from candour.lib.statistics.control_charts import (
     ChartPoint,
     DemandPoint,
     Frequency,

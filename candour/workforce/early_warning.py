@@ -3,7 +3,7 @@
 ``assess`` builds each scope's monthly HealthPeriod series (candour.workforce.indicators:
 cases held per case-holding FTE, vacancy, agency, annualised turnover and absence rates,
 and referrals in the month per case-holding FTE), judges it with the organisation's
-SpiralThresholds (health_stats.spiral, ADR 0014), and stores a HealthStatus only when the
+SpiralThresholds (statistics.spiral, ADR 0014), and stores a HealthStatus only when the
 status differs from the last one stored, auditing it and telling the organisation's
 managers and administrators in words, with no personal data. A team of fewer than 5
 people is judged without its absence rate, which is never shown for so few.
@@ -26,7 +26,7 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
-from candour.health_stats.spiral import (
+from candour.lib.statistics.spiral import (
     Indicator,
     Limit,
     SpiralAssessment,

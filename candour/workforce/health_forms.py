@@ -1,5 +1,5 @@
 """The early-warning thresholds form: one strain line and one worsening change per
-indicator, and the window the trend is judged over (health_stats.spiral.SpiralThresholds)."""
+indicator, and the window the trend is judged over (statistics.spiral.SpiralThresholds)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candour.core.forms import GovukForm
-from candour.health_stats.spiral import Limit, SpiralThresholds
+from candour.lib.statistics.spiral import Limit, SpiralThresholds
 
 INDICATOR_LABELS = {
     "caseload": _("Cases per case-holding worker"),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candour.core.models import Organisation
-from candour.health_stats.absence import SpellLength
+from candour.lib.statistics.absence import SpellLength
 from candour.workforce import charts
 from candour.workforce.demand import DemandSeries
 from candour.workforce.early_warning import (
@@ -213,7 +213,7 @@ class DemandChart:
 
 
 def _change(change: object) -> str:
-    from candour.health_stats.control_charts import Change
+    from candour.lib.statistics.control_charts import Change
 
     if not isinstance(change, Change):
         return UNKNOWN

@@ -17,7 +17,7 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
-from candour.dfe.records import GeographicLevel
+from candour.lib.dfe.records import GeographicLevel
 from candour.workforce.models import ChartEvent, DfeValue, WorkforceSettings
 
 EVENT_ROLES = (Role.MANAGER, Role.ORG_ADMIN)

@@ -102,7 +102,7 @@ def absence(request: HttpRequest) -> HttpResponse:
     scope = indicators.whole
     if team is not None:
         scope = next(s for s in indicators.teams if s.team is not None and s.team.pk == team.pk)
-    from candour.health_stats.absence import BRADFORD_FACTOR_NOTE
+    from candour.lib.statistics.absence import BRADFORD_FACTOR_NOTE
 
     return render(
         request,

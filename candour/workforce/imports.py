@@ -1,6 +1,6 @@
 """Importing councils' workforce and demand files, and the DfE's published statistics (issue 7).
 
-A file is imported whole or not at all: every row is checked first (``candour.tabular``),
+A file is imported whole or not at all: every row is checked first (``candour.lib.tabular``),
 and one problem anywhere means nothing is stored and every problem is returned.
 """
 
@@ -16,12 +16,12 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-from candour import dfe, tabular
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
-from candour.dfe.neighbours import NEIGHBOURS_FILENAME
-from candour.tabular.workforce_schemas import (
+from candour.lib import dfe, tabular
+from candour.lib.dfe.neighbours import NEIGHBOURS_FILENAME
+from candour.lib.tabular.workforce_schemas import (
     ABSENCE_SPELLS,
     CASELOADS,
     DEMAND,

@@ -2,7 +2,7 @@
 
 Periods are calendar months, each measured at its last day, over the twelve months up
 to the latest month with imported data. The DfE measures count social workers only
-(``health_stats.workforce.is_social_worker_role``: support staff are left out):
+(``statistics.workforce.is_social_worker_role``: support staff are left out):
 - in post, agency and their FTE: posts started by the last day and not yet ended
   (``ended_on`` is the leaving date, so a post ending on the last day is a leaver);
 - turnover is annualised as the DfE's is: leavers from the council (FTE) in the 12
@@ -19,7 +19,7 @@ Absence in detail (spells, length, reasons, concentration, Bradford factor) is o
 12 months (52 weeks for the Bradford factor) to the latest month's end, for the people
 employed (not agency) at some time in it, and for the same rolling 12 months ending each
 of the last 8 quarters (counted back from the latest month). Everything is computed by
-``candour.health_stats``; this module only gathers the rows.
+``candour.lib.statistics``; this module only gathers the rows.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from candour.core.models import Organisation, Team
-from candour.health_stats import absence, workforce
-from candour.health_stats.concentration import LorenzPoint
-from candour.health_stats.spiral import HealthPeriod
-from candour.health_stats.working_days import (
+from candour.lib.statistics import absence, workforce
+from candour.lib.statistics.concentration import LorenzPoint
+from candour.lib.statistics.spiral import HealthPeriod
+from candour.lib.statistics.working_days import (
     england_bank_holidays_between,
     working_days_between,
 )
@@ -410,7 +410,7 @@ def absence_detail(
 
     Concentration is over everyone in post at some time in the window, zeros included.
     ``smallest``: below this many people, nothing is computed (a team under 5).
-    The Bradford list leaves disability-related spells out (health_stats.absence).
+    The Bradford list leaves disability-related spells out (statistics.absence).
     """
     window_start = window_end - ABSENCE_WINDOW + timedelta(days=1)
     people = {

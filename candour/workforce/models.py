@@ -165,7 +165,7 @@ class WorkforceSettings(models.Model):
     )
     # The DfE's new_la_code (E06/E08/E09/E10...), for comparisons with the national figures.
     dfe_area_code = models.CharField(max_length=20, blank=True)
-    # Overrides of candour.health_stats.spiral.SpiralThresholds, by field name.
+    # Overrides of candour.lib.statistics.spiral.SpiralThresholds, by field name.
     thresholds = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:

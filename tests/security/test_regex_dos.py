@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from candour.core.models import Organisation
 from candour.core.services import set_case_reference_patterns
-from candour.deid.safe_patterns import is_safe
+from candour.lib.deid.safe_patterns import is_safe
 from candour.reporting import services
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from candour.health_stats.working_days import england_bank_holidays
 from candour.ideas import services
 from candour.ideas.tests.test_services import draft
+from candour.lib.statistics.working_days import england_bank_holidays
 from candour.reporting.calendar import add_working_days
 from conftest import World
 

@@ -23,8 +23,8 @@ from candour.learning.models import (
     TrainedSuggester,
 )
 from candour.learning.suggester_training import RULES_FILE, train_suggester
-from candour.learning.suggestions import KeywordRules
 from candour.learning.taxonomy import read_version
+from candour.lib.text.classifier import KeywordRules
 from candour.reporting import services as reporting
 from candour.reporting.models import Report
 from candour.reporting.tests.test_services import submit

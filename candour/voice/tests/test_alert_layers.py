@@ -10,10 +10,10 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from candour.safeguarding import Category, detect
-from candour.safeguarding.detector import assess
-from candour.safeguarding.exemplars import EXEMPLARS
-from candour.safeguarding.exemplars import VERSION as BANK_VERSION
+from candour.lib.safeguarding import Category, detect
+from candour.lib.safeguarding.detector import assess
+from candour.lib.safeguarding.exemplars import EXEMPLARS
+from candour.lib.safeguarding.exemplars import VERSION as BANK_VERSION
 from candour.voice import services
 from candour.voice.alert_reasons import CATEGORY_LABELS
 from candour.voice.models import SafeguardingAlert

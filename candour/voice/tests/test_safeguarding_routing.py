@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from candour.safeguarding.phrasings import NEGATIVES, POSITIVES
+from candour.lib.safeguarding.phrasings import NEGATIVES, POSITIVES
 from candour.voice import services
 from candour.voice.models import FeedbackLink, SafeguardingAlert
 from candour.voice.vocabulary import AgeBand, AlertState

@@ -1,7 +1,7 @@
 """The UCI "Absenteeism at work" file (../data/SOURCES.md) as a council's absence file,
 imported through the real import service and read back through the absence detail.
 
-Mapping, one row to one spell (as candour/health_stats/tests/test_absence_real_data.py):
+Mapping, one row to one spell (as candour/lib/statistics/tests/test_absence_real_data.py):
 person = ID; working days lost = hours / 8; rows with reason 0 or 0 hours left out. The
 file has month and weekday only, so each person's k-th spell is dated on the k-th
 working day from 6 January 2025: made up, deterministic, never overlapping. The ICD
@@ -106,7 +106,7 @@ def test_the_imported_file_gives_the_hand_checked_concentration(imported):
     assert summary.people_absent == 33
     assert summary.spells == 696
     assert summary.days_lost == pytest.approx(640.5)
-    # The figures written down in candour/health_stats/tests/test_absence_real_data.py.
+    # The figures written down in candour/lib/statistics/tests/test_absence_real_data.py.
     assert round(summary.top_fifth_share or 0, 3) == 0.540
     assert round(summary.gini or 0, 3) == 0.552
     # Of the named categories, musculoskeletal then injury lose most (ICD 13 and 19).

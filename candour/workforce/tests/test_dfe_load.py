@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.dfe import DATASETS
+from candour.lib.dfe import DATASETS
 from candour.workforce.imports import load_dfe
 from candour.workforce.models import DfeNeighbour, DfeValue
 

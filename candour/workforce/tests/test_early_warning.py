@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.health_stats.spiral import Indicator, Limit, SpiralThresholds
+from candour.lib.statistics.spiral import Indicator, Limit, SpiralThresholds
 from candour.notifications.models import Notification
 from candour.workforce.early_warning import (
     assess,

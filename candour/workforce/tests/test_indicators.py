@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from candour.health_stats.control_charts import Rule
+from candour.lib.statistics.control_charts import Rule
 from candour.workforce.demand import demand_series
 from candour.workforce.indicators import dfe_comparisons, organisation_indicators
 from candour.workforce.models import (

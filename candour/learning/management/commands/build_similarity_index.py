@@ -5,8 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from candour.core.progress import ProgressBar, Stream
-from candour.learning.similarity import ConcurrentUpdateError
 from candour.learning.similarity_store import build_index, index_directory, update_index
+from candour.lib.text.vectors.storage import ConcurrentUpdateError
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from candour.accounts.models import User
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.progress import ProgressBar
-from candour.dfe import DfeFormatError
+from candour.lib.dfe import DfeFormatError
 from candour.workforce import health_services, imports
 from candour.workforce.indicators import (
     PeriodIndicators,

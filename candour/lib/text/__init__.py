@@ -1,0 +1,1 @@
+"""Text models: embedding, vector search, the code classifier, clustering; numpy only."""

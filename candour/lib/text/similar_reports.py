@@ -1,0 +1,191 @@
+"""Similar reports: de-identified text in, the ids of the most similar indexed reports out.
+
+    reports = SimilarReports.build(lambda: rows)     # background command; rows of Report
+    reports.save(directory)
+    reports = SimilarReports.load(directory)         # web process (or SharedReports)
+    reports.similar(text, k=10, groups=[organisation_id])
+
+What is learned from the reports themselves (boilerplate sentences, token weights) is
+fitted when the index is built and saved with it; reports added later are embedded with
+the same, so a periodic rebuild refreshes both.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from candour.lib.text.embedding.boilerplate import (
+    Boilerplate,
+    SentenceCounter,
+    drop_placeholders,
+)
+from candour.lib.text.embedding.embedder import StaticEmbedder, default_embedder
+from candour.lib.text.embedding.weights import TokenCounter, Weights
+from candour.lib.text.types import Matrix
+from candour.lib.text.vectors.index import Hit, StorageType, VectorIndex
+from candour.lib.text.vectors.storage import stored_generation
+
+_EMBEDDER = "embedder"
+_BOILERPLATE = "boilerplate"
+_WEIGHTS = "token_weights"
+
+
+class Report(NamedTuple):
+    id: int
+    group: int
+    text: str
+
+
+class StaleIndexError(RuntimeError):
+    """The index was built with another embedding model: rebuild it."""
+
+
+class SimilarReports:
+    def __init__(
+        self,
+        index: VectorIndex,
+        embedder: StaticEmbedder | None = None,
+        boilerplate: Boilerplate | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        base = embedder if embedder is not None else default_embedder()
+        if index.dimensions != base.dimensions:
+            raise StaleIndexError("the index and the embedder have different dimensions")
+        self.index = index
+        self.embedder = base.reweighted(weights)
+        self.boilerplate = boilerplate if boilerplate is not None else Boilerplate()
+
+    @classmethod
+    def build(
+        cls,
+        source: Callable[[], Iterable[Report | tuple[int, int, str]]],
+        *,
+        embedder: StaticEmbedder | None = None,
+        batch_size: int = 4096,
+        min_share: float = 0.05,
+        min_reports: int = 20,
+        weight_sample: int = 100_000,
+        weighted: bool = True,
+        storage: StorageType = "float32",
+    ) -> SimilarReports:
+        """Index every report from `source`, which is called up to three times.
+
+        Passes: count sentences (boilerplate); count tokens in the first `weight_sample`
+        reports (weights); embed and index everything, then train the quantiser if needed.
+        """
+        base = embedder if embedder is not None else default_embedder()
+        sentences = SentenceCounter()
+        for _, group, text in source():
+            sentences.add(drop_placeholders(text), group)
+        boilerplate = sentences.boilerplate(min_share=min_share, min_reports=min_reports)
+        weights = None
+        if weighted:
+            tokens = TokenCounter(len(base))
+            for _, _, text in islice(source(), weight_sample):
+                tokens.add(base.token_ids(boilerplate.strip_from(drop_placeholders(text))))
+            weights = tokens.weights()
+        reports = cls(VectorIndex(base.dimensions, storage=storage), base, boilerplate, weights)
+        rows = iter(source())
+        while batch := list(islice(rows, batch_size)):
+            reports.add([r[0] for r in batch], [r[2] for r in batch], [r[1] for r in batch])
+        reports.index.compact()
+        if reports.index.needs_training:
+            reports.index.train()
+        return reports
+
+    # ------------------------------------------------------------------ use
+
+    def prepare(self, text: str) -> str:
+        """What is embedded: the text without placeholders or boilerplate sentences."""
+        return self.boilerplate.strip_from(drop_placeholders(text))
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        return self.embedder.embed_many([self.prepare(text) for text in texts])
+
+    def add(self, ids: Sequence[int], texts: Sequence[str], groups: Sequence[int]) -> None:
+        """Index (or re-index) reports; a background job calls this as reports arrive."""
+        self.index.add(ids, self.embed(texts), groups)
+
+    def remove(self, ids: Sequence[int]) -> int:
+        return self.index.remove(ids)
+
+    def similar(
+        self,
+        text: str,
+        k: int = 10,
+        *,
+        groups: Collection[int] | None = None,
+        exclude: Iterable[int] = (),
+    ) -> list[Hit]:
+        """The k indexed reports most like `text`, best first; `groups` limits organisations."""
+        return self.index.search(self.embed([text])[0], k, groups=groups, exclude=exclude)
+
+    def similar_to(
+        self, report_id: int, k: int = 10, *, groups: Collection[int] | None = None
+    ) -> list[Hit]:
+        """Reports most like an indexed report, without re-reading its text."""
+        vector = self.index.vector(report_id)
+        if vector is None:
+            return []
+        return self.index.search(vector, k, groups=groups, exclude=(report_id,))
+
+    # ------------------------------------------------------------------ storage
+
+    def save(self, directory: Path) -> None:
+        self.index.metadata[_EMBEDDER] = self.embedder.fingerprint
+        self.index.metadata[_BOILERPLATE] = self.boilerplate.to_json()
+        self.index.extras.pop(_WEIGHTS, None)
+        if self.embedder.weights is not None:
+            self.index.extras[_WEIGHTS] = self.embedder.weights
+        self.index.save(directory)
+
+    @classmethod
+    def load(
+        cls, directory: Path, embedder: StaticEmbedder | None = None, *, mmap: bool = True
+    ) -> SimilarReports:
+        index = VectorIndex.load(directory, mmap=mmap)
+        base = embedder if embedder is not None else default_embedder()
+        if index.metadata.get(_EMBEDDER) != base.fingerprint:
+            raise StaleIndexError(
+                f"index built with {index.metadata.get(_EMBEDDER)!r}, "
+                f"embedder is {base.fingerprint!r}"
+            )
+        boilerplate = Boilerplate.from_json(index.metadata[_BOILERPLATE])
+        weights = index.extras.get(_WEIGHTS)
+        return cls(
+            index, base, boilerplate, None if weights is None else weights.astype(np.float32)
+        )
+
+
+class SharedReports:
+    """A process-wide SimilarReports for a directory, reloaded when a new generation is saved.
+
+    Looks at the manifest at most every `check_every` seconds; safe to call from threads.
+    """
+
+    def __init__(self, directory: Path, *, check_every: float = 10.0) -> None:
+        self.directory = directory
+        self.check_every = check_every
+        self._lock = threading.Lock()
+        self._reports: SimilarReports | None = None
+        self._checked = -float("inf")
+
+    def get(self) -> SimilarReports | None:
+        """The current index, or None if none has been built yet."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._checked >= self.check_every:
+                self._checked = now
+                generation = stored_generation(self.directory)
+                if generation is None:
+                    self._reports = None
+                elif self._reports is None or self._reports.index.generation != generation:
+                    self._reports = SimilarReports.load(self.directory)
+            return self._reports
