@@ -87,7 +87,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "load.json"
 PG_ARGS = ("-h", "127.0.0.1", "-p", "5432", "-U", "postgres")
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 LONDON = ZoneInfo("Europe/London")  # Candour's TIME_ZONE: the form offers its months
-DEMO_PASSWORD = "candour-demo-password"  # noqa: S105 - candour.core.demo's, demo data only
+DEMO_PASSWORD = "candour-demo-password"  # noqa: S105 - candour.demo.core's, demo data only
 
 STAFF = [
     "sam.patel@riverside.example",

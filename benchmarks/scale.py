@@ -426,7 +426,7 @@ def imports(org: Organisation, people: dict[str, User]) -> dict[str, Any]:
 
 def bulk_paths() -> dict[str, Any]:
     """COPY against bulk_create for the same 50,000 audit-shaped rows (rolled back)."""
-    from candour.loadgen import bulk
+    from candour.demo.loadgen import bulk
 
     count = 50_000
     base = (

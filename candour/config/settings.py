@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "candour.surveys",
     "candour.sharing",
     "candour.api",
+    "candour.demo",
 ]
 
 # The header-setting middleware come first, so that answers made by a middleware further

@@ -215,7 +215,7 @@ def personas(server: str) -> Personas:
 
 @pytest.fixture
 def signed_in_page(new_context: ContextFactory, personas: Personas) -> PageOpener:
-    """Open a page as a demo persona, by key in candour.core.demo.PERSONAS."""
+    """Open a page as a demo persona, by key in candour.demo.core.PERSONAS."""
 
     def open_as(key: str) -> Page:
         return personas.signed_in_context(new_context, key).new_page()

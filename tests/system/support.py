@@ -13,11 +13,11 @@ from django_otp.oath import hotp
 from playwright.sync_api import BrowserContext, Page
 
 from candour.accounts.roles import ROLES_REQUIRING_TWO_FACTOR
-from candour.core.demo import DEMO_PASSWORD, PERSONAS
+from candour.demo.core import DEMO_PASSWORD, PERSONAS
 
 # new_context(**options) makes a context on the test server; closed after the test.
 ContextFactory = Callable[..., BrowserContext]
-# signed_in_page("admin") opens a page as a demo persona, by key in candour.core.demo.
+# signed_in_page("admin") opens a page as a demo persona, by key in candour.demo.core.
 PageOpener = Callable[[str], Page]
 # accessibility_problems(page) describes each serious or critical axe-core violation.
 AccessibilityCheck = Callable[[Page], list[str]]
@@ -33,7 +33,7 @@ UNENROLLED_ANALYST = "robin.ellis@riverside.example"
 CREATE_UNENROLLED_ANALYST = f"""
 from candour.accounts.roles import Role
 from candour.accounts.services import create_user, grant_role
-from candour.core.demo import DEMO_PASSWORD
+from candour.demo.core import DEMO_PASSWORD
 from candour.core.models import Organisation
 org = Organisation.objects.get(name="Riverside Borough Council")
 user = create_user(actor=None, organisation=org, email="{UNENROLLED_ANALYST}",

@@ -64,7 +64,7 @@ import json
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.accounts.services import create_user, grant_role
-from candour.core.demo import DEMO_PASSWORD
+from candour.demo.core import DEMO_PASSWORD
 from candour.core.models import Organisation
 from candour.learning.models import Bulletin, Lesson
 from candour.reporting.models import Report

@@ -16,9 +16,9 @@ from playwright.sync_api import Page, expect
 from psycopg import sql
 
 from candour.accounts.roles import Role
-from candour.core.demo import EXTRA_STAFF, PERSONAS
+from candour.demo.core import EXTRA_STAFF, PERSONAS
+from candour.demo.surveys import EXTRA_PEOPLE as SURVEY_DEMO_PEOPLE
 from candour.reporting.presenters import MIN_TEAM_SIZE_TO_NAME
-from candour.surveys.demo import EXTRA_PEOPLE as SURVEY_DEMO_PEOPLE
 from tests.system.support import AccessibilityCheck, ContextFactory, PageOpener
 
 pytestmark = pytest.mark.browser

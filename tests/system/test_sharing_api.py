@@ -16,7 +16,8 @@ SETUP = """
 from candour.accounts.roles import Role
 from candour.accounts.services import create_user, grant_role
 from candour.core.models import Organisation, Team
-from candour.sharing import demo, services
+from candour.demo import sharing as demo
+from candour.sharing import services
 from candour.sharing.models import SharingSetting
 demo.load()
 trust = Organisation.objects.get(name=demo.SETTING)

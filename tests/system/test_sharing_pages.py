@@ -10,7 +10,7 @@ from tests.system.support import AccessibilityCheck, PageOpener
 
 pytestmark = pytest.mark.browser
 
-# A test-range NHS number the demo flags for Riverside (candour/sharing/demo.py).
+# A test-range NHS number the demo flags for Riverside (candour/demo/sharing.py).
 ON_A_PLAN = "999 000 0026"
 
 

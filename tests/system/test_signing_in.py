@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from candour.core.demo import DEMO_PASSWORD
+from candour.demo.core import DEMO_PASSWORD
 from tests.system.support import AccessibilityCheck, ContextFactory, Personas
 
 pytestmark = pytest.mark.browser

@@ -1,7 +1,7 @@
 """Themes: the error traps Candour finds in the demo's eighteen months of reports.
 
 The demo suggests themes with `find_themes` and confirms two under analysts' names
-(candour.learning.demo.load_themes); these tests curate one of the remaining suggestions.
+(candour.demo.learning.load_themes); these tests curate one of the remaining suggestions.
 """
 
 from __future__ import annotations

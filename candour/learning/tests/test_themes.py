@@ -12,7 +12,8 @@ from django.urls import reverse
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.learning import demo_corpus, services, themes
+from candour.demo import learning_corpus as demo_corpus
+from candour.learning import services, themes
 from candour.learning.models import Code, DefenceState, Theme, ThemeStatus
 from candour.learning.theme_finding import find_themes
 from candour.learning.theme_profile import build_profile, candidates

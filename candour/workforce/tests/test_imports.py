@@ -374,38 +374,6 @@ def test_the_organisation_page_links_to_the_imports(world):
     assert _page(world) in response.content.decode()
 
 
-def test_the_demo_data_imports_cleanly_and_shows_the_pressures(world):
-    from candour.workforce import demo
-    from candour.workforce.models import ChartEvent, WorkforceSettings
-
-    teams = {"Assessment": world.assessment, "Child in Need": world.child_in_need}
-    rows = demo.load(world.riverside, teams, world.admin)
-
-    assert rows == sum(batch.rows for batch in ImportBatch.objects.all())
-    assert ImportBatch.objects.count() == 5
-    assert StaffPost.objects.filter(agency=True).exists()
-    assert StaffPost.objects.exclude(ended_on=None).exists()
-    assert not StaffPost.objects.filter(team=None).exists()
-    assert Caseload.objects.filter(cases__gt=20).count() >= 3
-    assert Caseload.objects.filter(cases__gt=30).count() == 1
-    assert AbsenceSpell.objects.filter(reason="mental_health").exists()
-    assert DemandCount.objects.filter(period_type="week", measure="referrals").count() == 156
-    assert set(DemandCount.objects.values_list("measure", flat=True)) == {
-        "referrals",
-        "s47",
-        "icpc",
-        "cp_plans_started",
-    }
-    weekly = list(
-        DemandCount.objects.filter(period_type="week")
-        .order_by("period_start")
-        .values_list("count", flat=True)
-    )
-    assert sum(weekly[-10:]) > 1.2 * sum(weekly[-62:-52])
-    assert WorkforceSettings.objects.get(organisation=world.riverside).dfe_area_code == "E09000023"
-    assert ChartEvent.objects.count() == 2
-
-
 def test_a_row_added_by_hand_is_checked_like_a_file_and_kept_on_error(world: World) -> None:
     from candour.workforce.models import Vacancy
 

@@ -190,21 +190,3 @@ def test_a_team_under_five_in_a_quarter_shows_nothing_for_it(world):
     whole = client.get(ABSENCE).content.decode()
     assert "Working days lost per person, 12 months to each quarter" in whole
     assert "<svg" in whole
-
-
-def test_the_demo_shows_starters_and_absence_over_time(world):
-    from candour.workforce import demo
-
-    demo.load(
-        world.riverside,
-        {"Assessment": world.assessment, "Child in Need": world.child_in_need},
-        world.admin,
-    )
-    client = signed_in_client(world.admin)
-
-    absence = client.get(ABSENCE)
-    workforce = client.get(WORKFORCE)
-
-    assert absence.status_code == workforce.status_code == 200
-    assert 'id="absence-quarters"' in absence.content.decode()
-    assert "Starters (FTE)" in workforce.content.decode()

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from candour.core.demo import PERSONAS
+from candour.demo.core import PERSONAS
 
 
 class Command(BaseCommand):

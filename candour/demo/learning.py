@@ -183,7 +183,7 @@ def moorland_analyst(organisation: Organisation) -> User:
 
 def load_history(organisations: dict[Organisation, tuple[dict[str, Team], User, int]]) -> None:
     """Eighteen months of reviewed, coded reports per organisation."""
-    from candour.learning import demo_corpus
+    from candour.demo import learning_corpus as demo_corpus
 
     for organisation, (teams, analyst, count) in organisations.items():
         demo_corpus.load(organisation, teams, analyst, count=count)

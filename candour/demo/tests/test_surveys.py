@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from candour.core.services import create_team
-from candour.surveys import demo
+from candour.demo import surveys as demo
 from candour.surveys.results import wave_results
 from conftest import World
 

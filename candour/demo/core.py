@@ -184,7 +184,7 @@ def load_demo_data() -> bool:
         email = full_name.lower().replace(" ", ".") + "@" + org_name.split()[0].lower() + ".example"
         _person(email, full_name, organisations[org_name], Role.STAFF, teams[(org_name, team_name)])
     # Reports go through the real services, so the demo shows de-identification at work.
-    from candour.reporting import demo as reporting_demo
+    from candour.demo import reporting as reporting_demo
 
     riverside = organisations[ORGANISATIONS[0][0]]
     riverside_teams = {name: team for (org, name), team in teams.items() if org == riverside.name}
@@ -193,7 +193,7 @@ def load_demo_data() -> bool:
         riverside_teams,
         User.objects.get(email="alex.morgan@riverside.example"),
     )
-    from candour.learning import demo as learning_demo
+    from candour.demo import learning as learning_demo
 
     analyst = User.objects.get(email="alex.morgan@riverside.example")
     learning_demo.load(riverside, analyst)
@@ -215,13 +215,13 @@ def load_demo_data() -> bool:
             ),
         }
     )
-    from candour.ideas import demo as ideas_demo
+    from candour.demo import ideas as ideas_demo
     from candour.ideas.services import escalate_ideas
     from candour.learning.similarity_store import build_index
 
     ideas_demo.load(riverside, riverside_teams)
     escalate_ideas()
-    from candour.voice import demo as voice_demo
+    from candour.demo import voice as voice_demo
 
     voice_demo.load(
         riverside,
@@ -229,17 +229,17 @@ def load_demo_data() -> bool:
         User.objects.get(email="chris.evans@riverside.example"),
         User.objects.get(email="priya.shah@riverside.example"),
     )
-    from candour.workforce import demo as workforce_demo
+    from candour.demo import workforce as workforce_demo
     from candour.workforce.early_warning import assess
 
     workforce_demo.load(
         riverside, riverside_teams, User.objects.get(email="chris.evans@riverside.example")
     )
     assess(riverside)
-    from candour.surveys import demo as surveys_demo
+    from candour.demo import surveys as surveys_demo
 
     surveys_demo.load(riverside, User.objects.get(email="chris.evans@riverside.example"))
-    from candour.sharing import demo as sharing_demo
+    from candour.demo import sharing as sharing_demo
 
     sharing_demo.load()
     from candour.learning.suggester_training import organisations_to_train, train_suggester

@@ -8,7 +8,7 @@ from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from candour.accounts.models import User
-from candour.core.demo import load_demo_data
+from candour.demo.core import load_demo_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from candour.core.progress import ProgressBar
-from candour.loadgen.generate import PARTS, Generator, Volumes
+from candour.demo.loadgen.generate import PARTS, Generator, Volumes
 
 
 class Command(BaseCommand):

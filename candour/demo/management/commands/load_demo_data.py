@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from candour.core.demo import DEMO_PASSWORD, PERSONAS, load_demo_data
+from candour.demo.core import DEMO_PASSWORD, PERSONAS, load_demo_data
 
 
 class Command(BaseCommand):

@@ -32,6 +32,8 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.audit.recorder import audit_key
 from candour.core.models import Organisation, OrganisationKind, Team
+from candour.demo.loadgen import bulk
+from candour.demo.workforce import demo_files
 from candour.ideas.models import Idea
 from candour.ideas.vocabulary import IdeaStatus, ProblemKind
 from candour.keys import envelope
@@ -48,7 +50,6 @@ from candour.learning.models import (
     ThemeReport,
     ThemeStatus,
 )
-from candour.loadgen import bulk
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import (
     ClosureReason,
@@ -61,7 +62,6 @@ from candour.reporting.vocabulary import (
 )
 from candour.voice.models import Feedback, FeedbackTheme, FeedbackThemeTag
 from candour.voice.vocabulary import AgeBand, FeedbackStatus, Rating, WorkedWith
-from candour.workforce.demo import demo_files
 from candour.workforce.imports import import_file
 
 TEAM_NAMES = (
