@@ -323,8 +323,8 @@ def _timing(
 
 
 def similar(org: Organisation, repeat: int) -> dict[str, Any]:
-    from candour.learning import similarity_store
-    from candour.learning.similar import similar_reports
+    from candour.learning.similar import store as similarity_store
+    from candour.learning.similar.search import similar_reports
     from candour.reporting.models import Report
 
     out: dict[str, Any] = {}
@@ -350,7 +350,7 @@ def similar(org: Organisation, repeat: int) -> dict[str, Any]:
 
 def ensure_index() -> dict[str, Any]:
     """The similar-reports index, as the worker host keeps it; built (and timed) if missing."""
-    from candour.learning import similarity_store
+    from candour.learning.similar import store as similarity_store
     from candour.reporting.models import Report
 
     index = similarity_store.shared_reports()

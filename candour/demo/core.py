@@ -217,7 +217,7 @@ def load_demo_data() -> bool:
     )
     from candour.demo import ideas as ideas_demo
     from candour.ideas.services import escalate_ideas
-    from candour.learning.similarity_store import build_index
+    from candour.learning.similar.store import build_index
 
     ideas_demo.load(riverside, riverside_teams)
     escalate_ideas()
@@ -242,7 +242,7 @@ def load_demo_data() -> bool:
     from candour.demo import sharing as sharing_demo
 
     sharing_demo.load()
-    from candour.learning.suggester_training import organisations_to_train, train_suggester
+    from candour.learning.coding.training import organisations_to_train, train_suggester
 
     for organisation in organisations_to_train():
         train_suggester(organisation)

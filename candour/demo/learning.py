@@ -113,7 +113,7 @@ def load_lessons(organisation: Organisation, analyst: User) -> None:
     """One published lesson from the closed demo report, and a bulletin for the month."""
     from django.utils import timezone
 
-    from candour.learning import lessons
+    from candour.learning.lessons import services as lessons
 
     source = Report.objects.filter(
         organisation=organisation, what_happened__contains="engaging well"
@@ -192,9 +192,9 @@ def load_history(organisations: dict[Organisation, tuple[dict[str, Team], User, 
 
 def load_themes(organisation: Organisation, analyst: User) -> None:
     """Let Candour suggest themes, then curate two as an analyst would."""
-    from candour.learning import themes
     from candour.learning.models import Theme, ThemeStatus
-    from candour.learning.theme_finding import find_themes
+    from candour.learning.themes import services as themes
+    from candour.learning.themes.finding import find_themes
 
     find_themes(organisation)
     suggested = list(

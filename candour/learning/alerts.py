@@ -19,7 +19,7 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
-from candour.learning.lessons import check_deidentified
+from candour.learning.lessons.services import check_deidentified
 from candour.learning.models import Alert, AlertStatus
 from candour.notifications.outbox import queue_email
 from candour.reporting.models import Report

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from candour.core.models import Organisation
-from candour.learning.bulletin_content import (
+from candour.learning.lessons.bulletin_content import (
     BarChart,
     CountRow,
     bar_chart_svg,

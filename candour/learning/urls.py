@@ -1,6 +1,8 @@
 from django.urls import path
 
-from candour.learning import national_views, theme_views, views
+from candour.learning import views
+from candour.learning.national import views as national_views
+from candour.learning.themes import views as theme_views
 
 app_name = "learning"
 

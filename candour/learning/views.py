@@ -15,9 +15,8 @@ from candour.accounts.current import current_user
 from candour.accounts.roles import Role
 from candour.learning import alerts as alerts_service
 from candour.learning import just_culture as just_culture_service
-from candour.learning import lessons as lessons_service
 from candour.learning import local_codes as local_codes_service
-from candour.learning import services, suggesting
+from candour.learning import services
 from candour.learning.access import (
     alerts_for,
     codes_by_key,
@@ -34,8 +33,8 @@ from candour.learning.access import (
     reviewed_reports,
     reviews_of,
 )
-from candour.learning.bulletin_content import bulletin_content
-from candour.learning.bulletin_pdf import render_pdf
+from candour.learning.coding import suggesting
+from candour.learning.coding.quality import suggester_overview
 from candour.learning.dashboard import build_dashboard
 from candour.learning.forms import (
     AlertActionForm,
@@ -46,9 +45,11 @@ from candour.learning.forms import (
     LocalCodeForm,
     ReferralForm,
 )
+from candour.learning.lessons import services as lessons_service
+from candour.learning.lessons.bulletin_content import bulletin_content
+from candour.learning.lessons.bulletin_pdf import render_pdf
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
-from candour.learning.suggester_quality import suggester_overview
 from candour.reporting.access import get_report_for_learning_team
 from candour.reporting.calendar import week_start
 from candour.reporting.vocabulary import Outcome

@@ -29,7 +29,7 @@ from candour.learning.access import (
     alerts_awaiting_consent,
     published_lessons_for_report,
 )
-from candour.learning.similar import similar_reports
+from candour.learning.similar.search import similar_reports
 from candour.reporting import services
 from candour.reporting.access import (
     analysts_of,

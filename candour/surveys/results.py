@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from candour.accounts.roles import Role
 from candour.core.models import Organisation, OrganisationKind, Team
-from candour.learning.bulletin_content import CountRow, bar_chart_svg
+from candour.learning.lessons.bulletin_content import CountRow, bar_chart_svg
 from candour.reporting.models import Report
 from candour.surveys.items import CBI, Composite, Item, ItemSet, item_set
 from candour.surveys.models import Answer, Response, Wave

@@ -22,7 +22,9 @@ from candour.api.services import create_api_token
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.services import create_organisation, create_team, set_safety_lead
 from candour.ideas import services as ideas
-from candour.learning import alerts, lessons, themes
+from candour.learning import alerts
+from candour.learning.lessons import services as lessons
+from candour.learning.themes import services as themes
 from candour.reporting import services as reporting
 from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
 from candour.sharing import services as sharing

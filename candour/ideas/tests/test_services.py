@@ -17,7 +17,7 @@ from candour.ideas.board import bottlenecks
 from candour.ideas.measures import measures_for
 from candour.ideas.models import Idea
 from candour.ideas.vocabulary import EscalationReason, EventKind, IdeaStatus, ProblemKind
-from candour.learning.themes import create_theme
+from candour.learning.themes.services import create_theme
 from candour.notifications.models import Notification
 from conftest import World, make_person
 

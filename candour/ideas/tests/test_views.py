@@ -16,9 +16,9 @@ from candour.ideas import services
 from candour.ideas.models import Idea, IdeaShare
 from candour.ideas.tests.test_services import draft, inbox
 from candour.ideas.vocabulary import EventKind, IdeaSource, IdeaStatus
-from candour.learning.lessons import publish_lesson, save_lesson
+from candour.learning.lessons.services import publish_lesson, save_lesson
 from candour.learning.models import Lesson
-from candour.learning.themes import create_theme
+from candour.learning.themes.services import create_theme
 from candour.notifications.models import Notification
 from conftest import World, make_person, signed_in_client
 

@@ -11,9 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from candour.learning import lessons, themes
-from candour.learning.bulletin_content import CountRow, bar_chart_svg, bulletin_content
+from candour.learning.lessons import services as lessons
+from candour.learning.lessons.bulletin_content import CountRow, bar_chart_svg, bulletin_content
 from candour.learning.models import Lesson, Theme
+from candour.learning.themes import services as themes
 from candour.reporting import services as reporting
 from candour.reporting.tests.test_services import submit
 from candour.reporting.vocabulary import Outcome

@@ -14,7 +14,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.learning import services as learning_services
 from candour.learning.models import Code, DefenceState
-from candour.learning.similarity_store import build_index
+from candour.learning.similar.store import build_index
 from candour.learning.tests.test_similarity_store import (
     COURT,
     LIKE_VISIT,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from candour.learning.similar import similar_reports
+from candour.learning.similar.search import similar_reports
 from candour.reporting import services
 from candour.reporting.tests.test_services import submit
 from conftest import World, signed_in_client

@@ -12,8 +12,8 @@ from django.utils import timezone
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.core.models import Organisation, Team
-from candour.learning.similar import SimilarReport, similar_reports
-from candour.learning.similarity_store import build_index, shared_reports, update_index
+from candour.learning.similar.search import SimilarReport, similar_reports
+from candour.learning.similar.store import build_index, shared_reports, update_index
 from candour.lib.text.similar_reports import SimilarReports
 from candour.reporting import services
 from candour.reporting.models import Report

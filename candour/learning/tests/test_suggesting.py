@@ -15,14 +15,15 @@ from django.urls import reverse
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.learning import services, suggesting
+from candour.learning import services
+from candour.learning.coding import suggesting
+from candour.learning.coding.training import RULES_FILE, train_suggester
 from candour.learning.models import (
     Code,
     DefenceState,
     SuggestionDecision,
     TrainedSuggester,
 )
-from candour.learning.suggester_training import RULES_FILE, train_suggester
 from candour.learning.taxonomy import read_version
 from candour.lib.text.classifier import KeywordRules
 from candour.reporting import services as reporting

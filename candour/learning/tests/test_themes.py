@@ -13,10 +13,11 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.demo import learning_corpus as demo_corpus
-from candour.learning import services, themes
+from candour.learning import services
 from candour.learning.models import Code, DefenceState, Theme, ThemeStatus
-from candour.learning.theme_finding import find_themes
-from candour.learning.theme_profile import build_profile, candidates
+from candour.learning.themes import services as themes
+from candour.learning.themes.finding import find_themes
+from candour.learning.themes.profile import build_profile, candidates
 from candour.reporting import services as reporting
 from candour.reporting.models import Report
 from candour.reporting.tests.test_services import submit

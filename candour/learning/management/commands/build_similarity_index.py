@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from candour.core.progress import ProgressBar, Stream
-from candour.learning.similarity_store import build_index, index_directory, update_index
+from candour.learning.similar.store import build_index, index_directory, update_index
 from candour.lib.text.vectors.storage import ConcurrentUpdateError
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from candour.core.progress import ProgressBar
-from candour.learning.suggester_training import organisations_to_train, train_suggester
+from candour.learning.coding.training import organisations_to_train, train_suggester
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
 from candour.learning.models import Axis, Code, CodedValue, Theme, ThemeReport, ThemeStatus
-from candour.learning.similarity_store import TEXT_FIELDS, indexed_text
+from candour.learning.similar.store import TEXT_FIELDS, indexed_text
 from candour.lib.text.clustering import MAX_REPORTS, Group, Item, find_groups
 from candour.lib.text.embedding.embedder import default_embedder
 from candour.reporting.models import Report

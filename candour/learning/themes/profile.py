@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from candour.core.charts import Column, column_chart_svg
 from candour.ideas.models import Idea
 from candour.learning.models import Alert, Axis, CodedValue, DefenceState, Lesson, Theme
-from candour.learning.theme_finding import coded_items
+from candour.learning.themes.finding import coded_items
 from candour.lib.text.clustering import code_vectors
 from candour.lib.text.embedding.embedder import default_embedder
 from candour.reporting.models import Report

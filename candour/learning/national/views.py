@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
-from candour.learning.national_access import (
+from candour.learning.national.access import (
     QUERY_LENGTH,
     chosen_organisation,
     get_report_for_national_analyst,

@@ -13,18 +13,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.core.forms import form_errors
-from candour.learning import theme_finding, themes
 from candour.learning.access import get_analyst_organisation
 from candour.learning.models import ThemeStatus
-from candour.learning.theme_access import (
+from candour.learning.themes import finding as theme_finding
+from candour.learning.themes import services as themes
+from candour.learning.themes.access import (
     find_report_for_theme,
     get_theme_for_analyst,
     other_live_themes,
     theme_reports,
     themes_of,
 )
-from candour.learning.theme_forms import AttachForm, MergeForm, SplitForm, ThemeForm
-from candour.learning.theme_profile import build_profile, candidates
+from candour.learning.themes.forms import AttachForm, MergeForm, SplitForm, ThemeForm
+from candour.learning.themes.profile import build_profile, candidates
 
 
 @login_required

@@ -13,7 +13,7 @@ from candour.accounts.models import User
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
-from candour.learning.bulletin_content import period_counts
+from candour.learning.lessons.bulletin_content import period_counts
 from candour.learning.models import Bulletin, Lesson
 from candour.lib.deid import detect
 from candour.lib.deid.spans import GENERALISED

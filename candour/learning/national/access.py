@@ -18,8 +18,8 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind
 from candour.learning.models import Axis, CodedValue, DefenceState
-from candour.learning.similar import find_similar
-from candour.learning.similarity_store import indexed_text
+from candour.learning.similar.search import find_similar
+from candour.learning.similar.store import indexed_text
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome, PartOfDay, Setting
 

@@ -10,9 +10,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from candour.core.models import Organisation
+from candour.learning.coding.suggesting import code_title
+from candour.learning.coding.training import HIDE_BELOW_AUC, label
 from candour.learning.models import Axis, Code, DefenceState, SuggestionDecision, TrainedSuggester
-from candour.learning.suggester_training import HIDE_BELOW_AUC, label
-from candour.learning.suggesting import code_title
 from candour.lib.text.classifier import Settings
 
 

@@ -14,7 +14,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from candour.learning.bulletin_content import BarChart, BulletinContent
+from candour.learning.lessons.bulletin_content import BarChart, BulletinContent
 
 
 def _escape(text: str) -> str:

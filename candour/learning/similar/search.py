@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from candour.learning.similarity_store import indexed_text, shared_reports
+from candour.learning.similar.store import indexed_text, shared_reports
 from candour.lib.text.similar_reports import SimilarReports
 from candour.lib.text.vectors.index import Hit
 from candour.reporting.models import Report

@@ -25,6 +25,13 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
+from candour.learning.coding.training import (
+    keyword_rules,
+    label,
+    report_text,
+    split_label,
+    verdicts,
+)
 from candour.learning.models import (
     Axis,
     Code,
@@ -33,13 +40,6 @@ from candour.learning.models import (
     DefenceState,
     SuggestionDecision,
     TrainedSuggester,
-)
-from candour.learning.suggester_training import (
-    keyword_rules,
-    label,
-    report_text,
-    split_label,
-    verdicts,
 )
 from candour.lib.text.classifier import Decision, Settings, Source, Suggester, Suggestion
 from candour.reporting.models import Report
