@@ -231,6 +231,12 @@ def production_env(work: Path) -> dict[str, str]:
             "CANDOUR_SECURE_COOKIES": "false",
             "CANDOUR_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
             "CANDOUR_LOG_LEVEL": "WARNING",
+            # One client on loopback sends every submission: the drill tests durability,
+            # not the flood limits (tests/security does), so they are set out of reach.
+            "CANDOUR_REPORTS_PER_SESSION": "100000",
+            "CANDOUR_REPORTS_PER_CLIENT": "100000",
+            "CANDOUR_FEEDBACK_PER_SESSION": "100000",
+            "CANDOUR_FEEDBACK_PER_LINK": "100000",
         }
     )
     return env

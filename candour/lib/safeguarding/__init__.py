@@ -29,10 +29,9 @@ explains the bound); with the learned layer, about 0.4 ms a text on one core, of
 What it cannot do:
 - Understand. The patterns match words; the learned layer generalises only a little
   beyond its training sentences: measured on disclosures we wrote, both together still
-  miss about a third of those in new words, and stories, hints or another language are
-  missed. Every
-  feedback item is also read by a person within a set time (ADR 0012); this detector
-  only makes the urgent ones jump the queue.
+  miss about a quarter of them (a third of those in new words), and stories, hints or
+  another language are missed. Every feedback item is also read by a person within a set
+  time (ADR 0012); this detector only makes the urgent ones jump the queue.
 - Tell jokes from intent: "my mum is going to kill me for losing my coat" and "kms this
   homework" alert, by design. A past harm ("he used to hit me") alerts too, but only a
   cue of time or of a present state makes it "now".
