@@ -3,7 +3,7 @@ from __future__ import annotations
 import base64
 import re
 import zlib
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,16 +18,11 @@ from candour.reporting import services as reporting
 from candour.reporting.tests.test_services import submit
 from candour.reporting.vocabulary import Outcome
 from conftest import World, signed_in_client
+from tests.clock import A_THURSDAY
 
-pytestmark = pytest.mark.django_db
-
-
-def _latest_thursday() -> date:
-    """Today, or the last Thursday before it: reports count in the week of their Thursday
-    (ADR 0020's dashboard rule), so a week whose Thursday is still ahead counts nowhere yet
-    and tests run on a Monday would find nothing."""
-    today = timezone.localdate()
-    return today - timedelta(days=(today.weekday() - 3) % 7)
+# Held on a Thursday: reports count in the week of their Thursday (ADR 0020's dashboard
+# rule), so on another weekday this week's reports would count nowhere yet.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(A_THURSDAY, tick=False)]
 
 
 STORY = "A visit went ahead without the child being seen, late on a busy afternoon."
@@ -101,7 +96,7 @@ def test_the_reporter_sees_the_lesson_their_report_fed(world: World) -> None:
 
 
 def test_a_bulletin_gathers_the_periods_lessons_with_small_numbers_hidden(world: World) -> None:
-    today = _latest_thursday()
+    today = timezone.localdate()
     for _ in range(6):
         submit(world, today=today)
     submit(world, today=today, outcome=Outcome.HARM)

@@ -16,8 +16,11 @@ from candour.voice.models import Feedback, FeedbackTheme, FeedbackThemeTag
 from candour.voice.results import SECONDARY, SMALL, protect, results_for
 from candour.voice.vocabulary import FeedbackStatus
 from conftest import World, signed_in_client
+from tests.clock import A_THURSDAY
 
-TODAY = timezone.localdate()
+# The pages read the held clock; the service calls are given the same day.
+pytestmark = pytest.mark.time_machine(A_THURSDAY, tick=False)
+TODAY = timezone.localdate(A_THURSDAY)
 A_WEEK = week_start(TODAY)
 
 
