@@ -15,7 +15,7 @@ from candour.learning import lessons, themes
 from candour.learning.bulletin_content import CountRow, bar_chart_svg, bulletin_content
 from candour.learning.models import Lesson, Theme
 from candour.reporting import services as reporting
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Outcome
 from conftest import World, signed_in_client
 from tests.clock import A_THURSDAY
@@ -188,8 +188,7 @@ def test_the_bulletin_shows_confirmed_theme_trends_frozen_at_publication(world: 
     this_month, last_month = today - timedelta(days=3), today - timedelta(days=31)
     reports = []
     for day in [this_month] * 6 + [last_month] * 5:
-        report = submit(world, today=day).report
-        reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+        report = reviewed_report(world, today=day)
         reports.append(report)
     themes.create_theme(
         actor=world.analyst, organisation=world.riverside, name="Unseen sleeping babies",
@@ -219,8 +218,7 @@ def test_the_bulletin_shows_confirmed_theme_trends_frozen_at_publication(world: 
     assert "Period before" in text
     # Frozen: later reports in the theme do not change the published bulletin.
     for _ in range(5):
-        later = submit(world, today=this_month).report
-        reporting.review_redactions(actor=world.analyst, report=later, keep={}, add_phrases={})
+        later = reviewed_report(world, today=this_month)
         themes.attach_report(actor=world.analyst, theme=Theme.objects.get(), report=later)
     assert bulletin_content(bulletin).themes.rows[0].this_period.shown == "6"
 

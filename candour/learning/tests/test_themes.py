@@ -16,9 +16,8 @@ from candour.learning import demo_corpus, services, themes
 from candour.learning.models import Code, DefenceState, Theme, ThemeStatus
 from candour.learning.theme_finding import find_themes
 from candour.learning.theme_profile import build_profile, candidates
-from candour.reporting import services as reporting
 from candour.reporting.models import Report
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Outcome
 from conftest import World, make_person, signed_in_client
 
@@ -39,8 +38,7 @@ def _corpus(world: World, count: int = 40) -> dict[int, str]:
 
 
 def _coded(world: World, outcome: Outcome, keys: list[str], **overrides: object) -> Report:
-    report = submit(world, outcome=outcome, **overrides).report
-    reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+    report = reviewed_report(world, outcome=outcome, **overrides)
     codes = {code.key: code for code in Code.objects.all()}
     choices = []
     for item in keys:

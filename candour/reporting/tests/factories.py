@@ -80,7 +80,9 @@ class ReviewedReportFactory(_Submission[Report]):
         if reviewer is None:
             raise TypeError("ReviewedReportFactory needs the reviewer (an analyst)")
         report = services.submit_report(**kwargs).report
-        return services.review_redactions(actor=reviewer, report=report, keep={}, add_phrases={})
+        services.review_redactions(actor=reviewer, report=report, keep={}, add_phrases={})
+        report.refresh_from_db()  # as the next request would read it
+        return report
 
 
 def submit(world: World, **overrides: Any) -> services.SubmittedReport:
@@ -90,8 +92,11 @@ def submit(world: World, **overrides: Any) -> services.SubmittedReport:
     return ReportFactory.create(**overrides)
 
 
-def reviewed_report(world: World, **overrides: Any) -> Report:
-    """A report submitted to Riverside's Assessment team and reviewed by its analyst."""
+def reviewed_report(world: World, what_happened: str | None = None, **overrides: Any) -> Report:
+    """A report submitted to Riverside's Assessment team and reviewed by its analyst;
+    ``what_happened`` replaces the whole narrative with that one sentence."""
+    if what_happened is not None:
+        overrides["narrative"] = services.Narrative(what_happened=what_happened)
     overrides.setdefault("organisation", world.riverside)
     overrides.setdefault("team", world.assessment)
     overrides.setdefault("reviewer", world.analyst)
