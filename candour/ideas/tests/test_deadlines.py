@@ -7,7 +7,7 @@ import pytest
 
 from candour.health_stats.working_days import england_bank_holidays
 from candour.ideas import services
-from candour.ideas.tests.test_services import draft
+from candour.ideas.tests.factories import draft
 from candour.reporting.calendar import add_working_days
 from conftest import World
 

@@ -14,7 +14,7 @@ from candour.core.models import OrganisationKind
 from candour.core.services import create_organisation, create_team
 from candour.ideas import services
 from candour.ideas.models import Idea, IdeaShare, ResponseStandard
-from candour.ideas.tests.test_services import draft, inbox
+from candour.ideas.tests.factories import draft, inbox
 from candour.ideas.vocabulary import EventKind, IdeaSource, IdeaStatus
 from candour.learning.lessons import publish_lesson, save_lesson
 from candour.learning.models import Lesson
