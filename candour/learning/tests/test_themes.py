@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -37,7 +38,7 @@ def _corpus(world: World, count: int = 40) -> dict[int, str]:
     }
 
 
-def _coded(world: World, outcome: Outcome, keys: list[str], **overrides: object) -> Report:
+def _coded(world: World, outcome: Outcome, keys: list[str], **overrides: Any) -> Report:
     report = reviewed_report(world, outcome=outcome, **overrides)
     codes = {code.key: code for code in Code.objects.all()}
     choices = []
