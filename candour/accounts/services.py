@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from candour.accounts import lockout
 from candour.accounts.models import Membership, User
@@ -194,12 +196,20 @@ def sign_out_everywhere(*, request: HttpRequest) -> None:
     logout(request)
 
 
-def unconfirmed_totp_device(user: User) -> TOTPDevice:
-    """The device being set up (created on first visit so the QR code stays the same)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
-    return device
+# The secret being set up waits in the person's session until a first code confirms it:
+# showing the set-up page (a GET) stores nothing, yet the QR code stays the same on every
+# visit. Only the confirming POST creates the device.
+ENROLMENT_SESSION_KEY = "candour_totp_enrolment_key"
+_DEVICE_NAME = "Authenticator app"
+
+
+def enrolling_totp_device(*, session: SessionBase, user: User) -> TOTPDevice:
+    """The device being set up, unsaved: its key lives in the session until confirmed."""
+    key = session.get(ENROLMENT_SESSION_KEY)
+    if not isinstance(key, str):
+        key = random_hex(20)
+        session[ENROLMENT_SESSION_KEY] = key
+    return TOTPDevice(user=user, name=_DEVICE_NAME, key=key, confirmed=False)
 
 
 def confirmed_totp_device(user: User) -> TOTPDevice | None:
@@ -209,13 +219,18 @@ def confirmed_totp_device(user: User) -> TOTPDevice | None:
 @transaction.atomic
 def confirm_totp_enrolment(*, request: HttpRequest, user: User, token: str) -> bool:
     """Confirm the authenticator app with a first code; the session is then verified."""
-    device = unconfirmed_totp_device(user)
+    key = enrolling_totp_device(session=request.session, user=user).key
+    # Stored unconfirmed on the first attempt, so that django-otp can slow down guessing.
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, key=key, confirmed=False, defaults={"name": _DEVICE_NAME}
+    )
     if not device.verify_token(token.strip().replace(" ", "")):
         _record_for_person(AuditEventType.TWO_FACTOR_FAILED, user, data={"stage": "enrol"})
         return False
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    request.session.pop(ENROLMENT_SESSION_KEY, None)
     otp_login(request, device)
     _record_for_person(AuditEventType.TWO_FACTOR_ENROLLED, user)
     return True

@@ -75,7 +75,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if services.confirmed_totp_device(user) is not None:
         return redirect("accounts:two-factor-verify")
-    device = services.unconfirmed_totp_device(user)
+    device = services.enrolling_totp_device(session=request.session, user=user)
     form = SecurityCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.confirm_totp_enrolment(

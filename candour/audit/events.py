@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import StrEnum, unique
 
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 
+# @unique: two names for one stored value would make the trail ambiguous to read back.
+@unique
 class AuditEventType(StrEnum):
     ORGANISATION_CREATED = "organisation.created"
     TEAM_CREATED = "team.created"

@@ -57,8 +57,12 @@ class IdeaDraft:
 
 
 def response_standard(organisation: Organisation) -> ResponseStandard:
-    standard, _created = ResponseStandard.objects.get_or_create(organisation=organisation)
-    return standard
+    """The organisation's standard, or the default (unsaved) if it has not set one.
+
+    A read: it writes nothing; ``set_response_standard`` stores the first one.
+    """
+    standard = ResponseStandard.objects.filter(organisation=organisation).first()
+    return standard or ResponseStandard(organisation=organisation)
 
 
 def team_managers(team: Team) -> list[User]:
@@ -467,9 +471,9 @@ def set_response_standard(
 ) -> ResponseStandard:
     if not 1 <= working_days <= 20:
         raise ValidationError({"working_days": _("Choose between 1 and 20 working days")})
-    standard = response_standard(organisation)
-    standard.working_days = working_days
-    standard.save()
+    standard, _created = ResponseStandard.objects.update_or_create(
+        organisation=organisation, defaults={"working_days": working_days}
+    )
     record(
         AuditEventType.IDEA_STANDARD_CHANGED,
         actor_id=actor.pk,

@@ -6,20 +6,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-import pytest
+from django.utils import timezone
+from time_machine import TimeMachineFixture
+
+# A Wednesday mid-morning, a few seconds into a fifteen-minute window.
+HELD_AT = datetime(2026, 3, 11, 10, 0, 5, tzinfo=UTC)
 
 
 @dataclass
 class Clock:
-    now: datetime
+    machine: TimeMachineFixture
+
+    @property
+    def now(self) -> datetime:
+        return timezone.now()
 
     def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+        self.machine.shift(timedelta(**delta))
 
 
-def hold_time(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """Patch django.utils.timezone.now to a held time that only moves when told."""
-    # A Wednesday mid-morning, a few seconds into a fifteen-minute window.
-    held = Clock(datetime(2026, 3, 11, 10, 0, 5, tzinfo=UTC))
-    monkeypatch.setattr("django.utils.timezone.now", lambda: held.now)
-    return held
+def hold_time(time_machine: TimeMachineFixture) -> Clock:
+    """Stop every clock (time-machine) at HELD_AT; it only moves when told."""
+    time_machine.move_to(HELD_AT, tick=False)
+    return Clock(time_machine)

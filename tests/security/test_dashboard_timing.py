@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 from django.test import Client
 from django.urls import reverse
+from time_machine import TimeMachineFixture
 
 from candour.reporting import services
 from candour.reporting.services import Narrative
@@ -26,8 +27,8 @@ THIS_WEEK = date(2026, 3, 11)  # the held clock's day
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    return hold_time(monkeypatch)
+def clock(time_machine: TimeMachineFixture) -> Clock:
+    return hold_time(time_machine)
 
 
 def _report(world: World, today: date) -> None:

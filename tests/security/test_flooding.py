@@ -15,6 +15,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from time_machine import TimeMachineFixture
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
@@ -35,8 +36,8 @@ NEW_REPORT = "/report/new/"
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    return hold_time(monkeypatch)
+def clock(time_machine: TimeMachineFixture) -> Clock:
+    return hold_time(time_machine)
 
 
 def _report(world: World, what_happened: str) -> dict[str, object]:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 import pytest
 from django.core.mail import EmailMessage
 from django.utils import timezone
+from time_machine import TimeMachineFixture
 
 from candour.core.services import set_safety_lead
 from candour.learning import alerts
@@ -33,8 +34,8 @@ ADDRESS = "j.bloggs.private@example.net"
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    return hold_time(monkeypatch)
+def clock(time_machine: TimeMachineFixture) -> Clock:
+    return hold_time(time_machine)
 
 
 def _consent_requested(world: World) -> Report:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from time_machine import TimeMachineFixture
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
@@ -30,8 +31,8 @@ WRONG = "0000-0000-0000-0000"
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    return hold_time(monkeypatch)
+def clock(time_machine: TimeMachineFixture) -> Clock:
+    return hold_time(time_machine)
 
 
 @pytest.fixture

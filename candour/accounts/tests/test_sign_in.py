@@ -10,9 +10,11 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from candour.accounts.models import SignInThrottle, User
+from candour.accounts.services import ENROLMENT_SESSION_KEY
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from conftest import PASSWORD, World, signed_in_client
+from tests.row_counts import changed_tables, row_counts
 
 SIGN_IN = "/sign-in/"
 
@@ -110,12 +112,15 @@ def test_analyst_must_set_up_an_authenticator_before_anything_else(world: World)
     body = setup.content.decode()
     assert "Set up your authenticator app" in body
     assert "<svg" in body  # the QR code, inline so the CSP needs no exceptions
-    device = TOTPDevice.objects.get(user=world.analyst, confirmed=False)
+    assert not TOTPDevice.objects.filter(user=world.analyst).exists()  # nothing stored yet
+    key = client.session[ENROLMENT_SESSION_KEY]
 
     wrong = client.post(reverse("accounts:two-factor-setup"), {"token": "000000"})
     assert "The security code is not right" in wrong.content.decode()
 
-    device.refresh_from_db()
+    # The first attempt stored the device being set up, with the key the page showed.
+    device = TOTPDevice.objects.get(user=world.analyst, confirmed=False)
+    assert device.key == key
     # django-otp slows guessing after a failure; a real person waits a moment.
     assert device.throttling_failure_count == 1
     device.throttle_reset()
@@ -176,3 +181,22 @@ def test_session_cookies_are_http_only(world: World) -> None:
 
 
 pytestmark = pytest.mark.django_db
+
+
+def test_opening_the_set_up_page_writes_nothing_and_keeps_the_same_key(world: World) -> None:
+    client = Client()
+    _sign_in(client, world.analyst.email)
+    url = reverse("accounts:two-factor-setup")
+    before = row_counts()
+    first = client.get(url).content.decode()
+    again = client.get(url).content.decode()
+    assert changed_tables(before, row_counts()) == {}
+    assert not TOTPDevice.objects.filter(user=world.analyst).exists()
+    # The same setup key on every visit, so a half-scanned QR code still works.
+    setup_key = first.split('id="setup-key">')[1].split("<")[0].strip()
+    assert len(setup_key.replace(" ", "")) == 32
+    assert setup_key in again
+    # Someone else setting up at the same time is given a different secret.
+    other = Client()
+    _sign_in(other, world.admin.email)
+    assert setup_key not in other.get(url).content.decode()

@@ -27,10 +27,9 @@ from django.utils import timezone
 
 from candour.accounts.models import Membership, User
 from candour.accounts.roles import Role
-from candour.audit.chain import GENESIS_HASH, canonical_payload, link_hash
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.audit.recorder import audit_key
+from candour.audit.recorder import NewEvent, record_many
 from candour.core.models import Organisation, OrganisationKind, Team
 from candour.demo.loadgen import bulk
 from candour.demo.workforce import demo_files
@@ -745,72 +744,33 @@ class Generator:
     # -- the audit trail -----------------------------------------------------------------
 
     def audit(self, orgs: list[_Org]) -> None:
-        """Append events to the chain, each linked to the last, as ``record`` would."""
+        """Append events to the chain through the recorder's batch writer."""
         total = self.volumes.audit_events
-        key = audit_key()
         kinds = list(AuditEventType)
         people = [(org.pk, org.staff + org.managers + [org.analyst, org.admin]) for org in orgs]
         weights = [org.share for org in orgs]
         start = self.now - timedelta(days=365 * YEARS)
         step = timedelta(days=365 * YEARS) / max(total, 1)
 
-        def rows(sequence: int, prev: str) -> Iterator[tuple[Any, ...]]:
+        def events() -> Iterator[NewEvent]:
             for n in range(total):
-                sequence += 1
                 org_pk, staff = self.rng.choices(people, weights)[0]
-                kind = self.rng.choice(kinds).value
-                actor = self.rng.choice(staff)
-                occurred = start + step * n
-                object_id = str(self.rng.randint(1, 1_000_000))
-                payload = canonical_payload(
-                    sequence=sequence,
-                    occurred_at=occurred,
-                    event_type=kind,
-                    actor_id=actor,
+                yield NewEvent(
+                    event_type=self.rng.choice(kinds),
+                    actor_id=self.rng.choice(staff),
                     organisation_id=org_pk,
                     object_type="load.object",
-                    object_id=object_id,
-                    data={},
+                    object_id=str(self.rng.randint(1, 1_000_000)),
+                    occurred_at=start + step * n,
                 )
-                digest = link_hash(key, prev, payload)
-                yield (
-                    sequence,
-                    occurred,
-                    kind,
-                    actor,
-                    org_pk,
-                    "load.object",
-                    object_id,
-                    {},
-                    prev,
-                    digest,
-                )
-                prev = digest
 
         with self._step("audit events", total) as tick, transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("LOCK TABLE audit_auditevent IN EXCLUSIVE MODE")
-            # The head is read once the table is locked, and before COPY starts: the
-            # connection can run nothing else while a COPY is open.
-            last = AuditEvent.objects.order_by("-sequence").values_list("sequence", "hash").first()
-            head = (last[0], last[1]) if last else (0, GENESIS_HASH)
-            bulk.write(
-                AuditEvent,
-                [
-                    "sequence",
-                    "occurred_at",
-                    "event_type",
-                    "actor_id",
-                    "organisation",
-                    "object_type",
-                    "object_id",
-                    "data",
-                    "prev_hash",
-                    "hash",
-                ],
-                rows(*head),
-                on_rows=tick,
+            # The recorder locks the chain and reads its head before COPY starts (the
+            # connection can run nothing else while a COPY is open), then hashes each
+            # row as ``record`` would while COPY streams them in.
+            record_many(
+                events(),
+                write=lambda names, rows: bulk.write(AuditEvent, names, rows, on_rows=tick),
             )
             bulk.reset_sequence(AuditEvent)
 

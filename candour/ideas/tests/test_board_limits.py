@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from candour.ideas import board as board_module
 from candour.ideas.models import Idea
-from candour.ideas.tests.test_services import submit
+from candour.ideas.tests.factories import submit
 from candour.ideas.vocabulary import IdeaStatus
 from conftest import World, signed_in_client
 

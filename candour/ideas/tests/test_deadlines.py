@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from candour.ideas import services
-from candour.ideas.tests.test_services import draft
+from candour.ideas.tests.factories import draft
 from candour.lib.statistics.working_days import england_bank_holidays
 from candour.reporting.calendar import add_working_days
 from conftest import World

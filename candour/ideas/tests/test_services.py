@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -16,36 +15,12 @@ from candour.ideas.access import shows_author
 from candour.ideas.board import bottlenecks
 from candour.ideas.measures import measures_for
 from candour.ideas.models import Idea
-from candour.ideas.vocabulary import EscalationReason, EventKind, IdeaStatus, ProblemKind
+from candour.ideas.tests.factories import LONDON, MONDAY, draft, inbox, submit
+from candour.ideas.vocabulary import EscalationReason, EventKind, IdeaStatus
 from candour.learning.themes.services import create_theme
-from candour.notifications.models import Notification
 from conftest import World, make_person
 
 pytestmark = pytest.mark.django_db
-
-LONDON = ZoneInfo("Europe/London")
-# A Monday: five working days later is the next Monday.
-MONDAY = datetime(2026, 11, 2, 10, 0, tzinfo=LONDON)
-
-
-def draft(world: World, **overrides: object) -> services.IdeaDraft:
-    values: dict[str, object] = {
-        "team": world.assessment,
-        "problem_kind": ProblemKind.WASTE,
-        "problem": "We type the family's details three times.",
-        "idea": "Carry the details forward from the referral.\nIt is one setting.",
-        "expected_benefit": "Twenty minutes saved per assessment.",
-    }
-    values.update(overrides)
-    return services.IdeaDraft(**values)  # type: ignore[arg-type]
-
-
-def submit(world: World, **overrides: object) -> Idea:
-    return services.submit_idea(author=world.staff, draft=draft(world, **overrides), now=MONDAY)
-
-
-def inbox(user: User) -> list[str]:
-    return list(Notification.objects.filter(recipient=user).values_list("subject", flat=True))
 
 
 def service_manager(world: World) -> User:

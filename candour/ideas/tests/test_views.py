@@ -13,14 +13,15 @@ from candour.accounts.roles import Role
 from candour.core.models import OrganisationKind
 from candour.core.services import create_organisation, create_team
 from candour.ideas import services
-from candour.ideas.models import Idea, IdeaShare
-from candour.ideas.tests.test_services import draft, inbox
+from candour.ideas.models import Idea, IdeaShare, ResponseStandard
+from candour.ideas.tests.factories import draft, inbox
 from candour.ideas.vocabulary import EventKind, IdeaSource, IdeaStatus
 from candour.learning.lessons.services import publish_lesson, save_lesson
 from candour.learning.models import Lesson
 from candour.learning.themes.services import create_theme
 from candour.notifications.models import Notification
 from conftest import World, make_person, signed_in_client
+from tests.row_counts import changed_tables, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -369,3 +370,22 @@ def test_a_new_idea_answered_then_left_shows_as_stalled(world: World) -> None:
     stalled = body[body.index('id="stalled"') :]
     assert "Carry the details forward from the referral." in stalled
     assert "Overdue: no response by the deadline (0)" in body
+
+
+def test_opening_the_response_time_page_writes_nothing(world: World) -> None:
+    url = reverse("ideas:response-standard", args=[world.riverside.slug])
+    client = signed_in_client(world.admin)
+    before = row_counts()
+    page = client.get(url)
+    assert changed_tables(before, row_counts()) == {}
+    assert page.status_code == 200
+    assert 'value="5"' in page.content.decode()  # the default, shown without storing it
+    assert not ResponseStandard.objects.filter(organisation=world.riverside).exists()
+    # The first save stores it, on the write path.
+    client.post(url, {"working_days": "7"})
+    assert ResponseStandard.objects.get(organisation=world.riverside).working_days == 7
+
+
+def test_submitting_an_idea_does_not_store_a_default_response_time(world: World) -> None:
+    services.submit_idea(author=world.staff, draft=draft(world))
+    assert not ResponseStandard.objects.filter(organisation=world.riverside).exists()

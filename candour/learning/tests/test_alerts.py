@@ -15,7 +15,7 @@ from candour.audit.models import AuditEvent
 from candour.core.services import set_safety_lead
 from candour.learning import alerts
 from candour.learning.models import AlertStatus
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import submit
 from candour.reporting.vocabulary import Route
 from conftest import World, signed_in_client
 

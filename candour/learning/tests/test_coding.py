@@ -15,16 +15,10 @@ from candour.learning.agreement import cohens_kappa
 from candour.learning.models import Axis, Code, CodedValue, DefenceState, TaxonomyVersion
 from candour.learning.taxonomy import apply_version, read_version
 from candour.reporting import services as reporting
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from conftest import World, make_person, signed_in_client
 
 pytestmark = pytest.mark.django_db
-
-
-def _reviewed_report(world: World):
-    report = submit(world).report
-    reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
-    return report
 
 
 def test_version_one_of_the_taxonomy_is_loaded_with_every_axis() -> None:
@@ -89,7 +83,7 @@ def test_coding_needs_reviewed_redactions_and_says_which_defences_held(world: Wo
 
 def test_a_second_analyst_codes_blind_then_sees_the_differences(world: World) -> None:
     second_analyst = make_person("second@riverside.example", world.riverside, Role.ANALYST)
-    report = _reviewed_report(world)
+    report = reviewed_report(world)
     first = services.save_coding(
         analyst=world.analyst,
         report=report,
@@ -118,7 +112,7 @@ def test_agreement_by_code_over_a_period(world: World) -> None:
     workload = Code.objects.get(key="factor.organisation.workload")
     handover = Code.objects.get(key="factor.team.handover")
     for both_workload in (True, True, False):
-        report = _reviewed_report(world)
+        report = reviewed_report(world)
         services.save_coding(
             analyst=world.analyst, report=report, choices=[services.CodeChoice(workload)]
         )
@@ -142,7 +136,7 @@ def test_agreement_by_code_over_a_period(world: World) -> None:
 
 @pytest.mark.parametrize("persona", ["staff", "manager", "admin", "national_analyst"])
 def test_only_analysts_reach_coding_and_agreement(world: World, persona: str) -> None:
-    report = _reviewed_report(world)
+    report = reviewed_report(world)
     client = signed_in_client(getattr(world, persona))
     assert client.get(reverse("learning:code-report", args=[report.reference])).status_code == 404
     assert client.get(reverse("learning:agreement")).status_code == 404
@@ -155,7 +149,7 @@ def test_a_defence_held_by_one_analyst_and_failed_by_the_other_is_a_disagreement
     defence = Code.objects.filter(axis=Axis.DEFENCE).first()
     assert defence is not None
     for first_state, second_state in (("held", "failed"), ("held", "failed"), ("failed", "held")):
-        report = _reviewed_report(world)
+        report = reviewed_report(world)
         for analyst, state in ((world.analyst, first_state), (second_analyst, second_state)):
             services.save_coding(
                 analyst=analyst,
@@ -178,14 +172,14 @@ def test_a_defence_held_by_one_analyst_and_failed_by_the_other_is_a_disagreement
 
 
 def test_the_analyst_codes_the_outcome_starting_from_the_reporters(world: World) -> None:
-    report = _reviewed_report(world)
+    report = reviewed_report(world)
     client = signed_in_client(world.analyst)
     url = reverse("learning:code-report", args=[report.reference])
     assert 'value="near_miss" checked' in client.get(url).content.decode()
     client.post(url, {"outcome": "no_harm"})
     assert report.codings.get().outcome == "no_harm"
     assert 'value="no_harm" checked' in client.get(url).content.decode()
-    other = _reviewed_report(world)
+    other = reviewed_report(world)
     assert services.save_coding(analyst=world.analyst, report=other, choices=[]).outcome == (
         "near_miss"
     )
@@ -212,7 +206,7 @@ def test_analysts_add_and_retire_local_codes_for_their_own_organisation(world: W
         label="Out-of-hours handover",
     )  # fmt: skip
     assert other.key != code.key
-    report = _reviewed_report(world)
+    report = reviewed_report(world)
     coding_url = reverse("learning:code-report", args=[report.reference])
     page = client.get(coding_url).content.decode()
     assert f'value="{code.key}"' in page

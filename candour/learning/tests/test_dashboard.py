@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -8,26 +8,20 @@ from django.utils import timezone
 
 from candour.learning import services
 from candour.learning.dashboard import build_dashboard
-from candour.reporting import services as reporting
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Outcome
 from conftest import World, signed_in_client
+from tests.clock import A_THURSDAY
 
-pytestmark = pytest.mark.django_db
-
-
-def _latest_thursday() -> date:
-    """Today, or the last Thursday before it: reports count in the week of their Thursday
-    (ADR 0020's dashboard rule), so a week whose Thursday is still ahead counts nowhere yet
-    and tests run on a Monday would find nothing."""
-    today = timezone.localdate()
-    return today - timedelta(days=(today.weekday() - 3) % 7)
+# Held on a Thursday: reports count in the week of their Thursday (ADR 0020's dashboard
+# rule), so on another weekday this week's reports would count nowhere yet.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(A_THURSDAY, tick=False)]
 
 
 def test_the_dashboard_counts_and_hides_small_numbers(world: World) -> None:
     for _ in range(5):
-        submit(world, today=_latest_thursday())
-    today = _latest_thursday()
+        submit(world, today=timezone.localdate())
+    today = timezone.localdate()
     dashboard = build_dashboard(world.riverside, start=today.replace(day=1), end=today)
     outcome = next(c for c in dashboard.charts if c.title == "Outcome")
     shown = {row.label: row.shown for row in outcome.rows}
@@ -64,7 +58,7 @@ def test_the_learning_team_and_managers_see_only_their_own_organisations_dashboa
 def test_a_hidden_outcome_cannot_be_worked_out_from_the_others(world: World) -> None:
     # Six reports, five near misses and one harm: showing "5" beside the months' total
     # of 6 would give the harm away, so the near misses are hidden too.
-    today = _latest_thursday()
+    today = timezone.localdate()
     for _ in range(5):
         submit(world, today=today)
     submit(world, today=today, outcome=Outcome.HARM)
@@ -90,10 +84,9 @@ def test_a_week_counts_in_the_month_holding_its_thursday(world: World) -> None:
 
 
 def test_the_analysts_coded_outcome_is_what_the_dashboard_counts(world: World) -> None:
-    today = _latest_thursday()
+    today = timezone.localdate()
     for _ in range(5):
-        report = submit(world, today=today).report
-        reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+        report = reviewed_report(world, today=today)
         services.save_coding(analyst=world.analyst, report=report, choices=[], outcome="harm")
     dashboard = build_dashboard(world.riverside, start=today.replace(day=1), end=today)
     shown = {row.label: row.count for row in dashboard.charts[1].rows}

@@ -13,7 +13,7 @@ from candour.learning.models import (
     JustCultureReferral,
     JustCultureReview,
 )
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import submit
 from conftest import World, signed_in_client
 
 

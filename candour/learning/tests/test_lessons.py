@@ -3,7 +3,7 @@ from __future__ import annotations
 import base64
 import re
 import zlib
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,19 +16,14 @@ from candour.learning.lessons.bulletin_content import CountRow, bar_chart_svg, b
 from candour.learning.models import Lesson, Theme
 from candour.learning.themes import services as themes
 from candour.reporting import services as reporting
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Outcome
 from conftest import World, signed_in_client
+from tests.clock import A_THURSDAY
 
-pytestmark = pytest.mark.django_db
-
-
-def _latest_thursday() -> date:
-    """Today, or the last Thursday before it: reports count in the week of their Thursday
-    (ADR 0020's dashboard rule), so a week whose Thursday is still ahead counts nowhere yet
-    and tests run on a Monday would find nothing."""
-    today = timezone.localdate()
-    return today - timedelta(days=(today.weekday() - 3) % 7)
+# Held on a Thursday: reports count in the week of their Thursday (ADR 0020's dashboard
+# rule), so on another weekday this week's reports would count nowhere yet.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(A_THURSDAY, tick=False)]
 
 
 STORY = "A visit went ahead without the child being seen, late on a busy afternoon."
@@ -102,7 +97,7 @@ def test_the_reporter_sees_the_lesson_their_report_fed(world: World) -> None:
 
 
 def test_a_bulletin_gathers_the_periods_lessons_with_small_numbers_hidden(world: World) -> None:
-    today = _latest_thursday()
+    today = timezone.localdate()
     for _ in range(6):
         submit(world, today=today)
     submit(world, today=today, outcome=Outcome.HARM)
@@ -194,8 +189,7 @@ def test_the_bulletin_shows_confirmed_theme_trends_frozen_at_publication(world: 
     this_month, last_month = today - timedelta(days=3), today - timedelta(days=31)
     reports = []
     for day in [this_month] * 6 + [last_month] * 5:
-        report = submit(world, today=day).report
-        reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+        report = reviewed_report(world, today=day)
         reports.append(report)
     themes.create_theme(
         actor=world.analyst, organisation=world.riverside, name="Unseen sleeping babies",
@@ -225,8 +219,7 @@ def test_the_bulletin_shows_confirmed_theme_trends_frozen_at_publication(world: 
     assert "Period before" in text
     # Frozen: later reports in the theme do not change the published bulletin.
     for _ in range(5):
-        later = submit(world, today=this_month).report
-        reporting.review_redactions(actor=world.analyst, report=later, keep={}, add_phrases={})
+        later = reviewed_report(world, today=this_month)
         themes.attach_report(actor=world.analyst, theme=Theme.objects.get(), report=later)
     assert bulletin_content(bulletin).themes.rows[0].this_period.shown == "6"
 

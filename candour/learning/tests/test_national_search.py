@@ -15,17 +15,10 @@ from candour.audit.models import AuditEvent
 from candour.learning import services as learning_services
 from candour.learning.models import Code, DefenceState
 from candour.learning.similar.store import build_index
-from candour.learning.tests.test_similarity_store import (
-    COURT,
-    LIKE_VISIT,
-    STRATEGY,
-    VISIT,
-    in_moorland,
-    reviewed,
-)
+from candour.learning.tests.factories import COURT, LIKE_VISIT, STRATEGY, VISIT, in_moorland
 from candour.reporting import services
 from candour.reporting.models import Report
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from conftest import World, signed_in_client
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +56,7 @@ def searches() -> list[AuditEvent]:
 def test_a_national_analyst_finds_similar_reports_from_two_organisations(
     world: World, national: Client, with_index: bool
 ) -> None:
-    ours = reviewed(world, VISIT)
+    ours = reviewed_report(world, VISIT)
     theirs = in_moorland(world, LIKE_VISIT)
     court = in_moorland(world, COURT)
     if with_index:
@@ -105,7 +98,7 @@ def test_the_excerpt_is_de_identified_and_unreviewed_reports_are_never_found(
 
 
 def test_the_search_can_be_narrowed_to_one_organisation(world: World, national: Client) -> None:
-    ours = reviewed(world, VISIT)
+    ours = reviewed_report(world, VISIT)
     theirs = in_moorland(world, LIKE_VISIT)
     build_index()
 
@@ -126,7 +119,7 @@ def test_the_search_can_be_narrowed_to_one_organisation(world: World, national: 
 def test_each_search_is_audited_with_counts_but_never_the_words(
     world: World, national: Client
 ) -> None:
-    reviewed(world, VISIT)
+    reviewed_report(world, VISIT)
     in_moorland(world, LIKE_VISIT)
     search(national)
     assert searches() == []
@@ -149,7 +142,7 @@ def test_the_national_report_page_shows_the_report_its_coding_and_similar_report
     theirs = in_moorland(world, LIKE_VISIT)
     court = in_moorland(world, COURT)
     in_moorland(world, STRATEGY)
-    ours = reviewed(world, VISIT)
+    ours = reviewed_report(world, VISIT)
     learning_services.save_coding(
         analyst=world.analyst,
         report=ours,
@@ -189,7 +182,7 @@ def test_a_national_analyst_cannot_open_an_unreviewed_report(
 
 @pytest.mark.parametrize("persona", NOT_NATIONAL)
 def test_nobody_else_finds_the_national_pages(world: World, persona: str) -> None:
-    report = reviewed(world, VISIT)
+    report = reviewed_report(world, VISIT)
     client = signed_in_client(getattr(world, persona))
 
     assert client.get(reverse("learning:national-search")).status_code == 404
@@ -212,7 +205,7 @@ def test_national_analysts_find_the_search_in_the_navigation(
 
 
 def test_a_report_queryset_for_national_analysts_is_empty_for_anyone_else(world: World) -> None:
-    reviewed(world, VISIT)
+    reviewed_report(world, VISIT)
     in_moorland(world, COURT)
     assert Report.objects.for_national_analysts(world.national_analyst).count() == 2
     for persona in NOT_NATIONAL:
@@ -224,7 +217,7 @@ def test_the_search_page_makes_as_many_queries_for_many_results_as_for_few(
     national: Client,
     django_assert_num_queries: Callable[..., AbstractContextManager[CaptureQueriesContext]],
 ) -> None:
-    reviewed(world, VISIT)
+    reviewed_report(world, VISIT)
     in_moorland(world, LIKE_VISIT)
     build_index()
     search(national, q=QUERY)  # the first search loads the index
@@ -232,7 +225,7 @@ def test_the_search_page_makes_as_many_queries_for_many_results_as_for_few(
         assert results_of(search(national, q=QUERY)).count('class="govuk-summary-card"') == 2
     queries = len(few.captured_queries)
     for text in (COURT, STRATEGY, VISIT, LIKE_VISIT):
-        reviewed(world, text)
+        reviewed_report(world, text)
         in_moorland(world, text)
     build_index()
     search(national, q=QUERY)

@@ -11,46 +11,21 @@ from django.utils import timezone
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.core.models import Organisation, Team
 from candour.learning.similar.search import SimilarReport, similar_reports
 from candour.learning.similar.store import build_index, shared_reports, update_index
+from candour.learning.tests.factories import COURT, LIKE_VISIT, STRATEGY, VISIT, in_moorland
 from candour.lib.text.similar_reports import SimilarReports
-from candour.reporting import services
 from candour.reporting.models import Report
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from conftest import World
 
 pytestmark = pytest.mark.django_db
-
-VISIT = "On a home visit the baby was asleep upstairs and was not seen."
-COURT = "The court statement was filed late because the locum left."
-STRATEGY = "A strategy discussion went ahead without the police."
-LIKE_VISIT = "At the home visit I did not see the infant, who mum said was sleeping."
 
 
 @pytest.fixture(autouse=True)
 def index_dir(settings, tmp_path: Path) -> Path:
     settings.CANDOUR_SIMILARITY_DIR = tmp_path / "similarity"
     return Path(settings.CANDOUR_SIMILARITY_DIR)
-
-
-def reviewed(
-    world: World,
-    what_happened: str,
-    organisation: Organisation | None = None,
-    team: Team | None = None,
-) -> Report:
-    report = submit(
-        world,
-        organisation=organisation or world.riverside,
-        team=team or world.assessment,
-        narrative=services.Narrative(what_happened=what_happened),
-    ).report
-    return services.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
-
-
-def in_moorland(world: World, what_happened: str) -> Report:
-    return reviewed(world, what_happened, world.moorland, world.moorland_team)
 
 
 def references(found: list[SimilarReport]) -> list[str]:
@@ -60,7 +35,7 @@ def references(found: list[SimilarReport]) -> list[str]:
 def test_a_build_indexes_every_organisations_reviewed_reports_and_nothing_else(
     world: World, index_dir: Path
 ) -> None:
-    visit = reviewed(world, VISIT)
+    visit = reviewed_report(world, VISIT)
     court = in_moorland(world, COURT)
     unreviewed = submit(world).report
 
@@ -79,10 +54,10 @@ def test_a_build_indexes_every_organisations_reviewed_reports_and_nothing_else(
 def test_an_update_adds_newly_reviewed_reports_and_drops_ineligible_ones(
     world: World, index_dir: Path
 ) -> None:
-    visit = reviewed(world, VISIT)
-    court = reviewed(world, COURT)
+    visit = reviewed_report(world, VISIT)
+    court = reviewed_report(world, COURT)
     build_index()
-    strategy = reviewed(world, STRATEGY)
+    strategy = reviewed_report(world, STRATEGY)
     # No service un-reviews a report today; an update must still drop one that is not eligible.
     Report.objects.filter(pk=court.pk).update(redactions_reviewed_at=None)
 
@@ -100,7 +75,7 @@ def test_an_update_adds_newly_reviewed_reports_and_drops_ineligible_ones(
 
 
 def test_an_update_with_nothing_new_saves_nothing(world: World, index_dir: Path) -> None:
-    reviewed(world, VISIT)
+    reviewed_report(world, VISIT)
     Report.objects.update(redactions_reviewed_at=timezone.now() - timedelta(days=1))
     build_index()
 
@@ -111,19 +86,21 @@ def test_an_update_with_nothing_new_saves_nothing(world: World, index_dir: Path)
 
 
 def test_an_update_without_an_index_builds_one(world: World, index_dir: Path) -> None:
-    visit = reviewed(world, VISIT)
+    visit = reviewed_report(world, VISIT)
     change = update_index()
     assert change.full is True
     assert visit.pk in SimilarReports.load(index_dir).index
 
 
 def test_the_persisted_index_finds_similar_reports_indexed_or_not(world: World) -> None:
-    visit = reviewed(world, VISIT)
-    reviewed(world, COURT)
-    reviewed(world, STRATEGY)
-    indexed = reviewed(world, LIKE_VISIT)
+    visit = reviewed_report(world, VISIT)
+    reviewed_report(world, COURT)
+    reviewed_report(world, STRATEGY)
+    indexed = reviewed_report(world, LIKE_VISIT)
     build_index()
-    not_yet_indexed = reviewed(world, "The baby was not seen at the home visit; mum said asleep.")
+    not_yet_indexed = reviewed_report(
+        world, "The baby was not seen at the home visit; mum said asleep."
+    )
     loaded = shared_reports()
     assert loaded is not None
     assert not_yet_indexed.pk not in loaded.index
@@ -138,9 +115,9 @@ def test_the_persisted_index_finds_similar_reports_indexed_or_not(world: World) 
 
 
 def test_hits_are_checked_against_the_database_before_they_are_shown(world: World) -> None:
-    visit = reviewed(world, VISIT)
-    reviewed(world, COURT)
-    new = reviewed(world, LIKE_VISIT)
+    visit = reviewed_report(world, VISIT)
+    reviewed_report(world, COURT)
+    new = reviewed_report(world, LIKE_VISIT)
     build_index()
     Report.objects.filter(pk=visit.pk).update(redactions_reviewed_at=None)
     loaded = shared_reports()
@@ -152,8 +129,8 @@ def test_hits_are_checked_against_the_database_before_they_are_shown(world: Worl
 
 def test_search_is_restricted_to_the_allowed_organisations(world: World) -> None:
     theirs = in_moorland(world, VISIT)
-    ours = reviewed(world, COURT)
-    new = reviewed(world, LIKE_VISIT)
+    ours = reviewed_report(world, COURT)
+    new = reviewed_report(world, LIKE_VISIT)
     build_index()
 
     own_only = similar_reports(new, k=5)
@@ -165,10 +142,10 @@ def test_search_is_restricted_to_the_allowed_organisations(world: World) -> None
 
 
 def test_without_an_index_reports_are_compared_per_request(world: World, index_dir: Path) -> None:
-    visit = reviewed(world, VISIT)
-    reviewed(world, COURT)
+    visit = reviewed_report(world, VISIT)
+    reviewed_report(world, COURT)
     in_moorland(world, LIKE_VISIT)
-    new = reviewed(world, LIKE_VISIT)
+    new = reviewed_report(world, LIKE_VISIT)
 
     found = similar_reports(new, k=3)
 
@@ -181,8 +158,8 @@ def test_without_an_index_reports_are_compared_per_request(world: World, index_d
 def test_an_unreadable_index_falls_back_to_the_per_request_search(
     world: World, index_dir: Path
 ) -> None:
-    visit = reviewed(world, VISIT)
-    new = reviewed(world, LIKE_VISIT)
+    visit = reviewed_report(world, VISIT)
+    new = reviewed_report(world, LIKE_VISIT)
     index_dir.mkdir(parents=True)
     (index_dir / "manifest.json").write_text("not json", encoding="utf-8")
 
@@ -193,7 +170,7 @@ def test_an_unreadable_index_falls_back_to_the_per_request_search(
 def test_the_command_builds_then_updates_and_audits_counts_only(
     world: World, index_dir: Path
 ) -> None:
-    reviewed(world, VISIT)
+    reviewed_report(world, VISIT)
     in_moorland(world, COURT)
     out, err = io.StringIO(), io.StringIO()
 
@@ -202,7 +179,7 @@ def test_the_command_builds_then_updates_and_audits_counts_only(
     assert "Indexed 2 reviewed reports" in out.getvalue()
     assert "generation 1" in out.getvalue()
     assert "Indexing reports" in err.getvalue()
-    reviewed(world, STRATEGY)
+    reviewed_report(world, STRATEGY)
     out = io.StringIO()
     call_command("build_similarity_index", "--update", "--no-progress", stdout=out)
     assert "Added or refreshed" in out.getvalue()

@@ -26,9 +26,8 @@ from candour.learning.models import (
 )
 from candour.learning.taxonomy import read_version
 from candour.lib.text.classifier import KeywordRules
-from candour.reporting import services as reporting
 from candour.reporting.models import Report
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report
 from conftest import World, make_person, signed_in_client
 
 pytestmark = pytest.mark.django_db
@@ -47,16 +46,6 @@ def _fresh_cache() -> Iterator[None]:
     suggesting._cache.clear()
 
 
-def _reviewed(world: World, what_happened: str, organisation: object = None) -> Report:
-    overrides: dict[str, object] = {"narrative": reporting.Narrative(what_happened=what_happened)}
-    if organisation is not None:
-        overrides.update(organisation=organisation, team=None)
-    report = submit(world, **overrides).report
-    reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
-    report.refresh_from_db()
-    return report
-
-
 def _code(world: World, report: Report, *labels: str) -> None:
     choices = []
     for item in labels:
@@ -72,8 +61,8 @@ def _by_label(report: Report, world: World) -> dict[str, suggesting.SuggestedCod
 
 def _coded_history(world: World) -> tuple[list[Report], list[Report]]:
     """Six reports coded as recording errors about a purple folder, six about a lanyard."""
-    purple = [_reviewed(world, f"{PURPLE} Visit number {i}.") for i in range(6)]
-    teal = [_reviewed(world, f"{TEAL} Meeting number {i}.") for i in range(6)]
+    purple = [reviewed_report(world, f"{PURPLE} Visit number {i}.") for i in range(6)]
+    teal = [reviewed_report(world, f"{TEAL} Meeting number {i}.") for i in range(6)]
     for report in purple:
         _code(world, report, "event.recording_error")
     for report in teal:
@@ -100,7 +89,7 @@ def test_the_rules_cover_every_code_and_both_states_of_each_defence() -> None:
 def test_on_a_cold_start_the_keyword_rules_suggest_codes_with_their_evidence(
     world: World,
 ) -> None:
-    report = _reviewed(world, TIRED)
+    report = reviewed_report(world, TIRED)
 
     found = _by_label(report, world)
 
@@ -142,7 +131,7 @@ def test_training_learns_from_primary_coding_and_names_similar_earlier_reports(
     assert event.actor_id == world.analyst.pk
     assert event.data == {"examples": 12, "decisions": 0, "hidden": 0}
 
-    new = _reviewed(world, "Today the purple folder had another referral in it.")
+    new = reviewed_report(world, "Today the purple folder had another referral in it.")
     suggestion = _by_label(new, world)["event.recording_error"]
     assert suggestion.learned
     assert any("purple" in term for term in suggestion.evidence_terms)
@@ -176,7 +165,7 @@ def test_a_code_that_cross_validates_badly_is_suggested_by_its_rules_alone(
     # The same words, coded "another kind of event" half the time: nothing to learn.
     same = "A routine visit took place and the notes were typed up in the afternoon."
     for number in range(12):
-        report = _reviewed(world, same)
+        report = reviewed_report(world, same)
         _code(world, report, *(["event.other"] if number % 2 else ["event.plan_not_followed"]))
 
     trained = train_suggester(world.riverside)
@@ -185,8 +174,10 @@ def test_a_code_that_cross_validates_badly_is_suggested_by_its_rules_alone(
     assert quality["positives"] == 6
     assert quality["auc"] < 0.7
     assert quality["shown"] is False
-    assert "event.other" not in _by_label(_reviewed(world, same), world)
-    by_rules = _by_label(_reviewed(world, "The medication was left at the wrong house."), world)
+    assert "event.other" not in _by_label(reviewed_report(world, same), world)
+    by_rules = _by_label(
+        reviewed_report(world, "The medication was left at the wrong house."), world
+    )
     assert by_rules["event.other"].evidence_terms == ("medication",)
     assert not by_rules["event.other"].learned
 
@@ -199,7 +190,7 @@ def test_a_code_that_cross_validates_badly_is_suggested_by_its_rules_alone(
 def test_accepting_records_the_verdict_and_ticks_the_code_until_the_coding_is_saved(
     world: World,
 ) -> None:
-    report = _reviewed(world, TIRED + " I did not see the child, who was at nursery.")
+    report = reviewed_report(world, TIRED + " I did not see the child, who was at nursery.")
     client = signed_in_client(world.analyst)
     url = reverse("learning:code-report", args=[report.reference])
     decide = reverse("learning:decide-suggestion", args=[report.reference])
@@ -241,7 +232,7 @@ def test_accepting_records_the_verdict_and_ticks_the_code_until_the_coding_is_sa
 
 
 def test_rejecting_records_the_verdict_and_removes_the_suggestion(world: World) -> None:
-    report = _reviewed(world, TIRED)
+    report = reviewed_report(world, TIRED)
     client = signed_in_client(world.analyst)
 
     response = client.post(
@@ -265,8 +256,8 @@ def test_rejecting_records_the_verdict_and_removes_the_suggestion(world: World) 
 
 
 def test_verdicts_feed_the_next_training_so_a_rejected_rule_loses_trust(world: World) -> None:
-    first = _reviewed(world, TIRED)
-    later = _reviewed(world, "Exhausted again, she missed the core group.")
+    first = reviewed_report(world, TIRED)
+    later = reviewed_report(world, "Exhausted again, she missed the core group.")
     before = _by_label(later, world)["factor.individual.wellbeing"].score
     suggesting.decide_suggestion(
         analyst=world.analyst,
@@ -287,7 +278,7 @@ def test_verdicts_feed_the_next_training_so_a_rejected_rule_loses_trust(world: W
 
 def test_a_second_analyst_coding_blind_is_not_shown_suggestions(world: World) -> None:
     second = make_person("second@riverside.example", world.riverside, Role.ANALYST)
-    report = _reviewed(world, TIRED)
+    report = reviewed_report(world, TIRED)
     _code(world, report, "factor.individual.wellbeing")
 
     assert suggesting.suggestions_for(report, second) == []
@@ -302,7 +293,7 @@ def test_a_second_analyst_coding_blind_is_not_shown_suggestions(world: World) ->
 
 
 def test_managers_staff_and_other_organisations_cannot_see_or_decide(world: World) -> None:
-    report = _reviewed(world, TIRED)
+    report = reviewed_report(world, TIRED)
     decide = reverse("learning:decide-suggestion", args=[report.reference])
     data = {"label": "factor.individual.wellbeing", "decision": "accept"}
     for person in [world.manager, world.staff, world.other_admin, world.national_analyst]:
@@ -325,8 +316,8 @@ def test_managers_staff_and_other_organisations_cannot_see_or_decide(world: Worl
 
 
 def test_similar_reports_are_named_only_within_the_organisation(world: World) -> None:
-    own = _reviewed(world, PURPLE)
-    elsewhere = _reviewed(world, PURPLE, organisation=world.moorland)
+    own = reviewed_report(world, PURPLE)
+    elsewhere = reviewed_report(world, PURPLE, organisation=world.moorland, team=None)
 
     found = suggesting._references(own, {str(elsewhere.pk), str(own.pk), "x"})
 
@@ -339,7 +330,7 @@ def test_the_suggestions_page_explains_the_training_and_each_codes_record(world:
     cold = client.get(url).content.decode()
     assert "Not trained yet: suggestions come from the keyword rules alone." in cold
     _coded_history(world)
-    report = _reviewed(world, TIRED)
+    report = reviewed_report(world, TIRED)
     suggesting.decide_suggestion(
         analyst=world.analyst,
         report=report,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,9 +19,8 @@ from candour.learning.models import Code, DefenceState, Theme, ThemeStatus
 from candour.learning.themes import services as themes
 from candour.learning.themes.finding import find_themes
 from candour.learning.themes.profile import build_profile, candidates
-from candour.reporting import services as reporting
 from candour.reporting.models import Report
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Outcome
 from conftest import World, make_person, signed_in_client
 
@@ -40,9 +40,8 @@ def _corpus(world: World, count: int = 40) -> dict[int, str]:
     }
 
 
-def _coded(world: World, outcome: Outcome, keys: list[str], **overrides: object) -> Report:
-    report = submit(world, outcome=outcome, **overrides).report
-    reporting.review_redactions(actor=world.analyst, report=report, keep={}, add_phrases={})
+def _coded(world: World, outcome: Outcome, keys: list[str], **overrides: Any) -> Report:
+    report = reviewed_report(world, outcome=outcome, **overrides)
     codes = {code.key: code for code in Code.objects.all()}
     choices = []
     for item in keys:

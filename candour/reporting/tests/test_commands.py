@@ -10,7 +10,7 @@ from django.core.management import call_command
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.reporting.models import Report
-from candour.reporting.tests.test_services import submit
+from candour.reporting.tests.factories import submit
 from candour.reporting.vocabulary import Status
 from conftest import World
 

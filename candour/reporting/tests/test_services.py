@@ -13,44 +13,15 @@ from candour.audit.verification import verify_audit_chain
 from candour.keys.services import KeyDestroyedError, unseal
 from candour.reporting import receipts, services
 from candour.reporting.models import Report, ReporterContact, ReportMessage
+from candour.reporting.tests.factories import NARRATIVE, submit
 from candour.reporting.vocabulary import (
     ClosureReason,
-    Outcome,
-    PartOfDay,
     Route,
-    Setting,
     Status,
 )
 from conftest import World
 
 pytestmark = pytest.mark.django_db
-
-NARRATIVE = services.Narrative(
-    what_happened=(
-        "On the home visit to Kasia Nowak at 14 Elm Road, Riverside RV1 2AB, I did not see "
-        "the baby because mum said he was asleep. Her number is 07700 900123."
-    ),
-    what_caught_it="The health visitor rang the next day.",
-    what_made_it_likely="Three visits booked back to back.",
-    what_would_prevent="Always see the child, awake.",
-)
-
-
-def submit(world: World, **overrides: object) -> services.SubmittedReport:
-    arguments: dict[str, object] = {
-        "organisation": world.riverside,
-        "team": world.assessment,
-        "route": Route.ANONYMOUS,
-        "outcome": Outcome.NEAR_MISS,
-        "setting": Setting.HOME_VISIT,
-        "occurred_month": date(2026, 10, 17),
-        "part_of_day": PartOfDay.AFTERNOON,
-        "factors": ["workload", "workload", "family_access"],
-        "narrative": NARRATIVE,
-        "today": date(2026, 11, 26),
-    }
-    arguments.update(overrides)
-    return services.submit_report(**arguments)  # type: ignore[arg-type]
 
 
 def test_submission_deidentifies_seals_and_gives_a_receipt(world: World) -> None:

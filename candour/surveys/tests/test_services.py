@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection, models
 
-from candour.accounts.models import User
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.core.models import Team
@@ -297,7 +298,62 @@ def test_differencing_across_teams_and_waves_reveals_no_small_group(world: World
     assert waves[0].whole.respondents.text == waves[1].whole.respondents.text == "16"
 
 
-def test_commands_remind_and_close(world: World) -> None:
-    User.objects.filter(pk=world.staff.pk)  # the world is built
-    open_wave(world)
-    call_command("surveys", "remind")
+def _command(*args: str) -> str:
+    out = StringIO()
+    call_command("surveys", *args, stdout=out)
+    return out.getvalue().strip()
+
+
+def _reminded() -> set[int]:
+    reminders = Notification.objects.filter(subject__startswith="Reminder:")
+    return set(reminders.values_list("recipient_id", flat=True))
+
+
+def test_the_daily_commands_remind_who_has_not_answered_weekly_then_close(world: World) -> None:
+    """The scheduler runs both commands every morning; the clock is moved day by day."""
+    opened = open_wave(world)  # invitations sent on Monday 1 March, closes on 15 March
+    services.submit_answers(token=opened.tokens[world.staff.pk], data=full_answers(), today=TODAY)
+    not_answered = {world.manager.pk, world.other_manager.pk}
+
+    def morning(day: int) -> time_machine.travel:
+        return time_machine.travel(datetime(2027, 3, day, 7, tzinfo=UTC), tick=False)
+
+    # Under a week since the invitation: nobody is written to again yet.
+    with morning(5):
+        assert _command("remind") == "reminded 0 people across 1 open waves"
+    assert _reminded() == set()
+
+    # A week on: everyone who has not answered, and only they, get a reminder.
+    with morning(8):
+        assert _command("remind") == "reminded 2 people across 1 open waves"
+    assert _reminded() == not_answered
+    first_round = Notification.objects.filter(subject__startswith="Reminder:")
+    assert {n.subject for n in first_round} == {
+        "Reminder: the safety culture survey closes on 15 March 2027"
+    }
+    assert not Notification.objects.filter(
+        recipient=world.staff, subject__startswith="Reminder:"
+    ).exists()
+    reminded_at = set(Invitation.objects.filter(used=False).values_list("reminded_at", flat=True))
+    assert reminded_at == {datetime(2027, 3, 8, 7, tzinfo=UTC)}
+
+    # At most weekly: the next mornings remind no one; a week after the reminder, again.
+    for day in (9, 10, 14):
+        with morning(day):
+            assert _command("remind") == "reminded 0 people across 1 open waves", day
+    with morning(15):
+        assert _command("remind") == "reminded 2 people across 1 open waves"
+    per_person = Notification.objects.filter(subject__startswith="Reminder:").values_list(
+        "recipient_id", flat=True
+    )
+    assert sorted(per_person) == sorted([*not_answered, *not_answered])
+
+    # The closing date passes: the wave closes, and nobody is reminded of a closed wave.
+    with morning(15):
+        assert _command("close-due") == "closed 0 waves"  # open until the end of the 15th
+    with morning(16):
+        assert _command("close-due") == "closed 1 waves"
+        assert _command("remind") == "reminded 0 people across 0 open waves"
+    opened.wave.refresh_from_db()
+    assert opened.wave.closed_at == datetime(2027, 3, 16, 7, tzinfo=UTC)
+    assert Notification.objects.filter(subject__startswith="Reminder:").count() == 4

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from candour.voice import moderation, services
 from candour.voice.models import Feedback, FeedbackReply, FeedbackTheme, FeedbackThemeTag
-from candour.voice.tests.test_moderation import _feedback, _link, _page, _publish
+from candour.voice.tests.factories import child_feedback, feedback_link
+from candour.voice.tests.pages import open_page, publish_feedback
 from conftest import World, signed_in_client
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +26,8 @@ def test_taking_out_words_matches_whole_words_in_any_case() -> None:
 
 
 def test_publishing_takes_out_whole_words_only(world: World) -> None:
-    feedback = _feedback(world, good="Also good: al helped me", better="Call Al at school")
-    published = _publish(world, feedback, "Al")
+    feedback = child_feedback(world, good="Also good: al helped me", better="Call Al at school")
+    published = publish_feedback(world, feedback, "Al")
     assert published.what_was_good == "Also good: [REMOVED] helped me"
     assert published.what_would_be_better == "Call [REMOVED] at school"
 
@@ -55,9 +56,9 @@ def test_the_learning_team_answers_a_theme_and_it_shows_on_you_said_we_did(world
     answer = FeedbackReply.objects.get()
     assert (answer.theme, answer.team, answer.feedback) == (theme, world.assessment, None)
     assert "letter before every meeting" in client.get(url).content.decode()
-    shown = _page(world.staff, "voice:you-said-we-did", query=f"?team={world.assessment.pk}")
+    shown = open_page(world.staff, "voice:you-said-we-did", query=f"?team={world.assessment.pk}")
     assert "letter before every meeting" in shown
-    assert "Being told what is happening" in _page(world.analyst, "voice:themes")
+    assert "Being told what is happening" in open_page(world.analyst, "voice:themes")
 
 
 @pytest.mark.parametrize("persona", ["staff", "manager", "admin", "other_admin"])
@@ -83,12 +84,14 @@ def test_a_theme_answer_cannot_go_on_another_organisations_team(world: World) ->
 
 
 def test_the_public_you_said_page_shows_only_answers_for_the_links_team(world: World) -> None:
-    link = _link(world)
+    link = feedback_link(world)
     theme = _theme(world)
-    unchecked = _feedback(world, better="Nobody rang me back about the meeting")
-    hidden = _feedback(world, better="The parking was awful near the office")
+    unchecked = child_feedback(world, better="Nobody rang me back about the meeting")
+    hidden = child_feedback(world, better="The parking was awful near the office")
     services.hide_feedback(actor=world.analyst, feedback=hidden, reason="Not about us")
-    answered = _publish(world, _feedback(world, better="I was not told about the panel"))
+    answered = publish_feedback(
+        world, child_feedback(world, better="I was not told about the panel")
+    )
     moderation.reply(
         actor=world.analyst,
         feedback=answered,
@@ -132,7 +135,7 @@ def test_the_public_you_said_page_shows_only_answers_for_the_links_team(world: W
 
 
 def test_the_thank_you_page_links_to_you_said_we_did(world: World) -> None:
-    link = _link(world)
+    link = feedback_link(world)
     client = Client()
     client.post(reverse("voice:start", args=[link.token]), {"age_band": "8_12"})
     client.post(reverse("voice:question", args=[link.token, "rating"]), {"rating": "good"})
@@ -144,30 +147,30 @@ def test_staff_read_checked_feedback_for_their_own_teams_with_themes_and_answers
     world: World,
 ) -> None:
     theme = _theme(world)
-    ours = _publish(world, _feedback(world, better="Tell me when you are coming"))
+    ours = publish_feedback(world, child_feedback(world, better="Tell me when you are coming"))
     FeedbackThemeTag.objects.create(feedback=ours, theme=theme, confirmed_by=world.analyst)
     moderation.reply(
         actor=world.analyst, feedback=ours, you_said="Visits", we_did="We text the day before."
     )
-    _feedback(world, better="Unchecked words here")
-    theirs = _publish(world, _feedback(world, better="Child in need words"))
+    child_feedback(world, better="Unchecked words here")
+    theirs = publish_feedback(world, child_feedback(world, better="Child in need words"))
     Feedback.objects.filter(pk=theirs.pk).update(team=world.child_in_need)
 
-    page = _page(world.staff, "voice:published")
+    page = open_page(world.staff, "voice:published")
     assert "Tell me when you are coming" in page
     assert "Being told what is happening" in page
     assert "We text the day before." in page
     assert "Unchecked words here" not in page
     assert "Child in need words" not in page  # another team's
 
-    other_team = _page(world.other_manager, "voice:published")
+    other_team = open_page(world.other_manager, "voice:published")
     assert "Child in need words" in other_team
     assert "Tell me when you are coming" not in other_team
     client = signed_in_client(world.other_manager)
     query = f"?team={world.assessment.pk}"
     assert client.get(reverse("voice:published") + query).status_code == 404
 
-    everything = _page(world.analyst, "voice:published")
+    everything = open_page(world.analyst, "voice:published")
     assert "Child in need words" in everything
     assert "Tell me when you are coming" in everything
 
@@ -180,7 +183,7 @@ def test_the_learning_team_renames_and_retires_a_theme_without_losing_its_feedba
     world: World,
 ) -> None:
     theme = _theme(world, "Told things")
-    feedback = _publish(world, _feedback(world))
+    feedback = publish_feedback(world, child_feedback(world))
     client = signed_in_client(world.analyst)
     client.post(reverse("voice:set-themes", args=[feedback.pk]), {"themes": [theme.pk]})
     assert FeedbackThemeTag.objects.filter(theme=theme, confirmed_by__isnull=False).count() == 1
@@ -200,11 +203,11 @@ def test_the_learning_team_renames_and_retires_a_theme_without_losing_its_feedba
     theme.refresh_from_db()
     assert theme.retired
     # No longer offered when theming, but the confirmed tag stays, even after a save.
-    moderation_page = _page(world.analyst, "voice:moderate", feedback.pk)
+    moderation_page = open_page(world.analyst, "voice:moderate", feedback.pk)
     assert f'value="{theme.pk}"' not in moderation_page
     client.post(reverse("voice:set-themes", args=[feedback.pk]), {"themes": [clash.pk]})
     assert set(feedback.tags.values_list("theme_id", flat=True)) == {theme.pk, clash.pk}
-    assert "Retired" in _page(world.analyst, "voice:themes")
+    assert "Retired" in open_page(world.analyst, "voice:themes")
 
     client.post(reverse("voice:theme-retire", args=[theme.pk]), {"retired": "no"})
     theme.refresh_from_db()
@@ -227,8 +230,8 @@ def test_merging_a_theme_moves_its_feedback_and_answers_and_retires_it(world: Wo
     into = FeedbackTheme.objects.create(
         organisation=world.riverside, key="informed", label="Being kept informed"
     )
-    first = _publish(world, _feedback(world))
-    second = _publish(world, _feedback(world))
+    first = publish_feedback(world, child_feedback(world))
+    second = publish_feedback(world, child_feedback(world))
     client = signed_in_client(world.analyst)
     client.post(reverse("voice:set-themes", args=[first.pk]), {"themes": [told.pk]})
     client.post(reverse("voice:set-themes", args=[second.pk]), {"themes": [told.pk, into.pk]})

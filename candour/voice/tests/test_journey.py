@@ -18,32 +18,18 @@ from candour.core.services import set_safety_lead
 from candour.notifications.models import Notification
 from candour.voice import services
 from candour.voice.models import Feedback, FeedbackLink, SafeguardingAlert
+from candour.voice.tests.factories import feedback_link
+from candour.voice.tests.pages import walk
 from candour.voice.vocabulary import AlertState, FeedbackStatus
 from conftest import World, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
 
-def link(world: World) -> FeedbackLink:
-    return services.create_link(
-        actor=world.admin, organisation=world.riverside, team=world.assessment, name="Visits"
-    )
-
-
-def walk(client: Client, token: str, band: str, answers: dict[str, str]) -> str:
-    """Go through the journey page by page; returns the last page's HTML."""
-    response = client.post(reverse("voice:start", args=[token]), {"age_band": band})
-    while response.status_code == 302 and "/check/" not in response["Location"]:
-        key = response["Location"].rstrip("/").rsplit("/", 1)[-1]
-        response = client.post(response["Location"], {key: answers.get(key, "")})
-    assert response["Location"] == reverse("voice:check", args=[token])
-    return client.get(response["Location"]).content.decode()
-
-
 def test_the_8_to_12_journey_asks_one_question_a_page_and_sends_nothing_until_the_end(
     world: World,
 ) -> None:
-    token = link(world).token
+    token = feedback_link(world).token
     client = Client()
     start = client.get(reverse("voice:start", args=[token])).content.decode()
     assert "Who is filling this in?" in start
@@ -92,7 +78,7 @@ def test_the_8_to_12_journey_asks_one_question_a_page_and_sends_nothing_until_th
 def test_the_youngest_children_get_faces_and_four_short_questions_with_an_idea(
     world: World,
 ) -> None:
-    token = link(world).token
+    token = feedback_link(world).token
     client = Client()
     client.post(reverse("voice:start", args=[token]), {"age_band": "4_7"})
     page = client.get(reverse("voice:question", args=[token, "rating"])).content.decode()
@@ -109,7 +95,7 @@ def test_the_youngest_children_get_faces_and_four_short_questions_with_an_idea(
 
 
 def test_answers_to_questions_a_new_age_band_is_not_asked_are_not_sent(world: World) -> None:
-    token = link(world).token
+    token = feedback_link(world).token
     client = Client()
     walk(
         client,
@@ -128,7 +114,7 @@ def test_answers_to_questions_a_new_age_band_is_not_asked_are_not_sent(world: Wo
 
 
 def test_parents_are_asked_the_friends_and_family_test_question(world: World) -> None:
-    token = link(world).token
+    token = feedback_link(world).token
     client = Client()
     client.post(reverse("voice:start", args=[token]), {"age_band": "parent"})
     page = client.get(reverse("voice:question", args=[token, "rating"])).content.decode()
@@ -138,7 +124,7 @@ def test_parents_are_asked_the_friends_and_family_test_question(world: World) ->
 
 def test_names_in_feedback_are_de_identified_and_the_words_sealed(world: World) -> None:
     submitted, _secret = services.submit_feedback(
-        link=link(world),
+        link=feedback_link(world),
         answers=services.Answers(
             age_band="13_plus",
             rating="good",
@@ -160,7 +146,7 @@ def test_a_disclosure_is_routed_at_once_and_tracked_until_acknowledged(
         actor=world.admin, organisation=world.riverside, email="duty@riverside.example"
     )
     set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
-    token = link(world).token
+    token = feedback_link(world).token
     client = Client()
     walk(
         client,
@@ -205,7 +191,7 @@ def test_a_disclosure_is_routed_at_once_and_tracked_until_acknowledged(
 
 def test_the_acknowledgement_link_is_single_use(world: World) -> None:
     submitted, secret = services.submit_feedback(
-        link=link(world),
+        link=feedback_link(world),
         answers=services.Answers(
             age_band="8_12", rating="poor", what_would_be_better="my stepdad hits me"
         ),
@@ -231,7 +217,7 @@ def test_the_acknowledgement_link_is_single_use(world: World) -> None:
 def _disclosure_sent(world: World, words: str, *, ago: timedelta) -> SafeguardingAlert:
     """A child's disclosure whose alert went to the duty contact ``ago``."""
     submitted, _secret = services.submit_feedback(
-        link=link(world),
+        link=feedback_link(world),
         answers=services.Answers(age_band="13_plus", rating="poor", what_was_good=words),
     )
     alert = submitted.alert
@@ -281,7 +267,7 @@ def test_unacknowledged_disclosures_are_chased_every_15_minutes_until_acknowledg
     )
     set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.analyst)
     submitted, _secret = services.submit_feedback(
-        link=link(world),
+        link=feedback_link(world),
         answers=services.Answers(
             age_band="13_plus", rating="poor", what_would_be_better="i want to kill myself"
         ),
@@ -323,7 +309,7 @@ def test_the_in_app_alert_is_for_the_organisations_responsible_people_only(
     world: World,
 ) -> None:
     submitted, _secret = services.submit_feedback(
-        link=link(world),
+        link=feedback_link(world),
         answers=services.Answers(
             age_band="8_12", rating="poor", what_was_good="", what_would_be_better="he touches me"
         ),
@@ -343,7 +329,7 @@ def test_the_in_app_alert_is_for_the_organisations_responsible_people_only(
 
 
 def test_a_deactivated_or_unknown_link_is_not_found(world: World) -> None:
-    made = link(world)
+    made = feedback_link(world)
     FeedbackLink.objects.filter(pk=made.pk).update(active=False)
     assert Client().get(reverse("voice:start", args=[made.token])).status_code == 404
     assert Client().get(reverse("voice:start", args=["nope"])).status_code == 404
@@ -353,7 +339,7 @@ def test_words_kept_for_an_alert_go_once_it_is_acknowledged_and_opening_them_is_
     world: World,
 ) -> None:
     submitted, _secret = services.submit_feedback(
-        link=link(world),
+        link=feedback_link(world),
         answers=services.Answers(
             age_band="13_plus", rating="poor", what_would_be_better="my dad beats me"
         ),

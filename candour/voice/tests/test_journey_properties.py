@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from candour.voice.models import Feedback
-from candour.voice.tests.test_journey import link, walk
+from candour.voice.tests.factories import feedback_link
+from candour.voice.tests.pages import walk
 from conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ class UndoError(Exception):
 def test_any_words_are_kept_to_the_end(world: World, words: str) -> None:
     try:
         with transaction.atomic():
-            token = link(world).token
+            token = feedback_link(world).token
             client = Client()
             check = walk(client, token, "13_plus", {"rating": "good", "what_was_good": words})
             assert "Check your answers" in check

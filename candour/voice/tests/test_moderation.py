@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
@@ -21,73 +20,26 @@ from candour.ideas.models import Idea
 from candour.ideas.vocabulary import IdeaSource
 from candour.voice import moderation, services
 from candour.voice.models import (
-    Feedback,
-    FeedbackLink,
     FeedbackReply,
     FeedbackTheme,
     FeedbackThemeTag,
     SafeguardingAlert,
 )
+from candour.voice.tests.factories import child_feedback
+from candour.voice.tests.pages import open_page, publish_feedback
 from candour.voice.vocabulary import FeedbackStatus
 from conftest import World, make_person, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
-NAMED = "My social worker Sarah Jones listened to me and came to see me at 12 Oak Road"
-INFORMED = "Nobody told me what was happening at the meeting"
-
-
-def _link(world: World) -> FeedbackLink:
-    return services.create_link(
-        actor=world.admin, organisation=world.riverside, team=world.assessment, name="Visits"
-    )
-
-
-def _feedback(
-    world: World,
-    *,
-    good: str = NAMED,
-    better: str = INFORMED,
-    idea: str = "",
-    today: date | None = None,
-) -> Feedback:
-    submitted, _secret = services.submit_feedback(
-        link=_link(world),
-        answers=services.Answers(
-            age_band="8_12",
-            rating="good",
-            what_was_good=good,
-            what_would_be_better=better,
-            idea=idea,
-        ),
-        today=today,
-    )
-    assert submitted.alert is None
-    return submitted.feedback
-
-
-def _publish(world: World, feedback: Feedback, phrases: str = "") -> Feedback:
-    response = signed_in_client(world.analyst).post(
-        reverse("voice:publish", args=[feedback.pk]), {"publish-remove_phrases": phrases}
-    )
-    assert response.status_code == 302
-    feedback.refresh_from_db()
-    return feedback
-
-
-def _page(user: User, name: str, *args: object, query: str = "") -> str:
-    response = signed_in_client(user).get(reverse(name, args=args) + query)
-    assert response.status_code == 200
-    return response.content.decode()
-
 
 def test_the_analyst_sees_the_childs_own_words_with_what_was_found_highlighted(
     world: World,
 ) -> None:
-    feedback = _feedback(world)
+    feedback = child_feedback(world)
     assert feedback.what_was_good.startswith("My social worker [name] listened")
 
-    page = _page(world.analyst, "voice:moderate", feedback.pk)
+    page = open_page(world.analyst, "voice:moderate", feedback.pk)
 
     assert '<mark class="candour-redaction" title="person">Sarah Jones</mark>' in page
     assert "Also take out these words (one per line)" in page
@@ -98,7 +50,7 @@ def test_the_analyst_sees_the_childs_own_words_with_what_was_found_highlighted(
 def test_publishing_takes_words_out_of_every_field_and_destroys_the_childs_words(
     world: World,
 ) -> None:
-    feedback = _feedback(
+    feedback = child_feedback(
         world,
         good="The blue van took me to school",
         better="The blue van was late",
@@ -106,7 +58,7 @@ def test_publishing_takes_words_out_of_every_field_and_destroys_the_childs_words
     )
     assert services.raw_answers(feedback) is not None
 
-    feedback = _publish(world, feedback, "blue van\n\n")
+    feedback = publish_feedback(world, feedback, "blue van\n\n")
 
     assert feedback.status == FeedbackStatus.PUBLISHED
     assert feedback.moderated_by == world.analyst
@@ -116,7 +68,7 @@ def test_publishing_takes_words_out_of_every_field_and_destroys_the_childs_words
         "Paint the [REMOVED]",
     )
     assert services.raw_answers(feedback) is None
-    page = _page(world.analyst, "voice:moderate", feedback.pk)
+    page = open_page(world.analyst, "voice:moderate", feedback.pk)
     assert "blue van" not in page
     assert 'id="raw-words"' not in page
 
@@ -124,7 +76,7 @@ def test_publishing_takes_words_out_of_every_field_and_destroys_the_childs_words
 def test_the_childs_words_stay_while_a_safeguarding_alert_is_unacknowledged(
     world: World,
 ) -> None:
-    feedback = _feedback(world)
+    feedback = child_feedback(world)
     # Made directly: the screening itself is tested with its phrasings elsewhere.
     alert = SafeguardingAlert.objects.create(
         feedback=feedback,
@@ -133,19 +85,19 @@ def test_the_childs_words_stay_while_a_safeguarding_alert_is_unacknowledged(
         ack_digest="0" * 64,
     )
 
-    feedback = _publish(world, feedback)
+    feedback = publish_feedback(world, feedback)
 
     assert services.raw_answers(feedback) is not None
-    page = _page(world.analyst, "voice:moderate", feedback.pk)
+    page = open_page(world.analyst, "voice:moderate", feedback.pk)
     assert 'id="safeguarding-banner"' in page
     assert reverse("voice:alert", args=[alert.pk]) in page
     assert "Nobody has said they have it yet" in page
-    queue = _page(world.analyst, "voice:moderation-queue", query="?status=published")
+    queue = open_page(world.analyst, "voice:moderation-queue", query="?status=published")
     assert "Safeguarding alert" in queue
 
 
 def test_hiding_needs_a_reason(world: World) -> None:
-    feedback = _feedback(world)
+    feedback = child_feedback(world)
     client = signed_in_client(world.analyst)
     url = reverse("voice:hide", args=[feedback.pk])
 
@@ -170,13 +122,13 @@ def test_hiding_needs_a_reason(world: World) -> None:
 def test_themes_are_suggested_after_publishing_and_can_be_confirmed_or_removed(
     world: World,
 ) -> None:
-    feedback = _publish(world, _feedback(world))
+    feedback = publish_feedback(world, child_feedback(world))
     keys = {tag.theme.key: tag for tag in feedback.tags.select_related("theme")}
     assert {"kept-informed", "meetings-and-plans"} <= set(keys)
     assert all(tag.confirmed_by is None and 0 < tag.score <= 1 for tag in keys.values())
     assert FeedbackTheme.objects.filter(organisation=world.riverside).count() >= 10
 
-    page = _page(world.analyst, "voice:moderate", feedback.pk)
+    page = open_page(world.analyst, "voice:moderate", feedback.pk)
     informed = keys["kept-informed"].theme
     assert (
         f'id="theme-{informed.pk}" name="themes" type="checkbox" value="{informed.pk}" checked'
@@ -207,10 +159,14 @@ def test_confirmed_themes_survive_new_suggestions_and_teach_the_model(world: Wor
     with pytest.raises(ValidationError):
         moderation.add_theme(actor=world.manager, organisation=world.riverside, label="Other")
     for _ in range(6):
-        feedback = _publish(world, _feedback(world, good="The pizza and dinner were nice"))
+        feedback = publish_feedback(
+            world, child_feedback(world, good="The pizza and dinner were nice")
+        )
         moderation.set_themes(actor=world.analyst, feedback=feedback, theme_ids=[food.pk])
 
-    latest = _publish(world, _feedback(world, good="We had pizza for dinner", better=""))
+    latest = publish_feedback(
+        world, child_feedback(world, good="We had pizza for dinner", better="")
+    )
 
     suggested = FeedbackThemeTag.objects.get(feedback=latest, theme=food)
     assert suggested.confirmed_by is None
@@ -219,7 +175,7 @@ def test_confirmed_themes_survive_new_suggestions_and_teach_the_model(world: Wor
 
 
 def test_replies_show_on_you_said_we_did_for_the_team(world: World) -> None:
-    feedback = _publish(world, _feedback(world))
+    feedback = publish_feedback(world, child_feedback(world))
     informed = FeedbackTheme.objects.get(organisation=world.riverside, key="kept-informed")
     response = signed_in_client(world.analyst).post(
         reverse("voice:answer", args=[feedback.pk]),
@@ -234,7 +190,7 @@ def test_replies_show_on_you_said_we_did_for_the_team(world: World) -> None:
     assert (reply.team, reply.theme, reply.author) == (world.assessment, informed, world.analyst)
 
     for person in (world.staff, world.manager, world.analyst):
-        page = _page(person, "voice:you-said-we-did", query=f"?team={world.assessment.pk}")
+        page = open_page(person, "voice:you-said-we-did", query=f"?team={world.assessment.pk}")
         assert "Meetings were confusing." in page
         assert "We now send a short letter before every meeting." in page
         assert "Being kept informed" in page
@@ -243,8 +199,8 @@ def test_replies_show_on_you_said_we_did_for_the_team(world: World) -> None:
         assert "Sarah Jones" not in page
         assert "listened to me" not in page
     # Staff of the team see their own team's answers without choosing it.
-    assert "Meetings were confusing." in _page(world.staff, "voice:you-said-we-did")
-    other_team = _page(
+    assert "Meetings were confusing." in open_page(world.staff, "voice:you-said-we-did")
+    other_team = open_page(
         world.staff, "voice:you-said-we-did", query=f"?team={world.child_in_need.pk}"
     )
     assert "Meetings were confusing." not in other_team
@@ -262,7 +218,7 @@ def test_you_said_we_did_is_only_for_the_organisation(world: World) -> None:
     for outsider in (world.national_analyst, nobody):
         response = signed_in_client(outsider).get(reverse("voice:you-said-we-did"))
         assert response.status_code == 404
-    theirs = _page(world.other_admin, "voice:you-said-we-did", query="?team=")
+    theirs = open_page(world.other_admin, "voice:you-said-we-did", query="?team=")
     assert "Moorland" in theirs
     assert "Too many forms." not in theirs
     for query in (
@@ -278,7 +234,7 @@ def test_you_said_we_did_is_only_for_the_organisation(world: World) -> None:
 
 
 def test_only_the_organisations_learning_team_can_check_feedback(world: World) -> None:
-    feedback = _feedback(world)
+    feedback = child_feedback(world)
     elsewhere = make_person("analyst@moorland.example", world.moorland, Role.ANALYST)
     for person in (world.staff, world.manager, world.admin, elsewhere):
         client = signed_in_client(person)
@@ -293,7 +249,7 @@ def test_only_the_organisations_learning_team_can_check_feedback(world: World) -
     for person in (world.staff, world.manager, world.admin):
         queue = signed_in_client(person).get(reverse("voice:moderation-queue"))
         assert queue.status_code == 404
-    assert "Sarah Jones" not in _page(elsewhere, "voice:moderation-queue")
+    assert "Sarah Jones" not in open_page(elsewhere, "voice:moderation-queue")
     feedback.refresh_from_db()
     assert feedback.status == FeedbackStatus.NEW
     with pytest.raises(ValidationError):
@@ -301,18 +257,18 @@ def test_only_the_organisations_learning_team_can_check_feedback(world: World) -
 
 
 def test_the_queue_is_oldest_first_with_counts_and_a_status_filter(world: World) -> None:
-    newer = _feedback(world, good="Second visit was fine", today=date(2025, 6, 18))
-    older = _feedback(world, good="First visit was fine", today=date(2025, 6, 2))
-    hidden = _feedback(world, good="Not about us", today=date(2025, 6, 2))
+    newer = child_feedback(world, good="Second visit was fine", today=date(2025, 6, 18))
+    older = child_feedback(world, good="First visit was fine", today=date(2025, 6, 2))
+    hidden = child_feedback(world, good="Not about us", today=date(2025, 6, 2))
     services.hide_feedback(actor=world.analyst, feedback=hidden, reason="Not about us")
 
-    page = _page(world.analyst, "voice:moderation-queue")
+    page = open_page(world.analyst, "voice:moderation-queue")
 
     assert page.index("First visit was fine") < page.index("Second visit was fine")
     assert "Not about us" not in page
     assert "Waiting to be checked: 2" in page
     assert "Hidden: 1" in page
-    hidden_page = _page(world.analyst, "voice:moderation-queue", query="?status=hidden")
+    hidden_page = open_page(world.analyst, "voice:moderation-queue", query="?status=hidden")
     assert "Not about us" in hidden_page
     assert "First visit was fine" not in hidden_page
     assert reverse("voice:moderate", args=[older.pk]) in page
@@ -321,20 +277,20 @@ def test_the_queue_is_oldest_first_with_counts_and_a_status_filter(world: World)
 
 def test_the_queue_reads_in_the_same_number_of_queries_however_long(world: World) -> None:
     client = signed_in_client(world.analyst)
-    _feedback(world)
+    child_feedback(world)
     client.get(reverse("voice:moderation-queue"))
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("voice:moderation-queue"))
     for _ in range(4):
-        _feedback(world)
+        child_feedback(world)
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("voice:moderation-queue"))
     assert len(many) == len(few)
 
 
 def test_an_idea_raised_from_feedback_records_its_source(world: World) -> None:
-    feedback = _publish(world, _feedback(world))
-    moderation_page = _page(world.analyst, "voice:moderate", feedback.pk)
+    feedback = publish_feedback(world, child_feedback(world))
+    moderation_page = open_page(world.analyst, "voice:moderate", feedback.pk)
     assert f"{reverse('ideas:new')}?source_feedback={feedback.pk}" in moderation_page
     client = signed_in_client(world.staff)
     form = client.get(reverse("ideas:new"), {"source_feedback": feedback.pk}).content.decode()
@@ -354,7 +310,7 @@ def test_an_idea_raised_from_feedback_records_its_source(world: World) -> None:
 
     idea = Idea.objects.get()
     assert (idea.source, idea.source_feedback) == (IdeaSource.FEEDBACK, feedback)
-    page = _page(world.staff, "ideas:idea", idea.pk)
+    page = open_page(world.staff, "ideas:idea", idea.pk)
     assert "Raised from feedback from a child or family" in page
     assert reverse("voice:moderate", args=[feedback.pk]) not in page
     assert "Sarah Jones" not in page
@@ -363,7 +319,7 @@ def test_an_idea_raised_from_feedback_records_its_source(world: World) -> None:
 def test_an_idea_raised_from_feedback_starts_from_the_childs_own_suggestion(
     world: World,
 ) -> None:
-    feedback = _publish(world, _feedback(world, idea="A games room at the office."))
+    feedback = publish_feedback(world, child_feedback(world, idea="A games room at the office."))
     client = signed_in_client(world.staff)
 
     form = client.get(reverse("ideas:new"), {"source_feedback": feedback.pk}).content.decode()
@@ -372,7 +328,7 @@ def test_an_idea_raised_from_feedback_starts_from_the_childs_own_suggestion(
     assert idea_box[: idea_box.index("</textarea>")].endswith("A games room at the office.")
     assert re.search(r'<input type="radio"[^>]*value="experience"[^>]*checked', form)
     # Unchecked feedback fills nothing in.
-    unchecked = _feedback(world, idea="Something not yet read.")
+    unchecked = child_feedback(world, idea="Something not yet read.")
     other = client.get(reverse("ideas:new"), {"source_feedback": unchecked.pk}).content.decode()
     assert "Something not yet read." not in other
 
@@ -380,7 +336,7 @@ def test_an_idea_raised_from_feedback_starts_from_the_childs_own_suggestion(
 def test_unchecked_or_other_organisations_feedback_is_not_an_ideas_source(
     world: World,
 ) -> None:
-    unchecked = _feedback(world)
+    unchecked = child_feedback(world)
     client = signed_in_client(world.staff)
     fields = {
         "team": str(world.assessment.pk),
@@ -419,7 +375,7 @@ def test_another_teams_feedback_is_not_read_through_the_idea_form(world: World) 
             age_band="13_plus", rating="poor", what_would_be_better="Ring me back, Tuesday."
         ),
     )
-    theirs = _publish(world, submitted.feedback)
+    theirs = publish_feedback(world, submitted.feedback)
     client = signed_in_client(world.staff)  # Assessment Team 1 only
 
     form = client.get(reverse("ideas:new"), {"source_feedback": theirs.pk}).content.decode()
@@ -432,17 +388,17 @@ def test_another_teams_feedback_is_not_read_through_the_idea_form(world: World) 
 def test_the_childs_words_are_never_shown_to_anyone_but_the_learning_team(
     world: World,
 ) -> None:
-    feedback = _feedback(world)
+    feedback = child_feedback(world)
     SafeguardingAlert.objects.create(
         feedback=feedback, organisation=world.riverside, sent_at=timezone.now(), ack_digest="1" * 64
     )
-    feedback = _publish(world, feedback)
+    feedback = publish_feedback(world, feedback)
     moderation.reply(
         actor=world.analyst, feedback=feedback, you_said="Visits were good.", we_did="Kept them."
     )
     assert services.raw_answers(feedback) is not None
     for person in (world.staff, world.manager):
-        page = _page(person, "voice:you-said-we-did", query=f"?team={world.assessment.pk}")
+        page = open_page(person, "voice:you-said-we-did", query=f"?team={world.assessment.pk}")
         assert "Visits were good." in page
         assert "Sarah Jones" not in page
         assert "Oak Road" not in page
@@ -450,4 +406,4 @@ def test_the_childs_words_are_never_shown_to_anyone_but_the_learning_team(
             signed_in_client(person).get(reverse("voice:moderate", args=[feedback.pk])).status_code
             == 404
         )
-    assert "Sarah Jones" in _page(world.analyst, "voice:moderate", feedback.pk)
+    assert "Sarah Jones" in open_page(world.analyst, "voice:moderate", feedback.pk)

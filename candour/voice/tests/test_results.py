@@ -7,56 +7,26 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from candour.accounts.models import User
-from candour.core.models import Team
-from candour.reporting.calendar import week_start
-from candour.voice.models import Feedback, FeedbackTheme, FeedbackThemeTag
+from candour.voice.models import FeedbackTheme, FeedbackThemeTag
 from candour.voice.results import SECONDARY, SMALL, protect, results_for
+from candour.voice.tests.factories import TODAY, received
+from candour.voice.tests.pages import results_page
 from candour.voice.vocabulary import FeedbackStatus
 from conftest import World, signed_in_client
+from tests.clock import A_THURSDAY
 
-TODAY = timezone.localdate()
-A_WEEK = week_start(TODAY)
-
-
-def add(
-    world: World,
-    count: int,
-    *,
-    rating: str,
-    team: Team | None = None,
-    band: str = "8_12",
-    week: date = A_WEEK,
-    status: str = FeedbackStatus.NEW,
-) -> list[Feedback]:
-    return Feedback.objects.bulk_create(
-        Feedback(
-            organisation=world.riverside,
-            team=team,
-            age_band=band,
-            rating=rating,
-            received_week=week,
-            status=status,
-        )
-        for _ in range(count)
-    )
-
-
-def page(user: User, query: str = "") -> str:
-    response = signed_in_client(user).get(reverse("voice:results") + query)
-    assert response.status_code == 200
-    return response.content.decode()
+# The pages read the held clock; the service calls are given the same day.
+pytestmark = pytest.mark.time_machine(A_THURSDAY, tick=False)
 
 
 def test_percentages_are_of_all_responses_as_the_nhs_publishes_them(world: World) -> None:
-    add(world, 15, rating="very_good", team=world.assessment)
-    add(world, 15, rating="good", team=world.assessment)
-    add(world, 10, rating="neither", team=world.assessment)
-    add(world, 10, rating="poor", team=world.assessment)
-    add(world, 20, rating="good", team=world.child_in_need)
-    add(world, 10, rating="very_poor", team=world.child_in_need)
+    received(world, 15, rating="very_good", team=world.assessment)
+    received(world, 15, rating="good", team=world.assessment)
+    received(world, 10, rating="neither", team=world.assessment)
+    received(world, 10, rating="poor", team=world.assessment)
+    received(world, 20, rating="good", team=world.child_in_need)
+    received(world, 10, rating="very_poor", team=world.child_in_need)
 
     results = results_for(world.riverside, today=TODAY)
 
@@ -106,11 +76,11 @@ def test_a_hidden_total_is_not_given_away_by_its_parts() -> None:
 def test_small_age_bands_show_fewer_than_10_and_the_next_smallest_is_hidden(
     world: World,
 ) -> None:
-    add(world, 40, rating="good", band="8_12", team=world.assessment)
-    add(world, 12, rating="good", band="13_plus", team=world.assessment)
-    add(world, 3, rating="good", band="parent", team=world.assessment)
+    received(world, 40, rating="good", band="8_12", team=world.assessment)
+    received(world, 12, rating="good", band="13_plus", team=world.assessment)
+    received(world, 3, rating="good", band="parent", team=world.assessment)
 
-    text = page(world.manager)
+    text = results_page(world.manager)
     results = results_for(world.riverside, today=TODAY)
     bands = {row.key: row.count.shown for row in results.bands}
 
@@ -123,8 +93,8 @@ def test_small_age_bands_show_fewer_than_10_and_the_next_smallest_is_hidden(
 
 
 def test_a_team_under_10_is_hidden_with_the_next_smallest_team(world: World) -> None:
-    add(world, 50, rating="good", team=world.assessment)
-    add(world, 5, rating="good", team=world.child_in_need)
+    received(world, 50, rating="good", team=world.assessment)
+    received(world, 5, rating="good", team=world.child_in_need)
 
     teams = {row.label: row for row in results_for(world.riverside, today=TODAY).teams}
 
@@ -135,8 +105,8 @@ def test_a_team_under_10_is_hidden_with_the_next_smallest_team(world: World) -> 
 
 
 def test_a_percentage_that_would_reveal_fewer_than_10_children_is_hidden(world: World) -> None:
-    add(world, 40, rating="good", team=world.assessment)
-    add(world, 3, rating="poor", team=world.assessment)
+    received(world, 40, rating="good", team=world.assessment)
+    received(world, 3, rating="poor", team=world.assessment)
 
     results = results_for(world.riverside, today=TODAY)
 
@@ -147,7 +117,7 @@ def test_a_percentage_that_would_reveal_fewer_than_10_children_is_hidden(world: 
 
 
 def test_fewer_than_10_responses_in_all_shows_nothing(world: World) -> None:
-    add(world, 9, rating="good", team=world.assessment)
+    received(world, 9, rating="good", team=world.assessment)
 
     results = results_for(world.riverside, today=TODAY)
 
@@ -157,10 +127,10 @@ def test_fewer_than_10_responses_in_all_shows_nothing(world: World) -> None:
 
 
 def test_the_trend_counts_each_month_over_12_months(world: World) -> None:
-    add(world, 12, rating="good", week=date(2025, 1, 6))
-    add(world, 10, rating="very_good", week=date(2025, 3, 3))
-    add(world, 10, rating="poor", week=date(2025, 3, 10))
-    add(world, 30, rating="good", week=date(2024, 5, 6))  # before the 12 months
+    received(world, 12, rating="good", week=date(2025, 1, 6))
+    received(world, 10, rating="very_good", week=date(2025, 3, 3))
+    received(world, 10, rating="poor", week=date(2025, 3, 10))
+    received(world, 30, rating="good", week=date(2024, 5, 6))  # before the 12 months
 
     results = results_for(world.riverside, today=date(2025, 6, 18))
     months = {row.month: (row.responses.shown, row.positive.shown) for row in results.months}
@@ -181,8 +151,8 @@ def test_themes_come_from_published_feedback_and_say_confirmed_or_suggested(
     theme = FeedbackTheme.objects.create(
         organisation=world.riverside, key="listened", label="Being listened to"
     )
-    published = add(world, 12, rating="good", status=FeedbackStatus.PUBLISHED)
-    waiting = add(world, 20, rating="good")
+    published = received(world, 12, rating="good", status=FeedbackStatus.PUBLISHED)
+    waiting = received(world, 20, rating="good")
     for feedback in published[:11]:
         FeedbackThemeTag.objects.create(feedback=feedback, theme=theme, confirmed_by=world.analyst)
     FeedbackThemeTag.objects.create(feedback=published[11], theme=theme)
@@ -198,7 +168,7 @@ def test_themes_come_from_published_feedback_and_say_confirmed_or_suggested(
         "11",
         "fewer than 10",
     )
-    text = page(world.admin)
+    text = results_page(world.admin)
     assert "Being listened to" in text
     assert "Suggested, not yet checked" in text
     # Ratings still count every piece received.
@@ -207,7 +177,7 @@ def test_themes_come_from_published_feedback_and_say_confirmed_or_suggested(
 
 @pytest.mark.parametrize("persona", ["manager", "other_manager", "analyst", "admin"])
 def test_managers_analysts_and_administrators_read_the_results(world: World, persona: str) -> None:
-    text = page(getattr(world, persona))
+    text = results_page(getattr(world, persona))
     assert "What children and families told us" in text
     assert "Riverside" in text
     assert "Friends and Family Test" in text
@@ -229,7 +199,7 @@ def test_another_organisations_results_are_not_found(world: World) -> None:
 
 
 def test_the_navigation_offers_feedback_to_managers_but_not_staff(world: World) -> None:
-    assert 'href="/feedback/results/"' in page(world.manager)
+    assert 'href="/feedback/results/"' in results_page(world.manager)
     home = signed_in_client(world.staff).get(reverse("core:home")).content.decode()
     assert 'href="/feedback/results/"' not in home
 
@@ -237,7 +207,7 @@ def test_the_navigation_offers_feedback_to_managers_but_not_staff(world: World) 
 def test_the_results_page_reads_in_few_queries(
     world: World, django_assert_max_num_queries: object
 ) -> None:
-    add(world, 30, rating="good", team=world.assessment)
+    received(world, 30, rating="good", team=world.assessment)
     client = signed_in_client(world.manager)
     with django_assert_max_num_queries(20):  # type: ignore[operator]
         assert client.get(reverse("voice:results")).status_code == 200

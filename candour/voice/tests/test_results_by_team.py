@@ -8,16 +8,19 @@ from django.urls import reverse
 
 from candour.voice.models import FeedbackTheme, FeedbackThemeTag
 from candour.voice.results import results_for
-from candour.voice.tests.test_results import A_WEEK, TODAY, add, page
+from candour.voice.tests.factories import A_WEEK, TODAY, received
+from candour.voice.tests.pages import results_page
 from candour.voice.vocabulary import FeedbackStatus
 from conftest import World, signed_in_client
+from tests.clock import A_THURSDAY
 
-pytestmark = pytest.mark.django_db
+# The pages read the held clock; the service calls are given the same day.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(A_THURSDAY, tick=False)]
 
 
 def test_a_team_under_10_shows_no_figure_and_nor_does_its_only_neighbour(world: World) -> None:
-    add(world, 50, rating="good", team=world.assessment)
-    add(world, 5, rating="poor", team=world.child_in_need)
+    received(world, 50, rating="good", team=world.assessment)
+    received(world, 5, rating="poor", team=world.child_in_need)
 
     small = results_for(world.riverside, today=TODAY, team=world.child_in_need)
     assert small.whole.responses.shown == "fewer than 10"
@@ -31,16 +34,16 @@ def test_a_team_under_10_shows_no_figure_and_nor_does_its_only_neighbour(world: 
     assert all(row.responses.hidden for row in big.months if row.responses.count)
     assert results_for(world.riverside, today=TODAY).whole.responses.shown == "55"
 
-    text = page(world.manager, f"?team={world.child_in_need.pk}")
+    text = results_page(world.manager, f"?team={world.child_in_need.pk}")
     assert "Child in Need, Riverside" in text
     assert 'id="positive-trend"' in text
     assert ">5<" not in text
 
 
 def test_two_team_pages_cannot_be_subtracted_from_the_organisations(world: World) -> None:
-    add(world, 30, rating="good", team=world.assessment)
-    add(world, 30, rating="good", team=world.child_in_need)
-    add(world, 5, rating="good")  # the whole service's link
+    received(world, 30, rating="good", team=world.assessment)
+    received(world, 30, rating="good", team=world.child_in_need)
+    received(world, 5, rating="good")  # the whole service's link
 
     whole = results_for(world.riverside, today=TODAY)
     shown = [
@@ -55,8 +58,12 @@ def test_two_team_pages_cannot_be_subtracted_from_the_organisations(world: World
 
 def test_a_teams_themes_are_protected_against_the_organisations(world: World) -> None:
     theme = FeedbackTheme.objects.create(organisation=world.riverside, key="told", label="Told")
-    ours = add(world, 12, rating="good", team=world.assessment, status=FeedbackStatus.PUBLISHED)
-    theirs = add(world, 3, rating="good", team=world.child_in_need, status=FeedbackStatus.PUBLISHED)
+    ours = received(
+        world, 12, rating="good", team=world.assessment, status=FeedbackStatus.PUBLISHED
+    )
+    theirs = received(
+        world, 3, rating="good", team=world.child_in_need, status=FeedbackStatus.PUBLISHED
+    )
     for feedback in ours + theirs:
         FeedbackThemeTag.objects.create(feedback=feedback, theme=theme, confirmed_by=world.analyst)
 
@@ -69,8 +76,8 @@ def test_a_teams_themes_are_protected_against_the_organisations(world: World) ->
 
 
 def test_a_positive_trend_by_month_is_drawn_with_its_table(world: World) -> None:
-    add(world, 20, rating="good", team=world.assessment)
-    add(world, 20, rating="poor", team=world.assessment)
+    received(world, 20, rating="good", team=world.assessment)
+    received(world, 20, rating="poor", team=world.assessment)
     results = results_for(world.riverside, today=TODAY, team=world.assessment)
     [month] = [row for row in results.months if row.month == A_WEEK.replace(day=1)]
     assert month.positive.shown == "50%"

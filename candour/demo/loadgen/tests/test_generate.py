@@ -8,17 +8,23 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Count
 
 from candour.accounts.models import Membership
+from candour.audit.events import AuditEventType
+from candour.audit.models import AuditEvent
+from candour.audit.recorder import record
 from candour.audit.verification import verify_audit_chain
 from candour.core.models import Organisation
 from candour.ideas.models import Idea
 from candour.learning.models import CodedValue, Coding, ThemeReport
+from candour.demo.loadgen.generate import Generator, Volumes, _Org
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Status
 from candour.voice.models import Feedback
 from candour.workforce.models import AbsenceSpell, DemandCount, ImportBatch, StaffPost
+from conftest import World
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +91,33 @@ def test_the_scale_must_be_positive() -> None:
 
     with pytest.raises(CommandError, match="more than 0"):
         call_command("generate_load_data", "--scale", "0", stdout=StringIO())
+
+
+def test_load_generation_writes_the_audit_trail_through_the_recorder(world: World) -> None:
+    """The generator's chain continues the one services wrote and verifies as one."""
+    before = AuditEvent.objects.count()
+    assert before > 0  # the world's organisations and people were audited
+    generator = Generator(Volumes(organisations=1, audit_events=300))
+    org = _Org(
+        pk=world.riverside.pk,
+        teams=[world.assessment.pk],
+        staff=[world.staff.pk],
+        managers=[world.manager.pk],
+        analyst=world.analyst.pk,
+        admin=world.admin.pk,
+        share=1.0,
+    )
+    generator.audit([org])
+    with transaction.atomic():
+        after = record(AuditEventType.TEAM_CREATED, actor_id=world.admin.pk)
+
+    assert AuditEvent.objects.count() == before + 301
+    assert after.sequence == before + 301
+    result = verify_audit_chain()
+    assert result.ok
+    assert result.checked == before + 301
+    # Back-dated over the years of history, oldest first.
+    generated = AuditEvent.objects.filter(object_type="load.object").order_by("sequence")
+    days = [at.date() for at in generated.values_list("occurred_at", flat=True)]
+    assert days == sorted(days)
+    assert days[0] < after.occurred_at.date()
