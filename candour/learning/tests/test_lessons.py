@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from candour.core.charts import CountRow, bar_chart_svg
 from candour.learning import lessons, themes
-from candour.learning.bulletin_content import CountRow, bar_chart_svg, bulletin_content
+from candour.learning.bulletin_content import bulletin_content
 from candour.learning.models import Lesson, Theme
 from candour.reporting import services as reporting
 from candour.reporting.tests.test_services import submit

@@ -1,0 +1,1 @@
+"""Pure libraries: no Django, no app (ADR 0023)."""

@@ -1,0 +1,1 @@
+"""Statistics for Candour's figures, pure (ADR 0023)."""
