@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candour.accounts.current import is_verified
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.core import hooks
 from candour.core.models import Organisation, Team
 from candour.notifications.models import Notification
 
@@ -60,7 +60,7 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         # An administrator of a local authority keeps its flags: no query needed to tell.
         if any(
             kind in ("local_authority", "national_hub") for _slug, kind in administered
-        ) or _shares_information(user):
+        ) or hooks.shares_information(user):
             items.append((_("Information sharing"), reverse("sharing:start")))
         if Role.ANALYST in roles or user.is_safety_lead():
             items.append((_("Alerts"), reverse("learning:alerts")))
@@ -74,17 +74,6 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         items.append((label or _("Notifications"), reverse("notifications:inbox")))
         items.append((_("Your account"), reverse("accounts:account")))
     return [NavItem(str(text), href, request.path == href) for text, href in items]
-
-
-def _shares_information(user: User) -> bool:
-    """Local-authority managers and administrators, and people of registered settings."""
-    from candour.sharing.models import SharingSetting
-    from candour.sharing.querysets import flag_keeper_organisation_ids
-
-    keeper = flag_keeper_organisation_ids(user)
-    if keeper and Organisation.objects.filter(pk__in=keeper, kind="local_authority").exists():
-        return True
-    return SharingSetting.objects.visible_to(user).exists()
 
 
 @dataclass(frozen=True)
@@ -162,21 +151,10 @@ def home_page_for(user: User) -> HomePage:
         page.analyst_organisations = [
             m.organisation.name for m in memberships if m.role == Role.ANALYST
         ]
-        from candour.reporting.models import Report
-        from candour.reporting.vocabulary import Status
-
-        counts = (
-            Report.objects.for_learning_team(user)
-            .open()
-            .aggregate(
-                open=Count("pk"),
-                new=Count("pk", filter=Q(status=Status.NEW)),
-                overdue=Count("pk", filter=Q(due_on__lt=timezone.localdate())),
-            )
-        )
-        page.reports_open = counts["open"]
-        page.reports_new = counts["new"]
-        page.reports_overdue = counts["overdue"]
+        counts = hooks.report_counts(user)
+        page.reports_open = counts.open
+        page.reports_new = counts.new
+        page.reports_overdue = counts.overdue
     if page.is_admin:
         page.administered = [
             AdministeredOrganisation(*values)

@@ -10,11 +10,10 @@ from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from candour.core.charts import CountRow, bar_chart_svg
 from candour.core.models import Organisation
 from candour.learning.lessons.bulletin_content import (
     BarChart,
-    CountRow,
-    bar_chart_svg,
     coded_outcomes,
     confirmed_theme_counts,
     reports_received,

@@ -5,3 +5,9 @@ class ReportingConfig(AppConfig):
     name = "candour.reporting"
     label = "reporting"
     verbose_name = "Confidential reporting"
+
+    def ready(self) -> None:
+        from candour.core.hooks import provide_report_counts
+        from candour.reporting.home import report_counts
+
+        provide_report_counts(report_counts)

@@ -6,3 +6,9 @@ class SharingConfig(AppConfig):
     label = "sharing"
     verbose_name = "Child protection information sharing"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from candour.core.hooks import provide_shares_information
+        from candour.sharing.home import shares_information
+
+        provide_shares_information(shares_information)

@@ -19,19 +19,13 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from candour.accounts.roles import Role
+from candour.core.charts import CountRow, bar_chart_svg
 from candour.core.models import Organisation, OrganisationKind, Team
-from candour.learning.lessons.bulletin_content import CountRow, bar_chart_svg
+from candour.lib.statistics.suppression import SMALLEST_GROUP, Protection, protect
 from candour.reporting.models import Report
 from candour.surveys.items import CBI, Composite, Item, ItemSet, item_set
 from candour.surveys.models import Answer, Response, Wave
-from candour.surveys.scoring import (
-    SMALLEST_GROUP,
-    Answers,
-    GroupScores,
-    Protection,
-    protect,
-    score_group,
-)
+from candour.surveys.scoring import Answers, GroupScores, score_group
 from candour.surveys.services import wave_items
 from candour.workforce.indicators import SMALLEST_GROUP as WORKFORCE_SMALLEST
 from candour.workforce.indicators import organisation_indicators

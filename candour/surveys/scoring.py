@@ -17,7 +17,6 @@ from statistics import fmean
 from candour.surveys.items import AGREE, CBI, Item, ItemSet, Scale
 
 # No figure about fewer than this many people (METRICS.md, small numbers: staff groups).
-SMALLEST_GROUP = 5
 
 Answers = Mapping[str, int]  # one person's answers: item key -> stored value (1 to 5)
 
@@ -117,36 +116,3 @@ def score_group(
             fmean(known) if known else None,
         )
     return GroupScores(len(responses), item_scores, composites)
-
-
-# --- Small-number protection -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Protection:
-    hidden: frozenset[str]  # groups whose figures are not shown
-    small: frozenset[str]  # of those, the ones with fewer than SMALLEST_GROUP people
-    total_hidden: bool
-
-    def shows(self, key: str) -> bool:
-        return key not in self.hidden
-
-
-def protect(counts: Mapping[str, int], *, smallest: int = SMALLEST_GROUP) -> Protection:
-    """Which groups to hide so that no figure is about fewer than `smallest` people, even
-    by subtraction: the groups hidden together (the total less every group shown) must
-    hold `smallest` or more people, or none. When they would not, the smallest group
-    still shown is hidden too (complementary suppression), and so on. The total is
-    shown only when it is about `smallest` or more people itself."""
-    small = {key for key, count in counts.items() if 0 < count < smallest}
-    hidden = set(small)
-    while True:
-        remainder = sum(counts[key] for key in hidden)
-        if remainder == 0 or remainder >= smallest:
-            break
-        shown = [key for key in counts if key not in hidden and counts[key] > 0]
-        if not shown:
-            break
-        hidden.add(min(shown, key=lambda key: (counts[key], key)))
-    total = sum(counts.values())
-    return Protection(frozenset(hidden), frozenset(small), total < smallest)

@@ -25,6 +25,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
 from candour.lib.deid import detect, redact
+from candour.lib.statistics.suppression import SMALLEST_GROUP
 from candour.notifications.services import notify
 from candour.reporting.services import policy_for
 from candour.surveys import tokens
@@ -38,7 +39,6 @@ from candour.surveys.models import (
     WaveQuestion,
     WaveTeam,
 )
-from candour.surveys.scoring import SMALLEST_GROUP
 
 LONGEST_TITLE = 120
 LONGEST_QUESTION = 200

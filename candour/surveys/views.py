@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
 from candour.core.safe_csv import csv_download
+from candour.lib.statistics.suppression import SMALLEST_GROUP
 from candour.surveys import services
 from candour.surveys.access import (
     administered_organisation,
@@ -31,7 +32,6 @@ from candour.surveys.forms import WaveForm
 from candour.surveys.items import item_set
 from candour.surveys.presenters import answer_sections, wave_rows
 from candour.surveys.results import benchmark, trend_chart_svg, trends, wave_results
-from candour.surveys.scoring import SMALLEST_GROUP
 
 
 @login_required

@@ -12,28 +12,14 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
+from candour.core.charts import CountRow, bar_chart_svg
 from candour.learning.models import Axis, Bulletin, CodedValue, Coding, ThemeReport, ThemeStatus
+from candour.lib.statistics.suppression import protect
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome
-from candour.surveys.scoring import protect
 
 # No count below this is shown: it could point to a person (METRICS.md, small numbers).
 SMALLEST_SHOWN = 5
-
-
-@dataclass(frozen=True)
-class CountRow:
-    label: str
-    count: int | None  # None: fewer than SMALLEST_SHOWN, or hidden so none can be worked out
-    # Where a larger row was hidden too, every hidden row says only "not shown": saying
-    # which one was small would give the small one away by subtraction.
-    complementary: bool = False
-
-    @property
-    def shown(self) -> str:
-        if self.count is not None:
-            return str(self.count)
-        return _("not shown") if self.complementary else _("fewer than 5")
 
 
 @dataclass(frozen=True)
@@ -141,39 +127,6 @@ def confirmed_theme_counts(organisation_id: int, reports: QuerySet[Report]) -> C
             .annotate(n=Count("pk"))
             .order_by()
         )
-    )
-
-
-def bar_chart_svg(title: str, rows: list[CountRow]) -> str:
-    """A horizontal bar chart as SVG markup (attributes only: the CSP forbids styles)."""
-    width, bar_height, gap, label_width = 640, 22, 8, 300
-    largest = max((row.count or 0 for row in rows), default=0) or 1
-    height = len(rows) * (bar_height + gap) + gap
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{_escape(title)}" class="candour-chart">'
-    ]
-    for index, row in enumerate(rows):
-        y = gap + index * (bar_height + gap)
-        length = int((width - label_width - 60) * (row.count or 0) / largest)
-        label = _escape(row.label[:42])
-        parts.append(f'<text x="0" y="{y + 16}" font-size="14" fill="#0b0c0c">{label}</text>')
-        if row.count is not None:
-            parts.append(
-                f'<rect x="{label_width}" y="{y}" width="{max(length, 2)}" '
-                f'height="{bar_height}" fill="#1d70b8"></rect>'
-            )
-        parts.append(
-            f'<text x="{label_width + max(length, 2) + 6}" y="{y + 16}" font-size="14" '
-            f'fill="#0b0c0c">{_escape(row.shown)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
 
 

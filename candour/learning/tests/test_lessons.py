@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from candour.core.charts import CountRow, bar_chart_svg
 from candour.learning.lessons import services as lessons
-from candour.learning.lessons.bulletin_content import CountRow, bar_chart_svg, bulletin_content
+from candour.learning.lessons.bulletin_content import bulletin_content
 from candour.learning.models import Lesson, Theme
 from candour.learning.themes import services as themes
 from candour.reporting import services as reporting

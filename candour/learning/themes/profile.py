@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from candour.core.charts import Column, column_chart_svg
-from candour.ideas.models import Idea
 from candour.learning.models import Alert, Axis, CodedValue, DefenceState, Lesson, Theme
 from candour.learning.themes.finding import coded_items
 from candour.lib.text.clustering import code_vectors
 from candour.lib.text.embedding.embedder import default_embedder
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome
+
+if TYPE_CHECKING:
+    # For the type only: learning asks for a theme's ideas through the relation, so it
+    # does not depend on the ideas app (ADR 0023).
+    from candour.ideas.models import Idea
 
 TREND_MONTHS = 18
 CAUGHT = frozenset({Outcome.NEAR_MISS})

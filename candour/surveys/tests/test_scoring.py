@@ -5,15 +5,14 @@ import random
 
 import pytest
 
+from candour.lib.statistics.suppression import SMALLEST_GROUP, protect
 from candour.surveys.items import item_set
 from candour.surveys.scoring import (
-    SMALLEST_GROUP,
     answer_score,
     composite_percent_positive,
     mean_score,
     percent_positive,
     person_scale_score,
-    protect,
     score_group,
 )
 

@@ -17,9 +17,9 @@ from candour.audit.models import AuditEvent
 from candour.audit.recorder import record
 from candour.audit.verification import verify_audit_chain
 from candour.core.models import Organisation
+from candour.demo.loadgen.generate import Generator, Volumes, _Org
 from candour.ideas.models import Idea
 from candour.learning.models import CodedValue, Coding, ThemeReport
-from candour.demo.loadgen.generate import Generator, Volumes, _Org
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Status
 from candour.voice.models import Feedback
