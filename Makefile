@@ -66,6 +66,8 @@ lint: install-test
 	CANDOUR_ENVIRONMENT=test $(BIN)/mypy candour tests scripts conftest.py $(wildcard benchmarks/*.py)
 	$(BIN)/djlint candour --lint --quiet
 	$(BIN)/python scripts/check_scoping.py
+	$(BIN)/python scripts/check_writes.py
+	$(BIN)/lint-imports --no-cache
 
 format: install-test
 	$(BIN)/ruff format .

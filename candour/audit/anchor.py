@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
-from candour.config.private_files import PRIVATE_FILE_MODE, private_dir
+from candour.lib.private_files import PRIVATE_FILE_MODE, private_dir
 
 
 @dataclass(frozen=True)

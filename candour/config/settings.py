@@ -17,7 +17,7 @@ from candour.config.env import (
     env_list,
     env_str,
 )
-from candour.config.private_files import private_dir, private_sqlite
+from candour.lib.private_files import private_dir, private_sqlite
 from candour.config.shared_data import shared_data_dir
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
