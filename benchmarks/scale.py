@@ -396,7 +396,7 @@ def _caseload_file(org: Organisation, rows: int) -> bytes:
 
 
 def imports(org: Organisation, people: dict[str, User]) -> dict[str, Any]:
-    from candour.workforce.imports import import_file
+    from candour.workforce.imports.services import import_file
     from candour.workforce.models import ImportKind
 
     content = _caseload_file(org, 100_000)

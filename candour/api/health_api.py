@@ -19,9 +19,9 @@ from candour.api.auth import caller
 from candour.api.schemas import Error
 from candour.core.models import Organisation
 from candour.lib.statistics.spiral import SpiralThresholds
-from candour.workforce import health_access
 from candour.workforce.demand import demand_series
-from candour.workforce.early_warning import assess_scope, thresholds_for
+from candour.workforce.early_warning.services import assess_scope, thresholds_for
+from candour.workforce.health import access as health_access
 from candour.workforce.indicators import (
     PeriodIndicators,
     ScopeIndicators,

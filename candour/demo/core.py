@@ -230,7 +230,7 @@ def load_demo_data() -> bool:
         User.objects.get(email="priya.shah@riverside.example"),
     )
     from candour.demo import workforce as workforce_demo
-    from candour.workforce.early_warning import assess
+    from candour.workforce.early_warning.services import assess
 
     workforce_demo.load(
         riverside, riverside_teams, User.objects.get(email="chris.evans@riverside.example")
@@ -242,7 +242,8 @@ def load_demo_data() -> bool:
     from candour.demo import sharing as sharing_demo
 
     sharing_demo.load()
-    from candour.learning.coding.training import organisations_to_train, train_suggester
+    from candour.learning.coding.services import train_suggester
+    from candour.learning.coding.training import organisations_to_train
 
     for organisation in organisations_to_train():
         train_suggester(organisation)

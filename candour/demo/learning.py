@@ -79,7 +79,8 @@ def load(organisation: Organisation, analyst: User) -> None:
 
 def load_local_code_and_referral(organisation: Organisation, analyst: User) -> None:
     """A local code of Riverside's own, and the rare report referred to the just-culture aid."""
-    from candour.learning import just_culture, local_codes
+    from candour.learning.coding import services as local_codes
+    from candour.learning.just_culture import services as just_culture
 
     local_codes.add_local_code(
         actor=analyst,
@@ -149,7 +150,7 @@ def load_lessons(organisation: Organisation, analyst: User) -> None:
 def load_alerts(organisation: Organisation, analyst: User, admin: User, lead: User) -> None:
     """Name a safety lead and raise one alert from the MASH inbox report."""
     from candour.core.services import set_safety_lead
-    from candour.learning import alerts
+    from candour.learning.alerts import services as alerts
 
     set_safety_lead(actor=admin, organisation=organisation, lead=lead)
     report = Report.objects.filter(
@@ -194,7 +195,7 @@ def load_themes(organisation: Organisation, analyst: User) -> None:
     """Let Candour suggest themes, then curate two as an analyst would."""
     from candour.learning.models import Theme, ThemeStatus
     from candour.learning.themes import services as themes
-    from candour.learning.themes.finding import find_themes
+    from candour.learning.themes.services import find_themes
 
     find_themes(organisation)
     suggested = list(

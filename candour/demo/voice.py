@@ -213,7 +213,7 @@ THEME_REPLIES = (
 
 def _check_and_answer(organisation: Organisation, teams: dict[str, Team]) -> None:
     """The learning team checks most feedback (the newest waits), themes it, and answers."""
-    from candour.voice import moderation
+    from candour.voice.moderation import services as moderation
 
     analyst = User.objects.get(email="alex.morgan@riverside.example")
     waiting = list(

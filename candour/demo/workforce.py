@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from candour.workforce.health_services import add_chart_event
-from candour.workforce.imports import import_file
+from candour.workforce.health.services import add_chart_event
+from candour.workforce.imports.services import import_file
 from candour.workforce.models import ChartEvent, ImportKind, WorkforceSettings
 
 if TYPE_CHECKING:

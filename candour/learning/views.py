@@ -13,9 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
-from candour.learning import alerts as alerts_service
-from candour.learning import just_culture as just_culture_service
-from candour.learning import local_codes as local_codes_service
 from candour.learning import services
 from candour.learning.access import (
     alerts_for,
@@ -33,6 +30,8 @@ from candour.learning.access import (
     reviewed_reports,
     reviews_of,
 )
+from candour.learning.alerts import services as alerts_service
+from candour.learning.coding import services as coding_services
 from candour.learning.coding import suggesting
 from candour.learning.coding.quality import suggester_overview
 from candour.learning.dashboard import build_dashboard
@@ -45,6 +44,7 @@ from candour.learning.forms import (
     LocalCodeForm,
     ReferralForm,
 )
+from candour.learning.just_culture import services as just_culture_service
 from candour.learning.lessons import services as lessons_service
 from candour.learning.lessons.bulletin_content import bulletin_content
 from candour.learning.lessons.bulletin_pdf import render_pdf
@@ -119,7 +119,7 @@ def decide_suggestion(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, _("That suggestion is no longer offered"))
         return redirect("learning:code-report", reference=reference)
     try:
-        suggesting.decide_suggestion(
+        coding_services.decide_suggestion(
             analyst=user,
             report=report,
             code=codes_by_key(report.organisation)[suggestion.key],
@@ -159,12 +159,12 @@ def local_codes(request: HttpRequest) -> HttpResponse:
     form = LocalCodeForm(request.POST if adding else None)
     if request.method == "POST" and "retire" in request.POST:
         code = get_local_code(organisation, request.POST["retire"])
-        local_codes_service.retire_local_code(actor=user, code=code)
+        coding_services.retire_local_code(actor=user, code=code)
         messages.success(request, _("%(code)s retired") % {"code": code.label})
         return redirect(request.get_full_path())
     if adding and form.is_valid():
         try:
-            code = local_codes_service.add_local_code(
+            code = coding_services.add_local_code(
                 actor=user,
                 organisation=organisation,
                 axis=form.cleaned_data["axis"],

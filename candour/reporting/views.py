@@ -23,12 +23,12 @@ from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation
-from candour.learning import alerts as alerts_service
 from candour.learning.access import (
     alert_awaiting_consent,
     alerts_awaiting_consent,
     published_lessons_for_report,
 )
+from candour.learning.alerts import services as alerts_service
 from candour.learning.similar.search import similar_reports
 from candour.reporting import services
 from candour.reporting.access import (

@@ -150,7 +150,7 @@ class SafeguardingAlert(models.Model):
     urgent = models.BooleanField(default=False)
     # The words that raised it, for the duty worker to see why.
     matched = models.JSONField(default=list)
-    # Which detector layer(s) raised it and their evidence (voice/alert_reasons.py): the
+    # Which detector layer(s) raised it and their evidence (voice/alerts/reasons.py): the
     # patterns' words, or the nearest known disclosure, its category, similarity, bank version.
     layers = models.JSONField(default=list)
     state = models.CharField(max_length=16, choices=AlertState.choices, default=AlertState.SENT)
@@ -188,7 +188,7 @@ class SafeguardingAlert(models.Model):
     @property
     def raised_by(self) -> list[str]:
         """Why it was raised, one sentence per layer, for the duty worker."""
-        from candour.voice.alert_reasons import describe
+        from candour.voice.alerts.reasons import describe
 
         return describe(self.layers)
 

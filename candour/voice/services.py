@@ -36,8 +36,8 @@ from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting.calendar import week_start
 from candour.reporting.services import policy_for
-from candour.voice.alert_reasons import layers_of
-from candour.voice.bursts import chase_bursts, group_if_burst
+from candour.voice.alerts.reasons import layers_of
+from candour.voice.alerts.services import chase_bursts, group_if_burst
 from candour.voice.feedback_limits import within_limits
 from candour.voice.models import DutyContact, Feedback, FeedbackLink, SafeguardingAlert
 from candour.voice.screening import Screening, screen

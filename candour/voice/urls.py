@@ -1,6 +1,9 @@
 from django.urls import path
 
-from candour.voice import moderation_views, results_views, setup_views, views
+from candour.voice import views
+from candour.voice.moderation import views as moderation_views
+from candour.voice.results import views as results_views
+from candour.voice.setup import views as setup_views
 
 app_name = "voice"
 

@@ -16,8 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
-from candour.voice import bursts, services
+from candour.voice import services
 from candour.voice.access import active_link, get_alert_for_reader, public_replies
+from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
 from candour.voice.models import SafeguardingAlert

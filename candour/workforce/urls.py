@@ -1,6 +1,8 @@
 from django.urls import path
 
-from candour.workforce import entry_views, health_views, import_views
+from candour.workforce.entry import views as entry_views
+from candour.workforce.health import views as health_views
+from candour.workforce.imports import views as import_views
 
 app_name = "workforce"
 

@@ -22,7 +22,7 @@ from candour.api.services import create_api_token
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.services import create_organisation, create_team, set_safety_lead
 from candour.ideas import services as ideas
-from candour.learning import alerts
+from candour.learning.alerts import services as alerts
 from candour.learning.lessons import services as lessons
 from candour.learning.themes import services as themes
 from candour.reporting import services as reporting
@@ -30,10 +30,10 @@ from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
 from candour.sharing import services as sharing
 from candour.sharing.nhs_number import numbers_for_trials
 from candour.surveys import services as surveys
-from candour.voice import moderation
 from candour.voice import services as voice
+from candour.voice.moderation import services as moderation
 from candour.voice.vocabulary import AgeBand
-from candour.workforce.health_services import add_chart_event
+from candour.workforce.health.services import add_chart_event
 from conftest import make_person
 
 # A word no page, template or translation contains: if it appears, Moorland's data leaked.

@@ -38,7 +38,7 @@ HOSTILE = [
 
 # Files written only to be read straight back by Candour's own importer, never served.
 _INTERNAL_WRITERS = {
-    "candour/workforce/entry_views.py",  # one hand-typed row, imported at once
+    "candour/workforce/entry/views.py",  # one hand-typed row, imported at once
     "candour/demo/workforce.py",  # demo import files
 }
 _SOURCE = Path(__file__).resolve().parents[2] / "candour"

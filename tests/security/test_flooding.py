@@ -23,7 +23,7 @@ from candour.keys import envelope
 from candour.notifications.models import Notification, OutboundEmail
 from candour.reporting.models import Report
 from candour.voice import services as voice
-from candour.voice.bursts import burst_for_secret
+from candour.voice.alerts.services import burst_for_secret
 from candour.voice.models import AlertBurst, Feedback, FeedbackLink, SafeguardingAlert
 from candour.voice.services import chase_alerts
 from candour.voice.vocabulary import AlertState

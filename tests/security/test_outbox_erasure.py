@@ -17,7 +17,7 @@ from django.utils import timezone
 from time_machine import TimeMachineFixture
 
 from candour.core.services import set_safety_lead
-from candour.learning import alerts
+from candour.learning.alerts import services as alerts
 from candour.notifications import outbox
 from candour.notifications.console_backend import ScrubbedConsoleBackend
 from candour.notifications.models import OutboundEmail

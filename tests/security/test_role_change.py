@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from candour.core.services import set_safety_lead
-from candour.learning import alerts
+from candour.learning.alerts import services as alerts
 from candour.learning.models import Alert
 from candour.reporting import services as reporting
 from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting

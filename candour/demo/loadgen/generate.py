@@ -61,7 +61,7 @@ from candour.reporting.vocabulary import (
 )
 from candour.voice.models import Feedback, FeedbackTheme, FeedbackThemeTag
 from candour.voice.vocabulary import AgeBand, FeedbackStatus, Rating, WorkedWith
-from candour.workforce.imports import import_file
+from candour.workforce.imports.services import import_file
 
 TEAM_NAMES = (
     "Front door",

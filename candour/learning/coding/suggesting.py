@@ -3,7 +3,7 @@
 Suggestions come from the organisation's newest trained suggester, or from the keyword
 rules alone until one is trained. A label whose learned suggestions scored too poorly in
 cross-validation is suggested by its keyword rules alone. Labels and defence states are
-described in ``suggester_training``. Suggestions are withheld from a second, blind coder:
+described in ``coding.training``. Suggestions are withheld from a second, blind coder:
 the suggester has learned from the first analyst's coding of this very report.
 """
 
@@ -15,15 +15,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from candour.accounts.models import User
-from candour.accounts.roles import Role
-from candour.audit.events import AuditEventType
-from candour.audit.recorder import record
 from candour.core.models import Organisation
 from candour.learning.coding.training import (
     keyword_rules,
@@ -257,33 +252,3 @@ def accepted_for_form(report: Report, analyst: User, own: Coding | None) -> dict
                 for state in DefenceState
             )[2].value
     return chosen
-
-
-@transaction.atomic
-def decide_suggestion(
-    *, analyst: User, report: Report, code: Code, accepted: bool, score: float
-) -> SuggestionDecision:
-    """Record an analyst's acceptance or rejection of a suggested code for a report."""
-    if report.organisation_id not in analyst.organisation_ids_with_role(Role.ANALYST):
-        raise PermissionDenied
-    if report.redactions_reviewed_at is None:
-        raise ValidationError(_("Review the redactions before coding the report"))
-    if not Code.objects.usable_by(report.organisation).filter(pk=code.pk).exists():
-        raise ValidationError(_("%(code)s cannot be used here") % {"code": code.label})
-    if SuggestionDecision.objects.filter(report=report, code=code, analyst=analyst).exists():
-        raise ValidationError(_("You have already decided on this suggestion"))
-    decision = SuggestionDecision.objects.create(
-        report=report,
-        code=code,
-        analyst=analyst,
-        accepted=accepted,
-        score=min(max(score, 0.0), 1.0),
-    )
-    record(
-        AuditEventType.SUGGESTION_DECIDED,
-        actor_id=analyst.pk,
-        organisation=report.organisation,
-        target=report,
-        data={"code": code.key, "accepted": accepted, "score": round(decision.score * 100)},
-    )
-    return decision

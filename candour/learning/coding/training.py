@@ -17,20 +17,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 import numpy as np
-from django.db import transaction
-from django.utils import timezone
 from sklearn.metrics import roc_auc_score
 
-from candour.accounts.models import User
-from candour.audit.events import AuditEventType
-from candour.audit.recorder import record
 from candour.core.models import Organisation
+from candour.learning.coding.taxonomy_services import DATA_DIR
 from candour.learning.models import (
     Axis,
     Code,
@@ -38,9 +34,7 @@ from candour.learning.models import (
     Coding,
     DefenceState,
     SuggestionDecision,
-    TrainedSuggester,
 )
-from candour.learning.taxonomy import DATA_DIR
 from candour.lib.text.classifier import Decision, Example, Settings, Suggester
 from candour.lib.text.classifier.folds import stratified_folds
 from candour.reporting.models import Report
@@ -195,40 +189,33 @@ def code_quality(
     }
 
 
-def train_suggester(organisation: Organisation, *, actor: User | None = None) -> TrainedSuggester:
-    """Train and store the organisation's code suggester from its coding and verdicts."""
-    started = timezone.now()
+@dataclass(frozen=True)
+class Fitted:
+    """A suggester trained from an organisation's coding, and how it was trained."""
+
+    suggester: Suggester
+    examples: int
+    decisions: int
+    quality: dict[str, dict[str, Any]]
+
+
+def fit_suggester(organisation: Organisation, *, until: datetime) -> Fitted:
+    """Train the organisation's code suggester from its coding and verdicts (no writes)."""
     settings = Settings()
     examples = training_examples(organisation)
-    decisions = verdicts(organisation, until=started)
+    decisions = verdicts(organisation, until=until)
     quality = code_quality(examples, decisions, settings)
     suggester = Suggester.train(
         examples, rules=keyword_rules(), decisions=decisions, settings=settings
     )
     for code in suggester.codes:
         quality.setdefault(code, {"positives": 0, "auc": None, "shown": True})
-    # Training can take minutes on a large archive: only the writes hold a transaction.
-    with transaction.atomic():
-        trained = TrainedSuggester.objects.create(
-            organisation=organisation,
-            trained_at=started,
-            examples=len(examples),
-            decisions=_decisions(organisation, started).count(),
-            model=suggester.to_bytes(),
-            code_quality=quality,
-        )
-        record(
-            AuditEventType.SUGGESTER_TRAINED,
-            actor_id=actor.pk if actor else None,
-            organisation=organisation,
-            target=trained,
-            data={
-                "examples": trained.examples,
-                "decisions": trained.decisions,
-                "hidden": sum(1 for item in quality.values() if not item["shown"]),
-            },
-        )
-    return trained
+    return Fitted(
+        suggester=suggester,
+        examples=len(examples),
+        decisions=_decisions(organisation, until).count(),
+        quality=quality,
+    )
 
 
 def organisations_to_train() -> list[Organisation]:

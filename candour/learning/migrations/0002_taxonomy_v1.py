@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from candour.learning.taxonomy import apply_version, read_version
+    from candour.learning.coding.taxonomy_services import apply_version, read_version
 
     apply_version(
         read_version(1),

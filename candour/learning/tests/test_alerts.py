@@ -13,7 +13,7 @@ from django.urls import reverse
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.core.services import set_safety_lead
-from candour.learning import alerts
+from candour.learning.alerts import services as alerts
 from candour.learning.models import AlertStatus
 from candour.reporting.tests.factories import submit
 from candour.reporting.vocabulary import Route

@@ -10,10 +10,11 @@ from django.utils import timezone
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.learning import local_codes, services
+from candour.learning import services
 from candour.learning.agreement import cohens_kappa
+from candour.learning.coding import services as local_codes
+from candour.learning.coding.taxonomy_services import apply_version, read_version
 from candour.learning.models import Axis, Code, CodedValue, DefenceState, TaxonomyVersion
-from candour.learning.taxonomy import apply_version, read_version
 from candour.reporting import services as reporting
 from candour.reporting.tests.factories import reviewed_report, submit
 from conftest import World, make_person, signed_in_client

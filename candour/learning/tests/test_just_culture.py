@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.learning import just_culture
-from candour.learning.just_culture import Answers, conclude
+from candour.learning.just_culture import services as just_culture
+from candour.learning.just_culture.services import Answers, conclude
 from candour.learning.models import (
     JustCultureConclusion,
     JustCultureReferral,

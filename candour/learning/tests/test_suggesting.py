@@ -16,15 +16,17 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.learning import services
+from candour.learning.coding import services as coding_services
 from candour.learning.coding import suggesting
-from candour.learning.coding.training import RULES_FILE, train_suggester
+from candour.learning.coding.services import train_suggester
+from candour.learning.coding.taxonomy_services import read_version
+from candour.learning.coding.training import RULES_FILE
 from candour.learning.models import (
     Code,
     DefenceState,
     SuggestionDecision,
     TrainedSuggester,
 )
-from candour.learning.taxonomy import read_version
 from candour.lib.text.classifier import KeywordRules
 from candour.reporting.models import Report
 from candour.reporting.tests.factories import reviewed_report
@@ -259,7 +261,7 @@ def test_verdicts_feed_the_next_training_so_a_rejected_rule_loses_trust(world: W
     first = reviewed_report(world, TIRED)
     later = reviewed_report(world, "Exhausted again, she missed the core group.")
     before = _by_label(later, world)["factor.individual.wellbeing"].score
-    suggesting.decide_suggestion(
+    coding_services.decide_suggestion(
         analyst=world.analyst,
         report=first,
         code=Code.objects.get(key="factor.individual.wellbeing"),
@@ -306,7 +308,7 @@ def test_managers_staff_and_other_organisations_cannot_see_or_decide(world: Worl
     other = f"{reverse('learning:suggestions')}?organisation={world.moorland.pk}"
     assert signed_in_client(world.analyst).get(other).status_code == 404
     with pytest.raises(PermissionDenied):
-        suggesting.decide_suggestion(
+        coding_services.decide_suggestion(
             analyst=world.other_admin,
             report=report,
             code=Code.objects.get(key="factor.individual.wellbeing"),
@@ -331,7 +333,7 @@ def test_the_suggestions_page_explains_the_training_and_each_codes_record(world:
     assert "Not trained yet: suggestions come from the keyword rules alone." in cold
     _coded_history(world)
     report = reviewed_report(world, TIRED)
-    suggesting.decide_suggestion(
+    coding_services.decide_suggestion(
         analyst=world.analyst,
         report=report,
         code=Code.objects.get(key="factor.individual.wellbeing"),

@@ -17,8 +17,8 @@ from candour.demo import learning_corpus as demo_corpus
 from candour.learning import services
 from candour.learning.models import Code, DefenceState, Theme, ThemeStatus
 from candour.learning.themes import services as themes
-from candour.learning.themes.finding import find_themes
 from candour.learning.themes.profile import build_profile, candidates
+from candour.learning.themes.services import find_themes
 from candour.reporting.models import Report
 from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Outcome

@@ -9,31 +9,14 @@ confirmed theme (its new reports are offered on that theme's page instead).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from candour.accounts.models import User
-from candour.audit.events import AuditEventType
-from candour.audit.recorder import record
 from candour.core.models import Organisation
-from candour.learning.models import Axis, Code, CodedValue, Theme, ThemeReport, ThemeStatus
+from candour.learning.models import Axis, Code, CodedValue
 from candour.learning.similar.store import TEXT_FIELDS, indexed_text
-from candour.lib.text.clustering import MAX_REPORTS, Group, Item, find_groups
-from candour.lib.text.embedding.embedder import default_embedder
+from candour.lib.text.clustering import MAX_REPORTS, Group, Item
 from candour.reporting.models import Report
-
-# A new group repeats a curated theme when this share of its reports is already in it.
-OVERLAP = 0.5
-
-
-@dataclass(frozen=True)
-class FindResult:
-    reports: int
-    suggested: int
-    replaced: int
 
 
 def coded_items(organisation: Organisation, limit: int = MAX_REPORTS) -> list[Item]:
@@ -71,52 +54,3 @@ def suggest_name(group: Group) -> str:
     if group.key_terms:
         return _("Reports about %(terms)s") % {"terms": ", ".join(group.key_terms[:3])}
     return _("Unnamed group of %(count)s reports") % {"count": len(group.ids)}
-
-
-@transaction.atomic
-def find_themes(
-    organisation: Organisation,
-    *,
-    actor: User | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> FindResult:
-    """Group the organisation's reports afresh and store the groups as suggested themes."""
-    say = progress or (lambda _message: None)
-    say(_("Reading reports"))
-    items = coded_items(organisation)
-    say(_("Grouping %(count)s reports") % {"count": len(items)})
-    vectors = default_embedder().embed_many([item.text for item in items]) if items else None
-    groups = find_groups(items, vectors) if vectors is not None else []
-    stale = Theme.objects.filter(organisation=organisation, status=ThemeStatus.SUGGESTED)
-    replaced = stale.count()
-    for theme in stale:
-        theme.delete()
-    curated = {
-        theme.pk: (theme.status, set(theme.memberships.values_list("report_id", flat=True)))
-        for theme in Theme.objects.filter(
-            organisation=organisation,
-            status__in=[ThemeStatus.CONFIRMED, ThemeStatus.DISMISSED],
-        )
-    }
-    suggested = 0
-    for group in groups:
-        members = set(group.ids)
-        if any(len(members & ids) >= OVERLAP * len(members) for _s, ids in curated.values()):
-            continue
-        theme = Theme.objects.create(
-            organisation=organisation,
-            name=suggest_name(group)[:200],
-            status=ThemeStatus.SUGGESTED,
-            key_terms=list(group.key_terms),
-        )
-        ThemeReport.objects.bulk_create(
-            ThemeReport(theme=theme, report_id=report_id) for report_id in group.ids
-        )
-        suggested += 1
-    record(
-        AuditEventType.THEMES_FOUND,
-        actor_id=actor.pk if actor else None,
-        organisation=organisation,
-        data={"reports": len(items), "suggested": suggested, "replaced": replaced},
-    )
-    return FindResult(reports=len(items), suggested=suggested, replaced=replaced)

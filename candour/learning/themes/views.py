@@ -15,7 +15,6 @@ from candour.accounts.current import current_user
 from candour.core.forms import form_errors
 from candour.learning.access import get_analyst_organisation
 from candour.learning.models import ThemeStatus
-from candour.learning.themes import finding as theme_finding
 from candour.learning.themes import services as themes
 from candour.learning.themes.access import (
     find_report_for_theme,
@@ -53,7 +52,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 def find_themes(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisation = get_analyst_organisation(user, request.POST.get("organisation"))
-    result = theme_finding.find_themes(organisation, actor=user)
+    result = themes.find_themes(organisation, actor=user)
     messages.success(
         request,
         _("Looked at %(reports)s reports and suggested %(suggested)s themes")

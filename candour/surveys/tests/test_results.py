@@ -26,7 +26,7 @@ from candour.surveys.tests.helpers import (
     full_answers,
     open_wave,
 )
-from candour.workforce.imports import import_file
+from candour.workforce.imports.services import import_file
 from candour.workforce.indicators import organisation_indicators
 from candour.workforce.models import ImportKind
 from conftest import World, make_person, signed_in_client

@@ -15,7 +15,7 @@ from candour.lib.safeguarding.detector import assess
 from candour.lib.safeguarding.exemplars import EXEMPLARS
 from candour.lib.safeguarding.exemplars import VERSION as BANK_VERSION
 from candour.voice import services
-from candour.voice.alert_reasons import CATEGORY_LABELS
+from candour.voice.alerts.reasons import CATEGORY_LABELS
 from candour.voice.models import SafeguardingAlert
 from candour.voice.vocabulary import AgeBand
 from conftest import World, signed_in_client

@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from candour.voice import moderation, services
+from candour.voice import services
 from candour.voice.models import Feedback, FeedbackReply, FeedbackTheme, FeedbackThemeTag
+from candour.voice.moderation import services as moderation
 from candour.voice.tests.factories import child_feedback, feedback_link
 from candour.voice.tests.pages import open_page, publish_feedback
 from conftest import World, signed_in_client

@@ -18,13 +18,14 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.ideas.models import Idea
 from candour.ideas.vocabulary import IdeaSource
-from candour.voice import moderation, services
+from candour.voice import services
 from candour.voice.models import (
     FeedbackReply,
     FeedbackTheme,
     FeedbackThemeTag,
     SafeguardingAlert,
 )
+from candour.voice.moderation import services as moderation
 from candour.voice.tests.factories import child_feedback
 from candour.voice.tests.pages import open_page, publish_feedback
 from candour.voice.vocabulary import FeedbackStatus

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from candour.voice.models import FeedbackTheme, FeedbackThemeTag
-from candour.voice.results import SECONDARY, SMALL, protect, results_for
+from candour.voice.results.figures import SECONDARY, SMALL, protect, results_for
 from candour.voice.tests.factories import TODAY, received
 from candour.voice.tests.pages import results_page
 from candour.voice.vocabulary import FeedbackStatus

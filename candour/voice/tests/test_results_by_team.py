@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from candour.voice.models import FeedbackTheme, FeedbackThemeTag
-from candour.voice.results import results_for
+from candour.voice.results.figures import results_for
 from candour.voice.tests.factories import A_WEEK, TODAY, received
 from candour.voice.tests.pages import results_page
 from candour.voice.vocabulary import FeedbackStatus

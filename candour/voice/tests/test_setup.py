@@ -12,7 +12,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.voice import services
 from candour.voice.models import DutyContact, FeedbackLink
-from candour.voice.setup_views import public_url
+from candour.voice.setup.views import public_url
 from conftest import World, signed_in_client
 
 

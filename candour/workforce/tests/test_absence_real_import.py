@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import pytest
 
 from candour.config.shared_data import shared_data_dir
-from candour.workforce.imports import import_file
+from candour.workforce.imports.services import import_file
 from candour.workforce.indicators import organisation_indicators
 from candour.workforce.models import ImportKind
 

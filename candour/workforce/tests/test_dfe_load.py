@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.lib.dfe import DATASETS
-from candour.workforce.imports import load_dfe
+from candour.workforce.imports.services import load_dfe
 from candour.workforce.models import DfeNeighbour, DfeValue
 
 DFE_DIR = Path(settings.CANDOUR_DFE_DIR)

@@ -9,7 +9,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.lib.statistics.spiral import Indicator, Limit, SpiralThresholds
 from candour.notifications.models import Notification
-from candour.workforce.early_warning import (
+from candour.workforce.early_warning.services import (
     assess,
     change_thresholds,
     evidence_words,

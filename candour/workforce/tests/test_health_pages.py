@@ -6,7 +6,7 @@ from django.urls import reverse
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.workforce.early_warning import thresholds_for
+from candour.workforce.early_warning.services import thresholds_for
 from candour.workforce.tests.builders import (
     assessment_team,
     monthly_demand,

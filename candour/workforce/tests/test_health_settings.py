@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.workforce.health_services import add_chart_event, set_dfe_area
+from candour.workforce.health.services import add_chart_event, set_dfe_area
 from candour.workforce.models import ChartEvent, DfeNeighbour, DfeValue, WorkforceSettings
 from candour.workforce.tests.builders import monthly_demand
 from conftest import signed_in_client

@@ -10,7 +10,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from candour.workforce.imports import import_file
+from candour.workforce.imports.services import import_file
 from candour.workforce.models import Caseload, ImportBatch, ImportKind
 from conftest import World
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.core.services import create_team
-from candour.workforce.imports import import_file, undo_import
+from candour.workforce.imports.services import import_file, undo_import
 from candour.workforce.models import (
     AbsenceSpell,
     Caseload,

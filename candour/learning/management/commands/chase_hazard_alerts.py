@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from candour.learning.alerts import chase_alerts
+from candour.learning.alerts.services import chase_alerts
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.progress import ProgressBar
-from candour.learning.themes.finding import find_themes
+from candour.learning.themes.services import find_themes
 
 
 class Command(BaseCommand):

@@ -5,7 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from candour.core.progress import ProgressBar
-from candour.learning.coding.training import organisations_to_train, train_suggester
+from candour.learning.coding.services import train_suggester
+from candour.learning.coding.training import organisations_to_train
 
 
 class Command(BaseCommand):

@@ -14,7 +14,8 @@ from candour.accounts.models import User
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.progress import ProgressBar
 from candour.lib.dfe import DfeFormatError
-from candour.workforce import health_services, imports
+from candour.workforce.health import services as health_services
+from candour.workforce.imports import services as imports
 from candour.workforce.indicators import (
     PeriodIndicators,
     dfe_comparisons,
@@ -201,7 +202,7 @@ class Command(BaseCommand):
         )
 
     def _assess(self) -> None:
-        from candour.workforce.early_warning import assess
+        from candour.workforce.early_warning.services import assess
 
         for organisation in Organisation.objects.exclude(kind=OrganisationKind.NATIONAL_HUB):
             statuses = assess(organisation)

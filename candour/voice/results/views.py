@@ -11,13 +11,13 @@ from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
-from candour.voice.results import SMALLEST_SHOWN, results_for
-from candour.voice.results_access import (
+from candour.voice.results.access import (
     chosen_organisation,
     chosen_team,
     organisation_teams,
     results_organisations,
 )
+from candour.voice.results.figures import SMALLEST_SHOWN, results_for
 
 
 @login_required

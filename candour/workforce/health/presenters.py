@@ -11,7 +11,7 @@ from candour.core.models import Organisation
 from candour.lib.statistics.absence import SpellLength
 from candour.workforce import charts
 from candour.workforce.demand import DemandSeries
-from candour.workforce.early_warning import (
+from candour.workforce.early_warning.services import (
     assess_scope,
     evidence_as_json,
     evidence_words,

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parent / "taxonomy_data"
+# The data files sit beside the learning app's models, not in this sub-package.
+DATA_DIR = Path(__file__).resolve().parent.parent / "taxonomy_data"
 
 
 def read_version(number: int) -> dict[str, Any]:

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 from candour.accounts.current import current_user
 from candour.core.access import get_administered_organisation
 from candour.lib.tabular.columns import Choice
-from candour.workforce import imports
-from candour.workforce.import_forms import ImportForm
-from candour.workforce.imports import ImportResult
+from candour.workforce.imports import services as imports
+from candour.workforce.imports.forms import ImportForm
+from candour.workforce.imports.services import ImportResult
 from candour.workforce.models import ImportKind
 
 

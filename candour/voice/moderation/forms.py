@@ -11,7 +11,7 @@ from django_stubs_ext import StrOrPromise
 from candour.core.forms import GovukForm
 from candour.core.models import Team
 from candour.voice.models import FeedbackTheme
-from candour.voice.moderation import LONGEST_REPLY
+from candour.voice.moderation.services import LONGEST_REPLY
 
 
 class PublishForm(GovukForm):

@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
-from candour.workforce import health_access, health_presenters, health_services
 from candour.workforce.demand import demand_series
-from candour.workforce.early_warning import change_thresholds, thresholds_for
-from candour.workforce.health_forms import (
+from candour.workforce.early_warning.services import change_thresholds, thresholds_for
+from candour.workforce.health import access as health_access
+from candour.workforce.health import presenters as health_presenters
+from candour.workforce.health import services as health_services
+from candour.workforce.health.forms import (
     INDICATOR_LABELS,
     ChartEventForm,
     DfeAreaForm,

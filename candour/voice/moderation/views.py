@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.models import User
-from candour.voice import moderation, services
+from candour.voice import services
 from candour.voice.models import Feedback, FeedbackTheme
-from candour.voice.moderation_access import (
+from candour.voice.moderation import services as moderation
+from candour.voice.moderation.access import (
     alert_on,
     confirmed_count,
     get_feedback_for_moderator,
@@ -35,7 +36,7 @@ from candour.voice.moderation_access import (
     with_themes_and_replies,
     you_said_we_did,
 )
-from candour.voice.moderation_forms import (
+from candour.voice.moderation.forms import (
     AddThemeForm,
     HideForm,
     MergeThemeForm,
@@ -45,7 +46,7 @@ from candour.voice.moderation_forms import (
     ThemeReplyForm,
     ThemesForm,
 )
-from candour.voice.moderation_presenters import deidentified, excerpt, highlight
+from candour.voice.moderation.presenters import deidentified, excerpt, highlight
 from candour.voice.vocabulary import AgeBand, FeedbackStatus, Rating
 
 PAGE_SIZE = 25

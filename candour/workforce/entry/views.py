@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from candour.accounts.current import current_user
 from candour.core.access import get_administered_organisation
-from candour.workforce import imports
+from candour.workforce.imports import services as imports
 from candour.workforce.models import ImportKind
 
 

@@ -20,11 +20,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from candour.accounts.current import current_user
 from candour.core.access import get_administered_organisation
 from candour.core.models import Team
-from candour.voice import services, setup_services
+from candour.voice import services
 from candour.voice.models import FeedbackLink
 from candour.voice.services import CHASE_AFTER
-from candour.voice.setup_access import duty_contact_of, get_administered_link, links_of
-from candour.voice.setup_forms import DutyContactForm, FeedbackLinkForm
+from candour.voice.setup import services as setup_services
+from candour.voice.setup.access import duty_contact_of, get_administered_link, links_of
+from candour.voice.setup.forms import DutyContactForm, FeedbackLinkForm
 
 # Big enough to scan from a printed A4 page across a table; the SVG scales without blur.
 QR_SCALE = 10
