@@ -17,8 +17,8 @@ from candour.config.env import (
     env_list,
     env_str,
 )
-from candour.lib.private_files import private_dir, private_sqlite
 from candour.config.shared_data import shared_data_dir
+from candour.lib.private_files import private_dir, private_sqlite
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("CANDOUR_VAR_DIR", str(BASE_DIR / "var")))
