@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from candour.accounts.models import User
 from candour.core.models import Organisation
+from candour.lib.nhs_number import numbers_for_trials
 from candour.sharing import services
 from candour.sharing.models import ChildFlag
-from candour.sharing.nhs_number import numbers_for_trials
 from candour.sharing.vocabulary import LookupReason, PlanType
 
 LOCAL_AUTHORITY = "Riverside Borough Council"

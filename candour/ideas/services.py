@@ -33,8 +33,8 @@ from candour.ideas.vocabulary import (
     ProblemKind,
 )
 from candour.learning.models import Lesson, Theme
+from candour.lib.working_days import add_working_days
 from candour.notifications.services import notify
-from candour.reporting.calendar import add_working_days
 from candour.voice.models import Feedback
 from candour.voice.vocabulary import FeedbackStatus
 

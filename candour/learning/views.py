@@ -50,8 +50,8 @@ from candour.learning.lessons.bulletin_content import bulletin_content
 from candour.learning.lessons.bulletin_pdf import render_pdf
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
+from candour.lib.coarse_dates import week_start
 from candour.reporting.access import get_report_for_learning_team
-from candour.reporting.calendar import week_start
 from candour.reporting.vocabulary import Outcome
 
 

@@ -23,10 +23,11 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.lib.coarse_dates import week_start
 from candour.lib.deid import Kind, Policy, Span, detect_many, merge_spans, redact
+from candour.lib.working_days import add_working_days
 from candour.notifications.outbox import erase_reporter_emails
 from candour.reporting import rate_limits, receipts
-from candour.reporting.calendar import add_working_days, week_start
 from candour.reporting.models import Report, ReporterContact, ReportMessage
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,

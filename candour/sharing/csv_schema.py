@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from candour.lib import nhs_number
 from candour.lib.tabular import (
     CellError,
     CellValue,
@@ -16,7 +17,7 @@ from candour.lib.tabular import (
     Text,
 )
 from candour.lib.tabular.checks import not_before, unique
-from candour.sharing import contact, nhs_number
+from candour.sharing import contact
 from candour.sharing.vocabulary import PlanType
 
 

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candour.core.forms import GovukForm
-from candour.sharing import contact, nhs_number
+from candour.lib import nhs_number
+from candour.sharing import contact
 from candour.sharing.models import SharingSetting
 from candour.sharing.vocabulary import LookupReason, PlanType
 

@@ -27,12 +27,12 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, OrganisationKind, Team
-from candour.lib import tabular
+from candour.lib import nhs_number, tabular
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting import rate_limits
 from candour.reporting.models import RateBucket
-from candour.sharing import contact, keys, nhs_number
+from candour.sharing import contact, keys
 from candour.sharing.csv_schema import FLAGS
 from candour.sharing.models import Attendance, ChildFlag, Lookup, SettingKey, SharingSetting
 from candour.sharing.querysets import flag_keeper_organisation_ids

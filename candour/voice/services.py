@@ -31,10 +31,10 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
+from candour.lib.coarse_dates import week_start
 from candour.lib.deid import detect_many, redact
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
-from candour.reporting.calendar import week_start
 from candour.reporting.services import policy_for
 from candour.voice.alerts.reasons import layers_of
 from candour.voice.alerts.services import chase_bursts, group_if_burst

@@ -40,7 +40,7 @@ from candour.core.models import Organisation, Team
 from candour.lib.statistics import absence, workforce
 from candour.lib.statistics.concentration import LorenzPoint
 from candour.lib.statistics.spiral import HealthPeriod
-from candour.lib.statistics.working_days import (
+from candour.lib.working_days import (
     england_bank_holidays_between,
     working_days_between,
 )

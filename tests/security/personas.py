@@ -25,10 +25,10 @@ from candour.ideas import services as ideas
 from candour.learning.alerts import services as alerts
 from candour.learning.lessons import services as lessons
 from candour.learning.themes import services as themes
+from candour.lib.nhs_number import numbers_for_trials
 from candour.reporting import services as reporting
 from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
 from candour.sharing import services as sharing
-from candour.sharing.nhs_number import numbers_for_trials
 from candour.surveys import services as surveys
 from candour.voice import services as voice
 from candour.voice.moderation import services as moderation

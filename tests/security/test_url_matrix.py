@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from candour.sharing.nhs_number import numbers_for_trials
+from candour.lib.nhs_number import numbers_for_trials
 from tests.security.personas import (
     IDENTIFIER,
     PERSONAS,

@@ -52,7 +52,7 @@ def setting_key(candour_shell: ShellRunner) -> str:
 def test_a_setting_looks_up_a_flagged_child_over_http(
     server: str, setting_key: str, candour_shell: ShellRunner
 ) -> None:
-    from candour.sharing.nhs_number import numbers_for_trials
+    from candour.lib.nhs_number import numbers_for_trials
 
     current, _lac, _unborn, expired = numbers_for_trials(count=4)
 

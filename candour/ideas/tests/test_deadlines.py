@@ -7,8 +7,7 @@ import pytest
 
 from candour.ideas import services
 from candour.ideas.tests.factories import draft
-from candour.lib.statistics.working_days import england_bank_holidays
-from candour.reporting.calendar import add_working_days
+from candour.lib.working_days import add_working_days, england_bank_holidays
 from conftest import World
 
 LONDON = ZoneInfo("Europe/London")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from candour.lib.deid import nhs_number
+from candour.lib import nhs_number
 from candour.lib.deid.dates import find_dates, find_times
 from candour.lib.deid.policy import Policy
 from candour.lib.deid.safe_patterns import is_safe

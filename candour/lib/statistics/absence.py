@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from candour.lib.statistics.concentration import LorenzPoint, gini_coefficient, lorenz_curve
 from candour.lib.statistics.concentration import top_share as _top_share
-from candour.lib.statistics.working_days import working_days_between
+from candour.lib.working_days import working_days_between
 
 SHORT_TERM_MAX_CALENDAR_DAYS = 7
 LONG_TERM_MIN_CALENDAR_DAYS = 28

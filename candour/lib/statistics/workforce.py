@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from candour.lib.statistics.working_days import DFE_WORKING_DAYS
+from candour.lib.working_days import DFE_WORKING_DAYS
 
 
 def _percent(numerator: float | None, denominator: float | None) -> float | None:

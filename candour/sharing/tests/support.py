@@ -12,9 +12,9 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.services import create_organisation, create_team
+from candour.lib.nhs_number import numbers_for_trials
 from candour.sharing import services
 from candour.sharing.models import ChildFlag, SharingSetting
-from candour.sharing.nhs_number import numbers_for_trials
 from conftest import World, make_person
 
 NUMBERS = numbers_for_trials(count=10)

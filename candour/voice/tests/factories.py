@@ -18,7 +18,7 @@ from factory.declarations import LazyAttribute
 from factory.django import DjangoModelFactory
 
 from candour.core.models import Team
-from candour.reporting.calendar import week_start
+from candour.lib.coarse_dates import week_start
 from candour.voice import services
 from candour.voice.models import Feedback, FeedbackLink
 from candour.voice.vocabulary import FeedbackStatus

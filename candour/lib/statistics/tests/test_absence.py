@@ -16,7 +16,7 @@ from candour.lib.statistics.absence import (
     spells_in_window,
     summarise_absence,
 )
-from candour.lib.statistics.working_days import working_days_between
+from candour.lib.working_days import working_days_between
 
 CHRISTMAS = [date(2025, 12, 25), date(2025, 12, 26)]
 

@@ -22,7 +22,7 @@ from candour.lib.statistics.workforce import (
     turnover_rate,
     vacancy_rate,
 )
-from candour.lib.statistics.working_days import dfe_working_days_in_year
+from candour.lib.working_days import dfe_working_days_in_year
 
 from .dfe_csv import DFE, number, read_rows
 

@@ -7,7 +7,7 @@ changes the weighted sum by w * d, and 11 is prime, so the sum modulo 11 always 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from candour.sharing.nhs_number import check, check_digit, is_valid, with_check_digit
+from candour.lib.nhs_number import check, check_digit, is_valid, with_check_digit
 
 FAST = settings(max_examples=200, deadline=None)
 first_nines = st.integers(min_value=0, max_value=999_999_999).map(lambda n: f"{n:09d}")

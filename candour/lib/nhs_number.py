@@ -1,5 +1,8 @@
 """NHS numbers: ten digits, the last a modulus 11 check digit. Pure functions, no Django.
 
+The one copy (ADR 0023): the de-identifier finds them in free text, the sharing service
+checks them on every flag and lookup.
+
 >>> check("943 476 5919")
 '9434765919'
 >>> with_check_digit("999000001")
@@ -22,6 +25,8 @@ class InvalidNhsNumberError(ValueError):
 
 def check_digit(first_nine: str) -> int | None:
     """The check digit for nine digits, or None when no digit works (the remainder is 10)."""
+    if len(first_nine) != 9 or not first_nine.isascii() or not first_nine.isdigit():
+        raise ValueError("expected exactly nine digits")
     total = sum(int(digit) * weight for digit, weight in zip(first_nine, _WEIGHTS, strict=True))
     digit = 11 - total % 11
     if digit == 11:
@@ -44,6 +49,22 @@ def check(value: str) -> str:
             "Check it has been copied correctly"
         )
     return digits
+
+
+def normalise(value: str) -> str | None:
+    """The ten digits of ``value`` with spaces and hyphens dropped, or None if not ten digits."""
+    digits = _SEPARATORS.sub("", value)
+    if len(digits) != LENGTH or not digits.isascii() or not digits.isdigit():
+        return None
+    return digits
+
+
+def format_spaced(value: str) -> str:
+    """The 3-3-4 form NHS staff write: "943 476 5919"."""
+    digits = normalise(value)
+    if digits is None:
+        raise ValueError("not a ten-digit number")
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
 
 
 def is_valid(value: str) -> bool:

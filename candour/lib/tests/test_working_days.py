@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from candour.lib.statistics.working_days import (
+from candour.lib.working_days import (
     england_bank_holidays,
     england_bank_holidays_between,
     working_days_between,

@@ -1,6 +1,6 @@
 import pytest
 
-from candour.lib.deid import nhs_number
+from candour.lib import nhs_number
 
 
 @pytest.mark.parametrize("value", ["943 476 5919", "9434765919", "943-476-5919", "401 023 2137"])

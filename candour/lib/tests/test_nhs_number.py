@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from candour.sharing.nhs_number import (
+from candour.lib.nhs_number import (
     InvalidNhsNumberError,
     check,
     check_digit,
