@@ -18,6 +18,7 @@ from ninja import Field, Query, Router, Schema
 from candour.api.auth import caller
 from candour.api.schemas import Error
 from candour.core.models import Organisation
+from candour.core.organisation_picker import chosen_organisation
 from candour.lib.statistics.spiral import SpiralThresholds
 from candour.workforce.demand import demand_series
 from candour.workforce.early_warning.services import assess_scope, thresholds_for
@@ -116,7 +117,7 @@ def _organisation(request: HttpRequest, filters: HealthFilters) -> Organisation:
     user = caller(request)
     organisations = health_access.health_organisations(user)
     value = str(filters.organisation) if filters.organisation is not None else None
-    return health_access.chosen_organisation(organisations, value)
+    return chosen_organisation(organisations, value)
 
 
 @router.get(

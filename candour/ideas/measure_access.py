@@ -8,11 +8,11 @@ see neither for organisations they do not belong to.
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation
+from candour.core.organisation_picker import organisations_with_roles
 from candour.ideas.models import Idea
 from candour.ideas.vocabulary import IMPLEMENTED_STATUSES
 
@@ -21,27 +21,12 @@ MEASURES_ROLES = (Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN)
 
 def measures_organisations(user: User) -> list[Organisation]:
     """Organisations whose measures the person may read."""
-    allowed: set[int] = set()
-    for role in MEASURES_ROLES:
-        allowed |= user.organisation_ids_with_role(role)
-    return list(Organisation.objects.filter(pk__in=allowed).order_by("name"))
+    return organisations_with_roles(user, MEASURES_ROLES)
 
 
 def member_organisations(user: User) -> list[Organisation]:
     """The person's own organisations (never every organisation, even for national analysts)."""
     return list(Organisation.objects.filter(pk__in=user.organisation_ids()).order_by("name"))
-
-
-def chosen(organisations: list[Organisation], value: str | None) -> Organisation:
-    """The organisation asked for, or the first; not found if none, or not among them."""
-    if not organisations:
-        raise Http404
-    if not value:
-        return organisations[0]
-    found = next((o for o in organisations if str(o.pk) == value), None)
-    if found is None:
-        raise Http404
-    return found
 
 
 def adopted_ideas(organisation: Organisation) -> QuerySet[Idea]:

@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
+from candour.core.organisation_picker import chosen_organisation
 from candour.ideas.measure_access import (
     adopted_ideas,
-    chosen,
     ideas_shared_with,
     measures_organisations,
     member_organisations,
@@ -26,7 +26,7 @@ CHANGED_PER_PAGE = 25
 def measures(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = measures_organisations(user)
-    organisation = chosen(organisations, request.GET.get("organisation"))
+    organisation = chosen_organisation(organisations, request.GET.get("organisation"))
     return render(
         request,
         "ideas/measures.html",
@@ -43,7 +43,7 @@ def measures(request: HttpRequest) -> HttpResponse:
 def what_we_changed(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = member_organisations(user)
-    organisation = chosen(organisations, request.GET.get("organisation"))
+    organisation = chosen_organisation(organisations, request.GET.get("organisation"))
     ours = adopted_ideas(organisation)
     page = Paginator(ours, CHANGED_PER_PAGE).get_page(request.GET.get("page"))
     return render(

@@ -71,18 +71,6 @@ def pooled_organisations(user: User) -> list[Organisation]:
     )
 
 
-def chosen_organisation(
-    organisations: list[Organisation], value: str | None
-) -> Organisation | None:
-    """The organisation picked in the search filter, if any; not found if not among them."""
-    if not value:
-        return None
-    chosen = next((o for o in organisations if str(o.pk) == value), None)
-    if chosen is None:
-        raise Http404
-    return chosen
-
-
 def get_report_for_national_analyst(user: User, reference: str) -> Report:
     report = (
         Report.objects.for_national_analysts(user)

@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
+from candour.core.organisation_picker import chosen_filter
 from candour.learning.national.access import (
     QUERY_LENGTH,
-    chosen_organisation,
     get_report_for_national_analyst,
     national_row,
     pooled_organisations,
@@ -26,7 +26,7 @@ from candour.reporting.presenters import deidentified_fields, factor_labels
 def search(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = pooled_organisations(user)
-    chosen = chosen_organisation(organisations, request.GET.get("organisation"))
+    chosen = chosen_filter(organisations, request.GET.get("organisation"))
     query = request.GET.get("q", "").strip()[:QUERY_LENGTH]
     results = None
     if query:

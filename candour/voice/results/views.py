@@ -11,12 +11,8 @@ from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
-from candour.voice.results.access import (
-    chosen_organisation,
-    chosen_team,
-    organisation_teams,
-    results_organisations,
-)
+from candour.core.organisation_picker import chosen_organisation, chosen_team
+from candour.voice.results.access import organisation_teams, results_organisations
 from candour.voice.results.figures import SMALLEST_SHOWN, results_for
 
 

@@ -10,32 +10,18 @@ from django.http import Http404
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation, Team
+from candour.core.organisation_picker import chosen_organisation, organisations_with_roles
 
 HEALTH_ROLES = (Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN)
 
 
 def health_organisations(user: User) -> list[Organisation]:
     """Organisations whose health pages the person may read."""
-    allowed: set[int] = set()
-    for role in HEALTH_ROLES:
-        allowed |= user.organisation_ids_with_role(role)
-    return list(Organisation.objects.filter(pk__in=allowed).order_by("name"))
+    return organisations_with_roles(user, HEALTH_ROLES)
 
 
 def can_read_health(user: User) -> bool:
     return any(user.organisation_ids_with_role(role) for role in HEALTH_ROLES)
-
-
-def chosen_organisation(organisations: list[Organisation], value: str | None) -> Organisation:
-    """The organisation asked for, or the first; not found if none, or not among them."""
-    if not organisations:
-        raise Http404
-    if not value:
-        return organisations[0]
-    found = next((o for o in organisations if str(o.pk) == value), None)
-    if found is None:
-        raise Http404
-    return found
 
 
 def chosen_team(organisation: Organisation, value: str | None) -> Team | None:

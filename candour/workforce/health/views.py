@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
+from candour.core.organisation_picker import chosen_organisation
 from candour.workforce.demand import demand_series
 from candour.workforce.early_warning.services import change_thresholds, thresholds_for
 from candour.workforce.health import access as health_access
@@ -37,7 +38,7 @@ from candour.workforce.indicators import (
 def overview(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = health_access.health_organisations(user)
-    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    organisation = chosen_organisation(organisations, request.GET.get("organisation"))
     indicators = organisation_indicators(organisation, today=timezone.localdate())
     latest = indicators.whole.latest
     return render(
@@ -60,7 +61,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def workforce(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = health_access.health_organisations(user)
-    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    organisation = chosen_organisation(organisations, request.GET.get("organisation"))
     team = health_access.chosen_team(organisation, request.GET.get("team"))
     indicators = organisation_indicators(organisation, today=timezone.localdate())
     scope = indicators.whole
@@ -91,7 +92,7 @@ def workforce(request: HttpRequest) -> HttpResponse:
 def absence(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = health_access.health_organisations(user)
-    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    organisation = chosen_organisation(organisations, request.GET.get("organisation"))
     team = health_access.chosen_team(organisation, request.GET.get("team"))
     # The Bradford list: one team at a time, for administrators and service managers only.
     bradford_team = team if health_access.may_see_bradford(user, organisation) else None
@@ -129,7 +130,7 @@ def absence(request: HttpRequest) -> HttpResponse:
 def demand(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = health_access.health_organisations(user)
-    organisation = health_access.chosen_organisation(organisations, request.GET.get("organisation"))
+    organisation = chosen_organisation(organisations, request.GET.get("organisation"))
     return render(
         request,
         "workforce/health/demand.html",
