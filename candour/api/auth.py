@@ -24,7 +24,7 @@ from candour.api import tokens
 from candour.api.models import ApiToken
 from candour.api.services import may_use_tokens
 from candour.core.client import client_key
-from candour.reporting import rate_limits
+from candour.reporting.limits import rate_limits
 from candour.reporting.models import RateBucket
 
 logger = logging.getLogger(__name__)

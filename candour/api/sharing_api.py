@@ -19,7 +19,7 @@ from candour.api.auth import caller
 from candour.api.schemas import NO_NUL, Error
 from candour.sharing import services
 from candour.sharing.access import flag_organisation, get_flag_for_keeper
-from candour.sharing.keyauth import SettingKeyBearer
+from candour.sharing.keys.bearer import SettingKeyBearer
 from candour.sharing.models import ChildFlag, SettingKey
 from candour.sharing.vocabulary import LookupReason, PlanType
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from candour.ideas import measure_views, views
+from candour.ideas import views
+from candour.ideas.measures import views as measure_views
 
 app_name = "ideas"
 

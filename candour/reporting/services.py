@@ -27,7 +27,8 @@ from candour.lib.coarse_dates import week_start
 from candour.lib.deid import Kind, Policy, Span, detect_many, merge_spans, redact
 from candour.lib.working_days import add_working_days
 from candour.notifications.outbox import erase_reporter_emails
-from candour.reporting import rate_limits, receipts
+from candour.reporting import receipts
+from candour.reporting.limits import rate_limits
 from candour.reporting.models import Report, ReporterContact, ReportMessage
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,

@@ -48,6 +48,8 @@ from candour.reporting.forms import (
     ReportForm,
     StatusForm,
 )
+from candour.reporting.limits.submissions import WINDOW_MINUTES, may_send_report
+from candour.reporting.limits.visitors import client_tag
 from candour.reporting.models import Report
 from candour.reporting.presenters import (
     deidentified_fields,
@@ -56,8 +58,6 @@ from candour.reporting.presenters import (
     summarise,
     team_sizes,
 )
-from candour.reporting.submission_limits import WINDOW_MINUTES, may_send_report
-from candour.reporting.visitors import client_tag
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,
     ClosureReason,

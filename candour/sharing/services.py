@@ -30,10 +30,11 @@ from candour.core.models import Organisation, OrganisationKind, Team
 from candour.lib import nhs_number, tabular
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
-from candour.reporting import rate_limits
+from candour.reporting.limits import rate_limits
 from candour.reporting.models import RateBucket
-from candour.sharing import contact, keys
+from candour.sharing import contact
 from candour.sharing.csv_schema import FLAGS
+from candour.sharing.keys import hashes
 from candour.sharing.models import Attendance, ChildFlag, Lookup, SettingKey, SharingSetting
 from candour.sharing.querysets import flag_keeper_organisation_ids
 from candour.sharing.vocabulary import LookupReason, PlanType, Refusal
@@ -142,7 +143,7 @@ def _new_flag(actor: User, organisation: Organisation, draft: FlagDraft) -> Chil
     return ChildFlag(
         organisation=organisation,
         nhs_number=draft.nhs_number,
-        nhs_digest=keys.nhs_digest(draft.nhs_number),
+        nhs_digest=hashes.nhs_digest(draft.nhs_number),
         plan_type=draft.plan_type,
         start_date=draft.start_date,
         end_date=draft.end_date,
@@ -303,14 +304,14 @@ def create_setting_key(*, actor: User, setting: SharingSetting, name: str) -> Is
     name = " ".join(name.split())[:100]
     if not name:
         raise ValidationError({"name": _("Enter a name for the key")})
-    parts = keys.new_key()
+    parts = hashes.new_key()
     while SettingKey.objects.filter(prefix=parts.prefix).exists():
-        parts = keys.new_key()
+        parts = hashes.new_key()
     key = SettingKey.objects.create(
         setting=setting,
         name=name,
         prefix=parts.prefix,
-        digest=keys.key_digest(parts.value),
+        digest=hashes.key_digest(parts.value),
         created_by=actor,
     )
     record(
@@ -330,7 +331,7 @@ class _KeyCheck(NamedTuple):
 
 
 def _check_key(value: str) -> _KeyCheck:
-    parts = keys.parse(value)
+    parts = hashes.parse(value)
     if parts is None:
         return _KeyCheck(None, Refusal.WRONG_KEY, None)
     key = (
@@ -338,7 +339,7 @@ def _check_key(value: str) -> _KeyCheck:
         .select_related("setting__organisation")
         .first()
     )
-    if key is None or not keys.key_matches(parts.value, key.digest):
+    if key is None or not hashes.key_matches(parts.value, key.digest):
         return _KeyCheck(None, Refusal.WRONG_KEY, parts.prefix)
     if key.revoked_at is not None:
         return _KeyCheck(key, Refusal.REVOKED_KEY, key.prefix)
@@ -450,7 +451,7 @@ def record_refused_lookup(
             "refused": refusal.value,
             "setting": setting.pk if setting else None,
             "key": key.prefix if key else claimed_prefix,
-            "requested_by": keys.requester_digest(requested_by),
+            "requested_by": hashes.requester_digest(requested_by),
             "reason": reason if reason in LookupReason.values else None,
             "fields": list(fields),
             **({"earlier_attempts": earlier_attempts} if earlier_attempts else {}),
@@ -552,7 +553,7 @@ def _answer(
     flags = [
         flag
         for flag in ChildFlag.objects.current(today)
-        .filter(nhs_digest__in=keys.nhs_digests(number), organisation__kind="local_authority")
+        .filter(nhs_digest__in=hashes.nhs_digests(number), organisation__kind="local_authority")
         .select_related("organisation")
         .order_by("-start_date", "-pk")
         if flag.nhs_number == number
@@ -574,7 +575,7 @@ def _answer(
         data={
             "setting": setting.pk,
             "key": key.prefix if key else None,
-            "requested_by": keys.requester_digest(requested_by),
+            "requested_by": hashes.requester_digest(requested_by),
             "reason": reason,
             "found": bool(flags),
             "flags": [flag.pk for flag in flags],
@@ -665,7 +666,7 @@ def rehash_flags(*, progress: Callable[[int], None] | None = None) -> Rehashed:
             break
         stale = []
         for flag in batch:
-            digest = keys.nhs_digest(flag.nhs_number)
+            digest = hashes.nhs_digest(flag.nhs_number)
             if flag.nhs_digest != digest:
                 flag.nhs_digest = digest
                 stale.append(flag)

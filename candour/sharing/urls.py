@@ -1,6 +1,7 @@
 from django.urls import path
 
-from candour.sharing import admin_views, views
+from candour.sharing import views
+from candour.sharing.admin import views as admin_views
 
 app_name = "sharing"
 

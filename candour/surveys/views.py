@@ -31,7 +31,7 @@ from candour.surveys.access import (
 from candour.surveys.forms import WaveForm
 from candour.surveys.items import item_set
 from candour.surveys.presenters import answer_sections, wave_rows
-from candour.surveys.results import benchmark, trend_chart_svg, trends, wave_results
+from candour.surveys.results.figures import benchmark, trend_chart_svg, trends, wave_results
 
 
 @login_required

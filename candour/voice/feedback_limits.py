@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from candour.reporting import rate_limits
-from candour.reporting.visitors import session_tag
+from candour.reporting.limits import rate_limits
+from candour.reporting.limits.visitors import session_tag
 from candour.voice.models import FeedbackLink
 
 WINDOW = timedelta(minutes=15)

@@ -4,7 +4,7 @@ import pytest
 
 from candour.core.services import create_team
 from candour.demo import surveys as demo
-from candour.surveys.results import wave_results
+from candour.surveys.results.figures import wave_results
 from conftest import World
 
 pytestmark = pytest.mark.django_db

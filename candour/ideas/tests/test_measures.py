@@ -12,7 +12,7 @@ from candour.accounts.roles import Role
 from candour.core.models import Team
 from candour.core.services import create_team
 from candour.ideas import services
-from candour.ideas.measures import (
+from candour.ideas.measures.figures import (
     errors_avoided_words,
     measures_for,
     time_saved_words,

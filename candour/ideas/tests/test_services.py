@@ -13,7 +13,7 @@ from candour.audit.models import AuditEvent
 from candour.ideas import services
 from candour.ideas.access import shows_author
 from candour.ideas.board import bottlenecks
-from candour.ideas.measures import measures_for
+from candour.ideas.measures.figures import measures_for
 from candour.ideas.models import Idea
 from candour.ideas.tests.factories import LONDON, MONDAY, draft, inbox, submit
 from candour.ideas.vocabulary import EscalationReason, EventKind, IdeaStatus

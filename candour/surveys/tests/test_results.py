@@ -17,7 +17,7 @@ from candour.core.services import create_organisation, create_team
 from candour.reporting import services as reporting
 from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
 from candour.surveys import services
-from candour.surveys.results import benchmark, trends, wave_results
+from candour.surveys.results.figures import benchmark, trends, wave_results
 from candour.surveys.tests.helpers import (
     CLOSES,
     TODAY,

@@ -7,7 +7,7 @@ import pytest
 
 from candour.lib.statistics.suppression import SMALLEST_GROUP, protect
 from candour.surveys.items import item_set
-from candour.surveys.scoring import (
+from candour.surveys.results.scoring import (
     answer_score,
     composite_percent_positive,
     mean_score,

@@ -16,7 +16,7 @@ from candour.core.models import Team
 from candour.notifications.models import Notification
 from candour.surveys import services, tokens
 from candour.surveys.models import Answer, Invitation, Response, Wave
-from candour.surveys.results import wave_results
+from candour.surveys.results.figures import wave_results
 from candour.surveys.tests.helpers import (
     CLOSES,
     TODAY,

@@ -25,7 +25,7 @@ from candour.lib.statistics.suppression import SMALLEST_GROUP, Protection, prote
 from candour.reporting.models import Report
 from candour.surveys.items import CBI, Composite, Item, ItemSet, item_set
 from candour.surveys.models import Answer, Response, Wave
-from candour.surveys.scoring import Answers, GroupScores, score_group
+from candour.surveys.results.scoring import Answers, GroupScores, score_group
 from candour.surveys.services import wave_items
 from candour.workforce.indicators import SMALLEST_GROUP as WORKFORCE_SMALLEST
 from candour.workforce.indicators import organisation_indicators

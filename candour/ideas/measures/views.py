@@ -10,13 +10,13 @@ from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
 from candour.core.organisation_picker import chosen_organisation
-from candour.ideas.measure_access import (
+from candour.ideas.measures.access import (
     adopted_ideas,
     ideas_shared_with,
     measures_organisations,
     member_organisations,
 )
-from candour.ideas.measures import changed_ideas, changed_totals, measures_for
+from candour.ideas.measures.figures import changed_ideas, changed_totals, measures_for
 
 CHANGED_PER_PAGE = 25
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from candour.accounts.current import current_user
 from candour.sharing import services
-from candour.sharing.admin_access import (
+from candour.sharing.admin.access import (
     all_settings,
     key_of,
     keyed_setting,
