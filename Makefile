@@ -48,7 +48,9 @@ run: install assets demo
 # A production-like server: gunicorn with the built static files served by WhiteNoise.
 serve: install assets
 	CANDOUR_ENVIRONMENT=$${CANDOUR_ENVIRONMENT:-production} $(BIN)/candour collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn candour.config.wsgi:application --bind $(HOST):$(PORT) --workers 3 \
+	# One BLAS thread a worker: the safeguarding detector's small matrix products run
+	# three times slower when numpy spreads them over threads (ADR 0012).
+	OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} $(BIN)/gunicorn candour.config.wsgi:application --bind $(HOST):$(PORT) --workers 3 \
 	  --logger-class candour.core.gunicorn_logging.ScrubbingLogger \
 	  --access-logfile - --access-logformat '{"request":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}'
 

@@ -128,6 +128,15 @@ QUIET_DISCLOSURE = (
     "",
 )
 
+# A poster's link used by a script: three "disclosures" in a minute, which the duty team
+# sees grouped as one burst with one email (issue 16); each is still kept and shown.
+BURST_LINK = ("Poster in the Family Hub", "Child in Need Team")
+BURST = (
+    "my dad hits me lol jk",
+    "im not safe at home",
+    "help my stepdad hits me",
+)
+
 LINKS = (
     ("Home visits: Assessment Team 1", "Assessment Team 1"),
     ("Child in Need Team", "Child in Need Team"),
@@ -136,7 +145,8 @@ LINKS = (
 
 
 def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: User) -> int:
-    """Links, a duty contact, a year of feedback, one acknowledged disclosure and one waiting."""
+    """Links, a duty contact, a year of feedback, one acknowledged disclosure, one waiting,
+    and a burst of three from a poster's link."""
     services.set_duty_contact(
         actor=admin,
         organisation=organisation,
@@ -179,7 +189,13 @@ def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: 
         )
     band, rating, good, better, idea = QUIET_DISCLOSURE
     _submit(links[2], band, rating, good, better, idea, today)
-    return count + 2
+    name, team = BURST_LINK
+    poster = services.create_link(
+        actor=admin, organisation=organisation, team=teams[team], name=name
+    )
+    for words in BURST:
+        _submit(poster, AgeBand.TEEN, Rating.VERY_POOR, "", words, "", today)
+    return count + 2 + len(BURST)
 
 
 REPLIES = (
