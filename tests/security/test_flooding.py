@@ -104,6 +104,8 @@ def test_a_client_throwing_away_its_cookies_is_held_per_client(
 # Feedback links: the duty team must not be buried, and no real disclosure may be lost.
 
 DISCLOSURE = "My stepdad hits me when mum is at work and I am scared to go home."
+# Words no phrase pattern holds; the learned layer finds them (issue 15).
+QUIET = "mum has been in bed for weeks so I do everything for my brothers"
 
 
 def _link(world: World) -> FeedbackLink:
@@ -254,3 +256,25 @@ def test_the_link_limit_holds_against_fresh_sessions(
     # A child's disclosure through the same poster is taken all the same.
     assert _send(Client(), link.token, DISCLOSURE).status_code == 302
     assert SafeguardingAlert.objects.count() == 1
+
+
+def test_the_burst_page_says_why_each_alert_was_raised_whichever_layer(
+    world: World, clock: Clock
+) -> None:
+    # A disclosure only the learned layer finds has no matched words: the burst page must
+    # still say why it was raised, as the single alert's page does (issue 15 item 2).
+    link = _link(world)
+    script = Client()
+    for words in (f"{DISCLOSURE} (1)", f"{DISCLOSURE} (2)", QUIET):
+        _send(script, link.token, words)
+    email = _duty_emails()[-1]
+    body = envelope.decrypt(
+        envelope.derive_kek(settings.CANDOUR_KEY_ENCRYPTION_KEY),
+        bytes(email.body_sealed),
+        context=f"outbox:{email.message_id}",
+    )
+    secret = body.rsplit("/safeguarding/burst/", 1)[1].strip().rstrip("/")
+    page = Client().get(reverse("voice:burst", args=[secret])).content.decode()
+
+    assert page.count("Raised by: word patterns") == 2
+    assert "Raised by: meaning, not exact words (the learned layer)" in page
