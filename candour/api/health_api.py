@@ -23,10 +23,10 @@ from candour.lib.statistics.spiral import SpiralThresholds
 from candour.workforce.demand import demand_series
 from candour.workforce.early_warning.services import assess_scope, thresholds_for
 from candour.workforce.health import access as health_access
+from candour.workforce.health.published import dfe_comparisons
 from candour.workforce.indicators import (
     PeriodIndicators,
     ScopeIndicators,
-    dfe_comparisons,
     organisation_indicators,
 )
 

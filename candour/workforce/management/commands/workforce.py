@@ -15,10 +15,10 @@ from candour.core.models import Organisation, OrganisationKind
 from candour.core.progress import ProgressBar
 from candour.lib.dfe import DfeFormatError
 from candour.workforce.health import services as health_services
+from candour.workforce.health.published import dfe_comparisons
 from candour.workforce.imports import services as imports
 from candour.workforce.indicators import (
     PeriodIndicators,
-    dfe_comparisons,
     organisation_indicators,
 )
 from candour.workforce.models import DfeValue, ImportBatch, ImportKind
