@@ -20,7 +20,7 @@ from candour.api.schemas import Error
 from candour.core.models import Organisation
 from candour.core.organisation_picker import chosen_organisation
 from candour.lib.statistics.spiral import SpiralThresholds
-from candour.workforce.demand import demand_series
+from candour.workforce.demand import demand_series, surge_months
 from candour.workforce.early_warning.services import assess_scope, thresholds_for
 from candour.workforce.health import access as health_access
 from candour.workforce.health.published import dfe_comparisons, published_figures, trends
@@ -131,10 +131,14 @@ class HealthOut(Schema):
 
 
 def _indicators(
-    scope: ScopeIndicators, thresholds: SpiralThresholds, *, small: bool
+    scope: ScopeIndicators,
+    thresholds: SpiralThresholds,
+    *,
+    small: bool,
+    surges: dict[date, tuple[str, ...]] | None = None,
 ) -> dict[str, Any]:
     latest = scope.latest
-    assessment = assess_scope(scope, thresholds)
+    assessment = assess_scope(scope, thresholds, surges)
     return {
         "period": latest.period if latest else None,
         "in_post_fte": latest.in_post_fte if latest else None,
@@ -177,7 +181,11 @@ def health_indicators(request: HttpRequest, filters: Query[IndicatorFilters]) ->
     return HealthOut(
         organisation_id=organisation.pk,
         organisation=organisation.name,
-        whole=IndicatorsOut(**_indicators(indicators.whole, thresholds, small=False)),
+        whole=IndicatorsOut(
+            **_indicators(
+                indicators.whole, thresholds, small=False, surges=surge_months(organisation)
+            )
+        ),
         teams=[
             TeamIndicatorsOut(
                 team_id=scope.team.pk,

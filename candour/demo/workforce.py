@@ -2,8 +2,8 @@
 
 The files are made in code, dated back from the end of last month, so the charts always
 show the recent past: two years of staff in post (with leavers, starters and agency
-cover), monthly vacancies, quarterly caseloads, sickness absence, and three years of
-demand with its seasons and a surge over the last ten weeks.
+cover), monthly vacancies, quarterly caseloads, sickness absence, and four years of
+demand with its seasons and a surge over the last ten weeks (made up by us).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 # Lewisham (an inner London borough): its statistical neighbours are other London boroughs.
 DEMO_DFE_AREA_CODE = "E09000023"
 SURGE_WEEKS = 10
+SURGE = 0.3  # the monthly measures' rise in the surge
+DEMAND_WEEKS = 4 * 52
 CASE_HOLDING = ("Social worker", "Senior practitioner", "Newly qualified social worker")
 SHORT_REASONS = (
     "cold_cough_flu",
@@ -249,10 +251,18 @@ def _absence_file(rng: random.Random, posts: list[_Post], first: date, last: dat
 
 
 def _demand_file(rng: random.Random, last: date) -> bytes:
+    """Four years of demand, the last ten weeks of referrals rising (18% to 45%) and
+    section 47 enquiries, conferences and plans started up by 30% in the surge's months.
+
+    The surge is made up by us, to show the control charts and the early warning at work
+    (issue 20); the sizes are an inner London borough's (DfE 2025: some 1,400 section 47
+    enquiries a year). Its own random stream, so the other demo files stay as they were.
+    """
+    rng = random.Random(rng.random())  # noqa: S311 - demo data, not security
     rows: list[list[object]] = []
     # The last whole week (Monday to Sunday) on or before ``last``.
     final_monday = last - timedelta(days=(last.weekday() + 1) % 7 + 6)
-    mondays = [final_monday - timedelta(weeks=weeks) for weeks in range(155, -1, -1)]
+    mondays = [final_monday - timedelta(weeks=weeks) for weeks in range(DEMAND_WEEKS - 1, -1, -1)]
     for index, monday in enumerate(mondays):
         weeks_from_end = len(mondays) - 1 - index
         factor = SEASON[monday.month]
@@ -265,15 +275,18 @@ def _demand_file(rng: random.Random, last: date) -> bytes:
     first_month = date(mondays[0].year, mondays[0].month, 1)
     months = [
         date(end.year, end.month, 1)
-        for end in _month_ends(last, 36)
+        for end in _month_ends(last, DEMAND_WEEKS // 4)
         if date(end.year, end.month, 1) >= first_month
     ]
-    surge_from = final_monday - timedelta(weeks=SURGE_WEEKS)
+    surge_from = final_monday - timedelta(weeks=SURGE_WEEKS - 1)
     for month in months:
-        factor = SEASON[month.month] * (1.3 if _month_end(month) > surge_from else 1.0)
-        s47 = max(0, round(rng.gauss(90 * factor, 9)))
-        icpc = max(0, round(s47 * rng.uniform(0.26, 0.34)))
-        plans = max(0, round(icpc * rng.uniform(0.78, 0.9)))
+        # The share of the month's days inside the surge carries its 30%.
+        days = (_month_end(month) - month).days + 1
+        inside = max(0, min(days, (_month_end(month) - surge_from).days + 1))
+        factor = SEASON[month.month] * (1 + SURGE * inside / days)
+        s47 = max(0, round(rng.gauss(120 * factor, (120 * factor) ** 0.5)))
+        icpc = max(0, round(rng.gauss(0.3 * s47, (0.3 * s47) ** 0.5)))
+        plans = max(0, round(rng.gauss(0.85 * icpc, (0.1 * icpc) ** 0.5)))
         rows += [
             [month, "month", "s47", s47],
             [month, "month", "icpc", icpc],

@@ -11,7 +11,7 @@ from candour.core import charts as core_charts
 from candour.core.models import Organisation
 from candour.lib.statistics.absence import SpellLength
 from candour.workforce import charts
-from candour.workforce.demand import DemandSeries
+from candour.workforce.demand import DemandSeries, surge_months
 from candour.workforce.early_warning.services import (
     assess_scope,
     evidence_as_json,
@@ -55,9 +55,10 @@ def status_lines(
     """The status now for the organisation and each team, with its evidence in words."""
     thresholds = thresholds_for(organisation)
     stored = latest_statuses(organisation)
+    flagged = surge_months(organisation)
     lines = []
     for scope in [indicators.whole, *indicators.teams]:
-        assessment = assess_scope(scope, thresholds)
+        assessment = assess_scope(scope, thresholds, flagged if scope.team is None else None)
         before = stored.get(scope.team.pk if scope.team else None)
         since = f"{before.computed_at:%d %B %Y}" if before else ""
         if assessment is None:

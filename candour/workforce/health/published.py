@@ -560,3 +560,40 @@ def measures_named(keys: Sequence[str]) -> list[ComparedMeasure]:
     """The compared measures with these keys, in the order given; unknown keys are skipped."""
     by_key = {compared.key: compared for compared in COMPARED_MEASURES}
     return [by_key[key] for key in keys if key in by_key]
+
+
+@dataclass(frozen=True)
+class NationalQuartile:
+    """The upper quartile of English local authorities' published figures in one year."""
+
+    value: float
+    time_period: str
+    authorities: int
+
+
+def national_upper_quartiles(measures: Sequence[str]) -> dict[str, NationalQuartile]:
+    """Per measure, the upper quartile across local authorities in its latest year (one
+    query; shared-service rows count once, as published). Empty until the DfE is loaded."""
+    rows = DfeValue.objects.filter(
+        measure__in=measures, level=GeographicLevel.LOCAL_AUTHORITY, value__isnull=False
+    ).values_list("measure", "time_period", "dataset", "area_code", "value")
+    by_year: dict[tuple[str, str], dict[str, float]] = {}
+    for measure, period, dataset, code, value in rows:
+        found = by_year.setdefault((measure, period), {})
+        if code not in found or dataset == PREFERRED_DATASET:
+            found[code] = float(value)
+    quartiles = {}
+    for measure in measures:
+        periods = sorted(p for m, p in by_year if m == measure)
+        if not periods:
+            continue
+        values = sorted(by_year[(measure, periods[-1])].values())
+        if len(values) < 4:
+            continue
+        # The inclusive method (as a spreadsheet's QUARTILE): a point 3/4 of the way along.
+        position = 0.75 * (len(values) - 1)
+        low = int(position)
+        high = min(low + 1, len(values) - 1)
+        value = values[low] + (values[high] - values[low]) * (position - low)
+        quartiles[measure] = NationalQuartile(value, periods[-1], len(values))
+    return quartiles

@@ -215,7 +215,7 @@ def thresholds(request: HttpRequest) -> HttpResponse:
     else:
         form = ThresholdsForm(initial=ThresholdsForm.initial_from(thresholds_for(organisation)))
     indicators = [
-        (label, form[f"{name}_strain"], form[f"{name}_worsening"])
+        (label, form[f"{name}_strain"], form[f"{name}_worsening"], form[f"{name}_above_usual"])
         for name, label in INDICATOR_LABELS.items()
     ]
     return render(
