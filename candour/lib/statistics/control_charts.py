@@ -12,8 +12,9 @@ Two ways of setting the spread and the rules (docs/adr/0024, benchmarks/surge_de
 - ``SurgeMethod.CALIBRATED`` (the default): the baseline takes the same week or month
   only (a window either side mixed August into July and September, and Christmas into
   December, which both biased the centre line and widened the spread); the dispersion is
-  calibrated on how far the baseline missed in the two years before each point (pooled,
-  so seasons do not inflate it); and the one rule is a CUSUM whose decision interval
+  calibrated on how far the baseline missed in the two years before each point, leaving
+  out the latest 8 weeks or 3 months (pooled, so seasons do not inflate it, and a surge
+  does not widen its own limits); and the one rule is a CUSUM whose decision interval
   suits the frequency (h = 4.5 weekly, 2.5 monthly: under one false flag per series in
   two years on simulated counts). A point 3 sigma out also crosses it (z - k > h).
 - ``SurgeMethod.SHEWHART`` (what Candour did before issue 20, kept to compare with): the
@@ -90,12 +91,15 @@ class BaselineSettings:
     calibration_years: int = 0
     # The fewest earlier misses a calibration needs; fewer, and the window's spread is used.
     calibration_min: int = 6
+    # The latest periods left out of the calibration (a surge being judged).
+    calibration_gap: int = 0
 
     @classmethod
     def for_method(cls, method: SurgeMethod, frequency: Frequency) -> BaselineSettings:
         if method is SurgeMethod.SHEWHART:
             return cls()
-        return cls(half_window=0, min_values=1, calibration_years=2)
+        gap = 8 if frequency is Frequency.WEEKLY else 3
+        return cls(half_window=0, min_values=1, calibration_years=2, calibration_gap=gap)
 
 
 @dataclass(frozen=True)
@@ -238,9 +242,12 @@ def _calibrated(
 ) -> float:
     """The dispersion that makes the baseline's earlier misses Poisson-sized on average:
     mean of (observed - expected)^2 / (expected x (1 + 1/n)) over the points of the last
-    ``calibration_years`` before this one (never below 1)."""
+    ``calibration_years`` before this one, less the latest ``calibration_gap`` (never
+    below 1)."""
     misses = []
-    for position in range(max(0, index - settings.calibration_years * year), index):
+    # The most recent periods are left out, so that a surge does not widen its own limits.
+    last = index - settings.calibration_gap
+    for position in range(max(0, index - settings.calibration_years * year), max(0, last)):
         earlier, count = baselines[position], points[position].count
         if earlier is None or count is None:
             continue

@@ -14,9 +14,9 @@ Status: ``spiralling`` when at least ``spiral_worsening`` indicators worsen toge
 
 Issue 20 (docs/adr/0024): a line may be relative to the organisation's own usual level
 (the median of the 12 periods before the window), which is how demand per worker is
-judged, as councils differ too much for one national line; and each demand measure
-whose control chart flagged a surge in the latest period (``HealthPeriod.surges``)
-counts as one more indicator over its line.
+judged, as councils differ too much for one national line; and a surge flagged on the
+control charts in the latest period (``HealthPeriod.surges``) counts as the demand side
+over its line and worsening, so a surge on top of strain is the spiral forming.
 """
 
 from __future__ import annotations
@@ -264,8 +264,13 @@ def assess_spiral(
     before = history[: -limits.window][-limits.usual_periods :]
     evidence = tuple(_evidence(window, indicator, limits, before) for indicator in Indicator)
     surges = window[-1].surges
+    # A surge on the control charts is the demand side over its line and worsening, once
+    # however many measures flag it (and not twice when demand per worker says so too).
+    demand = next(item for item in evidence if item.indicator is Indicator.DEMAND)
     worsening = sum(1 for item in evidence if item.worsening)
-    over = sum(1 for item in evidence if item.over_threshold) + len(surges)
+    worsening += bool(surges) and not demand.worsening
+    over = sum(1 for item in evidence if item.over_threshold)
+    over += bool(surges) and not demand.over_threshold
     if worsening >= limits.spiral_worsening or (worsening >= 2 and over >= 2):
         status = SpiralStatus.SPIRALLING
     elif over >= 1 or worsening >= 2:

@@ -36,6 +36,7 @@ from candour.lib.statistics.spiral import (
     SpiralThresholds,
     assess_spiral,
     over_words,
+    spiral_history,
 )
 from candour.notifications.services import notify
 from candour.workforce.demand import surge_months
@@ -317,3 +318,29 @@ def assess(organisation: Organisation, *, today: date | None = None) -> list[Sco
             _tell(organisation, scope.team, stored, previous)
         results.append(ScopeStatus(scope.team, assessment, previous, stored))
     return results
+
+
+@dataclass(frozen=True)
+class BacktestMonth:
+    """What the early warning would have said for the whole organisation at a month's end."""
+
+    period: date
+    status: str
+    lines: list[str]
+
+
+def backtest(organisation: Organisation, *, today: date | None = None) -> list[BacktestMonth]:
+    """The whole organisation's status at each month's end, judged only on what was known
+    then (statistics.spiral.spiral_history, with the control-chart flags of each month;
+    a flag needs only the counts up to it). Reads; stores nothing."""
+    thresholds = thresholds_for(organisation)
+    indicators = organisation_indicators(organisation, today=today)
+    flagged = surge_months(organisation)
+    periods = [
+        dataclasses.replace(p, surges=flagged.get(p.period, ()))
+        for p in indicators.whole.health_periods()
+    ]
+    return [
+        BacktestMonth(item.period, str(item.status), item.explanation())
+        for item in spiral_history(periods, thresholds)
+    ]

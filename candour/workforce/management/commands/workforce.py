@@ -14,6 +14,7 @@ from candour.accounts.models import User
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.progress import ProgressBar
 from candour.lib.dfe import DfeFormatError
+from candour.workforce.early_warning.services import backtest
 from candour.workforce.health import services as health_services
 from candour.workforce.health.published import (
     COMPARED_MEASURES,
@@ -100,6 +101,12 @@ class Command(BaseCommand):
             parser_.add_argument(
                 "--organisation", required=True, help="The organisation's code or slug"
             )
+        backtesting = actions.add_parser(
+            "backtest", help="Print the early warning an organisation would have had each month"
+        )
+        backtesting.add_argument(
+            "--organisation", required=True, help="The organisation's code or slug"
+        )
         reporting = actions.add_parser("report", help="Print an organisation's latest indicators")
         reporting.add_argument(
             "--organisation", required=True, help="The organisation's code or slug"
@@ -138,6 +145,8 @@ class Command(BaseCommand):
             self._assess()
         elif action == "event":
             self._event(options)
+        elif action == "backtest":
+            self._backtest(_organisation(options["organisation"]))
         else:
             self._report(_organisation(options["organisation"]), options)
 
@@ -263,6 +272,20 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Import {batch_id} undone: {rows} rows removed from {name}.")
         )
+
+    def _backtest(self, organisation: Organisation) -> None:
+        months = backtest(organisation)
+        if not months:
+            self.stdout.write(f"{organisation.name}: no workforce data imported yet.")
+            return
+        self.stdout.write(f"{organisation.name}: the early warning each month, as known then")
+        before = None
+        for month in months:
+            changed = " (changed)" if before is not None and month.status != before else ""
+            self.stdout.write(f"  {month.period:%B %Y}: {month.status}{changed}")
+            for line in month.lines:
+                self.stdout.write(f"      {line}")
+            before = month.status
 
     def _report(self, organisation: Organisation, options: dict[str, Any]) -> None:
         batches = list(imports.batches_of(organisation))
