@@ -152,7 +152,9 @@ class Tally:
         }
 
 
-def first_flag(points: list[DemandPoint], frequency: Frequency, method: SurgeMethod, start: int):
+def first_flag(
+    points: list[DemandPoint], frequency: Frequency, method: SurgeMethod, start: int
+) -> int | None:
     chart = assess_demand(points, frequency, method=method)
     for index in range(start, len(chart)):
         if chart[index].surge:

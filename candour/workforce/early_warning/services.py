@@ -40,7 +40,7 @@ from candour.lib.statistics.spiral import (
 )
 from candour.notifications.services import notify
 from candour.workforce.demand import surge_months
-from candour.workforce.health.published import national_upper_quartiles
+from candour.workforce.health.published import national_lines
 from candour.workforce.indicators import ScopeIndicators, organisation_indicators
 from candour.workforce.models import HealthStatus, WorkforceSettings
 
@@ -104,8 +104,8 @@ def thresholds_as_json(thresholds: SpiralThresholds) -> dict[str, Any]:
     return stored
 
 
-# Indicators whose default line becomes the national upper quartile once the DfE's
-# workforce figures are loaded (issue 20), with the published measure that gives it.
+# Indicators whose default line becomes the national top tenth once the DfE's workforce
+# figures are loaded (issue 20), with the published measure that gives it.
 NATIONAL_LINES = {
     "caseload": "caseload_fte",
     "vacancy_rate": "vacancy_rate_fte",
@@ -116,18 +116,19 @@ NATIONAL_LINES = {
 
 
 def thresholds_for(organisation: Organisation) -> SpiralThresholds:
-    """The organisation's thresholds: its overrides; where it has none, the upper quartile
-    of English local authorities in the latest DfE year (when loaded), else the defaults."""
+    """The organisation's thresholds: its overrides; where it has none, the line the top
+    tenth of English local authorities were over in the latest DfE year (when loaded),
+    else the defaults."""
     settings = WorkforceSettings.objects.filter(organisation=organisation).first()
     overrides = settings.thresholds if settings else {}
     thresholds = thresholds_from(overrides)
-    quartiles = national_upper_quartiles(tuple(NATIONAL_LINES.values()))
+    lines = national_lines(tuple(NATIONAL_LINES.values()))
     national = {}
     for name, measure in NATIONAL_LINES.items():
-        if name in overrides or measure not in quartiles:
+        if name in overrides or measure not in lines:
             continue
         national[name] = dataclasses.replace(
-            getattr(thresholds, name), strain=round(quartiles[measure].value, 1)
+            getattr(thresholds, name), strain=round(lines[measure].value, 1)
         )
     return dataclasses.replace(thresholds, **national)
 

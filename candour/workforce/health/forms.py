@@ -136,7 +136,7 @@ class ThresholdsForm(GovukForm):
     def thresholds(self) -> SpiralThresholds:
         data = self.cleaned_data
         defaults = SpiralThresholds()
-        limits = {
+        limits: dict[str, Any] = {
             name: Limit(
                 strain=_optional(data.get(f"{name}_strain")),
                 worsening=float(data[f"{name}_worsening"]),

@@ -562,27 +562,34 @@ def measures_named(keys: Sequence[str]) -> list[ComparedMeasure]:
     return [by_key[key] for key in keys if key in by_key]
 
 
+# The share of authorities below a national line: the top tenth is over it. Five lines
+# each at the upper quartile left most authorities strained on one of them every year
+# (benchmarks/early_warning_backtest.py); at the top tenth about half are in 2025.
+NATIONAL_LINE_SHARE = 0.9
+
+
 @dataclass(frozen=True)
-class NationalQuartile:
-    """The upper quartile of English local authorities' published figures in one year."""
+class NationalLine:
+    """Where the top tenth of English local authorities' published figures start."""
 
     value: float
     time_period: str
     authorities: int
 
 
-def national_upper_quartiles(measures: Sequence[str]) -> dict[str, NationalQuartile]:
-    """Per measure, the upper quartile across local authorities in its latest year (one
-    query; shared-service rows count once, as published). Empty until the DfE is loaded."""
+def national_lines(measures: Sequence[str]) -> dict[str, NationalLine]:
+    """Per measure, the line the top tenth of local authorities were over in its latest
+    year (one query; shared-service rows count once, as published). Empty until the DfE
+    figures are loaded."""
     rows = DfeValue.objects.filter(
         measure__in=measures, level=GeographicLevel.LOCAL_AUTHORITY, value__isnull=False
     ).values_list("measure", "time_period", "dataset", "area_code", "value")
     by_year: dict[tuple[str, str], dict[str, float]] = {}
-    for measure, period, dataset, code, value in rows:
+    for measure, period, dataset, code, published in rows:
         found = by_year.setdefault((measure, period), {})
-        if code not in found or dataset == PREFERRED_DATASET:
-            found[code] = float(value)
-    quartiles = {}
+        if published is not None and (code not in found or dataset == PREFERRED_DATASET):
+            found[code] = float(published)
+    lines = {}
     for measure in measures:
         periods = sorted(p for m, p in by_year if m == measure)
         if not periods:
@@ -590,10 +597,10 @@ def national_upper_quartiles(measures: Sequence[str]) -> dict[str, NationalQuart
         values = sorted(by_year[(measure, periods[-1])].values())
         if len(values) < 4:
             continue
-        # The inclusive method (as a spreadsheet's QUARTILE): a point 3/4 of the way along.
-        position = 0.75 * (len(values) - 1)
+        # The inclusive method (as a spreadsheet's PERCENTILE): interpolated in between.
+        position = NATIONAL_LINE_SHARE * (len(values) - 1)
         low = int(position)
         high = min(low + 1, len(values) - 1)
         value = values[low] + (values[high] - values[low]) * (position - low)
-        quartiles[measure] = NationalQuartile(value, periods[-1], len(values))
-    return quartiles
+        lines[measure] = NationalLine(value, periods[-1], len(values))
+    return lines

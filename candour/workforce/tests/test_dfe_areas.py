@@ -3,6 +3,7 @@ figures come from (issue 20). Checked against the DfE's own rows."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from django.urls import reverse
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
+from candour.lib.statistics.spiral import Limit
+from candour.workforce.early_warning.services import change_thresholds, thresholds_for
 from candour.workforce.health.published import dfe_comparisons
 from candour.workforce.imports.services import load_dfe
 from candour.workforce.models import WorkforceSettings
@@ -82,3 +85,15 @@ def test_an_earlier_code_is_read_as_its_successor_and_older_figures_are_named(wo
     assert found["turnover_rate_fte"].time_period == "2020"
     assert "latest figures for this area are for 2020" in found["turnover_rate_fte"].note
     assert "England's are for 2025" in found["turnover_rate_fte"].note
+
+
+def test_the_early_warning_lines_default_to_the_national_top_tenth(world, published):
+    thresholds = thresholds_for(world.riverside)
+
+    # 2025 turnover of the 148 local authority rows with a figure (shared services once),
+    # the 90th percentile interpolated as a spreadsheet's PERCENTILE does.
+    assert thresholds.turnover_rate.strain == 19.5
+    # An organisation's own line is kept.
+    own = dataclasses.replace(thresholds, turnover_rate=Limit(strain=25.0, worsening=3.0))
+    change_thresholds(actor=world.admin, organisation=world.riverside, thresholds=own)
+    assert thresholds_for(world.riverside).turnover_rate.strain == 25.0

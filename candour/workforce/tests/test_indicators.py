@@ -7,7 +7,8 @@ import pytest
 
 from candour.lib.statistics.control_charts import Rule
 from candour.workforce.demand import demand_series
-from candour.workforce.indicators import dfe_comparisons, organisation_indicators
+from candour.workforce.health.published import dfe_comparisons
+from candour.workforce.indicators import organisation_indicators
 from candour.workforce.models import (
     ChartEvent,
     DemandCount,
