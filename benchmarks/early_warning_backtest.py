@@ -94,7 +94,11 @@ def main() -> None:
             periods = [
                 HealthPeriod(
                     date(int(year), 9, 30),
-                    *(by_year[year].get(name) for name in MEASURES.values()),
+                    caseload=by_year[year].get("caseload"),
+                    vacancy_rate=by_year[year].get("vacancy_rate"),
+                    agency_rate=by_year[year].get("agency_rate"),
+                    turnover_rate=by_year[year].get("turnover_rate"),
+                    absence_rate=by_year[year].get("absence_rate"),
                 )
                 for year in known
             ]
