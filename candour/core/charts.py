@@ -171,7 +171,7 @@ LINE_WIDTH, PLOT_HEIGHT = 960, 260
 _LEFT, _RIGHT, _BOTTOM = 64, 24, 36
 _LEGEND_ROW, _EVENT_ROW = 22, 15
 # Roughly how wide a character of 12px (11px) text is, to keep labels apart.
-_CHAR_WIDTH, _EVENT_CHAR_WIDTH = 7.0, 6.2
+_CHAR_WIDTH, _EVENT_CHAR_WIDTH = 6.6, 6.2
 _EVENT_TEXT = 44  # an event label longer than this is cut (the table has it whole)
 INK, GREY, BLUE, RED, PURPLE, GREEN, ORANGE = (
     "#0b0c0c",

@@ -68,6 +68,9 @@ def test_the_demo_shows_starters_and_absence_over_time(world):
 
     assert absence.status_code == workforce.status_code == 200
     assert 'id="absence-quarters"' in absence.content.decode()
+    # Reasons in words, never the import's codes.
+    assert "Anxiety, stress, depression or other mental ill health" in absence.content.decode()
+    assert "mental_health" not in absence.content.decode()
     assert "Starters (FTE)" in workforce.content.decode()
 
 
