@@ -141,7 +141,7 @@ def test_a_line_chart_is_full_width_with_its_legend_and_event_labels_apart() -> 
     for event in chart.events:
         width = len(event.text) * 6.2
         start = event.text_x - width if event.anchor == "end" else event.text_x
-        assert 0 <= start
+        assert start >= 0
         assert start + width <= chart.width
         spans.append((event.text_y, start, start + width))
     for row, start, end in spans:
