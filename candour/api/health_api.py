@@ -20,13 +20,13 @@ from candour.api.schemas import Error
 from candour.core.models import Organisation
 from candour.core.organisation_picker import chosen_organisation
 from candour.lib.statistics.spiral import SpiralThresholds
-from candour.workforce.demand import demand_series
+from candour.workforce.demand import demand_series, surge_months
 from candour.workforce.early_warning.services import assess_scope, thresholds_for
 from candour.workforce.health import access as health_access
+from candour.workforce.health.published import dfe_comparisons, published_figures, trends
 from candour.workforce.indicators import (
     PeriodIndicators,
     ScopeIndicators,
-    dfe_comparisons,
     organisation_indicators,
 )
 
@@ -37,6 +37,30 @@ class HealthFilters(Schema):
     organisation: int | None = Field(
         default=None,
         description="The organisation's id; by default the first you may read.",
+    )
+
+
+class IndicatorFilters(HealthFilters):
+    year: str | None = Field(
+        default=None,
+        description="The DfE year to compare, e.g. `2024` (default: the latest published).",
+        pattern=r"^\d{4}$",
+    )
+    since: str | None = Field(
+        default=None,
+        description="Also give the change since this DfE year, e.g. `2013`.",
+        pattern=r"^\d{4}$",
+    )
+
+
+class SeriesFilters(HealthFilters):
+    from_year: int | None = Field(
+        default=None,
+        description="The first year: the organisation's demand periods starting in it or "
+        "later, and the DfE's published years from it.",
+    )
+    to_year: int | None = Field(
+        default=None, description="The last year, for both, in the same way."
     )
 
 
@@ -81,6 +105,21 @@ class ComparisonOut(Schema):
     neighbours_counted: int = Field(description="How many neighbours that mean is over.")
     region: float | None
     england: float | None
+    kind: str = Field(
+        description="`count` (as published), `rate` (a rate, share or average) or `change` "
+        "(already a change on the year, %)."
+    )
+    note: str = Field(
+        description="Where this area's figure came from when not its own current code (an "
+        "earlier code, a shared service), or that its latest year is older than England's."
+    )
+    base_period: str | None = Field(description="The year changes are measured from, if asked.")
+    ours_change: float | None = Field(
+        description="Change since base_period: % for a count, points for a rate."
+    )
+    neighbours_change: float | None
+    region_change: float | None
+    england_change: float | None
 
 
 class HealthOut(Schema):
@@ -92,10 +131,14 @@ class HealthOut(Schema):
 
 
 def _indicators(
-    scope: ScopeIndicators, thresholds: SpiralThresholds, *, small: bool
+    scope: ScopeIndicators,
+    thresholds: SpiralThresholds,
+    *,
+    small: bool,
+    surges: dict[date, tuple[str, ...]] | None = None,
 ) -> dict[str, Any]:
     latest = scope.latest
-    assessment = assess_scope(scope, thresholds)
+    assessment = assess_scope(scope, thresholds, surges)
     return {
         "period": latest.period if latest else None,
         "in_post_fte": latest.in_post_fte if latest else None,
@@ -127,16 +170,22 @@ def _organisation(request: HttpRequest, filters: HealthFilters) -> Organisation:
     summary="The latest workforce indicators and early-warning status",
     description="For an organisation where you are a manager, analyst or administrator: "
     "the latest month's indicators and status for the organisation and each team, and the "
-    "DfE comparisons. Anyone else's organisation is not found.",
+    "DfE comparisons (England always; the organisation's area, neighbours and region once "
+    "set) for the chosen year, with the change since another. Anyone else's organisation "
+    "is not found.",
 )
-def health_indicators(request: HttpRequest, filters: Query[HealthFilters]) -> HealthOut:
+def health_indicators(request: HttpRequest, filters: Query[IndicatorFilters]) -> HealthOut:
     organisation = _organisation(request, filters)
     indicators = organisation_indicators(organisation, today=timezone.localdate())
     thresholds = thresholds_for(organisation)
     return HealthOut(
         organisation_id=organisation.pk,
         organisation=organisation.name,
-        whole=IndicatorsOut(**_indicators(indicators.whole, thresholds, small=False)),
+        whole=IndicatorsOut(
+            **_indicators(
+                indicators.whole, thresholds, small=False, surges=surge_months(organisation)
+            )
+        ),
         teams=[
             TeamIndicatorsOut(
                 team_id=scope.team.pk,
@@ -157,8 +206,15 @@ def health_indicators(request: HttpRequest, filters: Query[HealthFilters]) -> He
                 neighbours_counted=c.neighbours_counted,
                 region=c.region,
                 england=c.england,
+                kind=c.kind,
+                note=c.note,
+                base_period=c.base_period,
+                ours_change=c.ours_change,
+                neighbours_change=c.neighbours_change,
+                region_change=c.region_change,
+                england_change=c.england_change,
             )
-            for c in dfe_comparisons(organisation)
+            for c in dfe_comparisons(organisation, year=filters.year, since=filters.since)
         ],
     )
 
@@ -204,11 +260,33 @@ class DemandSeriesOut(Schema):
     points: list[DemandPointOut]
 
 
+class PublishedYearOut(Schema):
+    year: str = Field(description="The DfE's time period: the year to 31 March or 30 September.")
+    ours: float | None = Field(description="The organisation's area; null without one.")
+    neighbours: float | None = Field(description="The statistical neighbours' plain mean.")
+    region: float | None
+    england: float | None
+    note: str = Field(description="Where the area's figure came from, when not its own code.")
+
+
+class PublishedSeriesOut(Schema):
+    measure: str
+    label: str
+    group: str = Field(description="`workforce` or `demand`.")
+    kind: str = Field(description="`count`, `rate` or `change`.")
+    years: list[PublishedYearOut] = Field(description="Oldest first.")
+
+
 class HealthSeriesOut(Schema):
     organisation_id: int
     organisation: str
     scopes: list[ScopeSeriesOut] = Field(description="The whole organisation, then each team.")
     demand: list[DemandSeriesOut]
+    area: str = Field(description="The DfE local authority code compared; empty: England only.")
+    national: list[PublishedSeriesOut] = Field(
+        description="Every DfE measure each year: the area, its neighbours, region and "
+        "England (the national series), within the same years as the demand series."
+    )
 
 
 def _month(item: PeriodIndicators, *, small: bool) -> MonthOut:
@@ -234,10 +312,11 @@ def _month(item: PeriodIndicators, *, small: bool) -> MonthOut:
     summary="Workforce indicators month by month, and demand over time",
     description="For an organisation where you are a manager, analyst or administrator: "
     "the last 12 months' indicators for the organisation and each team, and each demand "
-    "measure's counts with its seasonal baseline, control-chart flags and events. "
+    "measure's counts with its seasonal baseline, control-chart flags and events; and the "
+    "DfE's published series for its area, neighbours, region and England. "
     "Anyone else's organisation is not found.",
 )
-def health_series(request: HttpRequest, filters: Query[HealthFilters]) -> HealthSeriesOut:
+def health_series(request: HttpRequest, filters: Query[SeriesFilters]) -> HealthSeriesOut:
     organisation = _organisation(request, filters)
     indicators = organisation_indicators(organisation, today=timezone.localdate())
     scopes = [
@@ -262,13 +341,42 @@ def health_series(request: HttpRequest, filters: Query[HealthFilters]) -> Health
                     events=list(item.events),
                 )
                 for item in series.points
+                if (filters.from_year is None or item.point.period.year >= filters.from_year)
+                and (filters.to_year is None or item.point.period.year <= filters.to_year)
             ],
         )
         for series in demand_series(organisation)
+    ]
+    figures = published_figures(organisation)
+    national = [
+        PublishedSeriesOut(
+            measure=trend.measure,
+            label=trend.label,
+            group=trend.group,
+            kind=trend.kind,
+            years=[
+                PublishedYearOut(
+                    year=period,
+                    ours=trend.ours[index],
+                    neighbours=trend.neighbours[index],
+                    region=trend.region[index],
+                    england=trend.england[index],
+                    note=trend.notes[index],
+                )
+                for index, period in enumerate(trend.periods)
+            ],
+        )
+        for trend in trends(
+            figures,
+            first=str(filters.from_year) if filters.from_year is not None else None,
+            last=str(filters.to_year) if filters.to_year is not None else None,
+        )
     ]
     return HealthSeriesOut(
         organisation_id=organisation.pk,
         organisation=organisation.name,
         scopes=scopes,
         demand=demand,
+        area=figures.area,
+        national=national,
     )

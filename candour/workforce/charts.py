@@ -1,4 +1,5 @@
-"""SVG charts for the health pages: a Lorenz curve, a control chart and a line over time.
+"""SVG charts for the health pages: a Lorenz curve here; lines over time and control
+charts through the shared chart in candour.core.charts (issue 20).
 
 Drawn on the server with attributes only (the CSP forbids inline style and script) and
 always shown beside a table of the same data, which is what screen readers use.
@@ -15,8 +16,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
+from candour.core import charts as core_charts
 from candour.lib.statistics.concentration import LorenzPoint
+from candour.lib.statistics.control_charts import Frequency
 from candour.workforce.demand import DemandSeries
 
 WIDTH, HEIGHT = 640, 260
@@ -141,78 +145,55 @@ def lorenz_svg(title: str, points: Sequence[LorenzPoint]) -> str:
     return _render(lorenz(title, points))
 
 
-def line_chart(title: str, labels: Sequence[str], values: Sequence[float | None]) -> Plot:
-    """One indicator over time; a missing value breaks the line."""
-    known = [v for v in values if v is not None]
-    low, high = _scale(0.0, max(known, default=0.0) * 1.1)
-    shapes = _axes(round(low, 1), round(high, 1), labels, max(1, len(labels) // 6))
-    run: list[tuple[float, float]] = []
-    for index, value in enumerate(values):
-        if value is None:
-            shapes += _polyline(run, BLUE)
-            run = []
-            continue
-        point = (_x(index, len(values)), _y(value, low, high))
-        run.append(point)
-        shapes.append(Circle(round(point[0], 1), round(point[1], 1), 3, BLUE))
-    shapes += _polyline(run, BLUE)
-    return Plot(title, WIDTH, HEIGHT, shapes)
-
-
 def line_chart_svg(title: str, labels: Sequence[str], values: Sequence[float | None]) -> str:
-    return _render(line_chart(title, labels, values))
-
-
-def control_chart(title: str, series: DemandSeries) -> Plot:
-    """Counts with the seasonal centre line, 3-sigma limits, flagged points and events."""
-    points = series.points
-    count = len(points)
-    values: list[float] = []
-    for item in points:
-        if item.point.observed is not None:
-            values.append(item.point.observed)
-        upper = item.point.limit(3)
-        if upper is not None:
-            values.append(upper)
-    low, high = _scale(0.0, max(values, default=0.0) * 1.1)
-    every = max(1, count // 8)
-    labels = [f"{item.point.period:%b %y}" for item in points]
-    shapes = _axes(0, round(high), labels, every)
-    centre: list[tuple[float, float]] = []
-    upper_line: list[tuple[float, float]] = []
-    lower_line: list[tuple[float, float]] = []
-    for index, item in enumerate(points):
-        x = _x(index, count)
-        baseline = item.point.baseline
-        if baseline is None:
-            for line in (centre, upper_line, lower_line):
-                shapes += _polyline(line, GREY)
-            centre, upper_line, lower_line = [], [], []
-            continue
-        centre.append((x, _y(baseline.expected, low, high)))
-        upper_line.append((x, _y(item.point.limit(3) or 0.0, low, high)))
-        lower_line.append((x, _y(item.point.limit(-3) or 0.0, low, high)))
-    shapes += _polyline(centre, INK)
-    shapes += _polyline(upper_line, GREY, dashed=True)
-    shapes += _polyline(lower_line, GREY, dashed=True)
-    observed = [
-        (_x(i, count), _y(item.point.observed, low, high))
-        for i, item in enumerate(points)
-        if item.point.observed is not None
-    ]
-    shapes += _polyline(observed, BLUE)
-    for index, item in enumerate(points):
-        x = round(_x(index, count), 1)
-        if item.events:
-            shapes.append(Line(x, TOP, x, HEIGHT - BOTTOM, PURPLE, "2 3"))
-            shapes.append(Text(round(x + 3, 1), TOP + 10, item.events[0][:30], 11, PURPLE))
-        if item.point.observed is None:
-            continue
-        y = round(_y(item.point.observed, low, high), 1)
-        if item.point.signals:
-            shapes.append(Circle(x, y, 5, RED, INK))
-    return Plot(title, WIDTH, HEIGHT, shapes)
+    """One indicator over time, through the shared chart (candour.core.charts)."""
+    return core_charts.line_chart_svg(title, labels, [core_charts.LineSeries("", values)])
 
 
 def control_chart_svg(title: str, series: DemandSeries) -> str:
-    return _render(control_chart(title, series))
+    """Counts with the seasonal centre line, 3-sigma limits, flagged points and events,
+    with a legend on the chart, through the shared chart (candour.core.charts)."""
+    points = series.points
+    labels = [
+        f"{item.point.period:%d %b %y}"
+        if series.frequency is Frequency.WEEKLY
+        else f"{item.point.period:%b %y}"
+        for item in points
+    ]
+    lines = [
+        core_charts.LineSeries(
+            str(_("Count")),
+            [item.point.observed for item in points],
+            core_charts.BLUE,
+            markers=False,
+            flagged=[bool(item.point.signals) for item in points],
+        ),
+        core_charts.LineSeries(
+            str(_("Expected (same time in earlier years)")),
+            [item.point.baseline.expected if item.point.baseline else None for item in points],
+            core_charts.INK,
+            markers=False,
+        ),
+        core_charts.LineSeries(
+            str(_("Limits (3 standard deviations)")),
+            [item.point.limit(3) for item in points],
+            core_charts.GREY,
+            dashed=True,
+            markers=False,
+        ),
+        core_charts.LineSeries(
+            "",
+            [item.point.limit(-3) for item in points],
+            core_charts.GREY,
+            dashed=True,
+            markers=False,
+        ),
+    ]
+    events = [
+        core_charts.EventMark(index, label)
+        for index, item in enumerate(points)
+        for label in item.events
+    ]
+    return core_charts.line_chart_svg(
+        title, labels, lines, events=events, flag_name=str(_("Flagged by a rule"))
+    )

@@ -134,3 +134,17 @@ def demand_series(organisation: Organisation) -> list[DemandSeries]:
             annotated.append(AnnotatedPoint(point, labels))
         series.append(DemandSeries(measure, MEASURES.get(measure, measure), frequency, annotated))
     return series
+
+
+def surge_months(organisation: Organisation) -> dict[date, tuple[str, ...]]:
+    """The demand measures flagged high on their control charts, by the last day of the
+    month (a weekly point counts in the month its week starts), for the early warning."""
+    flagged: dict[date, list[str]] = defaultdict(list)
+    for series in demand_series(organisation):
+        for item in series.points:
+            if item.point.surge:
+                start = item.point.period
+                end = _next(start.replace(day=1), Frequency.MONTHLY) - timedelta(days=1)
+                if series.label not in flagged[end]:
+                    flagged[end].append(series.label)
+    return {end: tuple(labels) for end, labels in flagged.items()}

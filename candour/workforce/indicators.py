@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -34,7 +34,6 @@ from typing import TypeVar
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
 
 from candour.core.models import Organisation, Team
 from candour.lib.statistics import absence, workforce
@@ -49,11 +48,8 @@ from candour.workforce.models import (
     AbsenceSpell,
     Caseload,
     DemandCount,
-    DfeNeighbour,
-    DfeValue,
     StaffPost,
     Vacancy,
-    WorkforceSettings,
 )
 
 HISTORY_MONTHS = 12
@@ -462,253 +458,6 @@ def absence_over_time(
     shows nothing for that quarter.
     """
     return [absence_detail(rows, end, smallest=smallest) for end in quarter_ends(last, quarters)]
-
-
-# The DfE files hold counts without population, so between councils of different sizes
-# only rates, shares and changes on the year are compared, never the counts themselves.
-WORKFORCE = "workforce"
-DEMAND = "demand"
-PREFERRED_DATASET = "csww_indicators"
-NATIONAL = "National"
-
-# A published figure: (measure, time_period) -> value, None where missing or suppressed.
-Lookup = Callable[[str, str], float | None]
-
-
-@dataclass(frozen=True)
-class ComparedMeasure:
-    """A figure compared across areas, worked out from the DfE measures in ``sources``.
-
-    ``sources[0]`` decides the latest year: the last one the area has a row for.
-    """
-
-    key: str
-    label: StrOrPromise
-    group: str
-    sources: tuple[str, ...]
-    compute: Callable[[Lookup, str], float | None]
-
-
-def _published(measure: str) -> Callable[[Lookup, str], float | None]:
-    return lambda get, period: get(measure, period)
-
-
-def _previous_year(period: str) -> str | None:
-    return str(int(period) - 1) if period.isdigit() else None
-
-
-def _change_on_year(measure: str) -> Callable[[Lookup, str], float | None]:
-    def compute(get: Lookup, period: str) -> float | None:
-        before = _previous_year(period)
-        now, then = get(measure, period), get(measure, before) if before else None
-        if now is None or then is None or then <= 0:
-            return None
-        return 100.0 * (now - then) / then
-
-    return compute
-
-
-def _icpc_within_15_days(get: Lookup, period: str) -> float | None:
-    quick, later, total = (
-        get(measure, period)
-        for measure in ("icpc_within_0_10_days", "icpc_within_11_15_days", "icpc")
-    )
-    if quick is None or later is None or total is None or total <= 0:
-        return None
-    return 100.0 * (quick + later) / total
-
-
-def _starter_rate(get: Lookup, period: str) -> float | None:
-    return workforce.starter_rate(get("starters_fte", period), get("inpost_fte", period))
-
-
-COMPARED_MEASURES: tuple[ComparedMeasure, ...] = (
-    ComparedMeasure(
-        "turnover_rate_fte",
-        _("Turnover rate (%)"),
-        WORKFORCE,
-        ("turnover_rate_fte",),
-        _published("turnover_rate_fte"),
-    ),
-    ComparedMeasure(
-        "starter_rate_fte",
-        _("Starter rate (%)"),
-        WORKFORCE,
-        ("starters_fte", "inpost_fte"),
-        _starter_rate,
-    ),
-    ComparedMeasure(
-        "vacancy_rate_fte",
-        _("Vacancy rate (%)"),
-        WORKFORCE,
-        ("vacancy_rate_fte",),
-        _published("vacancy_rate_fte"),
-    ),
-    ComparedMeasure(
-        "agency_rate_fte",
-        _("Agency rate (%)"),
-        WORKFORCE,
-        ("agency_rate_fte",),
-        _published("agency_rate_fte"),
-    ),
-    ComparedMeasure(
-        "caseload_fte",
-        _("Average caseload (cases per case-holding FTE)"),
-        WORKFORCE,
-        ("caseload_fte",),
-        _published("caseload_fte"),
-    ),
-    ComparedMeasure(
-        "absence_rate_fte",
-        _("Absence rate (%)"),
-        WORKFORCE,
-        ("absence_rate_fte",),
-        _published("absence_rate_fte"),
-    ),
-    ComparedMeasure(
-        "rereferral_rate",
-        _("Re-referrals within 12 months (% of referrals)"),
-        DEMAND,
-        ("rereferral_rate",),
-        _published("rereferral_rate"),
-    ),
-    ComparedMeasure(
-        "referrals_no_further_action_rate",
-        _("Referrals with no further action (%)"),
-        DEMAND,
-        ("referrals_no_further_action_rate",),
-        _published("referrals_no_further_action_rate"),
-    ),
-    ComparedMeasure(
-        "cp_plans_subsequent_rate",
-        _("Second or subsequent child protection plans (% of plans started)"),
-        DEMAND,
-        ("cp_plans_subsequent_rate",),
-        _published("cp_plans_subsequent_rate"),
-    ),
-    ComparedMeasure(
-        "icpc_within_15_days_rate",
-        _("Initial conferences within 15 working days (%)"),
-        DEMAND,
-        ("icpc", "icpc_within_0_10_days", "icpc_within_11_15_days"),
-        _icpc_within_15_days,
-    ),
-    ComparedMeasure(
-        "referrals_change",
-        _("Referrals: change on the year (%)"),
-        DEMAND,
-        ("referrals",),
-        _change_on_year("referrals"),
-    ),
-    ComparedMeasure(
-        "s47_change",
-        _("Section 47 enquiries: change on the year (%)"),
-        DEMAND,
-        ("s47",),
-        _change_on_year("s47"),
-    ),
-    ComparedMeasure(
-        "icpc_change",
-        _("Initial child protection conferences: change on the year (%)"),
-        DEMAND,
-        ("icpc",),
-        _change_on_year("icpc"),
-    ),
-    ComparedMeasure(
-        "cp_plans_started_change",
-        _("Child protection plans started: change on the year (%)"),
-        DEMAND,
-        ("cp_plans_started",),
-        _change_on_year("cp_plans_started"),
-    ),
-    ComparedMeasure(
-        "cin_change",
-        _("Children in need at 31 March: change on the year (%)"),
-        DEMAND,
-        ("cin",),
-        _change_on_year("cin"),
-    ),
-)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One measure in its latest year: the authority, its neighbours, region, England."""
-
-    measure: str
-    label: str
-    group: str
-    time_period: str
-    ours: float | None
-    neighbours: float | None
-    neighbours_counted: int
-    region: float | None
-    england: float | None
-
-
-def _number(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
-
-
-def dfe_comparisons(organisation: Organisation) -> list[Comparison]:
-    """The latest published year of each measure for the organisation's DfE area.
-
-    The neighbours' figure is the plain mean of those neighbours with a published value
-    that year (suppressed ones are left out, never read as zero); a rate or change is
-    worked out for each neighbour first. Empty without an area.
-    """
-    settings = WorkforceSettings.objects.filter(organisation=organisation).first()
-    area = settings.dfe_area_code if settings else ""
-    if not area:
-        return []
-    neighbours = list(
-        DfeNeighbour.objects.filter(area_code=area)
-        .order_by("rank")
-        .values_list("neighbour_code", flat=True)
-    )
-    sources = {source for compared in COMPARED_MEASURES for source in compared.sources}
-    values = DfeValue.objects.filter(measure__in=sources)
-    own_rows = list(values.filter(area_code=area))
-    region_code = next((row.region_code for row in own_rows if row.region_code), "")
-    chosen: dict[tuple[str, str, str], DfeValue] = {}
-    wanted = values.filter(area_code__in=[area, region_code, *neighbours]) | values.filter(
-        level=NATIONAL
-    )
-    for row in wanted:
-        key = (row.measure, row.time_period, NATIONAL if row.level == NATIONAL else row.area_code)
-        if key not in chosen or row.dataset == PREFERRED_DATASET:
-            chosen[key] = row
-
-    def lookup(code: str) -> Lookup:
-        def get(measure: str, period: str) -> float | None:
-            row = chosen.get((measure, period, code))
-            return _number(row.value) if row else None
-
-        return get
-
-    comparisons = []
-    for compared in COMPARED_MEASURES:
-        periods = sorted({p for m, p, a in chosen if m == compared.sources[0] and a == area})
-        if not periods:
-            continue
-        period = periods[-1]
-        theirs = [
-            v for code in neighbours if (v := compared.compute(lookup(code), period)) is not None
-        ]
-        comparisons.append(
-            Comparison(
-                measure=compared.key,
-                label=str(compared.label),
-                group=compared.group,
-                time_period=period,
-                ours=compared.compute(lookup(area), period),
-                neighbours=sum(theirs) / len(theirs) if theirs else None,
-                neighbours_counted=len(theirs),
-                region=compared.compute(lookup(region_code), period) if region_code else None,
-                england=compared.compute(lookup(NATIONAL), period),
-            )
-        )
-    return comparisons
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ app_name = "workforce"
 
 urlpatterns = [
     path("health/", health_views.overview, name="health"),
+    path("health/trends/", health_views.trends, name="health-trends"),
     path("health/workforce/", health_views.workforce, name="health-workforce"),
     path("health/absence/", health_views.absence, name="health-absence"),
     path("health/demand/", health_views.demand, name="health-demand"),

@@ -118,6 +118,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "health/workforce/": LEADERS,
     "health/absence/": LEADERS,
     "health/demand/": LEADERS,
+    "health/trends/": LEADERS,
     "health/events/": MANAGERS | {"admin"},
     "health/dfe-area/": {"admin"},
     "health/thresholds/": {"admin"},

@@ -131,3 +131,66 @@ def test_the_indicators_carry_demand_comparisons_and_the_starter_rate(built):
     assert (rereferrals["neighbours"], rereferrals["neighbours_counted"]) == (None, 0)
     assert "starter_rate" in body["whole"]
     assert body["whole"]["starters_fte"] == 0.0
+
+
+def _dfe(measure: str, period: str, level: str, code: str, value: str) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from candour.workforce.models import DfeValue
+
+    DfeValue.objects.create(
+        dataset="referrals",
+        measure=measure,
+        time_period=period,
+        year_ending=date(int(period), 3, 31),
+        level=level,
+        area_code=code,
+        area_name="England" if level == "National" else f"Area {code}",
+        region_code="" if level == "National" else "E12000007",
+        value=Decimal(value),
+    )
+
+
+@pytest.fixture
+def england(db):
+    for period, value in (("2013", "593470"), ("2014", "657780"), ("2015", "635620")):
+        _dfe("referrals", period, "National", "E92000001", value)
+    _dfe("referrals", "2014", "Local authority", "E1", "4000")
+    _dfe("referrals", "2013", "Local authority", "E1", "3200")
+
+
+def test_the_indicators_compare_a_chosen_year_with_england_without_an_area(built, england):
+    response = caller_for(built.manager).get(INDICATORS, year="2014", since="2013")
+
+    assert response.status_code == 200
+    referrals = {c["measure"]: c for c in response.json()["comparisons"]}["referrals_count"]
+    assert referrals["time_period"] == "2014"
+    assert referrals["kind"] == "count"
+    assert referrals["ours"] is None
+    assert referrals["england"] == pytest.approx(657780)
+    assert referrals["base_period"] == "2013"
+    assert referrals["england_change"] == pytest.approx(100 * (657780 - 593470) / 593470)
+
+
+def test_a_year_that_is_not_a_year_is_refused(built, england):
+    response = caller_for(built.manager).get(INDICATORS, year="last")
+
+    assert response.status_code == 422
+
+
+def test_the_series_carry_the_national_series_within_the_same_years(built, england):
+    from candour.workforce.models import WorkforceSettings
+
+    WorkforceSettings.objects.create(organisation=built.riverside, dfe_area_code="E1")
+
+    response = caller_for(built.manager).get(SERIES, from_year=2014, to_year=2015)
+
+    body = response.json()
+    assert body["area"] == "E1"
+    referrals = {s["measure"]: s for s in body["national"]}["referrals_count"]
+    assert [y["year"] for y in referrals["years"]] == ["2014", "2015"]
+    assert referrals["years"][0]["england"] == pytest.approx(657780)
+    assert referrals["years"][0]["ours"] == pytest.approx(4000)
+    assert referrals["years"][1]["ours"] is None
+    assert all(p["period_start"] >= "2014-01-01" for d in body["demand"] for p in d["points"])

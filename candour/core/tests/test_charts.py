@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from candour.core.charts import Column, CountRow, bar_chart, bar_chart_svg, column_chart_svg
+from candour.core.charts import (
+    Column,
+    CountRow,
+    EventMark,
+    LineSeries,
+    bar_chart,
+    bar_chart_svg,
+    column_chart_svg,
+    line_chart,
+    line_chart_svg,
+    nice_ticks,
+)
 from candour.lib.statistics.concentration import LorenzPoint
 from candour.lib.statistics.control_charts import DemandPoint, Frequency, assess_demand
 from candour.workforce import charts as workforce_charts
@@ -98,3 +109,46 @@ def test_no_chart_markup_is_built_by_hand_and_marked_safe() -> None:
         source = path.read_text(encoding="utf-8")
         assert "<svg" not in source, path
         assert "def escape" not in source, path
+
+
+def test_round_ticks_up_the_side() -> None:
+    assert nice_ticks(187) == [0, 50, 100, 150, 200]
+    assert nice_ticks(657780)[-1] >= 657780
+    assert 5 <= len(nice_ticks(657780)) <= 7
+
+
+def test_a_line_chart_is_full_width_with_its_legend_and_event_labels_apart() -> None:
+    labels = [f"W{i}" for i in range(60)]
+    events = [
+        EventMark(50, "National child safeguarding practice review published"),
+        EventMark(52, "Ofsted inspection of children's services (ILACS)"),
+        EventMark(59, "Front door reorganised"),
+    ]
+    chart = line_chart(
+        "Referrals",
+        labels,
+        [LineSeries("Count", [100.0] * 60, flagged=[False] * 59 + [True])],
+        events=events,
+        flag_name="Flagged by a rule",
+    )
+
+    assert chart.width == 960
+    assert [entry.text for entry in chart.legend] == ["Count", "Flagged by a rule"]
+    assert 5 <= len(chart.side_ticks) <= 7
+    assert 8 <= len(chart.bottom_ticks) <= 12
+    # Every label inside the chart, and no two in the same row overlapping.
+    spans = []
+    for event in chart.events:
+        width = len(event.text) * 6.2
+        start = event.text_x - width if event.anchor == "end" else event.text_x
+        assert start >= 0
+        assert start + width <= chart.width
+        spans.append((event.text_y, start, start + width))
+    for row, start, end in spans:
+        for other_row, other_start, other_end in spans:
+            if (row, start) != (other_row, other_start) and row == other_row:
+                assert end < other_start or start > other_end
+    assert len({row for row, _, _ in spans}) > 1
+    assert chart.events[0].text.endswith("…")  # cut to fit; the table has it whole
+    svg = line_chart_svg("Referrals", labels, [LineSeries("Count", [100.0] * 60)])
+    assert "candour-chart--wide" in svg

@@ -7,6 +7,19 @@ phi = max(1, variance / mean of the baseline values), so the chart is a c-chart 
 counts are Poisson and wider when they vary more. Every rule runs on the standardised
 residual z = (observed - expected) / sigma: Western Electric rules, a tabular CUSUM and
 an EWMA. A surge never leaks into its own baseline until a year has passed.
+
+Two ways of setting the spread and the rules (docs/adr/0024, benchmarks/surge_detection.py):
+- ``SurgeMethod.CALIBRATED`` (the default): the baseline takes the same week or month
+  only (a window either side mixed August into July and September, and Christmas into
+  December, which both biased the centre line and widened the spread); the dispersion is
+  calibrated on how far the baseline missed in the two years before each point, leaving
+  out the latest 8 weeks or 3 months (pooled, so seasons do not inflate it, and a surge
+  does not widen its own limits); and the one rule is a CUSUM whose decision interval
+  suits the frequency (h = 4.5 weekly, 2.5 monthly: under one false flag per series in
+  two years on simulated counts). A point 3 sigma out also crosses it (z - k > h).
+- ``SurgeMethod.SHEWHART`` (what Candour did before issue 20, kept to compare with): the
+  quasi-Poisson spread from the baseline window itself and every rule listed in
+  :class:`Rule`.
 """
 
 from __future__ import annotations
@@ -41,6 +54,11 @@ class Rule(enum.StrEnum):
     EWMA = "EWMA beyond its control limit"
 
 
+class SurgeMethod(enum.StrEnum):
+    CALIBRATED = "calibrated"
+    SHEWHART = "shewhart"
+
+
 class Direction(enum.StrEnum):
     HIGH = "high"
     LOW = "low"
@@ -69,6 +87,19 @@ class BaselineSettings:
     years: int = 3
     half_window: int | None = None
     min_values: int | None = None
+    # Calibrate the dispersion on the baseline's own misses over this many years (0: no).
+    calibration_years: int = 0
+    # The fewest earlier misses a calibration needs; fewer, and the window's spread is used.
+    calibration_min: int = 6
+    # The latest periods left out of the calibration (a surge being judged).
+    calibration_gap: int = 0
+
+    @classmethod
+    def for_method(cls, method: SurgeMethod, frequency: Frequency) -> BaselineSettings:
+        if method is SurgeMethod.SHEWHART:
+            return cls()
+        gap = 8 if frequency is Frequency.WEEKLY else 3
+        return cls(half_window=0, min_values=1, calibration_years=2, calibration_gap=gap)
 
 
 @dataclass(frozen=True)
@@ -87,6 +118,20 @@ class ChartSettings:
     cusum_h: float = 5.0
     ewma_lambda: float = 0.2
     ewma_width: float = 3.0
+
+    @classmethod
+    def for_method(cls, method: SurgeMethod, frequency: Frequency) -> ChartSettings:
+        if method is SurgeMethod.SHEWHART:
+            return cls()
+        return cls(
+            rules=frozenset({Rule.CUSUM}),
+            cusum_h=CALIBRATED_CUSUM_H[frequency],
+        )
+
+
+# The CUSUM decision interval of the calibrated method, tuned on the development half of
+# benchmarks/surge_detection.py for at most one false flag per series in two years.
+CALIBRATED_CUSUM_H = {Frequency.WEEKLY: 4.5, Frequency.MONTHLY: 2.5}
 
 
 @dataclass(frozen=True)
@@ -180,9 +225,37 @@ def seasonal_baseline(
         spread = sum((value - mean) ** 2 for value in values)
         variance = spread / (len(values) - 1) if len(values) > 1 else 0.0
         dispersion = max(1.0, variance / mean) if mean > 0 else 1.0
+        if settings.calibration_years:
+            dispersion = _calibrated(points, baselines, index, year, settings, dispersion)
         sigma = math.sqrt(dispersion * max(mean, 1.0) * (1 + 1 / len(values)))
         baselines.append(Baseline(mean, sigma, dispersion, len(values)))
     return baselines
+
+
+def _calibrated(
+    points: Sequence[DemandPoint],
+    baselines: Sequence[Baseline | None],
+    index: int,
+    year: int,
+    settings: BaselineSettings,
+    fallback: float,
+) -> float:
+    """The dispersion that makes the baseline's earlier misses Poisson-sized on average:
+    mean of (observed - expected)^2 / (expected x (1 + 1/n)) over the points of the last
+    ``calibration_years`` before this one, less the latest ``calibration_gap`` (never
+    below 1)."""
+    misses = []
+    # The most recent periods are left out, so that a surge does not widen its own limits.
+    last = index - settings.calibration_gap
+    for position in range(max(0, index - settings.calibration_years * year), max(0, last)):
+        earlier, count = baselines[position], points[position].count
+        if earlier is None or count is None:
+            continue
+        scale = max(earlier.expected, 1.0) * (1 + 1 / earlier.values_used)
+        misses.append((count - earlier.expected) ** 2 / scale)
+    if len(misses) < settings.calibration_min:
+        return fallback
+    return max(1.0, sum(misses) / len(misses))
 
 
 def _window_rule(
@@ -283,8 +356,15 @@ def assess_demand(
     frequency: Frequency,
     baseline_settings: BaselineSettings | None = None,
     chart_settings: ChartSettings | None = None,
+    *,
+    method: SurgeMethod = SurgeMethod.CALIBRATED,
 ) -> list[ChartPoint]:
-    """Per-period chart values, limits and the rules that fired, for a page to annotate."""
+    """Per-period chart values, limits and the rules that fired, for a page to annotate.
+
+    Settings not given are the ``method``'s for this frequency.
+    """
+    baseline_settings = baseline_settings or BaselineSettings.for_method(method, frequency)
+    chart_settings = chart_settings or ChartSettings.for_method(method, frequency)
     baselines = seasonal_baseline(points, frequency, baseline_settings)
     z: list[float | None] = []
     for point, baseline in zip(points, baselines, strict=True):

@@ -11,6 +11,12 @@ Status: ``spiralling`` when at least ``spiral_worsening`` indicators worsen toge
 (default 3), or at least 2 worsen while at least 2 are over their thresholds;
 ``strained`` when any is over its threshold or at least 2 worsen together; else
 ``steady``. Defaults (SpiralThresholds) come from design/METRICS.md; docs/adr/0014.
+
+Issue 20 (docs/adr/0024): a line may be relative to the organisation's own usual level
+(the median of the 12 periods before the window), which is how demand per worker is
+judged, as councils differ too much for one national line; and a surge flagged on the
+control charts in the latest period (``HealthPeriod.surges``) counts as the demand side
+over its line and worsening, so a surge on top of strain is the spiral forming.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ class HealthPeriod:
     absence_rate: float | None = None
     # Referrals in the period per case-holding FTE: the demand side of the spiral.
     demand_per_worker: float | None = None
+    # Demand measures whose control chart flagged a surge in the period, in words.
+    surges: tuple[str, ...] = ()
 
     def value(self, indicator: Indicator) -> float | None:
         return {
@@ -70,12 +78,15 @@ class Limit:
 
     ``relative`` makes the change a fraction of the window's first fitted value
     (demand grows in proportion); otherwise it is in the indicator's own units
-    (percentage points for rates).
+    (percentage points for rates). ``strain`` None: no fixed line. ``above_usual``: also
+    strained when the latest value is more than this share above the organisation's
+    own usual level (0.2: 20% above the median of the 12 periods before the window).
     """
 
-    strain: float
+    strain: float | None
     worsening: float
     relative: bool = False
+    above_usual: float | None = None
 
 
 @dataclass(frozen=True)
@@ -91,9 +102,11 @@ class SpiralThresholds:
     - turnover 17% (England's peak strain, 2022: 17.2%): worsening by 3 points;
     - absence 4.2% (CIPD 2023 public sector: 10.6 days per employee over 253 working
       days; England's social workers 2.9-3.5%): worsening by 0.5 points;
-    - demand: strained above 4 referrals a month per case-holding FTE (England: about
-      620,000 referrals a year over roughly 20,000 case-holding FTE, 2.6 a month);
-      worsening by 10% of its level, as demand grows in proportion.
+    - demand: strained when referrals a month per case-holding FTE are more than 20%
+      above the organisation's own usual level (the median of the 12 months before the
+      window); no fixed line, as a council's usual level depends on how it counts
+      referrals and who holds cases (issue 20: a fixed 4 was exceeded every month by the
+      demo, as by many councils, and so said nothing). Worsening by 10% of its level.
     The window is 6 periods (six months of monthly figures) and needs 3 known values.
     """
 
@@ -102,10 +115,12 @@ class SpiralThresholds:
     agency_rate: Limit = Limit(strain=20.0, worsening=3.0)
     turnover_rate: Limit = Limit(strain=17.0, worsening=3.0)
     absence_rate: Limit = Limit(strain=4.2, worsening=0.5)
-    demand_per_worker: Limit = Limit(strain=4.0, worsening=0.10, relative=True)
+    demand_per_worker: Limit = Limit(strain=None, worsening=0.10, relative=True, above_usual=0.2)
     window: int = 6
     min_values: int = 3
     spiral_worsening: int = 3
+    # The periods before the window that give an indicator's usual level.
+    usual_periods: int = 12
 
     def limit(self, indicator: Indicator) -> Limit:
         return {
@@ -124,12 +139,13 @@ class IndicatorEvidence:
 
     indicator: Indicator
     latest: float | None
-    strain: float
+    strain: float | None  # the line it is judged against (fixed, or from its usual level)
     over_threshold: bool
     change: float | None
     worsening_by: float
     worsening: bool
     values_used: int
+    usual: float | None = None  # its own usual level, when the line is relative to it
 
 
 @dataclass(frozen=True)
@@ -140,6 +156,8 @@ class SpiralAssessment:
     window_start: date
     status: SpiralStatus
     evidence: tuple[IndicatorEvidence, ...]
+    # Demand measures whose control chart flagged a surge in the latest period.
+    surges: tuple[str, ...] = ()
 
     @property
     def worsening(self) -> tuple[Indicator, ...]:
@@ -151,16 +169,29 @@ class SpiralAssessment:
 
     def explanation(self) -> list[str]:
         """Plain-English lines a page can show beside the status."""
-        lines = []
+        lines = [
+            f"{measure}: a surge flagged on its control chart in {self.period:%B %Y}"
+            for measure in self.surges
+        ]
         for item in self.evidence:
             if item.over_threshold and item.latest is not None:
-                lines.append(f"{item.indicator} is {item.latest:.1f}, over {item.strain:g}")
+                lines.append(over_words(str(item.indicator), item.latest, item.strain, item.usual))
             if item.worsening and item.change is not None:
                 lines.append(
                     f"{item.indicator} rose by {item.change:.1f} from {self.window_start:%B %Y}"
                     f" to {self.period:%B %Y}"
                 )
         return lines
+
+
+def over_words(label: str, latest: float, line: float | None, usual: float | None) -> str:
+    """ "X is 5.1, over 4.3 (20% above its usual 3.6)" or "X is 5.7, over 4.2"."""
+    if usual is not None and line is not None:
+        above = (line / usual - 1) * 100 if usual else 0.0
+        return (
+            f"{label} is {latest:.1f}, over {line:.1f} ({above:.0f}% above its usual {usual:.1f})"
+        )
+    return f"{label} is {latest:.1f}, over {line:g}"
 
 
 def fitted_change(values: Sequence[tuple[int, float]]) -> tuple[float, float]:
@@ -176,8 +207,20 @@ def fitted_change(values: Sequence[tuple[int, float]]) -> tuple[float, float]:
     return mean_y + slope * (first - mean_x), slope * (values[-1][0] - first)
 
 
+def _usual(before: Sequence[HealthPeriod], indicator: Indicator) -> float | None:
+    """The median of the known values before the window; None with fewer than 3."""
+    known = sorted(v for period in before if (v := period.value(indicator)) is not None)
+    if len(known) < 3:
+        return None
+    middle = len(known) // 2
+    return known[middle] if len(known) % 2 else (known[middle - 1] + known[middle]) / 2
+
+
 def _evidence(
-    window: Sequence[HealthPeriod], indicator: Indicator, limits: SpiralThresholds
+    window: Sequence[HealthPeriod],
+    indicator: Indicator,
+    limits: SpiralThresholds,
+    before: Sequence[HealthPeriod] = (),
 ) -> IndicatorEvidence:
     limit = limits.limit(indicator)
     known = [
@@ -192,15 +235,21 @@ def _evidence(
         start, change = fitted_change(known)
         if limit.relative:
             needed = limit.worsening * abs(start)
+    usual = _usual(before, indicator) if limit.above_usual is not None else None
+    lines = [line for line in (limit.strain,) if line is not None]
+    if usual is not None and limit.above_usual is not None:
+        lines.append(usual * (1 + limit.above_usual))
+    line = min(lines) if lines else None
     return IndicatorEvidence(
         indicator=indicator,
         latest=latest,
-        strain=limit.strain,
-        over_threshold=latest is not None and latest > limit.strain,
+        strain=line,
+        over_threshold=latest is not None and line is not None and latest > line,
         change=change,
         worsening_by=needed,
         worsening=change is not None and change >= needed,
         values_used=len(known),
+        usual=usual if line is not None and line != limit.strain else None,
     )
 
 
@@ -212,16 +261,23 @@ def assess_spiral(
         raise ValueError("assess_spiral needs at least one period")
     limits = thresholds or SpiralThresholds()
     window = history[-limits.window :]
-    evidence = tuple(_evidence(window, indicator, limits) for indicator in Indicator)
+    before = history[: -limits.window][-limits.usual_periods :]
+    evidence = tuple(_evidence(window, indicator, limits, before) for indicator in Indicator)
+    surges = window[-1].surges
+    # A surge on the control charts is the demand side over its line and worsening, once
+    # however many measures flag it (and not twice when demand per worker says so too).
+    demand = next(item for item in evidence if item.indicator is Indicator.DEMAND)
     worsening = sum(1 for item in evidence if item.worsening)
+    worsening += bool(surges) and not demand.worsening
     over = sum(1 for item in evidence if item.over_threshold)
+    over += bool(surges) and not demand.over_threshold
     if worsening >= limits.spiral_worsening or (worsening >= 2 and over >= 2):
         status = SpiralStatus.SPIRALLING
     elif over >= 1 or worsening >= 2:
         status = SpiralStatus.STRAINED
     else:
         status = SpiralStatus.STEADY
-    return SpiralAssessment(window[-1].period, window[0].period, status, evidence)
+    return SpiralAssessment(window[-1].period, window[0].period, status, evidence, surges)
 
 
 def spiral_history(

@@ -3,8 +3,9 @@
 ``assess`` builds each scope's monthly HealthPeriod series (candour.workforce.indicators:
 cases held per case-holding FTE, vacancy, agency, annualised turnover and absence rates,
 and referrals in the month per case-holding FTE), judges it with the organisation's
-SpiralThresholds (statistics.spiral, ADR 0014), and stores a HealthStatus only when the
-status differs from the last one stored, auditing it and telling the organisation's
+SpiralThresholds (statistics.spiral, ADR 0014; demand against its own usual level
+and the control-chart surges among the evidence, ADR 0024), and stores a HealthStatus
+only when the status differs from the last one stored, auditing it and telling the organisation's
 managers and administrators in words, with no personal data. A team of fewer than 5
 people is judged without its absence rate, which is never shown for so few.
 """
@@ -12,6 +13,7 @@ people is judged without its absence rate, which is never shown for so few.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -33,8 +35,12 @@ from candour.lib.statistics.spiral import (
     SpiralStatus,
     SpiralThresholds,
     assess_spiral,
+    over_words,
+    spiral_history,
 )
 from candour.notifications.services import notify
+from candour.workforce.demand import surge_months
+from candour.workforce.health.published import national_lines
 from candour.workforce.indicators import ScopeIndicators, organisation_indicators
 from candour.workforce.models import HealthStatus, WorkforceSettings
 
@@ -54,6 +60,10 @@ STATUS_WORDS = {
 }
 
 
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def thresholds_from(overrides: dict[str, Any]) -> SpiralThresholds:
     """SpiralThresholds with the stored overrides applied; unusable values are ignored."""
     defaults = SpiralThresholds()
@@ -65,9 +75,10 @@ def thresholds_from(overrides: dict[str, Any]) -> SpiralThresholds:
         base: Limit = getattr(defaults, name)
         try:
             changes[name] = Limit(
-                strain=float(given.get("strain", base.strain)),
+                strain=_optional(given.get("strain", base.strain)),
                 worsening=float(given.get("worsening", base.worsening)),
                 relative=bool(given.get("relative", base.relative)),
+                above_usual=_optional(given.get("above_usual", base.above_usual)),
             )
         except (TypeError, ValueError):
             continue
@@ -86,16 +97,40 @@ def thresholds_as_json(thresholds: SpiralThresholds) -> dict[str, Any]:
             "strain": limit.strain,
             "worsening": limit.worsening,
             "relative": limit.relative,
+            "above_usual": limit.above_usual,
         }
     for name in WHOLE_FIELDS:
         stored[name] = getattr(thresholds, name)
     return stored
 
 
+# Indicators whose default line becomes the national top tenth once the DfE's workforce
+# figures are loaded (issue 20), with the published measure that gives it.
+NATIONAL_LINES = {
+    "caseload": "caseload_fte",
+    "vacancy_rate": "vacancy_rate_fte",
+    "agency_rate": "agency_rate_fte",
+    "turnover_rate": "turnover_rate_fte",
+    "absence_rate": "absence_rate_fte",
+}
+
+
 def thresholds_for(organisation: Organisation) -> SpiralThresholds:
-    """The organisation's thresholds: the defaults with its overrides."""
+    """The organisation's thresholds: its overrides; where it has none, the line the top
+    tenth of English local authorities were over in the latest DfE year (when loaded),
+    else the defaults."""
     settings = WorkforceSettings.objects.filter(organisation=organisation).first()
-    return thresholds_from(settings.thresholds if settings else {})
+    overrides = settings.thresholds if settings else {}
+    thresholds = thresholds_from(overrides)
+    lines = national_lines(tuple(NATIONAL_LINES.values()))
+    national = {}
+    for name, measure in NATIONAL_LINES.items():
+        if name in overrides or measure not in lines:
+            continue
+        national[name] = dataclasses.replace(
+            getattr(thresholds, name), strain=round(lines[measure].value, 1)
+        )
+    return dataclasses.replace(thresholds, **national)
 
 
 @transaction.atomic
@@ -127,7 +162,10 @@ def change_thresholds(
 
 
 def evidence_as_json(assessment: SpiralAssessment) -> list[dict[str, Any]]:
-    return [
+    surges: list[dict[str, Any]] = [
+        {"indicator": "surge", "label": measure, "surge": True} for measure in assessment.surges
+    ]
+    return surges + [
         {
             "indicator": item.indicator.name.lower(),
             "label": str(item.indicator),
@@ -138,6 +176,7 @@ def evidence_as_json(assessment: SpiralAssessment) -> list[dict[str, Any]]:
             "worsening_by": item.worsening_by,
             "worsening": item.worsening,
             "values_used": item.values_used,
+            "usual": item.usual,
         }
         for item in assessment.evidence
     ]
@@ -148,8 +187,10 @@ def evidence_words(evidence: list[dict[str, Any]]) -> list[str]:
     lines = []
     for item in evidence:
         label = item.get("label", "")
+        if item.get("surge"):
+            lines.append(f"{label}: a surge flagged on its control chart")
         if item.get("over_threshold") and item.get("latest") is not None:
-            lines.append(f"{label} is {item['latest']:.1f}, over {item['strain']:g}")
+            lines.append(over_words(label, item["latest"], item.get("strain"), item.get("usual")))
         if item.get("worsening") and item.get("change") is not None:
             lines.append(f"{label} rose by {item['change']:.1f} over the last months")
     return lines or ["No indicator is over its line or rising."]
@@ -169,9 +210,19 @@ class ScopeStatus:
         return self.stored is not None
 
 
-def assess_scope(scope: ScopeIndicators, thresholds: SpiralThresholds) -> SpiralAssessment | None:
-    """The status at the scope's latest month; None when there is no data yet."""
+def assess_scope(
+    scope: ScopeIndicators,
+    thresholds: SpiralThresholds,
+    surges: Mapping[date, tuple[str, ...]] | None = None,
+) -> SpiralAssessment | None:
+    """The status at the scope's latest month; None when there is no data yet.
+
+    ``surges``: the demand measures flagged on the control charts, by month end; only
+    the whole organisation's demand is charted, so only its scope is given them.
+    """
     periods = scope.health_periods()
+    if surges:
+        periods = [dataclasses.replace(p, surges=surges.get(p.period, ())) for p in periods]
     if not periods or not any(
         period.value(indicator) is not None for period in periods for indicator in Indicator
     ):
@@ -232,11 +283,12 @@ def assess(organisation: Organisation, *, today: date | None = None) -> list[Sco
     """
     thresholds = thresholds_for(organisation)
     indicators = organisation_indicators(organisation, today=today)
+    flagged = surge_months(organisation)
     latest = latest_statuses(organisation)
     now = timezone.now()
     results = []
     for scope in [indicators.whole, *indicators.teams]:
-        assessment = assess_scope(scope, thresholds)
+        assessment = assess_scope(scope, thresholds, flagged if scope.team is None else None)
         team_id = scope.team.pk if scope.team else None
         before = latest.get(team_id)
         previous = before.status if before else None
@@ -267,3 +319,29 @@ def assess(organisation: Organisation, *, today: date | None = None) -> list[Sco
             _tell(organisation, scope.team, stored, previous)
         results.append(ScopeStatus(scope.team, assessment, previous, stored))
     return results
+
+
+@dataclass(frozen=True)
+class BacktestMonth:
+    """What the early warning would have said for the whole organisation at a month's end."""
+
+    period: date
+    status: str
+    lines: list[str]
+
+
+def backtest(organisation: Organisation, *, today: date | None = None) -> list[BacktestMonth]:
+    """The whole organisation's status at each month's end, judged only on what was known
+    then (statistics.spiral.spiral_history, with the control-chart flags of each month;
+    a flag needs only the counts up to it). Reads; stores nothing."""
+    thresholds = thresholds_for(organisation)
+    indicators = organisation_indicators(organisation, today=today)
+    flagged = surge_months(organisation)
+    periods = [
+        dataclasses.replace(p, surges=flagged.get(p.period, ()))
+        for p in indicators.whole.health_periods()
+    ]
+    return [
+        BacktestMonth(item.period, str(item.status), item.explanation())
+        for item in spiral_history(periods, thresholds)
+    ]

@@ -22,10 +22,13 @@ INDICATOR_LABELS = {
 }
 
 
-def _number(label: str, help_text: str, maximum: float) -> forms.DecimalField:
+def _number(
+    label: str, help_text: str, maximum: float, *, required: bool = True
+) -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
         help_text=help_text,
+        required=required,
         min_value=0,
         max_value=maximum,
         decimal_places=2,
@@ -37,6 +40,10 @@ def _number(label: str, help_text: str, maximum: float) -> forms.DecimalField:
             "max_value": _("Enter a number no bigger than %(limit_value)s"),
         },
     )
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 class ThresholdsForm(GovukForm):
@@ -82,11 +89,27 @@ class ThresholdsForm(GovukForm):
             )
             self.fields[f"{name}_strain"] = _number(
                 str(_("Strained above")),
-                str(_("%(indicator)s above this level") % {"indicator": label}),
+                str(
+                    _("%(indicator)s above this level; leave blank for no fixed line")
+                    % {"indicator": label}
+                ),
                 1000,
+                required=False,
             )
             self.fields[f"{name}_worsening"] = _number(
                 str(_("Worsening when it rises by")), str(rising), 100
+            )
+            self.fields[f"{name}_above_usual"] = _number(
+                str(_("Strained when above its usual level by")),
+                str(
+                    _(
+                        "As a share of the organisation's own usual level (the median of the "
+                        "12 months before the trend's months): 0.20 is 20%. Leave blank to "
+                        "judge it on the fixed line only"
+                    )
+                ),
+                10,
+                required=False,
             )
 
     @staticmethod
@@ -98,8 +121,9 @@ class ThresholdsForm(GovukForm):
         }
         for name in INDICATOR_LABELS:
             limit: Limit = getattr(thresholds, name)
-            initial[f"{name}_strain"] = limit.strain
+            initial[f"{name}_strain"] = "" if limit.strain is None else limit.strain
             initial[f"{name}_worsening"] = limit.worsening
+            initial[f"{name}_above_usual"] = "" if limit.above_usual is None else limit.above_usual
         return initial
 
     def clean(self) -> dict[str, Any]:
@@ -112,11 +136,12 @@ class ThresholdsForm(GovukForm):
     def thresholds(self) -> SpiralThresholds:
         data = self.cleaned_data
         defaults = SpiralThresholds()
-        limits = {
+        limits: dict[str, Any] = {
             name: Limit(
-                strain=float(data[f"{name}_strain"]),
+                strain=_optional(data.get(f"{name}_strain")),
                 worsening=float(data[f"{name}_worsening"]),
                 relative=getattr(defaults, name).relative,
+                above_usual=_optional(data.get(f"{name}_above_usual")),
             )
             for name in INDICATOR_LABELS
         }

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from candour.core import charts as core_charts
 from candour.core.models import Organisation
 from candour.lib.statistics.absence import SpellLength
 from candour.workforce import charts
-from candour.workforce.demand import DemandSeries
+from candour.workforce.demand import DemandSeries, surge_months
 from candour.workforce.early_warning.services import (
     assess_scope,
     evidence_as_json,
@@ -18,11 +19,15 @@ from candour.workforce.early_warning.services import (
     latest_statuses,
     thresholds_for,
 )
-from candour.workforce.indicators import (
+from candour.workforce.health.published import (
     DEMAND,
     WORKFORCE,
-    AbsenceDetail,
     Comparison,
+    MeasureKind,
+    Trend,
+)
+from candour.workforce.indicators import (
+    AbsenceDetail,
     OrganisationIndicators,
     PeriodIndicators,
     ScopeIndicators,
@@ -50,9 +55,10 @@ def status_lines(
     """The status now for the organisation and each team, with its evidence in words."""
     thresholds = thresholds_for(organisation)
     stored = latest_statuses(organisation)
+    flagged = surge_months(organisation)
     lines = []
     for scope in [indicators.whole, *indicators.teams]:
-        assessment = assess_scope(scope, thresholds)
+        assessment = assess_scope(scope, thresholds, flagged if scope.team is None else None)
         before = stored.get(scope.team.pk if scope.team else None)
         since = f"{before.computed_at:%d %B %Y}" if before else ""
         if assessment is None:
@@ -146,6 +152,34 @@ LENGTH_WORDS = {
 }
 
 
+# Plain words for each absence reason code the imports accept
+# (candour.lib.tabular.workforce_schemas.ABSENCE_REASONS).
+REASON_WORDS = {
+    "mental_health": gettext_lazy("Anxiety, stress, depression or other mental ill health"),
+    "back_problems": gettext_lazy("Back problems"),
+    "musculoskeletal": gettext_lazy("Other muscle and joint problems"),
+    "cold_cough_flu": gettext_lazy("Cold, cough or flu"),
+    "chest_respiratory": gettext_lazy("Chest and breathing problems"),
+    "headache_migraine": gettext_lazy("Headache or migraine"),
+    "cancer": gettext_lazy("Cancer and tumours"),
+    "heart_circulatory": gettext_lazy("Heart and circulation problems"),
+    "gastrointestinal": gettext_lazy("Stomach and bowel problems"),
+    "genitourinary_gynaecological": gettext_lazy("Genitourinary and gynaecological problems"),
+    "infectious_disease": gettext_lazy("Infectious diseases, including COVID-19"),
+    "injury_fracture": gettext_lazy("Injury or fracture"),
+    "nervous_system": gettext_lazy("Nervous system disorders"),
+    "pregnancy_related": gettext_lazy("Pregnancy-related illness"),
+    "other_known": gettext_lazy("Other known cause"),
+    "not_known": gettext_lazy("Cause not known"),
+}
+
+
+def reason_words(code: str) -> str:
+    """An absence reason in plain words; a code Candour does not know, made readable."""
+    words = REASON_WORDS.get(code)
+    return str(words) if words is not None else code.replace("_", " ").capitalize()
+
+
 def _hidden(detail: AbsenceDetail) -> str:
     """What a hidden figure says: under 5 people, or held back so that no subtraction
     gives another team's."""
@@ -181,7 +215,9 @@ def absence_page(detail: AbsenceDetail) -> AbsencePage:
             (str(LENGTH_WORDS[length]), str(part.spells), number(part.days_lost))
             for length, part in summary.by_length.items()
         ],
-        reasons=[(reason, number(days)) for reason, days in summary.days_by_reason.items()],
+        reasons=[
+            (reason_words(reason), number(days)) for reason, days in summary.days_by_reason.items()
+        ],
         lorenz=Chart(title, charts.lorenz_svg(title, summary.lorenz)),
         lorenz_rows=[
             (f"{p.population_share * 100:.0f}%", f"{p.value_share * 100:.0f}%")
@@ -312,7 +348,7 @@ def absence_trend(details: list[AbsenceDetail]) -> AbsenceTrend:
     reasons = sorted({r for d in details if d.summary for r in d.summary.days_by_reason})
     reason_rows = [
         (
-            reason,
+            reason_words(reason),
             [
                 number(d.summary.days_by_reason.get(reason, 0.0)) if d.summary else _hidden(d)
                 for d in details
@@ -326,7 +362,7 @@ def absence_trend(details: list[AbsenceDetail]) -> AbsenceTrend:
             Chart(titles[1], charts.line_chart_svg(titles[1], labels, top_fifth)),
         ],
         rows=[_quarter_row(f"{detail.window_end:%B %Y}", detail) for detail in details],
-        reasons=reasons,
+        reasons=[reason_words(reason) for reason in reasons],
         reason_rows=reason_rows,
         quarters=[f"{detail.window_end:%b %Y}" for detail in details],
     )
@@ -341,6 +377,8 @@ class ComparisonRow:
     neighbours: str
     region: str
     england: str
+    note: str = ""
+    changes: tuple[str, str, str, str] | None = None  # ours, neighbours, region, England
 
 
 @dataclass(frozen=True)
@@ -348,53 +386,162 @@ class ComparisonTable:
     table_id: str
     caption: str
     rows: list[ComparisonRow]
+    base_period: str | None = None
+    change_unit: str = ""
 
 
-def _published(value: float | None, signed: bool) -> str:
+def _published(value: float | None, signed: bool, places: int = 1) -> str:
     if value is None:
         return _("not published")
-    return f"{value:+,.1f}" if signed else f"{value:,.1f}"
+    return f"{value:+,.{places}f}" if signed else f"{value:,.{places}f}"
 
 
-def comparison_tables(comparisons: list[Comparison]) -> list[ComparisonTable]:
+def _change_since(item: Comparison) -> tuple[str, str, str, str] | None:
+    if item.base_period is None:
+        return None
+    suffix = "%" if item.kind == MeasureKind.COUNT else _(" points")
+
+    def words(value: float | None) -> str:
+        return _("not published") if value is None else f"{value:+,.1f}{suffix}"
+
+    return (
+        words(item.ours_change),
+        words(item.neighbours_change),
+        words(item.region_change),
+        words(item.england_change),
+    )
+
+
+def comparison_tables(
+    comparisons: list[Comparison], *, year: str | None = None
+) -> list[ComparisonTable]:
     """The workforce and the demand comparisons, each as its own table."""
+    which = _("latest year published") if year is None else _("year %(year)s") % {"year": year}
     captions = {
         WORKFORCE: (
             "comparisons",
-            _(
-                "DfE children's social work workforce figures, latest year published "
-                "(year to 30 September)"
-            ),
+            _("DfE children's social work workforce figures, %(which)s (year to 30 September)")
+            % {"which": which},
         ),
         DEMAND: (
             "demand-comparisons",
             _(
-                "DfE children in need census: rates, shares and changes on the year, latest "
-                "year published (year to 31 March)"
-            ),
+                "DfE children in need census: counts, rates, shares and changes on the year, "
+                "%(which)s (year to 31 March)"
+            )
+            % {"which": which},
         ),
     }
     tables = []
     for group, (table_id, caption) in captions.items():
         rows = []
+        base = None
         for item in comparisons:
             if item.group != group:
                 continue
-            signed = item.measure.endswith("_change")
-            neighbours = _published(item.neighbours, signed)
+            signed = item.kind == MeasureKind.CHANGE
+            places = 0 if item.kind == MeasureKind.COUNT else 1
+            neighbours = _published(item.neighbours, signed, places)
             if item.neighbours is not None:
                 neighbours = f"{neighbours} ({item.neighbours_counted})"
+            base = base or item.base_period
             rows.append(
                 ComparisonRow(
                     measure=item.measure,
                     label=item.label,
                     time_period=item.time_period,
-                    ours=_published(item.ours, signed),
+                    ours=_published(item.ours, signed, places),
                     neighbours=neighbours,
-                    region=_published(item.region, signed),
-                    england=_published(item.england, signed),
+                    region=_published(item.region, signed, places),
+                    england=_published(item.england, signed, places),
+                    note=item.note,
+                    changes=_change_since(item),
                 )
             )
         if rows:
-            tables.append(ComparisonTable(table_id, caption, rows))
+            tables.append(ComparisonTable(table_id, caption, rows, base))
     return tables
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    period: str
+    ours: str
+    neighbours: str
+    region: str
+    england: str
+    ours_change: str
+    england_change: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TrendView:
+    measure: str
+    label: str
+    charts: list[Chart]
+    rows: list[TrendRow]
+    has_area: bool
+
+
+def _on_year(values: list[float | None], index: int, kind: str) -> str:
+    if index == 0:
+        return ""
+    now, then = values[index], values[index - 1]
+    if now is None or then is None:
+        return UNKNOWN
+    if kind == MeasureKind.COUNT:
+        return f"{100.0 * (now - then) / then:+.1f}%" if then else UNKNOWN
+    return f"{now - then:+.1f}"
+
+
+def trend_views(trends: list[Trend], *, area_name: str) -> list[TrendView]:
+    """Each measure year by year: a chart (two for a count, as England dwarfs one area)
+    and a table with the change on the year."""
+    views = []
+    for trend in trends:
+        places = 0 if trend.kind == MeasureKind.COUNT else 1
+        signed = trend.kind == MeasureKind.CHANGE
+        has_area = any(v is not None for v in trend.ours)
+        local = [
+            core_charts.LineSeries(area_name or _("This area"), trend.ours, core_charts.BLUE),
+            core_charts.LineSeries(
+                _("Statistical neighbours (average)"), trend.neighbours, core_charts.ORANGE
+            ),
+            core_charts.LineSeries(_("Region"), trend.region, core_charts.GREEN, dashed=True),
+        ]
+        england = core_charts.LineSeries(_("England"), trend.england, core_charts.INK)
+        charts_drawn = []
+        if trend.kind == MeasureKind.COUNT:
+            title = _("%(measure)s, England, each year") % {"measure": trend.label}
+            charts_drawn.append(
+                Chart(title, core_charts.line_chart_svg(title, trend.periods, [england]))
+            )
+            if has_area:
+                title = _("%(measure)s, this area beside similar areas, each year") % {
+                    "measure": trend.label
+                }
+                charts_drawn.append(
+                    Chart(title, core_charts.line_chart_svg(title, trend.periods, local))
+                )
+        elif not signed:
+            title = _("%(measure)s, each year") % {"measure": trend.label}
+            lines = [*local, england] if has_area else [england]
+            charts_drawn.append(
+                Chart(title, core_charts.line_chart_svg(title, trend.periods, lines))
+            )
+        rows = [
+            TrendRow(
+                period=period,
+                ours=_published(trend.ours[i], signed, places) if has_area else "",
+                neighbours=_published(trend.neighbours[i], signed, places) if has_area else "",
+                region=_published(trend.region[i], signed, places) if has_area else "",
+                england=_published(trend.england[i], signed, places),
+                ours_change=_on_year(trend.ours, i, trend.kind) if has_area and not signed else "",
+                england_change=_on_year(trend.england, i, trend.kind) if not signed else "",
+                note=trend.notes[i],
+            )
+            for i, period in enumerate(trend.periods)
+        ]
+        views.append(TrendView(trend.measure, trend.label, charts_drawn, rows, has_area))
+    return views

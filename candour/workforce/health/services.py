@@ -17,20 +17,17 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
-from candour.lib.dfe.records import GeographicLevel
-from candour.workforce.models import ChartEvent, DfeValue, WorkforceSettings
+from candour.lib.dfe.areas import audit_code
+from candour.workforce.health.areas import area_directory
+from candour.workforce.models import ChartEvent, WorkforceSettings
 
 EVENT_ROLES = (Role.MANAGER, Role.ORG_ADMIN)
 
 
 def dfe_areas() -> dict[str, str]:
-    """The local authorities in the loaded DfE figures, code to name, by name."""
-    rows = (
-        DfeValue.objects.filter(level=GeographicLevel.LOCAL_AUTHORITY)
-        .values_list("area_code", "area_name")
-        .distinct()
-    )
-    return dict(sorted(rows, key=lambda row: (row[1], row[0])))
+    """The local authorities in the loaded DfE figures, code to name, by name: each once
+    (an earlier code is folded into its successor), shared services marked."""
+    return area_directory().choices()
 
 
 def dfe_area_of(organisation: Organisation) -> str:
@@ -54,7 +51,9 @@ def set_dfe_area(*, actor: User, organisation: Organisation, area_code: str) -> 
         actor_id=actor.pk,
         organisation=organisation,
         target=settings,
-        data={"before": before, "after": area_code},
+        # A shared service's code holds spaces ("E09000021 / E09000027"); audit rows hold
+        # codes only, so it is written without them.
+        data={"before": audit_code(before), "after": audit_code(area_code)},
     )
     return settings
 

@@ -26,9 +26,15 @@ from candour.workforce.health.forms import (
     DfeAreaForm,
     ThresholdsForm,
 )
+from candour.workforce.health.published import (
+    COMPARED_MEASURES,
+    compare,
+    measures_named,
+    published_figures,
+)
+from candour.workforce.health.published import trends as trends_of
 from candour.workforce.indicators import (
     ABSENCE_QUARTERS,
-    dfe_comparisons,
     organisation_indicators,
 )
 
@@ -41,6 +47,10 @@ def overview(request: HttpRequest) -> HttpResponse:
     organisation = chosen_organisation(organisations, request.GET.get("organisation"))
     indicators = organisation_indicators(organisation, today=timezone.localdate())
     latest = indicators.whole.latest
+    figures = published_figures(organisation)
+    years = figures.years()
+    year = _chosen_year(request.GET.get("year"), years)
+    since = _chosen_year(request.GET.get("since"), years)
     return render(
         request,
         "workforce/health/overview.html",
@@ -49,9 +59,55 @@ def overview(request: HttpRequest) -> HttpResponse:
             "organisation": organisation,
             "statuses": health_presenters.status_lines(organisation, indicators),
             "headline": health_presenters.indicator_row(latest) if latest else None,
-            "comparison_tables": health_presenters.comparison_tables(dfe_comparisons(organisation)),
+            "comparison_tables": health_presenters.comparison_tables(
+                compare(figures, year=year, since=since), year=year
+            ),
+            "figures": figures,
+            "years": years[::-1],
+            "year": year or "",
+            "since": since or "",
             "is_admin": health_access.may_change_thresholds(user, organisation),
             "may_add_events": health_services.may_manage_events(user, organisation),
+        },
+    )
+
+
+def _chosen_year(value: str | None, years: list[str]) -> str | None:
+    """A year from the selector, if it is one with published figures (else the latest)."""
+    return value if value in years else None
+
+
+# The seed question (issue 20): England's referrals and section 47 enquiries, year on year.
+DEFAULT_TRENDS = ("referrals_count", "s47_count")
+
+
+@login_required
+@require_GET
+def trends(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    organisations = health_access.health_organisations(user)
+    organisation = chosen_organisation(organisations, request.GET.get("organisation"))
+    figures = published_figures(organisation)
+    years = figures.years()
+    first = _chosen_year(request.GET.get("from"), years)
+    last = _chosen_year(request.GET.get("to"), years)
+    wanted = request.GET.get("measure", "")
+    options = [(m.key, str(m.label)) for m in COMPARED_MEASURES]
+    keys = [wanted] if wanted in dict(options) else list(DEFAULT_TRENDS)
+    found = trends_of(figures, first=first, last=last, measures=measures_named(keys))
+    return render(
+        request,
+        "workforce/health/trends.html",
+        {
+            "organisations": organisations,
+            "organisation": organisation,
+            "figures": figures,
+            "years": years,
+            "first": first or "",
+            "last": last or "",
+            "measure": wanted if wanted in dict(options) else "",
+            "options": options,
+            "trends": health_presenters.trend_views(found, area_name=figures.area_name),
         },
     )
 
@@ -159,7 +215,7 @@ def thresholds(request: HttpRequest) -> HttpResponse:
     else:
         form = ThresholdsForm(initial=ThresholdsForm.initial_from(thresholds_for(organisation)))
     indicators = [
-        (label, form[f"{name}_strain"], form[f"{name}_worsening"])
+        (label, form[f"{name}_strain"], form[f"{name}_worsening"], form[f"{name}_above_usual"])
         for name, label in INDICATOR_LABELS.items()
     ]
     return render(

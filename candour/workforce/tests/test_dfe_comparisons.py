@@ -14,8 +14,8 @@ from django.conf import settings
 
 from candour.core.models import Organisation
 from candour.lib.statistics.tests.dfe_csv import number, read_rows
+from candour.workforce.health.published import Comparison, dfe_comparisons
 from candour.workforce.imports.services import load_dfe
-from candour.workforce.indicators import Comparison, dfe_comparisons
 from candour.workforce.models import DfeNeighbour, DfeValue, WorkforceSettings
 
 DFE_DIR = Path(settings.CANDOUR_DFE_DIR)

@@ -15,7 +15,7 @@ from candour.workforce.early_warning.services import (
     evidence_words,
     thresholds_for,
 )
-from candour.workforce.models import DemandCount, HealthStatus
+from candour.workforce.models import Caseload, DemandCount, HealthStatus
 from candour.workforce.tests.builders import TODAY, assessment_team, batch, small_team
 
 
@@ -99,19 +99,34 @@ def test_a_small_teams_absence_is_never_evidence(built):
     assert Notification.objects.filter(subject__contains="Child in Need").count() == 0
 
 
-def test_referrals_per_case_holder_count_towards_the_status(built):
-    # Assessment holds cases on 4 FTE in June; 40 referrals in June is 10 per case holder.
+def test_referrals_per_case_holder_are_judged_against_the_teams_usual_level(built):
+    # Assessment holds cases on 4 FTE each month; 20 referrals a month (5 per case
+    # holder) is its usual level, and 40 in June (10 per case holder) is twice that.
     demand_batch = batch(built.riverside, "demand")
-    DemandCount.objects.create(
-        organisation=built.riverside,
-        team=built.assessment,
-        team_name="Assessment",
-        batch=demand_batch,
-        period_start=date(2025, 6, 1),
-        period_type="month",
-        measure="referrals",
-        count=40,
-    )
+    caseload_batch = batch(built.riverside, "caseloads")
+    for month in range(7, 19):
+        year, number = 2024 + (month - 1) // 12, (month - 1) % 12 + 1
+        DemandCount.objects.create(
+            organisation=built.riverside,
+            team=built.assessment,
+            team_name="Assessment",
+            batch=demand_batch,
+            period_start=date(year, number, 1),
+            period_type="month",
+            measure="referrals",
+            count=40 if (year, number) == (2025, 6) else 20,
+        )
+        if (year, number) != (2025, 6):
+            for person, cases in (("A1", 10), ("A2", 22), ("A3", 31), ("A4", 15)):
+                Caseload.objects.create(
+                    organisation=built.riverside,
+                    team=built.assessment,
+                    team_name="Assessment",
+                    batch=caseload_batch,
+                    person_reference=person,
+                    on_date=date(year, number, 15),
+                    cases=cases,
+                )
     relaxed = SpiralThresholds(absence_rate=Limit(strain=10.0, worsening=20.0))
     change_thresholds(actor=built.admin, organisation=built.riverside, thresholds=relaxed)
 
@@ -120,15 +135,25 @@ def test_referrals_per_case_holder_count_towards_the_status(built):
     team = results[built.assessment.pk].assessment
     assert team is not None
     assert team.status == "strained"
-    assert team.over_threshold == (Indicator.DEMAND,)
-    assert "referrals per case-holding worker is 10.0, over 4" in team.explanation()
+    assert Indicator.DEMAND in team.over_threshold
+    words = "referrals per case-holding worker is 10.0, over 6.0 (20% above its usual 5.0)"
+    assert words in team.explanation()
     stored = HealthStatus.objects.get(team=built.assessment)
-    assert "referrals per case-holding worker is 10.0, over 4" in evidence_words(stored.evidence)
+    assert words in evidence_words(stored.evidence)
 
-    # Configurable: a higher line makes the team steady again.
+    # A month at the usual level is not strained on demand, however high the level is.
+    DemandCount.objects.filter(period_start=date(2025, 6, 1)).update(count=20)
+    results = {r.team.pk if r.team else None: r for r in assess(built.riverside, today=TODAY)}
+    team = results[built.assessment.pk].assessment
+    assert team is not None
+    assert Indicator.DEMAND not in team.over_threshold
+
+    # Configurable: a fixed line, and no line relative to the usual, leaves it steady.
+    DemandCount.objects.filter(period_start=date(2025, 6, 1)).update(count=40)
     higher = SpiralThresholds(
         absence_rate=Limit(strain=10.0, worsening=20.0),
-        demand_per_worker=Limit(strain=12.0, worsening=0.1, relative=True),
+        # Doubling in a month is also a rise of 100%: worsening only from 200%.
+        demand_per_worker=Limit(strain=12.0, worsening=2.0, relative=True),
     )
     change_thresholds(actor=built.admin, organisation=built.riverside, thresholds=higher)
     assert thresholds_for(built.riverside).demand_per_worker.strain == 12.0

@@ -113,7 +113,7 @@ def test_the_demand_page_names_the_flags_in_words(world):
     monthly_demand(world.riverside, counts)
     content = signed_in_client(world.manager).get(DEMAND).content.decode()
     assert "Referrals" in content
-    assert "high: 1 point beyond 3 sigma" in content
+    assert "high: CUSUM above its decision interval" in content
     assert "<circle" in content
 
 

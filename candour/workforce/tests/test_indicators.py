@@ -7,7 +7,8 @@ import pytest
 
 from candour.lib.statistics.control_charts import Rule
 from candour.workforce.demand import demand_series
-from candour.workforce.indicators import dfe_comparisons, organisation_indicators
+from candour.workforce.health.published import dfe_comparisons
+from candour.workforce.indicators import organisation_indicators
 from candour.workforce.models import (
     ChartEvent,
     DemandCount,
@@ -163,8 +164,9 @@ def test_a_surge_in_demand_is_flagged_and_annotated(world):
 
     assert surge.point.period == date(2025, 2, 1)
     assert surge.point.surge
-    assert Rule.BEYOND_3_SIGMA in {signal.rule for signal in surge.point.signals}
-    assert "high: 1 point beyond 3 sigma" in surge.flags
+    # A point this far out crosses the CUSUM's line on its own (z - k > h).
+    assert Rule.CUSUM in {signal.rule for signal in surge.point.signals}
+    assert "high: CUSUM above its decision interval" in surge.flags
     assert surge.events == ("National case in the news",)
     assert surge.point.year_on_year is not None
     assert surge.point.year_on_year.difference == 180 - 104

@@ -1,5 +1,6 @@
 """The downward-spiral early warning on synthetic monthly series."""
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -131,3 +132,40 @@ def test_thresholds_are_configurable():
     assert assess_spiral(_months(6, **series), strict).status is SpiralStatus.STRAINED
     with pytest.raises(ValueError, match="at least one"):
         assess_spiral([])
+
+
+def test_demand_is_judged_against_its_own_usual_level_not_a_fixed_line():
+    # 9 referrals a month per worker for a year is this council's usual: not strain.
+    usual = assess_spiral(_months(18, **_steady(18), demand_per_worker=[9.0] * 18))
+    assert Indicator.DEMAND not in usual.over_threshold
+    # 12 in the latest month is a third above its usual 9: strained, and said so.
+    risen = assess_spiral(_months(18, **_steady(18), demand_per_worker=[9.0] * 17 + [12.0]))
+    assert risen.over_threshold == (Indicator.DEMAND,)
+    assert risen.status is SpiralStatus.STRAINED
+    assert (
+        "referrals per case-holding worker is 12.0, over 10.8 (20% above its usual 9.0)"
+        in risen.explanation()
+    )
+
+
+def test_a_control_chart_surge_is_the_demand_side_over_its_line_and_worsening():
+    periods = _months(6, **{**STEADY, "vacancy_rate": [22.0] * 6})
+    flagged = [*periods[:-1], dataclasses.replace(periods[-1], surges=("Referrals",))]
+
+    plain = assess_spiral(periods)
+    surging = assess_spiral(flagged)
+
+    assert plain.status is SpiralStatus.STRAINED
+    assert surging.surges == ("Referrals",)
+    assert "Referrals: a surge flagged on its control chart in June 2024" in surging.explanation()
+    # Vacancy over its line, demand over and worsening: still strained with one worsening.
+    assert surging.status is SpiralStatus.STRAINED
+    rising = {**STEADY, "vacancy_rate": [16.0, 17.0, 18.0, 19.0, 21.0, 22.0]}
+    worsening = _months(6, **rising)
+    worsening[-1] = dataclasses.replace(worsening[-1], surges=("Referrals",))
+    # Vacancies rising past their line while demand surges: the spiral forming.
+    assert assess_spiral(worsening).status is SpiralStatus.SPIRALLING
+
+
+def _steady(count: int) -> dict[str, list[float]]:
+    return {name: [values[0]] * count for name, values in STEADY.items()}

@@ -14,11 +14,19 @@ from candour.accounts.models import User
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.progress import ProgressBar
 from candour.lib.dfe import DfeFormatError
+from candour.workforce.early_warning.services import backtest
 from candour.workforce.health import services as health_services
+from candour.workforce.health.published import (
+    COMPARED_MEASURES,
+    MeasureKind,
+    compare,
+    measures_named,
+    published_figures,
+    trends,
+)
 from candour.workforce.imports import services as imports
 from candour.workforce.indicators import (
     PeriodIndicators,
-    dfe_comparisons,
     organisation_indicators,
 )
 from candour.workforce.models import DfeValue, ImportBatch, ImportKind
@@ -40,8 +48,8 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
 
 
-def _number(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _number(value: float | None, places: int = 1) -> str:
+    return "-" if value is None else f"{value:,.{places}f}"
 
 
 class Command(BaseCommand):
@@ -93,9 +101,27 @@ class Command(BaseCommand):
             parser_.add_argument(
                 "--organisation", required=True, help="The organisation's code or slug"
             )
+        backtesting = actions.add_parser(
+            "backtest", help="Print the early warning an organisation would have had each month"
+        )
+        backtesting.add_argument(
+            "--organisation", required=True, help="The organisation's code or slug"
+        )
         reporting = actions.add_parser("report", help="Print an organisation's latest indicators")
         reporting.add_argument(
             "--organisation", required=True, help="The organisation's code or slug"
+        )
+        reporting.add_argument(
+            "--year", help="Compare the DfE figures of this year (default: the latest)"
+        )
+        reporting.add_argument("--since", help="Show the change since this year")
+        reporting.add_argument(
+            "--trend",
+            action="append",
+            default=[],
+            metavar="MEASURE",
+            help="Print this measure every year (repeatable; e.g. referrals_count, s47_count). "
+            "Default: referrals and section 47 enquiries.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -119,8 +145,10 @@ class Command(BaseCommand):
             self._assess()
         elif action == "event":
             self._event(options)
+        elif action == "backtest":
+            self._backtest(_organisation(options["organisation"]))
         else:
-            self._report(_organisation(options["organisation"]))
+            self._report(_organisation(options["organisation"]), options)
 
     def _import(self, options: dict[str, Any]) -> None:
         organisation = _organisation(options["organisation"])
@@ -245,7 +273,21 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Import {batch_id} undone: {rows} rows removed from {name}.")
         )
 
-    def _report(self, organisation: Organisation) -> None:
+    def _backtest(self, organisation: Organisation) -> None:
+        months = backtest(organisation)
+        if not months:
+            self.stdout.write(f"{organisation.name}: no workforce data imported yet.")
+            return
+        self.stdout.write(f"{organisation.name}: the early warning each month, as known then")
+        before = None
+        for month in months:
+            changed = " (changed)" if before is not None and month.status != before else ""
+            self.stdout.write(f"  {month.period:%B %Y}: {month.status}{changed}")
+            for line in month.lines:
+                self.stdout.write(f"      {line}")
+            before = month.status
+
+    def _report(self, organisation: Organisation, options: dict[str, Any]) -> None:
         batches = list(imports.batches_of(organisation))
         self.stdout.write(f"{organisation.name}: {len(batches)} import(s)")
         for batch in batches:
@@ -256,7 +298,12 @@ class Command(BaseCommand):
         found = organisation_indicators(organisation)
         if found.last is None:
             self.stdout.write("No workforce data imported yet.")
-            return
+        else:
+            self._latest(found)
+        # The DfE's figures are shown with or without imports: England at least.
+        self._published(organisation, options)
+
+    def _latest(self, found: Any) -> None:
         self.stdout.write(f"\nLatest month: {found.last:%B %Y}")
         scopes = [found.whole, *found.teams]
         self.stdout.write(
@@ -274,16 +321,59 @@ class Command(BaseCommand):
                 f"{_percent(latest.absence_rate):>8} "
                 f"{'-' if latest.referrals is None else latest.referrals:>9}"
             )
-        comparisons = dfe_comparisons(organisation)
-        if comparisons:
-            self.stdout.write("\nCompared with the DfE's published figures")
-            self.stdout.write(
-                f"  {'':<48} {'year':>5} {'ours':>7} {'neighbours':>10} {'region':>7} "
-                f"{'England':>7}"
+
+    def _published(self, organisation: Organisation, options: dict[str, Any]) -> None:
+        figures = published_figures(organisation)
+        years = figures.years()
+        if not years:
+            self.stdout.write("\nNo DfE figures loaded (candour workforce load-dfe).")
+            return
+        for name in ("year", "since"):
+            if options.get(name) and options[name] not in years:
+                raise CommandError(
+                    f"--{name} {options[name]}: the DfE figures run from {years[0]} to {years[-1]}"
+                )
+        where = f"{figures.area_name} ({figures.area})" if figures.area else "England alone"
+        self.stdout.write(f"\nCompared with the DfE's published figures: {where}")
+        comparisons = compare(figures, year=options.get("year"), since=options.get("since"))
+        since = options.get("since")
+        self.stdout.write(
+            f"  {'':<48} {'year':>5} {'ours':>9} {'neighbours':>10} {'region':>9} "
+            f"{'England':>9}" + (f" {'ours since ' + since:>16} {'England':>9}" if since else "")
+        )
+        for line in comparisons:
+            places = 0 if line.kind == MeasureKind.COUNT else 1
+            row = (
+                f"  {line.label[:48]:<48} {line.time_period:>5} {_number(line.ours, places):>9} "
+                f"{_number(line.neighbours, places):>10} {_number(line.region, places):>9} "
+                f"{_number(line.england, places):>9}"
             )
-            for line in comparisons:
+            if since:
+                row += f" {_number(line.ours_change):>16} {_number(line.england_change):>9}"
+            self.stdout.write(row)
+            if line.note:
+                self.stdout.write(f"  {'':<48} {line.note}")
+        keys = options.get("trend") or ["referrals_count", "s47_count"]
+        unknown = [key for key in keys if key not in {m.key for m in COMPARED_MEASURES}]
+        if unknown:
+            raise CommandError(
+                f"--trend {unknown[0]}: choose from " + ", ".join(m.key for m in COMPARED_MEASURES)
+            )
+        for trend in trends(figures, measures=measures_named(keys)):
+            places = 0 if trend.kind == MeasureKind.COUNT else 1
+            self.stdout.write(f"\n{trend.label}, each year")
+            self.stdout.write(f"  {'year':<6} {'ours':>9} {'England':>11} {'on the year':>12}")
+            for index, period in enumerate(trend.periods):
+                now = trend.england[index]
+                then = trend.england[index - 1] if index else None
+                change = ""
+                if now is not None and then:
+                    change = (
+                        f"{100 * (now - then) / then:+.1f}%"
+                        if trend.kind == MeasureKind.COUNT
+                        else f"{now - then:+.1f}"
+                    )
                 self.stdout.write(
-                    f"  {line.label[:48]:<48} {line.time_period:>5} {_number(line.ours):>7} "
-                    f"{_number(line.neighbours):>10} {_number(line.region):>7} "
-                    f"{_number(line.england):>7}"
+                    f"  {period:<6} {_number(trend.ours[index], places):>9} "
+                    f"{_number(now, places):>11} {change:>12}"
                 )

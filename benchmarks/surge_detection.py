@@ -1,0 +1,272 @@
+"""How quickly and how falsely the demand control charts flag a surge (issue 20).
+
+    python benchmarks/surge_detection.py            # full run, a few minutes on one core
+    python benchmarks/surge_detection.py --quick    # fewer replicates
+
+The counts are simulated, not real: no authority publishes its weekly or monthly demand.
+What is real is their size. Each English local authority's published 2025 figures
+(DfE children in need census, /work/shared/data/dfe) set the mean of four series:
+weekly referrals (referrals / 52) and monthly section 47 enquiries, initial child
+protection conferences and child protection plans started (each / 12). Around that mean
+each series has a school-year shape (quiet in August and at Christmas), a slow drift
+(up to 4% a year either way, drawn per series) and negative binomial noise with variance
+1.5 x the mean. Four years are drawn; from a chosen week (monthly: month) in the fourth
+year the mean rises by 10%, 20% or 30% and stays up.
+
+Measures, per method and series kind:
+- detection: the share of surges flagged (a high signal) within 4 weeks (weekly) or
+  2 months (monthly) of the start, and the median delay in periods (1 = the first period);
+- false flags: on the same series with no surge, high-signal episodes (a flagged period
+  after an unflagged one) in years 2 to 4, per series per two years.
+
+The authorities are split in two by their code (development: even, test: odd). The
+decision intervals of the calibrated method (CALIBRATED_CUSUM_H) were chosen on the
+development half; the test half is reported as the final figure, untouched by tuning.
+Writes benchmarks/results/surge_detection.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from candour.lib.dfe import read_dataset  # noqa: E402 - after the path is set
+from candour.lib.dfe.records import GeographicLevel  # noqa: E402
+from candour.lib.statistics.control_charts import (  # noqa: E402
+    DemandPoint,
+    Frequency,
+    SurgeMethod,
+    assess_demand,
+)
+
+DFE_DIR = Path("/work/shared/data/dfe")
+RESULTS = ROOT / "benchmarks" / "results" / "surge_detection.json"
+YEAR = "2025"
+SERIES = {
+    # kind: (file, measure, frequency, periods a year)
+    "weekly referrals": (
+        "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+        "referrals",
+        Frequency.WEEKLY,
+    ),
+    "monthly section 47 enquiries": (
+        "c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv",
+        "s47",
+        Frequency.MONTHLY,
+    ),
+    "monthly initial conferences": (
+        "c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv",
+        "icpc",
+        Frequency.MONTHLY,
+    ),
+    "monthly plans started": (
+        "d3_cpps_subsequent_plan_2013_to_2025.csv",
+        "cp_plans_started",
+        Frequency.MONTHLY,
+    ),
+}
+UPLIFTS = (1.1, 1.2, 1.3)
+DISPERSION = 1.5
+YEARS = 4
+WINDOW = {Frequency.WEEKLY: 4, Frequency.MONTHLY: 2}
+MONTH_SHAPE = (1.0, 1.05, 1.08, 0.95, 1.05, 1.04, 1.0, 0.76, 1.04, 1.12, 1.1, 0.84)
+
+
+def yearly_counts(file: str, measure: str) -> dict[str, float]:
+    """Each local authority's published count in YEAR, by code (suppressed ones left out)."""
+    found = {}
+    for observation in read_dataset(DFE_DIR / file):
+        if (
+            observation.time_period == YEAR
+            and observation.measure == measure
+            and observation.area.level is GeographicLevel.LOCAL_AUTHORITY
+            and observation.value is not None
+            and observation.value > 0
+        ):
+            found[observation.area.code] = float(observation.value)
+    return found
+
+
+def shape(period: date, frequency: Frequency) -> float:
+    factor = MONTH_SHAPE[period.month - 1]
+    if frequency is Frequency.WEEKLY and (
+        (period.month, period.day) >= (12, 20) or (period.month, period.day) <= (1, 3)
+    ):
+        factor = 0.6
+    return factor
+
+
+def periods(frequency: Frequency) -> list[date]:
+    if frequency is Frequency.WEEKLY:
+        first = date(2021, 1, 4)
+        return [first + timedelta(weeks=i) for i in range(YEARS * 52)]
+    return [date(2021 + i // 12, i % 12 + 1, 1) for i in range(YEARS * 12)]
+
+
+def simulate(
+    mean: float,
+    frequency: Frequency,
+    rng: np.random.Generator,
+    surge_from: int | None,
+    uplift: float,
+) -> list[DemandPoint]:
+    dates = periods(frequency)
+    per_year = frequency.periods_per_year
+    drift = rng.uniform(-0.04, 0.04)
+    points = []
+    for index, period in enumerate(dates):
+        expected = mean * shape(period, frequency) * (1 + drift) ** (index / per_year)
+        if surge_from is not None and index >= surge_from:
+            expected *= uplift
+        size = expected / (DISPERSION - 1)
+        count = int(rng.negative_binomial(size, size / (size + expected)))
+        points.append(DemandPoint(period, count))
+    return points
+
+
+@dataclass
+class Tally:
+    delays: list[int | None]
+
+    def summary(self, window: int) -> dict[str, float | int | None]:
+        found = [d for d in self.delays if d is not None]
+        within = sum(1 for d in found if d <= window)
+        return {
+            "surges": len(self.delays),
+            "flagged_within_window": round(within / len(self.delays), 3),
+            "flagged_ever": round(len(found) / len(self.delays), 3),
+            "median_delay_periods": statistics.median(found) if found else None,
+        }
+
+
+def first_flag(
+    points: list[DemandPoint], frequency: Frequency, method: SurgeMethod, start: int
+) -> int | None:
+    chart = assess_demand(points, frequency, method=method)
+    for index in range(start, len(chart)):
+        if chart[index].surge:
+            return index - start + 1
+    return None
+
+
+def false_episodes(points: list[DemandPoint], frequency: Frequency, method: SurgeMethod) -> int:
+    chart = assess_demand(points, frequency, method=method)[frequency.periods_per_year :]
+    episodes, before = 0, False
+    for point in chart:
+        episodes += point.surge and not before
+        before = point.surge
+    return episodes
+
+
+def run(replicates: int) -> dict[str, object]:
+    results: dict[str, object] = {}
+    for kind, (file, measure, frequency) in SERIES.items():
+        counts = yearly_counts(file, measure)
+        per_year = frequency.periods_per_year
+        halves: dict[str, dict[str, float]] = {"development": {}, "test": {}}
+        for code, count in counts.items():
+            half = "development" if zlib.crc32(code.encode()) % 2 == 0 else "test"
+            halves[half][code] = count / per_year
+        kind_result: dict[str, object] = {}
+        for half, means in halves.items():
+            by_method: dict[str, object] = {}
+            for method in SurgeMethod:
+                rng = np.random.default_rng(zlib.crc32(f"{kind}{half}".encode()))
+                tallies = {uplift: Tally([]) for uplift in UPLIFTS}
+                # The same surges split at the half's median size: smaller and larger.
+                middle = statistics.median(means.values())
+                sized = {
+                    (uplift, band): Tally([])
+                    for uplift in UPLIFTS
+                    for band in ("smaller", "larger")
+                }
+                episodes: list[int] = []
+                for code in sorted(means):
+                    band = "smaller" if means[code] < middle else "larger"
+                    for _replicate in range(replicates):
+                        # A start in the fourth year, leaving room to be found.
+                        start = int(
+                            rng.integers(3 * per_year, 4 * per_year - WINDOW[frequency] - 1)
+                        )
+                        for uplift in UPLIFTS:
+                            points = simulate(means[code], frequency, rng, start, uplift)
+                            delay = first_flag(points, frequency, method, start)
+                            tallies[uplift].delays.append(delay)
+                            sized[(uplift, band)].delays.append(delay)
+                        points = simulate(means[code], frequency, rng, None, 1.0)
+                        episodes.append(false_episodes(points, frequency, method))
+                window = WINDOW[frequency]
+                by_method[str(method)] = {
+                    "surges": {
+                        f"+{round((uplift - 1) * 100)}%": {
+                            **tallies[uplift].summary(window),
+                            "flagged_within_window_by_size": {
+                                band: sized[(uplift, band)].summary(window)["flagged_within_window"]
+                                for band in ("smaller", "larger")
+                            },
+                        }
+                        for uplift in UPLIFTS
+                    },
+                    # Years 2 to 4 are charted (the first year builds the baseline).
+                    "false_flags_per_series_per_two_years": round(
+                        2 * statistics.mean(episodes) / (YEARS - 1), 3
+                    ),
+                }
+            means_sorted = sorted(means.values())
+            kind_result[half] = {
+                "authorities": len(means),
+                "mean_count_per_period": {
+                    "smallest": round(means_sorted[0], 1),
+                    "median": round(statistics.median(means_sorted), 1),
+                    "largest": round(means_sorted[-1], 1),
+                },
+                "methods": by_method,
+            }
+        results[kind] = {
+            "frequency": str(frequency),
+            "window_periods": WINDOW[frequency],
+            **kind_result,
+        }
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="one replicate per authority")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    replicates = 1 if args.quick else 3
+    started = time.perf_counter()
+    results = run(replicates)
+    output = {
+        "benchmark": "surge_detection",
+        "data": "simulated counts at the sizes of every English local authority's 2025 "
+        "DfE figures; the surges are ours, not real",
+        "replicates_per_authority": replicates,
+        "target": "a 20% sustained rise flagged within 4 weeks (or 2 months) with at most "
+        "one false flag per series per two years",
+        "python": platform.python_version(),
+        "seconds": round(time.perf_counter() - started, 1),
+        "results": results,
+    }
+    args.out.write_text(json.dumps(output, indent=2) + "\n")
+    print(json.dumps(output, indent=2))
+
+
+if __name__ == "__main__":
+    main()
