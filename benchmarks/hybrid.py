@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import platform
 import sys
@@ -170,7 +171,9 @@ def engine_rankings(task: Task) -> tuple[list[Scored], list[Scored], dict[str, f
         a = time.perf_counter()
         if vector is None:
             vector = reports.embedder.embed_many([prepared])[0]
-        semantic.append([(h.id, h.score) for h in reports.index.search(vector, DEPTH, exclude=excluded)])
+        semantic.append(
+            [(h.id, h.score) for h in reports.index.search(vector, DEPTH, exclude=excluded)]
+        )
         b = time.perf_counter()
         lexical.append(reports.lexical.search(prepared, DEPTH, exclude=excluded))
         c = time.perf_counter()
@@ -200,7 +203,9 @@ def tfidf_rankings(task: Task) -> list[Ranking]:
     return _dense_rankings(task, lambda rows: (queries[rows] @ documents.T).toarray())
 
 
-def vector_rankings(task: Task, documents: NDArray[np.float32], queries: NDArray[np.float32]) -> list[Ranking]:
+def vector_rankings(
+    task: Task, documents: NDArray[np.float32], queries: NDArray[np.float32]
+) -> list[Ranking]:
     return _dense_rankings(task, lambda rows: queries[rows] @ documents.T)
 
 
@@ -220,7 +225,7 @@ def _dense_rankings(
 
 def bm25s_rankings(task: Task) -> list[Ranking] | str:
     try:
-        import bm25s  # type: ignore[import-not-found,unused-ignore]
+        bm25s: Any = importlib.import_module("bm25s")
     except ImportError:
         return "bm25s is not installed"
     from candour.lib.text.lexical import words
@@ -230,15 +235,26 @@ def bm25s_rankings(task: Task) -> list[Ranking] | str:
     rankings: list[Ranking] = []
     for i in range(task.query_count):
         query = words(task.query(i)) or ["nothing"]
-        found, _ = retriever.retrieve([query], k=min(DEPTH + 1, len(task.documents)), show_progress=False)
+        found, _ = retriever.retrieve(
+            [query], k=min(DEPTH + 1, len(task.documents)), show_progress=False
+        )
         rankings.append([int(x) for x in found[0] if int(x) not in task.excluded(i)][:DEPTH])
     return rankings
 
 
-def fused(lexical: list[Scored], semantic: list[Scored], weight: float, rrf_k: int, method: str, rows: Sequence[int] | None = None) -> list[Ranking]:
+def fused(
+    lexical: list[Scored],
+    semantic: list[Scored],
+    weight: float,
+    rrf_k: int,
+    method: str,
+    rows: Sequence[int] | None = None,
+) -> list[Ranking]:
     chosen = range(len(lexical)) if rows is None else set(int(r) for r in rows)
     return [
-        [f.id for f in fuse(a, b, k=DEPTH, lexical_weight=weight, rrf_k=rrf_k, method=method)] if i in chosen else []
+        [f.id for f in fuse(a, b, k=DEPTH, lexical_weight=weight, rrf_k=rrf_k, method=method)]
+        if i in chosen
+        else []
         for i, (a, b) in enumerate(zip(lexical, semantic, strict=True))
     ]
 
@@ -310,10 +326,15 @@ def quality(quick: bool, transformer: Transformer) -> dict[str, Any]:
     # Choose the weight and RRF constant on the development halves of the real corpora.
     grid: list[dict[str, Any]] = []
     best_single = {
-        task.name: max(scores(task, methods[m], dev)[HEADLINE[task.name]] for m in ("tfidf", "bm25", "embedding"))
+        task.name: max(
+            scores(task, methods[m], dev)[HEADLINE[task.name]]
+            for m in ("tfidf", "bm25", "embedding")
+        )
         for task, dev, _t, _l, _s, methods, _n, _ti in prepared
     }
-    settings = [(m, w, k) for m in METHODS for w in WEIGHTS for k in (RRF_CONSTANTS if m == "rrf" else (0,))]
+    settings = [
+        (m, w, k) for m in METHODS for w in WEIGHTS for k in (RRF_CONSTANTS if m == "rrf" else (0,))
+    ]
     for method, weight, rrf_k in settings:
         row: dict[str, Any] = {"method": method, "lexical_weight": float(weight), "rrf_k": rrf_k}
         relative = []
@@ -321,7 +342,9 @@ def quality(quick: bool, transformer: Transformer) -> dict[str, Any]:
             if task.name == "synthetic":
                 continue
             metric = HEADLINE[task.name]
-            value = scores(task, fused(lexical, semantic, weight, rrf_k or RRF_K, method, dev), dev)[metric]
+            value = scores(
+                task, fused(lexical, semantic, weight, rrf_k or RRF_K, method, dev.tolist()), dev
+            )[metric]
             row[task.name] = value
             relative.append(value / best_single[task.name])
         row["objective"] = round(float(np.mean(relative)), 4)
@@ -331,7 +354,16 @@ def quality(quick: bool, transformer: Transformer) -> dict[str, Any]:
 
     corpora: dict[str, Any] = {}
     for task, dev, test, lexical, semantic, methods, notes, timing in prepared:
-        methods = {**methods, "hybrid": fused(lexical, semantic, chosen["lexical_weight"], chosen["rrf_k"] or RRF_K, chosen["method"])}
+        methods = {
+            **methods,
+            "hybrid": fused(
+                lexical,
+                semantic,
+                chosen["lexical_weight"],
+                chosen["rrf_k"] or RRF_K,
+                chosen["method"],
+            ),
+        }
         corpora[task.name] = {
             "documents": len(task.documents),
             "development_queries": len(dev),
@@ -347,6 +379,13 @@ def quality(quick: bool, transformer: Transformer) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- scale
 
 
+def stored_vectors(reports: SimilarReports, count: int) -> NDArray[np.float32]:
+    rows = np.zeros((count, reports.index.dimensions), dtype=np.float32)
+    for segment in reports.index.segments:
+        rows[segment.ids] = segment.vectors
+    return rows
+
+
 def scale(count: int, seed: int = SEED) -> dict[str, Any]:
     """Build time, memory and own-organisation query latency of the hybrid at `count` reports.
 
@@ -359,7 +398,7 @@ def scale(count: int, seed: int = SEED) -> dict[str, Any]:
     reports = SimilarReports.build(lambda: [(i, 0, t) for i, t in enumerate(corpus.texts)])
     base_terms = [term_ids(reports.prepare(t)) for t in corpus.texts]
     pool = np.concatenate(base_terms)
-    base_vectors = np.stack([reports.index.vector(i) for i in range(len(corpus.texts))])
+    base_vectors = stored_vectors(reports, len(corpus.texts))
     groups = organisation_sizes(150, count, rng)
     sizes = np.bincount(groups, minlength=150)
     started = time.perf_counter()
@@ -389,8 +428,14 @@ def scale(count: int, seed: int = SEED) -> dict[str, Any]:
             keep[swap] = pool[rng.integers(0, len(pool), int(swap.sum()))]
             terms.append(keep)
         lexical.add_terms(np.arange(start, stop), terms, groups[start:stop])
-        noise = rng.normal(0, 0.35 / np.sqrt(base_vectors.shape[1]), (stop - start, base_vectors.shape[1]))
-        vectors.add(np.arange(start, stop), base_vectors[chosen] + noise.astype(np.float32), groups[start:stop])
+        noise = rng.normal(
+            0, 0.35 / np.sqrt(base_vectors.shape[1]), (stop - start, base_vectors.shape[1])
+        )
+        vectors.add(
+            np.arange(start, stop),
+            base_vectors[chosen] + noise.astype(np.float32),
+            groups[start:stop],
+        )
         progress(f"scale: {stop} reports indexed")
     lexical.compact()
     vectors.compact()
@@ -401,11 +446,17 @@ def scale(count: int, seed: int = SEED) -> dict[str, Any]:
     train_seconds = time.perf_counter() - train
     lexical.document_frequencies()
     memory = rss_mb() - memory_before
-    engine = SimilarReports(vectors, reports.embedder.reweighted(None), reports.boilerplate, None, lexical)
+    engine = SimilarReports(
+        vectors, reports.embedder.reweighted(None), reports.boilerplate, None, lexical
+    )
     engine.embedder = reports.embedder
     queries = [corpus.texts[int(i)] for i in rng.integers(0, len(corpus.texts), 200)]
     big = int(np.argmax(sizes))
-    timings: dict[str, list[float]] = {"own_organisation_largest": [], "own_organisation_median": [], "all_organisations": []}
+    timings: dict[str, list[float]] = {
+        "own_organisation_largest": [],
+        "own_organisation_median": [],
+        "all_organisations": [],
+    }
     median_group = int(np.argsort(sizes)[len(sizes) // 2])
     for text in queries:
         for name, wanted in (
@@ -446,21 +497,27 @@ def vector_libraries(count: int, seed: int = SEED) -> dict[str, Any]:
     rng = np.random.default_rng(seed)
     corpus = make_corpus(150)
     reports = SimilarReports.build(lambda: [(i, 0, t) for i, t in enumerate(corpus.texts)])
-    base = np.stack([reports.index.vector(i) for i in range(len(corpus.texts))])
+    base = stored_vectors(reports, len(corpus.texts))
     dims = base.shape[1]
     chosen = rng.integers(0, len(base), count)
     data = base[chosen] + rng.normal(0, 0.35 / np.sqrt(dims), (count, dims)).astype(np.float32)
     data /= np.linalg.norm(data, axis=1, keepdims=True)
     groups = organisation_sizes(150, count, rng)
     sizes = np.bincount(groups, minlength=150)
-    queries = data[rng.integers(0, count, 200)] + rng.normal(0, 0.02, (200, dims)).astype(np.float32)
+    queries = data[rng.integers(0, count, 200)] + rng.normal(0, 0.02, (200, dims)).astype(
+        np.float32
+    )
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)
     exact = np.argsort(-(queries @ data.T), axis=1)[:, :10]
     big = int(np.argmax(sizes))
     results: dict[str, Any] = {"vectors": count, "dimensions": dims}
 
-    def run(name: str, build: Callable[[], Any], search: Callable[[Any, NDArray[np.float32]], list[int]],
-            own: Callable[[Any, NDArray[np.float32]], list[int]] | None) -> None:
+    def run(
+        name: str,
+        build: Callable[[], Any],
+        search: Callable[[Any, NDArray[np.float32]], list[int]],
+        own: Callable[[Any, NDArray[np.float32]], list[int]] | None,
+    ) -> None:
         gc.collect()
         before = rss_mb()
         a = time.perf_counter()
@@ -476,7 +533,11 @@ def vector_libraries(count: int, seed: int = SEED) -> dict[str, Any]:
                 s = time.perf_counter()
                 own(index, q)
                 own_times.append(time.perf_counter() - s)
-        recall = float(np.mean([len(set(f[:10]) & set(e.tolist())) / 10 for f, e in zip(found, exact, strict=True)]))
+        recall = float(
+            np.mean(
+                [len(set(f[:10]) & set(e.tolist())) / 10 for f, e in zip(found, exact, strict=True)]
+            )
+        )
         results[name] = {
             "build_seconds": round(built, 1),
             "memory_growth_mb": round(grown),
@@ -491,7 +552,11 @@ def vector_libraries(count: int, seed: int = SEED) -> dict[str, Any]:
     def ours() -> VectorIndex:
         index = VectorIndex(dims)
         for start in range(0, count, 100_000):
-            index.add(np.arange(start, min(count, start + 100_000)), data[start : start + 100_000], groups[start : start + 100_000])
+            index.add(
+                np.arange(start, min(count, start + 100_000)),
+                data[start : start + 100_000],
+                groups[start : start + 100_000],
+            )
         index.compact()
         index.train()
         return index
@@ -503,7 +568,7 @@ def vector_libraries(count: int, seed: int = SEED) -> dict[str, Any]:
         lambda index, q: [h.id for h in index.search(q, 10, groups=[big])],
     )
     try:
-        import faiss  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        faiss: Any = importlib.import_module("faiss")
 
         faiss.omp_set_num_threads(1)
         lists = int(2 * np.sqrt(count))
@@ -535,10 +600,10 @@ def vector_libraries(count: int, seed: int = SEED) -> dict[str, Any]:
     except ImportError:
         results["faiss_ivf_flat"] = "faiss-cpu is not installed"
     try:
-        from usearch.index import Index  # type: ignore[import-not-found,unused-ignore]
+        usearch_index: Any = importlib.import_module("usearch.index")
 
         def usearch_hnsw() -> Any:
-            index = Index(ndim=dims, metric="cos", dtype="f32")
+            index = usearch_index.Index(ndim=dims, metric="cos", dtype="f32")
             index.add(np.arange(count), data, threads=2)
             return index
 
@@ -580,7 +645,11 @@ def main(argv: list[str] | None = None) -> int:
     previous: dict[str, Any] = {}
     if args.output.exists():
         previous = json.loads(args.output.read_text(encoding="utf-8"))
-    results: dict[str, Any] = {**previous, "versions": versions(), "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores"}
+    results: dict[str, Any] = {
+        **previous,
+        "versions": versions(),
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+    }
     if args.only in (None, "quality"):
         results["quality"] = quality(args.quick, Transformer(args.transformer_python))
         results["quality"]["run"] = time.strftime("%Y-%m-%d")

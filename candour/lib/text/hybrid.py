@@ -1,9 +1,10 @@
-"""Hybrid ranking: BM25's list and the static embedding's list, fused by reciprocal rank.
+"""Hybrid ranking: BM25's list and the static embedding's list, fused into one.
 
-Each list contributes weight / (RRF_K + rank) for each report it holds (rank from 1); the
-total is divided by the most a report could get (first in both), so 1.0 means "first by
-words and first by meaning". Ranks, not scores, are fused: BM25 scores and cosine
-similarities are on scales that differ from corpus to corpus and query to query.
+Two ways are offered and were measured. "scores" (the one in use): BM25 divided by the
+query's best BM25 (so the best match by words scores 1), weighed against the cosine
+similarity. "rrf", reciprocal rank fusion: each list contributes weight / (RRF_K + rank);
+it fuses ranks, not scores, but let the weak list (the embedding on ASRS) pull good
+matches down. Either way 1.0 means "first by words and as close as can be in meaning".
 
 The weight and the depth of each list were chosen on development splits of real text
 (ASRS, NHS comments) and the generated care reports, never on the test splits:
@@ -21,8 +22,10 @@ from candour.lib.text.embedding.embedder import StaticEmbedder
 from candour.lib.text.lexical import LexicalIndex
 
 RRF_K = 60
-# Share of the fused score that comes from BM25's ranking (the embedding has the rest).
-LEXICAL_WEIGHT = 0.5
+# How the lists are fused, and the share of the fused score that comes from BM25 (the
+# embedding has the rest): chosen on development data (benchmarks/hybrid.py).
+FUSION = "scores"
+LEXICAL_WEIGHT = 0.3
 # How far down each list to read: at least this many, or four times what is wanted.
 DEPTH = 100
 
@@ -44,7 +47,7 @@ def fuse(
     k: int,
     lexical_weight: float = LEXICAL_WEIGHT,
     rrf_k: int = RRF_K,
-    method: str = "rrf",
+    method: str = FUSION,
 ) -> list[Fused]:
     """The k best ids of the two ranked lists (each best first, with scores), ties by id.
 
@@ -63,9 +66,9 @@ def fuse(
         lexical_floor = min(lexical_scores.values(), default=0.0)
         semantic_floor = min(semantic_scores.values(), default=0.0)
         for item in lexical_scores.keys() | semantic_scores.keys():
-            totals[item] = weights[0] * lexical_scores.get(item, lexical_floor) + weights[
-                1
-            ] * max(semantic_scores.get(item, semantic_floor), 0.0)
+            totals[item] = weights[0] * lexical_scores.get(item, lexical_floor) + weights[1] * max(
+                semantic_scores.get(item, semantic_floor), 0.0
+            )
         best = 1.0
     else:
         for weight, ranking in zip(weights, (lexical, semantic), strict=True):

@@ -39,11 +39,12 @@ FORMAT_VERSION = 1
 
 # Function words that carry nothing about an incident (a short list: BM25's IDF already
 # discounts common words, this only saves postings).
-STOP_WORDS = frozenset(
+_STOP = (
     "a an and are as at be been but by for from had has have he her him his i if in into is "
     "it its me my of on or our she so than that the their them then there they this to was "
-    "we were which who will with would you your".split()
+    "we were which who will with would you your"
 )
+STOP_WORDS = frozenset(_STOP.split())
 
 Scores = NDArray[np.float32]
 

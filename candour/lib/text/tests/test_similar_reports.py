@@ -95,9 +95,9 @@ def test_shared_reports_reload_when_a_new_generation_is_saved(reports, tmp_path)
 
 
 def test_a_rare_word_shared_with_a_report_finds_it_though_the_meaning_is_vague(embedder):
-    rows = [
-        (number, 1, f"{INCIDENTS[number % 5]} Case {number}.") for number in range(40)
-    ] + [(99, 1, "The Brackenfield unit logged a routine visit.")]
+    rows = [(number, 1, f"{INCIDENTS[number % 5]} Case {number}.") for number in range(40)] + [
+        (99, 1, "The Brackenfield unit logged a routine visit.")
+    ]
     reports = SimilarReports.build(lambda: rows, embedder=embedder, min_reports=50)
     assert reports.similar("Brackenfield", k=1)[0].id == 99
     assert reports.lexical.search("Brackenfield", k=1)[0][0] == 99
