@@ -572,6 +572,7 @@ def vector_libraries(count: int, seed: int = SEED) -> dict[str, Any]:
 
         faiss.omp_set_num_threads(1)
         lists = int(2 * np.sqrt(count))
+        kept: list[Any] = []
 
         def faiss_ivf() -> Any:
             quantiser = faiss.IndexFlatIP(dims)
@@ -579,7 +580,7 @@ def vector_libraries(count: int, seed: int = SEED) -> dict[str, Any]:
             index.train(data[rng.choice(count, min(count, 200_000), replace=False)])
             index.add(data)
             index.nprobe = 24
-            index.keep = quantiser
+            kept.append(quantiser)  # faiss does not own it: keep it alive
             return index
 
         members = np.flatnonzero(groups == big).astype(np.int64)
