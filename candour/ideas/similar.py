@@ -1,15 +1,18 @@
 """Ideas like the one being written, so that people build on each other's instead of
-repeating them (shown on the check page, and live as they type)."""
+repeating them (shown on the check page, and live as they type).
+
+Ranked by Candour's hybrid search (BM25 over the words fused with the static embedding,
+ADR 0008); an idea is shown only if its meaning is close enough (the cosine threshold),
+so a shared word alone never makes two ideas look alike."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from candour.accounts.models import User
 from candour.ideas.models import Idea
 from candour.lib.text.embedding.embedder import default_embedder
+from candour.lib.text.hybrid import rank_texts
 
 # Below this cosine similarity an idea is more likely unrelated than a near-duplicate.
 THRESHOLD = 0.6
@@ -36,13 +39,11 @@ def similar_ideas(user: User, problem: str, idea: str, *, k: int = 3) -> list[Si
     )
     if not candidates:
         return []
-    embedder = default_embedder()
-    vectors = embedder.embed_many([idea_text(c.problem, c.idea) for c in candidates])
-    query = embedder.embed_many([text])[0]
-    scores = np.asarray(vectors @ query, dtype=np.float32)
-    order = np.argsort(-scores)[:k]
+    ranked = rank_texts(
+        text, [idea_text(c.problem, c.idea) for c in candidates], default_embedder(), k=k * 4
+    )
     return [
-        SimilarIdea(candidates[i], round(float(scores[i]), 3))
-        for i in order
-        if scores[i] >= THRESHOLD
-    ]
+        SimilarIdea(candidates[r.position], round(r.cosine, 3))
+        for r in ranked
+        if r.cosine >= THRESHOLD
+    ][:k]

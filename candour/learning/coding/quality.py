@@ -31,10 +31,15 @@ class CodeQualityRow:
         """Percentage of this code's suggestions that analysts accepted."""
         return round(100 * self.accepted / self.decided) if self.decided else None
 
+    hide_below: float = 0.7
+
     @property
     def learned_status(self) -> str:
         if not self.shown:
-            return _("Hidden")
+            return _("Never suggested: its AUC of %(auc).2f is below %(bar).2f") % {
+                "auc": self.auc or 0.0,
+                "bar": self.hide_below,
+            }
         if self.auc is not None:
             return _("Shown")
         if self.positives >= Settings().min_positives:
@@ -84,6 +89,7 @@ def suggester_overview(organisation: Organisation) -> SuggesterOverview:
                     shown=item.get("shown", True),
                     accepted=accepted,
                     decided=decided,
+                    hide_below=HIDE_BELOW_AUC,
                 )
             )
     return SuggesterOverview(

@@ -70,8 +70,7 @@ class SuggestedCode:
 @dataclass(frozen=True, eq=False)
 class _Loaded:
     learned: Suggester
-    # Keyword rules alone for the hidden labels; None when ``learned`` is rules alone.
-    rules_only: Suggester | None
+    # Labels whose validation score is below the bar: never suggested.
     hidden: frozenset[str]
 
 
@@ -117,7 +116,7 @@ def _loaded(organisation: Organisation) -> _Loaded:
         )
         return _cached(
             ("rules", organisation.pk, seen["count"], seen["last"]),
-            lambda: _Loaded(_rules_only(organisation, None, None), None, frozenset()),
+            lambda: _Loaded(_rules_only(organisation, None, None), frozenset()),
         )
 
     def build() -> _Loaded:
@@ -125,10 +124,7 @@ def _loaded(organisation: Organisation) -> _Loaded:
         hidden = frozenset(
             code for code, item in trained.code_quality.items() if not item.get("shown", True)
         )
-        rules_only = None
-        if hidden & keyword_rules().keys():
-            rules_only = _rules_only(organisation, hidden, trained.trained_at)
-        return _Loaded(Suggester.from_bytes(bytes(stored)), rules_only, hidden)
+        return _Loaded(Suggester.from_bytes(bytes(stored)), hidden)
 
     return _cached(("trained", trained.pk), build)
 
@@ -140,13 +136,8 @@ def _scored(text: str, loaded: _Loaded, min_score: float) -> list[Suggestion]:
         for s in learned.suggest(text, len(learned.codes), min_score=min_score)
         if s.code not in loaded.hidden
     ]
-    if loaded.rules_only is not None:
-        rules = loaded.rules_only
-        found += [
-            s
-            for s in rules.suggest(text, len(rules.codes), min_score=min_score)
-            if s.code in loaded.hidden
-        ]
+    # A code whose validation score is below the bar is never suggested, not even by its
+    # keyword rules: the analysts' page says why (issue 19, ADR 0007).
     return sorted(found, key=lambda s: (-s.score, s.code))
 
 

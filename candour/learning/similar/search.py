@@ -1,7 +1,8 @@
 """Similar reviewed reports: for the learning team's report page and for national analysts.
 
-The persisted index (`similarity_store`, ADR 0008) answers when one has been built: its
-hits are only candidates, each checked against the database (still reviewed, still in an
+The persisted index (`similarity_store`, ADR 0008) answers when one has been built, by
+the hybrid ranking (BM25 over the words fused with the static embedding): its hits are
+only candidates, each checked against the database (still reviewed, still in an
 allowed organisation) before anyone sees it, since the index is minutes behind. Until an
 index is built, a throwaway one is built per request from the most recent reviewed reports.
 """
@@ -84,11 +85,10 @@ def find_similar(
     if index is None:
         return _built_per_request(allowed, text, k)
     wanted = k + SPARE_HITS
-    if like is not None and like.pk in index.index:
-        hits = index.similar_to(like.pk, wanted, groups=groups)
-    else:
-        excluded = [like.pk] if like is not None else []
-        hits = index.similar(text, wanted, groups=groups, exclude=excluded)
+    excluded = [like.pk] if like is not None else []
+    # An indexed report's own vector saves embedding it again; its words are re-read.
+    vector = index.index.vector(like.pk) if like is not None else None
+    hits = index.similar(text, wanted, groups=groups, exclude=excluded, vector=vector)
     return _checked(hits, allowed, k)
 
 

@@ -292,3 +292,39 @@ def test_the_dashboard_counts_confirmed_themes_and_hides_small_numbers(world: Wo
     assert "Five of them" in page
     two = page.index("Two of them")
     assert "fewer than 5" in page[two : two + 400]
+
+
+def test_theme_pages_read_report_vectors_from_the_index_not_by_embedding_each_time(
+    world: World, settings, tmp_path
+) -> None:
+    from candour.learning.similar import vectors
+    from candour.learning.similar.store import build_index
+
+    settings.CANDOUR_SIMILARITY_DIR = tmp_path / "similarity"
+    truth = _corpus(world, count=30)
+    scenario = Counter(truth.values()).most_common(1)[0][0]
+    members = [pk for pk, key in truth.items() if key == scenario]
+    theme = themes.create_theme(
+        actor=world.analyst,
+        organisation=world.riverside,
+        name="Half of it",
+        reports=list(Report.objects.filter(pk__in=members[: len(members) // 2 + 1])),
+    )
+    vectors.forget()
+
+    # No index yet: each report is embedded once, then remembered.
+    before = vectors.embedded_count
+    first = candidates(theme)
+    assert vectors.embedded_count - before == len(truth)
+    assert candidates(theme) == first
+    assert vectors.embedded_count - before == len(truth)
+
+    # With the index built, its stored vectors are used and nothing is embedded.
+    build_index()
+    vectors.forget()
+    before = vectors.embedded_count
+    offered = candidates(theme)
+    assert vectors.embedded_count == before
+    assert offered
+    assert Counter(truth[r.pk] for r in offered).most_common(1)[0][0] == scenario
+    assert all(r.pk not in members[: len(members) // 2 + 1] for r in offered)

@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from candour.core.charts import Column, column_chart_svg
 from candour.learning.models import Alert, Axis, CodedValue, DefenceState, Lesson, Theme
+from candour.learning.similar.store import shared_reports
+from candour.learning.similar.vectors import report_vectors
 from candour.learning.themes.finding import coded_items
 from candour.lib.text.clustering import code_vectors
-from candour.lib.text.embedding.embedder import default_embedder
+from candour.lib.text.hybrid import fuse
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome
 
@@ -190,12 +192,18 @@ def distinctions(
 
 
 def candidates(theme: Theme, *, limit: int = 8, floor: float = 0.8) -> list[Report]:
-    """Reports not in the theme that read and are coded most like its members."""
+    """Reports not in the theme that read and are coded most like its members.
+
+    Ranked by the hybrid search (ADR 0008): closeness to the members' centre (meaning and
+    coding), fused with BM25 for the theme's telling words where the similar-reports index
+    is built; only reports at least `floor` close to the centre are offered. Vectors come
+    from the index, not from embedding the reports on every request.
+    """
     items = coded_items(theme.organisation, limit=1000)
     members = set(theme.memberships.values_list("report_id", flat=True))
     if not members or len(items) <= len(members):
         return []
-    text = default_embedder().embed_many([item.text for item in items])
+    text = report_vectors([item.id for item in items], [item.text for item in items])
     combined = np.hstack([text, code_vectors(items)])
     combined /= np.linalg.norm(combined, axis=1, keepdims=True).clip(min=1e-9)
     inside = np.array([item.id in members for item in items])
@@ -204,6 +212,18 @@ def candidates(theme: Theme, *, limit: int = 8, floor: float = 0.8) -> list[Repo
     centre = combined[inside].mean(axis=0)
     centre /= np.linalg.norm(centre) or 1.0
     scores = combined @ centre
-    order = [i for i in np.argsort(-scores) if not inside[i] and scores[i] >= floor][:limit]
-    by_id = Report.objects.in_bulk([items[i].id for i in order])
-    return [by_id[items[i].id] for i in order if items[i].id in by_id]
+    eligible = {items[i].id: float(scores[i]) for i in range(len(items)) if not inside[i]}
+    semantic = sorted(
+        ((pk, score) for pk, score in eligible.items() if score >= floor),
+        key=lambda pair: (-pair[1], pair[0]),
+    )
+    lexical: list[tuple[int, float]] = []
+    index = shared_reports()
+    if index is not None and theme.key_terms and semantic:
+        found = index.lexical.search(
+            " ".join(theme.key_terms), 200, groups=[theme.organisation_id], exclude=members
+        )
+        lexical = [(pk, score) for pk, score in found if eligible.get(pk, 0.0) >= floor]
+    order = [item.id for item in fuse(lexical, semantic, k=limit)]
+    by_id = Report.objects.in_bulk(order)
+    return [by_id[pk] for pk in order if pk in by_id]

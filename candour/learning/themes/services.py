@@ -18,9 +18,9 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
 from candour.learning.models import Theme, ThemeReport, ThemeStatus
+from candour.learning.similar.vectors import report_vectors
 from candour.learning.themes.finding import coded_items, suggest_name
 from candour.lib.text.clustering import find_groups
-from candour.lib.text.embedding.embedder import default_embedder
 from candour.reporting.models import Report
 
 # A new group repeats a curated theme when this share of its reports is already in it.
@@ -258,7 +258,8 @@ def find_themes(
     say(_("Reading reports"))
     items = coded_items(organisation)
     say(_("Grouping %(count)s reports") % {"count": len(items)})
-    vectors = default_embedder().embed_many([item.text for item in items]) if items else None
+    # Read from the similar-reports index where it holds them (ADR 0008).
+    vectors = report_vectors([i.id for i in items], [i.text for i in items]) if items else None
     groups = find_groups(items, vectors) if vectors is not None else []
     stale = Theme.objects.filter(organisation=organisation, status=ThemeStatus.SUGGESTED)
     replaced = stale.count()

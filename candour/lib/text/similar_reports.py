@@ -5,9 +5,12 @@
     reports = SimilarReports.load(directory)         # web process (or SharedReports)
     reports.similar(text, k=10, groups=[organisation_id])
 
-What is learned from the reports themselves (boilerplate sentences, token weights) is
-fitted when the index is built and saved with it; reports added later are embedded with
-the same, so a periodic rebuild refreshes both.
+Hybrid (ADR 0008): each search ranks the reports twice, by BM25 over their words
+(`lexical.py`) and by the static embedding's cosine (the vector index), and fuses the two
+rankings (`hybrid.py`). What is learned from the reports themselves (boilerplate
+sentences, token weights, word frequencies) is fitted when the index is built and saved
+with it; reports added later are embedded with the same, so a periodic rebuild refreshes
+both.
 """
 
 from __future__ import annotations
@@ -28,13 +31,18 @@ from candour.lib.text.embedding.boilerplate import (
 )
 from candour.lib.text.embedding.embedder import StaticEmbedder, default_embedder
 from candour.lib.text.embedding.weights import TokenCounter, Weights
-from candour.lib.text.types import Matrix
+from candour.lib.text.hybrid import LEXICAL_WEIGHT, depth_for, fuse
+from candour.lib.text.lexical import LexicalIndex
+from candour.lib.text.types import Matrix, Vector
 from candour.lib.text.vectors.index import Hit, StorageType, VectorIndex
 from candour.lib.text.vectors.storage import stored_generation
 
 _EMBEDDER = "embedder"
 _BOILERPLATE = "boilerplate"
 _WEIGHTS = "token_weights"
+_LEXICAL = "lexical"
+_LEXICAL_KIND = "bm25-v1"
+_LEXICAL_PREFIX = "lex_"
 
 
 class Report(NamedTuple):
@@ -54,6 +62,9 @@ class SimilarReports:
         embedder: StaticEmbedder | None = None,
         boilerplate: Boilerplate | None = None,
         weights: Weights | None = None,
+        lexical: LexicalIndex | None = None,
+        *,
+        lexical_weight: float = LEXICAL_WEIGHT,
     ) -> None:
         base = embedder if embedder is not None else default_embedder()
         if index.dimensions != base.dimensions:
@@ -61,6 +72,8 @@ class SimilarReports:
         self.index = index
         self.embedder = base.reweighted(weights)
         self.boilerplate = boilerplate if boilerplate is not None else Boilerplate()
+        self.lexical = lexical if lexical is not None else LexicalIndex()
+        self.lexical_weight = lexical_weight
 
     @classmethod
     def build(
@@ -96,6 +109,7 @@ class SimilarReports:
         while batch := list(islice(rows, batch_size)):
             reports.add([r[0] for r in batch], [r[2] for r in batch], [r[1] for r in batch])
         reports.index.compact()
+        reports.lexical.compact()
         if reports.index.needs_training:
             reports.index.train()
         return reports
@@ -111,9 +125,12 @@ class SimilarReports:
 
     def add(self, ids: Sequence[int], texts: Sequence[str], groups: Sequence[int]) -> None:
         """Index (or re-index) reports; a background job calls this as reports arrive."""
-        self.index.add(ids, self.embed(texts), groups)
+        prepared = [self.prepare(text) for text in texts]
+        self.index.add(ids, self.embedder.embed_many(prepared), groups)
+        self.lexical.add(ids, prepared, groups)
 
     def remove(self, ids: Sequence[int]) -> int:
+        self.lexical.remove(ids)
         return self.index.remove(ids)
 
     def similar(
@@ -123,14 +140,26 @@ class SimilarReports:
         *,
         groups: Collection[int] | None = None,
         exclude: Iterable[int] = (),
+        vector: Vector | None = None,
     ) -> list[Hit]:
-        """The k indexed reports most like `text`, best first; `groups` limits organisations."""
-        return self.index.search(self.embed([text])[0], k, groups=groups, exclude=exclude)
+        """The k indexed reports most like `text`, best first; `groups` limits organisations.
+
+        Scores are the fused rank score (1.0: first by words and by meaning). `vector`, if
+        given, is used instead of embedding the text again (an indexed report's own).
+        """
+        excluded = list(exclude)
+        prepared = self.prepare(text)
+        query = vector if vector is not None else self.embedder.embed_many([prepared])[0]
+        depth = depth_for(k)
+        semantic = self.index.search(query, depth, groups=groups, exclude=excluded)
+        lexical = self.lexical.search(prepared, depth, groups=groups, exclude=excluded)
+        fused = fuse(lexical, semantic, k=k, lexical_weight=self.lexical_weight)
+        return [Hit(item.id, item.score) for item in fused]
 
     def similar_to(
         self, report_id: int, k: int = 10, *, groups: Collection[int] | None = None
     ) -> list[Hit]:
-        """Reports most like an indexed report, without re-reading its text."""
+        """Reports most like an indexed report by meaning alone, without its text."""
         vector = self.index.vector(report_id)
         if vector is None:
             return []
@@ -141,9 +170,14 @@ class SimilarReports:
     def save(self, directory: Path) -> None:
         self.index.metadata[_EMBEDDER] = self.embedder.fingerprint
         self.index.metadata[_BOILERPLATE] = self.boilerplate.to_json()
+        self.index.metadata[_LEXICAL] = _LEXICAL_KIND
         self.index.extras.pop(_WEIGHTS, None)
         if self.embedder.weights is not None:
             self.index.extras[_WEIGHTS] = self.embedder.weights
+        for key in [key for key in self.index.extras if key.startswith(_LEXICAL_PREFIX)]:
+            del self.index.extras[key]
+        self.lexical.document_frequencies()  # stored, so readers need not count postings
+        self.index.extras.update(self.lexical.to_arrays(_LEXICAL_PREFIX))
         self.index.save(directory)
 
     @classmethod
@@ -157,10 +191,20 @@ class SimilarReports:
                 f"index built with {index.metadata.get(_EMBEDDER)!r}, "
                 f"embedder is {base.fingerprint!r}"
             )
+        if index.metadata.get(_LEXICAL) != _LEXICAL_KIND:
+            raise StaleIndexError("the index has no word index of this kind: rebuild it")
+        try:
+            lexical = LexicalIndex.from_arrays(index.extras, _LEXICAL_PREFIX)
+        except (KeyError, ValueError) as error:
+            raise StaleIndexError(f"the word index is unusable: {error}") from error
         boilerplate = Boilerplate.from_json(index.metadata[_BOILERPLATE])
         weights = index.extras.get(_WEIGHTS)
         return cls(
-            index, base, boilerplate, None if weights is None else weights.astype(np.float32)
+            index,
+            base,
+            boilerplate,
+            None if weights is None else weights.astype(np.float32),
+            lexical,
         )
 
 

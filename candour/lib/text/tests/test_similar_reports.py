@@ -42,8 +42,17 @@ def test_build_learns_the_form_sentences_and_finds_paraphrases(reports):
     assert FORMS[1] in reports.boilerplate
     assert "Riverside" not in reports.prepare(corpus()[0][2])
     for number, paraphrase in enumerate(PARAPHRASES):
-        hits = reports.similar(paraphrase, k=10)
+        # By meaning alone (the embedding half of the hybrid search).
+        vector = reports.embed([paraphrase])[0]
+        hits = reports.index.search(vector, k=10)
         assert all(hit.id % 5 == number for hit in hits), paraphrase
+    # The hybrid search: a paraphrase that shares its telling words finds its incident...
+    for number in (0, 1, 2, 4):
+        hits = reports.similar(PARAPHRASES[number], k=10)
+        assert all(hit.id % 5 == number for hit in hits), PARAPHRASES[number]
+    # ...but the self-harm paraphrase, whose only words in common with any report are
+    # "young person", is pulled to the incident that says them (known weakness of
+    # weighing words, measured on the generated reports in benchmarks/hybrid.py).
 
 
 def test_similar_within_organisations_and_to_an_indexed_report(reports):
@@ -92,3 +101,34 @@ def test_shared_reports_reload_when_a_new_generation_is_saved(reports, tmp_path)
     assert second is not None
     assert second is not first
     assert 900 in second.index
+
+
+def test_a_rare_word_shared_with_a_report_finds_it_though_the_meaning_is_vague(embedder):
+    rows = [(number, 1, f"{INCIDENTS[number % 5]} Case {number}.") for number in range(40)] + [
+        (99, 1, "The Brackenfield unit logged a routine visit.")
+    ]
+    reports = SimilarReports.build(lambda: rows, embedder=embedder, min_reports=50)
+    assert reports.similar("Brackenfield", k=1)[0].id == 99
+    assert reports.lexical.search("Brackenfield", k=1)[0][0] == 99
+
+
+def test_the_word_index_is_saved_and_loaded_with_the_vectors(reports, tmp_path, embedder):
+    reports.remove([0])
+    reports.save(tmp_path)
+    loaded = SimilarReports.load(tmp_path, embedder)
+    assert len(loaded.lexical) == len(reports.lexical) == 59
+    for paraphrase in PARAPHRASES:
+        assert loaded.similar(paraphrase, k=5) == reports.similar(paraphrase, k=5)
+    loaded.add([600], ["A ferret escaped at contact."], [1])
+    assert loaded.similar("ferret", k=1)[0].id == 600
+
+
+def test_an_index_saved_without_a_word_index_must_be_rebuilt(reports, tmp_path, embedder):
+    reports.save(tmp_path)
+    stored = reports.index
+    del stored.metadata["lexical"]
+    for key in [key for key in stored.extras if key.startswith("lex_")]:
+        del stored.extras[key]
+    stored.save(tmp_path)
+    with pytest.raises(StaleIndexError, match="word index"):
+        SimilarReports.load(tmp_path, embedder)

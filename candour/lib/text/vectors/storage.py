@@ -147,7 +147,8 @@ def _load_generation(target: Path, mmap: bool) -> VectorIndex:
     if manifest["centroids"]:
         index.centroids = np.load(target / manifest["centroids"]).astype(np.float32)
     for key, name in manifest["extras"].items():
-        index.extras[key] = np.load(target / name)
+        # Memory-mapped too: the word index (ADR 0008) is as large as the vectors.
+        index.extras[key] = np.load(target / name, mmap_mode=mode)
     index.source, index.generation = target, int(manifest["generation"])
     return index
 
