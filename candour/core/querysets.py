@@ -56,9 +56,7 @@ class TeamQuerySet(models.QuerySet["Team"]):
             .values("n")
         )
         return self.annotate(
-            people_count=Coalesce(
-                models.Subquery(people, output_field=models.IntegerField()), 0
-            )
+            people_count=Coalesce(models.Subquery(people, output_field=models.IntegerField()), 0)
         )
 
     def managed_by(self, user: User) -> TeamQuerySet:

@@ -31,7 +31,9 @@ def waiting(user: User, since: datetime | None) -> list[Waiting]:
                 filter=Q(first_response_at__isnull=True, respond_by__lt=timezone.localdate()),
             ),
             escalated=Count("pk", filter=Q(escalated_to=user)),
-            arrived=Count("pk", filter=Q(created_at__gt=since)) if since else Count("pk", filter=Q(pk=None)),
+            arrived=Count("pk", filter=Q(created_at__gt=since))
+            if since
+            else Count("pk", filter=Q(pk=None)),
         )
         items.append(
             Waiting(

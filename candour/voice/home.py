@@ -22,7 +22,9 @@ def waiting(user: User, since: datetime | None) -> list[Waiting]:
     alerts = SafeguardingAlert.objects.visible_to(user).filter(state=AlertState.SENT)
     counts = alerts.aggregate(
         waiting=Count("pk"),
-        arrived=Count("pk", filter=Q(sent_at__gt=since)) if since else Count("pk", filter=Q(pk=None)),
+        arrived=Count("pk", filter=Q(sent_at__gt=since))
+        if since
+        else Count("pk", filter=Q(pk=None)),
     )
     items.append(
         Waiting(
