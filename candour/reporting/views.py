@@ -409,6 +409,18 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
     form = CloseForm(request.POST)
+    if form.is_valid() and request.POST.get("confirmed") != "yes":
+        # Closing destroys the reporter's own words: ask once more, keeping what was chosen.
+        return render(
+            request,
+            "reporting/close_confirm.html",
+            {
+                "report": report,
+                "reason": form.cleaned_data["reason"],
+                "reason_label": ClosureReason(form.cleaned_data["reason"]).label,
+                "outcome_for_reporter": form.cleaned_data["outcome_for_reporter"],
+            },
+        )
     if form.is_valid():
         attempt(
             request,
