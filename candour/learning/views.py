@@ -510,7 +510,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "learning/dashboard.html",
         {
-            "dashboard": build_dashboard(organisation, start=start, end=end),
+            "dashboard": build_dashboard(organisation, start=start, end=end, learning_team=live),
             "as_of": None if live else end,
         },
     )
