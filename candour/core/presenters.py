@@ -135,11 +135,10 @@ class HomePage:
 
 
 def _team_summaries(teams: TeamQuerySet) -> list[TeamSummary]:
+    counted = teams.with_people_count().order_by("organisation__name", "name")
     return [
-        TeamSummary(*values)
-        for values in teams.with_people_count()
-        .order_by("organisation__name", "name")
-        .values_list("name", "organisation__name", "people_count")
+        TeamSummary(team.name, team.organisation.name, team.people_count)  # type: ignore[attr-defined]
+        for team in counted.select_related("organisation")
     ]
 
 
