@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
@@ -18,3 +20,21 @@ def current_user(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise PermissionDenied
     return user
+
+
+# The session key holding when the person signed in before this session (ISO 8601), so
+# the home page can say what changed since they last came.
+PREVIOUS_SIGN_IN = "candour_previous_sign_in"
+
+
+def remember_previous_sign_in(request: HttpRequest, previous: datetime | None) -> None:
+    request.session[PREVIOUS_SIGN_IN] = previous.isoformat() if previous else ""
+
+
+def previous_sign_in(request: HttpRequest) -> datetime | None:
+    """When the person signed in before this session; None on their first sign-in."""
+    value = request.session.get(PREVIOUS_SIGN_IN) or ""
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None

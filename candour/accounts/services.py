@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from candour.accounts import lockout
+from candour.accounts.current import remember_previous_sign_in
 from candour.accounts.models import Membership, User
 from candour.accounts.roles import TEAM_ROLES, Role
 from candour.audit.events import AuditEventType
@@ -171,7 +172,10 @@ def sign_in(*, request: HttpRequest, email: str, password: str) -> SignInResult:
         )
         return SignInResult(SignInOutcome.INVALID)
     lockout.clear(email, request)
+    previous = user.last_login
     login(request, user)
+    # The home page's "since you last came" starts from the sign-in before this one.
+    remember_previous_sign_in(request, previous)
     _record_for_person(AuditEventType.SIGN_IN_SUCCEEDED, user)
     return SignInResult(SignInOutcome.SIGNED_IN, user)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Count, Q
 from django.http import HttpRequest
@@ -14,6 +15,7 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core import hooks
 from candour.core.models import Organisation, Team
+from candour.core.querysets import TeamQuerySet
 from candour.notifications.models import Notification
 
 
@@ -87,7 +89,7 @@ class RoleLine:
 class TeamSummary:
     name: str
     organisation: str
-    staff_count: int
+    people_count: int
 
 
 @dataclass(frozen=True)
@@ -102,22 +104,61 @@ class AdministeredOrganisation:
 class HomePage:
     name: str
     roles: list[RoleLine]
+    # When the person signed in before this session; None on a first sign-in.
+    since: datetime | None = None
+    waiting: list[hooks.Waiting] = field(default_factory=list)
     is_staff: bool = False
     is_analyst: bool = False
     is_manager: bool = False
+    is_service_manager: bool = False
     is_national_analyst: bool = False
     is_admin: bool = False
+    checks_child_plans: bool = False
     staff_teams: list[str] = field(default_factory=list)
     managed_teams: list[TeamSummary] = field(default_factory=list)
+    service_teams: list[TeamSummary] = field(default_factory=list)
     analyst_organisations: list[str] = field(default_factory=list)
     administered: list[AdministeredOrganisation] = field(default_factory=list)
     national_organisations: list[tuple[str, str]] = field(default_factory=list)
-    reports_new: int = 0
-    reports_open: int = 0
-    reports_overdue: int = 0
+
+    @property
+    def to_act_on(self) -> list[hooks.Waiting]:
+        return [item for item in self.waiting if item.kind == "act" and item.count]
+
+    @property
+    def changed(self) -> list[hooks.Waiting]:
+        return [item for item in self.waiting if item.changed]
+
+    @property
+    def overdue(self) -> int:
+        return sum(item.overdue for item in self.waiting)
 
 
-def home_page_for(user: User) -> HomePage:
+def _team_summaries(teams: TeamQuerySet) -> list[TeamSummary]:
+    counted = teams.with_people_count().order_by("organisation__name", "name")
+    return [
+        TeamSummary(team.name, team.organisation.name, team.people_count)  # type: ignore[attr-defined]
+        for team in counted.select_related("organisation")
+    ]
+
+
+def _notifications_waiting(user: User, since: datetime | None) -> list[hooks.Waiting]:
+    unread = Notification.objects.visible_to(user).unread()
+    count = unread.count()
+    arrived = unread.filter(created_at__gt=since).count() if since and count else 0
+    return [
+        hooks.Waiting(
+            key="notifications",
+            title=_("Unread notifications"),
+            count=count,
+            href=reverse("notifications:inbox"),
+            changed=arrived,
+            kind="watch",
+        )
+    ]
+
+
+def home_page_for(user: User, since: datetime | None = None) -> HomePage:
     memberships = user.memberships.active().select_related("organisation", "team")
     page = HomePage(
         name=user.full_name,
@@ -125,36 +166,35 @@ def home_page_for(user: User) -> HomePage:
             RoleLine(m.organisation.name, m.role_label, m.team.name if m.team else "")
             for m in memberships
         ],
+        since=since,
+    )
+    page.waiting = sorted(
+        hooks.waiting_for(user, since)
+        + [item for item in _notifications_waiting(user, since) if item.count],
+        key=lambda item: (-item.overdue, item.kind != "act", item.title),
     )
     roles = user.roles()
     page.is_staff = Role.STAFF in roles
     page.is_analyst = Role.ANALYST in roles
-    page.is_manager = Role.MANAGER in roles
+    page.is_manager = bool(user.team_ids_with_role(Role.MANAGER))
+    service = user.service_manager_organisation_ids()
+    page.is_service_manager = bool(service)
     page.is_national_analyst = Role.NATIONAL_ANALYST in roles
     page.is_admin = Role.ORG_ADMIN in roles
+    # People of a registered setting (a health visitor) check a child's plan before a visit.
+    page.checks_child_plans = page.is_staff and hooks.shares_information(user)
     if page.is_staff:
         page.staff_teams = [t.name for t in Team.objects.member_of(user)]
     if page.is_manager:
-        page.managed_teams = [
-            TeamSummary(name, organisation, staff_count)
-            for name, organisation, staff_count in Team.objects.managed_by(user)
-            .annotate(
-                staff_count=Count(
-                    "memberships",
-                    filter=Q(memberships__role=Role.STAFF, memberships__revoked_at__isnull=True),
-                    distinct=True,
-                )
-            )
-            .values_list("name", "organisation__name", "staff_count")
-        ]
+        page.managed_teams = _team_summaries(
+            Team.objects.filter(pk__in=user.team_ids_with_role(Role.MANAGER))
+        )
+    if page.is_service_manager:
+        page.service_teams = _team_summaries(Team.objects.filter(organisation_id__in=service))
     if page.is_analyst:
         page.analyst_organisations = [
             m.organisation.name for m in memberships if m.role == Role.ANALYST
         ]
-        counts = hooks.report_counts(user)
-        page.reports_open = counts.open
-        page.reports_new = counts.new
-        page.reports_overdue = counts.overdue
     if page.is_admin:
         page.administered = [
             AdministeredOrganisation(*values)

@@ -15,7 +15,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from candour.accounts.current import current_user
+from candour.accounts.current import current_user, previous_sign_in
 from candour.core import services
 from candour.core.access import (
     get_administered_organisation,
@@ -52,7 +52,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"page": home_page_for(current_user(request))})
+    page = home_page_for(current_user(request), since=previous_sign_in(request))
+    return render(request, "core/home.html", {"page": page})
 
 
 @login_required

@@ -248,6 +248,9 @@ def load_demo_data() -> bool:
     for organisation in organisations_to_train():
         train_suggester(organisation)
     build_index()
+    from candour.demo import home as home_demo
+
+    home_demo.load()
     record(AuditEventType.DEMO_DATA_LOADED, actor_id=None)
     return True
 

@@ -186,6 +186,7 @@ def submit_idea(*, author: User, draft: IdeaDraft, now: datetime | None = None) 
         subject=_("New improvement idea for %(team)s") % {"team": team.name},
         body=_("Please respond by %(date)s: %(title)s") % {"date": deadline, "title": idea.title},
         url=_url(idea),
+        about=idea.title,
     )
     notify(
         [author],
@@ -196,12 +197,13 @@ def submit_idea(*, author: User, draft: IdeaDraft, now: datetime | None = None) 
         )
         % {"team": team.name, "date": deadline},
         url=_url(idea),
+        about=idea.title,
     )
     return idea
 
 
 def _tell_author(idea: Idea, subject: str, body: str) -> None:
-    notify([idea.author], subject=subject, body=body, url=_url(idea))
+    notify([idea.author], subject=subject, body=body, url=_url(idea), about=idea.title)
 
 
 def _responded(idea: Idea, now: datetime) -> None:
@@ -323,6 +325,7 @@ def comment_on_idea(
             subject=_("The author replied about their idea"),
             body=idea.title,
             url=_url(idea),
+            about=idea.title,
         )
     else:
         _tell_author(idea, _("A comment on your idea"), text)
@@ -428,6 +431,7 @@ def share_idea(
         subject=_("An idea that worked elsewhere, shared with %(where)s") % {"where": where},
         body=idea.title,
         url=_url(idea),
+        about=idea.title,
     )
     return share
 
@@ -461,6 +465,7 @@ def thank_team(*, actor: User, idea: Idea, note: str, now: datetime | None = Non
         subject=_("Thank you, %(team)s") % {"team": idea.team.name},
         body=f"{text}\n\n{idea.title}",
         url=_url(idea),
+        about=idea.title,
     )
     return event
 
@@ -553,6 +558,7 @@ def _escalate(idea: Idea, reason: EscalationReason, now: datetime) -> int:
         % {"team": idea.team.name, "reason": reason.label},
         body=idea.title,
         url=_url(idea),
+        about=idea.title,
     )
     _tell_author(
         idea,

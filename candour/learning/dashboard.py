@@ -31,6 +31,10 @@ class Dashboard:
     start: date
     end: date
     charts: list[BarChart]
+    # Reports where a child or family was harmed: in full for the learning team, who read
+    # every report anyway; with the small-number rule for everyone else.
+    harmed: CountRow | None = None
+    harmed_in_full: bool = False
 
 
 def _chart(title: str, counts: list[tuple[str, int]], *, parts: bool = False) -> BarChart:
@@ -49,7 +53,9 @@ def _months(start: date, end: date) -> list[date]:
     return months
 
 
-def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Dashboard:
+def build_dashboard(
+    organisation: Organisation, *, start: date, end: date, learning_team: bool = False
+) -> Dashboard:
     reports = reports_received(organisation.pk, start, end)
     # Counted in the database: a large council has tens of thousands of reports a year,
     # and loading them (or their coded values) into Python took seconds.
@@ -75,6 +81,20 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
         return tallies.get((axis, state), Counter()).most_common(8)
 
     themes = confirmed_theme_counts(organisation.pk, reports)
+    harmed_label = str(_("Reports where a child or family was harmed"))
+    harmed_count = outcomes.get(Outcome.HARM.value, 0)
+    outcome_chart = _chart(
+        _("Outcome"),
+        [(str(o.label), outcomes.get(o.value, 0)) for o in Outcome],
+        parts=True,
+    )
+    if learning_team:
+        harmed = CountRow(harmed_label, harmed_count)
+    else:
+        # The outcome chart's own row, hidden or not by the same rule: a figure shown here
+        # but hidden there would let a small outcome be worked out by subtraction.
+        row = next(r for r in outcome_chart.rows if r.label == str(Outcome.HARM.label))
+        harmed = CountRow(harmed_label, row.count, row.complementary)
     return Dashboard(
         organisation,
         start,
@@ -85,11 +105,7 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
                 [(date_format(m, "M Y"), by_month.get(m, 0)) for m in _months(start, end)],
                 parts=True,
             ),
-            _chart(
-                _("Outcome"),
-                [(str(o.label), outcomes.get(o.value, 0)) for o in Outcome],
-                parts=True,
-            ),
+            outcome_chart,
             _chart(_("Contributing factors"), top(Axis.FACTOR)),
             _chart(_("Defences that failed"), top(Axis.DEFENCE, DefenceState.FAILED)),
             _chart(_("Defences that held"), top(Axis.DEFENCE, DefenceState.HELD)),
@@ -97,4 +113,6 @@ def build_dashboard(organisation: Organisation, *, start: date, end: date) -> Da
             _chart(_("What caught it"), top(Axis.RECOVERY)),
             _chart(_("Confirmed themes (recurring error traps)"), themes.most_common(8)),
         ],
+        harmed,
+        learning_team,
     )

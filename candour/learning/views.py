@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -52,6 +54,7 @@ from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
 from candour.learning.presenters import coding_form
 from candour.lib.coarse_dates import week_start
 from candour.reporting.access import get_report_for_learning_team
+from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome
 
 
@@ -103,6 +106,7 @@ def code_report(request: HttpRequest, reference: str) -> HttpResponse:
             "comparison": comparison,
             "suggestions": suggesting.suggestions_for(report, user),
             "suggestions_withheld": suggesting.is_blind_second_coding(report, user),
+            "decided_note": _decided_note(request, report),
         },
     )
 
@@ -117,12 +121,7 @@ def decide_suggestion(request: HttpRequest, reference: str) -> HttpResponse:
     if suggestion is None or decision not in {"accept", "reject"}:
         messages.error(request, _("That suggestion is no longer offered"))
         return redirect("learning:code-report", reference=reference)
-    message = (
-        _("Accepted: %(code)s is ticked below. Save the coding to keep it.")
-        if decision == "accept"
-        else _("Rejected: %(code)s will not be suggested for this report again.")
-    )
-    attempt(
+    done = attempt(
         request,
         lambda: coding_services.decide_suggestion(
             analyst=user,
@@ -131,9 +130,30 @@ def decide_suggestion(request: HttpRequest, reference: str) -> HttpResponse:
             accepted=decision == "accept",
             score=suggestion.score,
         ),
-        success=message % {"code": suggestion.title},
     )
-    return redirect("learning:code-report", reference=reference)
+    if done is None:
+        return redirect("learning:code-report", reference=reference)
+    # Back to where the analyst was, the decision said there rather than in a banner at
+    # the top (which takes focus, and the page with it, back up). An accepted code stays
+    # ticked in the form, across reloads, until the coding is saved.
+    query = urlencode({"decided": decision, "code": suggestion.key})
+    url = reverse("learning:code-report", args=[reference])
+    return redirect(f"{url}?{query}#suggested-codes")
+
+
+def _decided_note(request: HttpRequest, report: Report) -> str:
+    """What the analyst just decided about a suggestion, to say beside the suggestions."""
+    decision = request.GET.get("decided", "")
+    code = codes_by_key(report.organisation).get(request.GET.get("code", ""))
+    if code is None or decision not in {"accept", "reject"}:
+        return ""
+    if decision == "accept":
+        return _("Accepted: %(code)s is ticked in the form below and kept until you save.") % {
+            "code": code.label
+        }
+    return _("Rejected: %(code)s will not be suggested for this report again.") % {
+        "code": code.label
+    }
 
 
 @login_required
@@ -490,7 +510,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "learning/dashboard.html",
         {
-            "dashboard": build_dashboard(organisation, start=start, end=end),
+            "dashboard": build_dashboard(organisation, start=start, end=end, learning_team=live),
             "as_of": None if live else end,
         },
     )

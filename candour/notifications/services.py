@@ -13,12 +13,23 @@ from candour.notifications.models import Notification
 from candour.notifications.outbox import queue_email
 
 
-def notify(recipients: Iterable[User], *, subject: str, body: str, url: str = "") -> int:
-    """Notify each (active, distinct) person; the email goes once the transaction commits."""
+def notify(
+    recipients: Iterable[User], *, subject: str, body: str, url: str = "", about: str = ""
+) -> int:
+    """Notify each (active, distinct) person; the email goes once the transaction commits.
+
+    `about` names what the notification is about (an idea's title), for the inbox."""
     now = timezone.now()
     people = {person.pk: person for person in recipients if person.is_active}
     rows = Notification.objects.bulk_create(
-        Notification(recipient=person, subject=subject, body=body, url=url, created_at=now)
+        Notification(
+            recipient=person,
+            subject=subject,
+            body=body,
+            url=url,
+            about=about[:200],
+            created_at=now,
+        )
         for person in people.values()
     )
     link = f"\n\n{settings.CANDOUR_BASE_URL.rstrip('/')}{url}" if url else ""

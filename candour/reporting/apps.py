@@ -7,7 +7,8 @@ class ReportingConfig(AppConfig):
     verbose_name = "Confidential reporting"
 
     def ready(self) -> None:
-        from candour.core.hooks import provide_report_counts
-        from candour.reporting.home import report_counts
+        from candour.core.hooks import provide_report_counts, provide_waiting
+        from candour.reporting.home import report_counts, waiting
 
         provide_report_counts(report_counts)
+        provide_waiting("reporting", waiting)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -109,6 +109,20 @@ class ReportSummary:
     assigned: str
     team: str
     excerpt: str
+    harmed: bool = False
+
+
+# The triage queue's order: where a child or family was harmed first, free lessons last.
+HARM_ORDER = (Outcome.HARM, Outcome.NO_HARM, Outcome.NEAR_MISS, Outcome.FREE_LESSON)
+
+
+def harm_rank() -> Case:
+    """0 for harm, rising with less harm: the queue sorts on it before the due date."""
+    return Case(
+        *(When(outcome=value, then=Value(rank)) for rank, value in enumerate(HARM_ORDER)),
+        default=Value(len(HARM_ORDER)),
+        output_field=IntegerField(),
+    )
 
 
 def summarise(report: Report, *, today: date, sizes: dict[int, int]) -> ReportSummary:
@@ -129,6 +143,7 @@ def summarise(report: Report, *, today: date, sizes: dict[int, int]) -> ReportSu
         assigned=report.assigned_to.full_name if report.assigned_to else _("Nobody"),
         team=safe_team_name(report, sizes),
         excerpt=excerpt,
+        harmed=report.outcome == Outcome.HARM,
     )
 
 

@@ -53,6 +53,7 @@ from candour.reporting.models import Report
 from candour.reporting.presenters import (
     deidentified_fields,
     factor_labels,
+    harm_rank,
     highlight,
     summarise,
     team_sizes,
@@ -272,10 +273,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     reports = Report.objects.for_learning_team(user).select_related("assigned_to", "team")
     status = request.GET.get("status", "open")
+    # Harm first, then the nearest due date: a child who was harmed is never on page 3.
+    reports = reports.annotate(harm_rank=harm_rank())
     if status == "open":
-        reports = reports.open().order_by("due_on", "pk")
+        reports = reports.open().order_by("harm_rank", "due_on", "pk")
     elif status in Status.values:
-        reports = reports.filter(status=status).order_by("due_on", "pk")
+        reports = reports.filter(status=status).order_by("harm_rank", "due_on", "pk")
     if request.GET.get("mine"):
         reports = reports.filter(assigned_to=user)
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
@@ -406,6 +409,18 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
     form = CloseForm(request.POST)
+    if form.is_valid() and request.POST.get("confirmed") != "yes":
+        # Closing destroys the reporter's own words: ask once more, keeping what was chosen.
+        return render(
+            request,
+            "reporting/close_confirm.html",
+            {
+                "report": report,
+                "reason": form.cleaned_data["reason"],
+                "reason_label": ClosureReason(form.cleaned_data["reason"]).label,
+                "outcome_for_reporter": form.cleaned_data["outcome_for_reporter"],
+            },
+        )
     if form.is_valid():
         attempt(
             request,

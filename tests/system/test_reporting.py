@@ -210,6 +210,8 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     analyst.get_by_label("Learning captured", exact=True).check()
     analyst.get_by_label("What the reporter will read").fill(OUTCOME_FOR_REPORTER)
     analyst.get_by_role("button", name="Close report").click()
+    # Closing destroys the reporter's words: the analyst confirms on a page of its own.
+    analyst.get_by_role("button", name="Yes, close the report").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Report closed")
     expect(analyst.locator("#report-status")).to_have_text("Closed")
     expect(analyst.locator("main")).to_contain_text("Learning captured")
@@ -367,6 +369,8 @@ def test_given_each_reporting_page_when_axe_checks_it_then_there_are_no_serious_
     analyst.get_by_label("No further action needed", exact=True).check()
     analyst.get_by_label("What the reporter will read").fill("Shared with the duty team.")
     analyst.get_by_role("button", name="Close report").click()
+    # Closing destroys the reporter's words: the analyst confirms on a page of its own.
+    analyst.get_by_role("button", name="Yes, close the report").click()
     expect(analyst.locator("#report-status")).to_have_text("Closed")
     check(analyst, "analyst's report, closed")
 

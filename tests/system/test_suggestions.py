@@ -74,7 +74,9 @@ def test_given_a_reviewed_report_when_the_analyst_accepts_a_suggestion_then_it_i
 
     # Accepting records it and ticks the code; the suggestion leaves the list.
     card.get_by_role("button", name=f"Accept {CODE}").click()
-    expect(analyst.get_by_role("alert")).to_contain_text(f"Accepted: {CODE} is ticked below")
+    expect(analyst.get_by_role("status")).to_contain_text(f"Accepted: {CODE} is ticked in the form")
+    # The page comes back at the suggestions, where the analyst was.
+    assert analyst.url.endswith("#suggested-codes")
     expect(analyst.get_by_label(CODE, exact=True)).to_be_checked()
     expect(_card(analyst, CODE)).to_have_count(0)
     problems += serious_accessibility_problems(analyst)

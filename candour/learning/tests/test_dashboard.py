@@ -91,3 +91,20 @@ def test_the_analysts_coded_outcome_is_what_the_dashboard_counts(world: World) -
     dashboard = build_dashboard(world.riverside, start=today.replace(day=1), end=today)
     shown = {row.label: row.count for row in dashboard.charts[1].rows}
     assert shown["A child or family was harmed"] == 5
+
+
+def test_the_learning_team_sees_how_many_reports_a_child_was_harmed_in_full(
+    world: World,
+) -> None:
+    today = timezone.localdate()
+    for _ in range(5):
+        submit(world, today=today)
+    submit(world, today=today, outcome=Outcome.HARM)
+    submit(world, today=today, outcome=Outcome.HARM)
+    analyst = signed_in_client(world.analyst).get(reverse("learning:dashboard")).content.decode()
+    assert "Reports where a child or family was harmed: 2" in analyst
+    # Beyond the learning team the small-number rule applies, as on the outcome chart.
+    dashboard = build_dashboard(world.riverside, start=today.replace(day=1), end=today)
+    assert dashboard.harmed is not None
+    assert dashboard.harmed.count is None
+    assert dashboard.harmed.shown == "not shown"

@@ -205,7 +205,9 @@ def test_accepting_records_the_verdict_and_ticks_the_code_until_the_coding_is_sa
     client.post(decide, {"label": "defence.seeing_the_child:failed", "decision": "accept"})
 
     html = response.content.decode()
-    assert "Accepted: Fatigue, stress or ill health is ticked below" in html
+    # Back at the suggestions, not the top of the page, with the decision said there.
+    assert response.redirect_chain[-1][0].endswith("#suggested-codes")
+    assert "Accepted: Fatigue, stress or ill health is ticked in the form below" in html
     decision = SuggestionDecision.objects.get(code__key="factor.individual.wellbeing")
     assert decision.accepted
     assert decision.analyst == world.analyst

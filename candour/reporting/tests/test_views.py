@@ -234,7 +234,18 @@ def test_closing_through_the_page(world: World) -> None:
         reverse("reporting:review-redactions", args=[report.reference]),
         {"keep_what_happened": keep_all},
     )
-    analyst.post(close_url, {"reason": "learning_captured", "outcome_for_reporter": "Done"})
+    asked = analyst.post(
+        close_url, {"reason": "learning_captured", "outcome_for_reporter": "Done"}
+    ).content.decode()
+    # A confirmation first, which keeps what was chosen: nothing is destroyed yet.
+    assert "Are you sure you want to close this report?" in asked
+    assert '<input type="hidden" name="outcome_for_reporter" value="Done">' in asked
+    report.refresh_from_db()
+    assert report.status != Status.CLOSED
+    analyst.post(
+        close_url,
+        {"reason": "learning_captured", "outcome_for_reporter": "Done", "confirmed": "yes"},
+    )
     report.refresh_from_db()
     assert report.status == Status.CLOSED
     page = analyst.get(reverse("reporting:learning-detail", args=[report.reference]))
