@@ -91,6 +91,8 @@ class Plan:
     end_date: dt.date | None = None
     expected_due_date: dt.date | None = None
     ended: bool = False
+    authority: str = ""  # the flagging local authority's name
+    authority_ods: str = ""  # and its ODS code, when known (for FHIR references)
 
     @property
     def plan_type_label(self) -> str:
@@ -107,6 +109,7 @@ class EarlierAttendance:
 
     attended_on: dt.date
     setting_name: str
+    setting_ods: str = ""
 
 
 @dataclass(frozen=True)
@@ -691,7 +694,16 @@ def _plan(flag: ChildFlag, today: dt.date) -> Plan:
         end_date=flag.end_date,
         expected_due_date=flag.expected_due_date,
         ended=not flag.is_current(today),
+        authority=flag.organisation.name,
+        authority_ods=_ods(flag.organisation),
     )
+
+
+def _ods(organisation: Organisation) -> str:
+    try:
+        return organisation.sharing_ods_code.code
+    except OdsCode.DoesNotExist:
+        return ""
 
 
 def _flags_of_child(number: str) -> tuple[list[ChildFlag], bool]:
@@ -710,7 +722,7 @@ def _flags_of_child(number: str) -> tuple[list[ChildFlag], bool]:
             Q(nhs_digest__in=digests) | Q(pk__in=by_old_number),
             organisation__kind="local_authority",
         )
-        .select_related("organisation")
+        .select_related("organisation__sharing_ods_code")
         .order_by("-start_date", "-pk")
         if flag.nhs_number == number or flag.pk in by_old_number
     ]
@@ -726,7 +738,7 @@ def _earlier_attendances(
     rows = (
         Attendance.objects.filter(flag__in=flags, attended_on__gte=today - ANSWER_LOOKBACK)
         .exclude(setting=setting)
-        .select_related("setting__organisation")
+        .select_related("setting__organisation__sharing_ods_code")
         .order_by("-lookup__asked_at", "-lookup_id")
     )
     seen: set[int] = set()
@@ -739,6 +751,7 @@ def _earlier_attendances(
             EarlierAttendance(
                 attended_on=attendance.attended_on,
                 setting_name=attendance.setting.organisation.name,
+                setting_ods=_ods(attendance.setting.organisation),
             )
         )
         if len(shown) == EARLIER_ATTENDANCES_SHOWN:
