@@ -148,13 +148,15 @@ def search_bundle(answer: Answer, nhs_number: str, now: dt.datetime) -> Json:
                 "search": {"mode": "outcome"},
             }
         )
-    return {
+    bundle: Json = {
         "resourceType": "Bundle",
         "type": "searchset",
         "timestamp": now.isoformat(),
         "total": len(plans),
-        "entry": entries,
     }
+    if entries:  # FHIR JSON has no empty arrays
+        bundle["entry"] = entries
+    return bundle
 
 
 def capability_statement(date: dt.date) -> Json:
