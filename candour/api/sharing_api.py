@@ -250,9 +250,7 @@ def reconcile(request: HttpRequest, organisation_id: int | None = None) -> Recon
     organisation = flag_organisation(user, organisation_id)
     result = reconcile_flags(actor=user, organisation=organisation, data=request.body)
     if not result.ok:
-        raise DjangoValidationError(
-            {"file": [str(problem) for problem in result.problems]}
-        )
+        raise DjangoValidationError({"file": [str(problem) for problem in result.problems]})
 
     def outcomes(items: tuple[Outcome, ...]) -> list[OutcomeOut]:
         return [OutcomeOut(line=o.line, reference=o.reference, detail=o.detail) for o in items]

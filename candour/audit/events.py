@@ -220,7 +220,9 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SHARING_FLAG_MOVED_AT_BIRTH: _(
         "Unborn child's plan moved to the baby's NHS number"
     ),
-    AuditEventType.SHARING_FLAGS_RECONCILED: _("Child protection flags reconciled from a daily file"),
+    AuditEventType.SHARING_FLAGS_RECONCILED: _(
+        "Child protection flags reconciled from a daily file"
+    ),
     AuditEventType.SHARING_ODS_CODE_SET: _("Organisation's ODS code set for information sharing"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),

@@ -66,9 +66,9 @@ def _due_date_with_unborn_plans(rows: Sequence[Row]) -> Iterator[Problem]:
 
 def _previous_number_differs(rows: Sequence[Row]) -> Iterator[Problem]:
     for row in rows:
-        if row.get("previous_nhs_number") is not None and row.get(
-            "previous_nhs_number"
-        ) == row.get("nhs_number"):
+        if row.get("previous_nhs_number") is not None and row.get("previous_nhs_number") == row.get(
+            "nhs_number"
+        ):
             yield Problem(row.line, "previous_nhs_number", "", "is the same as nhs_number")
 
 

@@ -40,9 +40,9 @@ from candour.sharing.models import (
     Attendance,
     ChildFlag,
     Lookup,
+    OdsCode,
     SettingKey,
     SharingSetting,
-    OdsCode,
     SupersededNumber,
 )
 from candour.sharing.querysets import flag_keeper_organisation_ids

@@ -93,7 +93,9 @@ def flag_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "current": flag.is_current(timezone.localdate()),
             "attendances": attendances_of(flag),
             "end_form": EndForm(),
-            "birth_form": BirthForm() if flag.plan_type == PlanType.UNBORN_CHILD_PROTECTION else None,
+            "birth_form": BirthForm()
+            if flag.plan_type == PlanType.UNBORN_CHILD_PROTECTION
+            else None,
         },
     )
 

@@ -114,9 +114,7 @@ def encounter(attendance: EarlierAttendance, nhs_number: str, index: int) -> Jso
         "class": {"system": ACT_CODE_SYSTEM, "code": "EMER", "display": "emergency"},
         "subject": _patient(nhs_number),
         "period": {"start": attendance.attended_on.isoformat()},
-        "serviceProvider": _organisation_reference(
-            attendance.setting_name, attendance.setting_ods
-        ),
+        "serviceProvider": _organisation_reference(attendance.setting_name, attendance.setting_ods),
     }
 
 

@@ -7,7 +7,9 @@ from candour.lib.access_patterns import Access, Pattern, unusual
 NINE = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 
 
-def spread(who: str, count: int, *, child: str | None = None, refused: bool = False) -> list[Access]:
+def spread(
+    who: str, count: int, *, child: str | None = None, refused: bool = False
+) -> list[Access]:
     """``count`` lookups a day apart, so that none makes a burst."""
     return [Access(who, child, refused, NINE + dt.timedelta(days=i)) for i in range(count)]
 

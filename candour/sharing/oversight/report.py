@@ -140,15 +140,11 @@ def _with_patterns(month: Month, title: str, rows: list[ReportRow]) -> Report:
     )
     flagged = {pattern.who for pattern in found}
     names = {row.who: row.asked_by for row in rows}
-    words = tuple(
-        (names[p.who], str(PATTERN_WORDS[p.kind]) % {"count": p.count}) for p in found
-    )
+    words = tuple((names[p.who], str(PATTERN_WORDS[p.kind]) % {"count": p.count}) for p in found)
     return Report(
         month=month,
         title=title,
-        rows=tuple(
-            ReportRow(**{**row.__dict__, "unusual": row.who in flagged}) for row in rows
-        ),
+        rows=tuple(ReportRow(**{**row.__dict__, "unusual": row.who in flagged}) for row in rows),
         patterns=words,
     )
 

@@ -47,9 +47,7 @@ def _csv(report: Report, name: str) -> HttpResponse:
 
 
 def _page(request: HttpRequest, report: Report, extra: dict[str, object]) -> HttpResponse:
-    return render(
-        request, "sharing/access_report.html", {"report": report, **extra}
-    )
+    return render(request, "sharing/access_report.html", {"report": report, **extra})
 
 
 @login_required

@@ -97,8 +97,7 @@ class _Holdings:
             ChildFlag.objects.filter(organisation=organisation).order_by("-start_date", "-pk")
         )
         self.superseded = {
-            s.nhs_number
-            for s in SupersededNumber.objects.filter(flag__organisation=organisation)
+            s.nhs_number for s in SupersededNumber.objects.filter(flag__organisation=organisation)
         }
         self.matched: set[int] = set()
 
@@ -136,16 +135,15 @@ def _refusal(holdings: _Holdings, draft: FlagDraft, flag: ChildFlag | None, toda
         )
     if flag is not None and flag.moved_to_id is not None:
         return _(
-            "This unborn plan moved to the baby's NHS number at birth: list the baby's "
-            "plan instead"
+            "This unborn plan moved to the baby's NHS number at birth: list the baby's plan instead"
         )
     due = draft.expected_due_date
-    if draft.plan_type == PlanType.UNBORN_CHILD_PROTECTION and due and draft.end_date is None:
-        if due < today - OVERDUE_AFTER:
-            return _(
-                "The expected due date passed more than six weeks ago: record the birth "
-                "on the flag's page, or end the plan"
-            )
+    unborn = draft.plan_type == PlanType.UNBORN_CHILD_PROTECTION
+    if unborn and due and draft.end_date is None and due < today - OVERDUE_AFTER:
+        return _(
+            "The expected due date passed more than six weeks ago: record the birth "
+            "on the flag's page, or end the plan"
+        )
     return ""
 
 
@@ -203,7 +201,9 @@ def reconcile_flags(
             flag.ended_by, flag.ended_at = actor, now
             fields += ["ended_by", "ended_at"]
         flag.save(update_fields=sorted(set(fields)))
-        shown = ", ".join(name for name in fields if name not in {"nhs_digest", "ended_by", "ended_at"})
+        shown = ", ".join(
+            name for name in fields if name not in {"nhs_digest", "ended_by", "ended_at"}
+        )
         (ended if newly_ended else changed).append(Outcome(row.line, flag.reference, shown))
     yesterday = today - timedelta(days=1)
     for flag in holdings.open_unmatched(today):

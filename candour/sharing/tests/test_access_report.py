@@ -51,8 +51,10 @@ def test_the_setting_report_lists_every_lookup_refused_ones_too(world, hospital,
     page = signed_in_client(guardian).get(SETTING_REPORT).content.decode()
 
     assert "Access report for November 2026" in page
-    assert "3 lookups" in page and "1 refused" in page
-    assert "Nurse" in page and child.reference in page
+    assert "3 lookups" in page
+    assert "1 refused" in page
+    assert "Nurse" in page
+    assert child.reference in page
     assert "Dr B Okafor (key" in page
     assert "Refused: Not a valid NHS number" in page
     assert CHILD not in page
@@ -61,7 +63,9 @@ def test_the_setting_report_lists_every_lookup_refused_ones_too(world, hospital,
 def test_last_months_lookups_are_in_last_months_report(world, hospital, guardian):
     flag(world, start=timezone.localdate() - dt.timedelta(days=90))
     with time_machine.travel(A_THURSDAY - dt.timedelta(days=30), tick=False):
-        services.look_up(setting=hospital.setting, nhs=CHILD, reason="admitted", user=hospital.nurse)
+        services.look_up(
+            setting=hospital.setting, nhs=CHILD, reason="admitted", user=hospital.nurse
+        )
 
     client = signed_in_client(guardian)
 
@@ -79,7 +83,8 @@ def test_the_authority_sees_every_lookup_of_its_children_from_any_setting(world,
     page = signed_in_client(world.manager).get(AUTHORITY_REPORT).content.decode()
 
     assert "2 lookups" in page
-    assert "Riverside Hospital" in page and "Moorland Minor Injuries Unit" in page
+    assert "Riverside Hospital" in page
+    assert "Moorland Minor Injuries Unit" in page
     assert page.count(child.reference) == 2
     # Another authority's keepers see none of it.
     elsewhere = signed_in_client(world.other_admin).get(AUTHORITY_REPORT).content.decode()
@@ -97,7 +102,8 @@ def test_one_clinician_looking_up_many_children_is_highlighted(world, hospital, 
     page = signed_in_client(guardian).get(SETTING_REPORT).content.decode()
 
     warning = page.split('id="unusual"')[1].split("</div>")[0]
-    assert "Dr C Curious" in warning and "found 6 different flagged children" in warning
+    assert "Dr C Curious" in warning
+    assert "found 6 different flagged children" in warning
     assert "Dr D Usual" not in warning
     assert page.count("govuk-tag--orange") == 6
 

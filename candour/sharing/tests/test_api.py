@@ -158,9 +158,7 @@ def test_an_expired_plan_says_no_current_plan_and_shows_it_ended(world, hospital
     body = post_with_key(hospital.key, {"nhs_number": CHILD, "reason": "admitted"}).json()
 
     assert (body["found"], body["plans"]) == (False, [])
-    assert [(p["ended"], p["end_date"]) for p in body["ended_plans"]] == [
-        (True, ended.isoformat())
-    ]
+    assert [(p["ended"], p["end_date"]) for p in body["ended_plans"]] == [(True, ended.isoformat())]
 
 
 def test_a_plan_ended_over_a_year_ago_is_not_shown(world, hospital):

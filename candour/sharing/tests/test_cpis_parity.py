@@ -74,7 +74,9 @@ def test_a_looked_after_child_is_said_to_be_looked_after(world, hospital):
     services.record_flag(
         actor=world.manager,
         organisation=world.riverside,
-        draft=services.FlagDraft(CHILD, "looked_after", today, None, "Children in care", "01632 960111"),
+        draft=services.FlagDraft(
+            CHILD, "looked_after", today, None, "Children in care", "01632 960111"
+        ),
     )
 
     answer = ask(hospital.setting, hospital.nurse)
@@ -97,17 +99,17 @@ def test_plans_ended_in_the_last_year_are_shown_marked_ended(world, hospital):
     assert [(p.ended, p.end_date) for p in answer.ended_plans] == [
         (True, today - dt.timedelta(days=100))
     ]
-    page = signed_in_client(hospital.nurse).post(
-        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}
-    ).content.decode()
+    page = (
+        signed_in_client(hospital.nurse)
+        .post("/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"})
+        .content.decode()
+    )
     assert "Plans ended in the last 12 months" in page
     assert "Ended" in page
     assert "No current plan" in page
 
 
-def test_attendances_in_other_settings_in_the_last_year_are_shown_most_recent_25(
-    world, hospital
-):
+def test_attendances_in_other_settings_in_the_last_year_are_shown_most_recent_25(world, hospital):
     flag(world, start=timezone.localdate() - dt.timedelta(days=500))
     unit, unit_nurse = another_setting()
     start = A_THURSDAY - dt.timedelta(days=40)
@@ -144,10 +146,13 @@ def test_an_unborn_plan_answers_for_the_mother_with_the_due_date(world, hospital
     assert [(p.unborn, p.expected_due_date) for p in answer.plans] == [
         (True, unborn.expected_due_date)
     ]
-    page = signed_in_client(hospital.nurse).post(
-        "/sharing/lookup/", {"nhs_number": NUMBERS[3], "reason": "attending_now"}
-    ).content.decode()
+    page = (
+        signed_in_client(hospital.nurse)
+        .post("/sharing/lookup/", {"nhs_number": NUMBERS[3], "reason": "attending_now"})
+        .content.decode()
+    )
     assert "Unborn child protection plan" in page
+    assert unborn.expected_due_date is not None
     assert "expected on " + unborn.expected_due_date.strftime("%-d %B %Y") in page
 
 
@@ -157,7 +162,9 @@ def test_an_unborn_plan_needs_a_due_date_and_no_other_plan_has_one(world):
         services.record_flag(
             actor=world.manager,
             organisation=world.riverside,
-            draft=services.FlagDraft(CHILD, "unborn_child_protection_plan", today, None, "A", "01632 960000"),
+            draft=services.FlagDraft(
+                CHILD, "unborn_child_protection_plan", today, None, "A", "01632 960000"
+            ),
         )
     with pytest.raises(ValidationError) as other:
         services.record_flag(
