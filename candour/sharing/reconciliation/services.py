@@ -157,6 +157,7 @@ def reconcile_flags(
     parsed = tabular.read_csv(data, FLAGS)
     if not parsed.ok:
         return Reconciliation(problems=_withheld(parsed))
+
     today = timezone.localdate()
     now = timezone.now()
     holdings = _Holdings(organisation)

@@ -216,3 +216,15 @@ def test_a_case_system_sends_the_file_to_the_api(world):
     assert "Line 3" in bad.json()["detail"]
     assert "9990000019" not in bad.content.decode()
     assert ChildFlag.objects.count() == 1
+
+
+def test_an_empty_file_ends_nothing(world):
+    """A full file with no plans would end every flag: far likelier a broken export."""
+    kept = flag(world, NUMBERS[7])
+
+    result = reconcile(world, "")
+
+    assert not result.ok
+    assert "no rows of data" in str(result.problems[0])
+    kept.refresh_from_db()
+    assert kept.end_date is None
