@@ -31,8 +31,7 @@ EXCEPTIONS = {
     # Infrastructure whose rows are counters or queues, written as a side effect of
     # another action, never an action of their own.
     "notifications/outbox.py": "the email outbox, queued inside the sending action",
-    "reporting/limits/rate_limits.py": "rate-limit counters",
-    "accounts/lockout.py": "sign-in throttle counters",
+    "core/throttle.py": "the one set of throttle counters (every limit, sign-in included)",
     "api/auth.py": "a token's last-used day, kept by the authentication scheme",
 }
 

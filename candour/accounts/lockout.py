@@ -20,10 +20,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from candour.accounts.models import SignInThrottle
+from candour.core import throttle
 from candour.core.client import client_key
 
 DEVICE_COOKIE = "candour-known-device"
@@ -84,40 +83,23 @@ def remember_device(email: str, response: HttpResponse) -> None:
 
 def is_paused(email: str, request: HttpRequest) -> bool:
     """May this client not try this account name now?"""
-    now = timezone.now()
     keys = _keys(email, request)
-    throttles = {
-        t.key: t
-        for t in SignInThrottle.objects.filter(key__in=[key for key, _limit in keys.values()])
-    }
+    counts = throttle.used([key for key, _limit in keys.values()], window=_window())
     for kind, (key, limit) in keys.items():
-        throttle = throttles.get(key)
-        if throttle is None or now - throttle.window_started_at > _window():
+        if counts.get(key, 0) < limit:
             continue
-        if throttle.locked_until and throttle.locked_until > now:
-            if kind == "account" and is_known_device(email, request):
-                continue
-            return True
-        if kind == "account" and throttle.failures >= limit and not is_known_device(email, request):
-            return True
+        if kind == "account" and is_known_device(email, request):
+            continue
+        return True
     return False
 
 
 def note_failure(email: str, request: HttpRequest) -> bool:
     """Count a failure; return True when it pauses this client for this name."""
-    now = timezone.now()
     just_paused = False
     for kind, (key, limit) in _keys(email, request).items():
-        throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(key=key)
-        if now - throttle.window_started_at > _window():
-            throttle.failures = 0
-            throttle.window_started_at = now
-            throttle.locked_until = None
-        throttle.failures += 1
-        if kind != "account" and throttle.failures >= limit and throttle.locked_until is None:
-            throttle.locked_until = now + _window()
-            just_paused = just_paused or kind == "pair"
-        throttle.save()
+        failures = throttle.add(key, window=_window())
+        just_paused = just_paused or (kind == "pair" and failures == limit)
     return just_paused
 
 
@@ -126,4 +108,4 @@ def clear(email: str, request: HttpRequest) -> None:
 
     The per-account count is kept (it runs out with its window), so that one success
     does not give a guesser with many addresses a fresh allowance."""
-    SignInThrottle.objects.filter(key=_keys(email, request)["pair"][0]).delete()
+    throttle.clear(_keys(email, request)["pair"][0])

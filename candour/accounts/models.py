@@ -128,15 +128,3 @@ class Membership(models.Model):
     @property
     def role_label(self) -> str:
         return str(Role(self.role).label)
-
-
-class SignInThrottle(models.Model):
-    """Failed sign-ins per account name, keyed by a keyed hash so no address is stored."""
-
-    key = models.CharField(max_length=64, unique=True)
-    failures = models.PositiveIntegerField(default=0)
-    window_started_at = models.DateTimeField(default=timezone.now)
-    locked_until = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"throttle {self.key[:8]}"

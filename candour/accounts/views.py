@@ -3,7 +3,6 @@ from __future__ import annotations
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +18,7 @@ from candour.core.access import (
     get_administered_organisation,
     get_administered_user,
 )
+from candour.core.form_actions import submit
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -144,22 +144,20 @@ def add_person(request: HttpRequest, slug: str) -> HttpResponse:
     admin = current_user(request)
     organisation = get_administered_organisation(admin, slug)
     form = PersonForm(request.POST if request.method == "POST" else None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            person = services.add_person(
-                actor=admin,
-                organisation=organisation,
-                email=data["email"],
-                full_name=data["full_name"],
-                role=Role(data["role"]),
-                team=data["team"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("%(name)s added") % {"name": person.full_name})
-            return redirect("core:organisation", slug=organisation.slug)
+    if submit(
+        request,
+        form,
+        lambda data: services.add_person(
+            actor=admin,
+            organisation=organisation,
+            email=data["email"],
+            full_name=data["full_name"],
+            role=Role(data["role"]),
+            team=data["team"],
+        ),
+        success=lambda person: _("%(name)s added") % {"name": person.full_name},
+    ):
+        return redirect("core:organisation", slug=organisation.slug)
     return render(request, "accounts/add_person.html", {"form": form, "organisation": organisation})
 
 
@@ -170,20 +168,19 @@ def grant_role(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
     organisation = get_administered_organisation(admin, slug)
     person = get_administered_user(admin, organisation, person_id)
     form = RoleForm(request.POST if request.method == "POST" else None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.grant_role(
-                actor=admin,
-                user=person,
-                organisation=organisation,
-                role=Role(form.cleaned_data["role"]),
-                team=form.cleaned_data["team"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Role given to %(name)s") % {"name": person.full_name})
-            return redirect("core:organisation", slug=organisation.slug)
+    if submit(
+        request,
+        form,
+        lambda data: services.grant_role(
+            actor=admin,
+            user=person,
+            organisation=organisation,
+            role=Role(data["role"]),
+            team=data["team"],
+        ),
+        success=_("Role given to %(name)s") % {"name": person.full_name},
+    ):
+        return redirect("core:organisation", slug=organisation.slug)
     return render(
         request,
         "accounts/grant_role.html",

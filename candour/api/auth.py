@@ -23,9 +23,8 @@ from candour.accounts.models import User
 from candour.api import tokens
 from candour.api.models import ApiToken
 from candour.api.services import may_use_tokens
+from candour.core import throttle
 from candour.core.client import client_key
-from candour.reporting.limits import rate_limits
-from candour.reporting.models import RateBucket
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +40,7 @@ def _bucket_key(request: HttpRequest | None) -> str:
 
 
 def _exhausted(key: str, limit: int) -> bool:
-    bucket = RateBucket.objects.filter(key=key).first()
-    if bucket is None or timezone.now() - bucket.window_started_at >= FAILURE_WINDOW:
-        return False
-    return bucket.count >= limit
+    return throttle.used([key], window=FAILURE_WINDOW).get(key, 0) >= limit
 
 
 def _refuse_if_paused(key: str, limit: int) -> None:
@@ -54,7 +50,7 @@ def _refuse_if_paused(key: str, limit: int) -> None:
 
 
 def _failed(key: str, limit: int) -> None:
-    rate_limits.hit(key, limit=limit, window=FAILURE_WINDOW)
+    throttle.hit(key, limit=limit, window=FAILURE_WINDOW)
 
 
 def user_for_token(value: str, request: HttpRequest | None = None) -> User | None:

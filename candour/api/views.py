@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from candour.api.api import api
 from candour.api.forms import TokenForm
 from candour.api.models import ApiToken
 from candour.api.tokens import SCHEME
+from candour.core.form_actions import submit
 
 
 @login_required
@@ -28,13 +28,14 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = TokenForm(request.POST if posted and allowed else None)
     issued = None
-    if posted and allowed and form.is_valid():
-        try:
-            issued = services.create_api_token(actor=user, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            form = TokenForm()
+    done = (
+        submit(request, form, lambda data: services.create_api_token(actor=user, name=data["name"]))
+        if allowed
+        else None
+    )
+    if done:
+        issued = done.value
+        form = TokenForm()
     # The new token is rendered in this response only (never a redirect, a message or the
     # session), and the page is sent with Cache-Control: no-store.
     return render(

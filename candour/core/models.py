@@ -55,3 +55,19 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Throttle(models.Model):
+    """One fixed-window counter of attempts at something guessable or floodable.
+
+    Every limit in Candour counts here (see core/throttle.py): receipts, reports,
+    feedback, API tokens, sharing keys and sign-ins. The key names a purpose and, at most,
+    a keyed hash of a session, client or account name: never an address or a person.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    window_started_at = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"throttle {self.key[:24]}: {self.count}"

@@ -7,7 +7,6 @@ from django.core.exceptions import (
     RequestDataTooBig,
     TooManyFieldsSent,
     TooManyFilesSent,
-    ValidationError,
 )
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -23,6 +22,7 @@ from candour.core.access import (
     get_administered_user,
     people_of,
 )
+from candour.core.form_actions import submit
 from candour.core.forms import CaseReferencePatternsForm, SafetyLeadForm, TeamForm
 from candour.core.middleware import API_PREFIX
 from candour.core.presenters import home_page_for, organisation_overview
@@ -68,16 +68,13 @@ def add_team(request: HttpRequest, slug: str) -> HttpResponse:
     user = current_user(request)
     org = get_administered_organisation(user, slug)
     form = TeamForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            team = services.create_team(
-                actor=user, organisation=org, name=form.cleaned_data["name"]
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Team %(name)s added") % {"name": team.name})
-            return redirect("core:organisation", slug=org.slug)
+    if submit(
+        request,
+        form,
+        lambda data: services.create_team(actor=user, organisation=org, name=data["name"]),
+        success=lambda team: _("Team %(name)s added") % {"name": team.name},
+    ):
+        return redirect("core:organisation", slug=org.slug)
     return render(request, "core/add_team.html", {"form": form, "organisation": org})
 
 
@@ -90,16 +87,15 @@ def case_reference_patterns(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"patterns": "\n".join(org.case_reference_patterns)},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_case_reference_patterns(
-                actor=user, organisation=org, patterns=form.cleaned_data["patterns"].splitlines()
-            )
-        except ValidationError as exc:
-            form.add_error("patterns", exc.message_dict["patterns"])
-        else:
-            messages.success(request, _("Case number formats saved"))
-            return redirect("core:organisation", slug=org.slug)
+    if submit(
+        request,
+        form,
+        lambda data: services.set_case_reference_patterns(
+            actor=user, organisation=org, patterns=data["patterns"].splitlines()
+        ),
+        success=_("Case number formats saved"),
+    ):
+        return redirect("core:organisation", slug=org.slug)
     return render(request, "core/case_reference_patterns.html", {"form": form, "organisation": org})
 
 

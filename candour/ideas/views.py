@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.core.form_actions import attempt
 from candour.core.forms import form_errors
 from candour.core.models import Organisation
 from candour.ideas import services
@@ -144,8 +145,9 @@ def new_idea(request: HttpRequest) -> HttpResponse:
             },
         )
     assert source is not None  # noqa: S101 - set for every valid form
-    try:
-        idea = services.submit_idea(
+    done = attempt(
+        request,
+        lambda: services.submit_idea(
             author=user,
             draft=services.IdeaDraft(
                 team=team,
@@ -160,16 +162,16 @@ def new_idea(request: HttpRequest) -> HttpResponse:
                 source_feedback=source.feedback,
                 source_note=source.survey.title if source.survey else "",
             ),
-        )
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return render(request, "ideas/form.html", {"form": form, "source": source}, status=400)
-    messages.success(
-        request,
-        _("Thank you. The managers of %(team)s will respond by %(date)s.")
-        % {"team": team.name, "date": date_format(idea.respond_by, "j F Y")},
+        ),
+        success=lambda idea: (
+            _("Thank you. The managers of %(team)s will respond by %(date)s.")
+            % {"team": team.name, "date": date_format(idea.respond_by, "j F Y")}
+        ),
+        form=form,
     )
-    return redirect("ideas:idea", pk=idea.pk)
+    if not done:
+        return render(request, "ideas/form.html", {"form": form, "source": source}, status=400)
+    return redirect("ideas:idea", pk=done.value.pk)
 
 
 @login_required
@@ -239,14 +241,9 @@ def idea_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     user = current_user(request)
     idea = get_idea_for_reader(user, pk)
     try:
-        done = _act(request, user, idea, action)
+        attempt(request, lambda: _act(request, user, idea, action), success=lambda said: said)
     except PermissionDenied as exc:
         raise Http404 from exc
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        if done:
-            messages.success(request, done)
     return redirect("ideas:idea", pk=idea.pk)
 
 

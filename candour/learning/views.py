@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
+from candour.core.form_actions import attempt, submit
 from candour.learning import services
 from candour.learning.access import (
     alerts_for,
@@ -71,18 +71,17 @@ def code_report(request: HttpRequest, reference: str) -> HttpResponse:
             state = request.POST.get(f"defence_{key}", "")
             if code.axis == Axis.DEFENCE and state in DefenceState.values:
                 choices.append(services.CodeChoice(code, DefenceState(state)))
-        try:
-            services.save_coding(
+        attempt(
+            request,
+            lambda: services.save_coding(
                 analyst=user,
                 report=report,
                 choices=choices,
                 note=request.POST.get("note", ""),
                 outcome=request.POST.get("outcome", ""),
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Coding saved"))
+            ),
+            success=_("Coding saved"),
+        )
         return redirect("learning:code-report", reference=reference)
     comparison = None
     if own is not None and others:
@@ -118,23 +117,22 @@ def decide_suggestion(request: HttpRequest, reference: str) -> HttpResponse:
     if suggestion is None or decision not in {"accept", "reject"}:
         messages.error(request, _("That suggestion is no longer offered"))
         return redirect("learning:code-report", reference=reference)
-    try:
-        coding_services.decide_suggestion(
+    message = (
+        _("Accepted: %(code)s is ticked below. Save the coding to keep it.")
+        if decision == "accept"
+        else _("Rejected: %(code)s will not be suggested for this report again.")
+    )
+    attempt(
+        request,
+        lambda: coding_services.decide_suggestion(
             analyst=user,
             report=report,
             code=codes_by_key(report.organisation)[suggestion.key],
             accepted=decision == "accept",
             score=suggestion.score,
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        message = (
-            _("Accepted: %(code)s is ticked below. Save the coding to keep it.")
-            if decision == "accept"
-            else _("Rejected: %(code)s will not be suggested for this report again.")
-        )
-        messages.success(request, message % {"code": suggestion.title})
+        ),
+        success=message % {"code": suggestion.title},
+    )
     return redirect("learning:code-report", reference=reference)
 
 
@@ -162,20 +160,19 @@ def local_codes(request: HttpRequest) -> HttpResponse:
         coding_services.retire_local_code(actor=user, code=code)
         messages.success(request, _("%(code)s retired") % {"code": code.label})
         return redirect(request.get_full_path())
-    if adding and form.is_valid():
-        try:
-            code = coding_services.add_local_code(
-                actor=user,
-                organisation=organisation,
-                axis=form.cleaned_data["axis"],
-                label=form.cleaned_data["label"],
-                description=form.cleaned_data["description"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("%(code)s added") % {"code": code.label})
-            return redirect(request.get_full_path())
+    if adding and submit(
+        request,
+        form,
+        lambda data: coding_services.add_local_code(
+            actor=user,
+            organisation=organisation,
+            axis=data["axis"],
+            label=data["label"],
+            description=data["description"],
+        ),
+        success=lambda code: _("%(code)s added") % {"code": code.label},
+    ):
+        return redirect(request.get_full_path())
     return render(
         request,
         "learning/local_codes.html",
@@ -251,37 +248,37 @@ def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = LessonForm(
         request.POST if request.method == "POST" else None, initial=initial, reports=choices
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        chosen = [r for r in choices if str(r.pk) in set(data["reports"])]
-        try:
-            saved = lessons_service.save_lesson(
-                actor=user,
-                organisation=organisation,
-                title=data["title"],
-                story=data["story"],
-                commentary=data["commentary"],
-                action_taken=data["action_taken"],
-                reports=chosen,
-                lesson=lesson,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            message = _("Lesson saved") if saved.published_at else _("Lesson saved as a draft")
-            if saved.bulletins.exists():
-                message = _(
-                    "Lesson saved. Bulletins already published keep the text they were "
-                    "published with."
-                )
-            messages.success(request, message)
-            return redirect("learning:lesson", pk=saved.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: lessons_service.save_lesson(
+            actor=user,
+            organisation=organisation,
+            title=data["title"],
+            story=data["story"],
+            commentary=data["commentary"],
+            action_taken=data["action_taken"],
+            reports=[r for r in choices if str(r.pk) in set(data["reports"])],
+            lesson=lesson,
+        ),
+        success=_lesson_saved,
+    )
+    if done:
+        return redirect("learning:lesson", pk=done.value.pk)
     return render(
         request,
         "learning/lesson_form.html",
         {"form": form, "lesson": lesson},
         status=400 if form.errors else 200,
     )
+
+
+def _lesson_saved(saved: Lesson) -> str:
+    if saved.bulletins.exists():
+        return _(
+            "Lesson saved. Bulletins already published keep the text they were published with."
+        )
+    return _("Lesson saved") if saved.published_at else _("Lesson saved as a draft")
 
 
 @login_required
@@ -320,22 +317,21 @@ def bulletin_new(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"period_start": today.replace(day=1), "period_end": today},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            bulletin = lessons_service.publish_bulletin(
-                actor=user,
-                organisation=organisation,
-                title=data["title"],
-                period_start=data["period_start"],
-                period_end=data["period_end"],
-                introduction=data["introduction"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Bulletin published"))
-            return redirect("learning:bulletin", pk=bulletin.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: lessons_service.publish_bulletin(
+            actor=user,
+            organisation=organisation,
+            title=data["title"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            introduction=data["introduction"],
+        ),
+        success=_("Bulletin published"),
+    )
+    if done:
+        return redirect("learning:bulletin", pk=done.value.pk)
     return render(
         request, "learning/bulletin_form.html", {"form": form}, status=400 if form.errors else 200
     )
@@ -370,11 +366,14 @@ def just_culture(request: HttpRequest, reference: str) -> HttpResponse:
     if referral is None:
         # Only a referred report opens the aid: referring is a deliberate step, with a reason.
         referral_form = ReferralForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and referral_form.is_valid():
-            just_culture_service.refer_report(
-                analyst=user, report=report, reason=referral_form.cleaned_data["reason"]
-            )
-            messages.success(request, _("Referred to the decision aid"))
+        if submit(
+            request,
+            referral_form,
+            lambda data: just_culture_service.refer_report(
+                analyst=user, report=report, reason=data["reason"]
+            ),
+            success=_("Referred to the decision aid"),
+        ):
             return redirect("learning:just-culture", reference=reference)
         return render(
             request,
@@ -383,27 +382,26 @@ def just_culture(request: HttpRequest, reference: str) -> HttpResponse:
             status=400 if referral_form.errors else 200,
         )
     form = JustCultureForm(request.POST if request.method == "POST" else None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            result = just_culture_service.record_review(
-                analyst=user,
-                report=report,
-                answers=just_culture_service.Answers(
-                    deliberate_harm=data["deliberate_harm"] == "yes",
-                    deliberate_harm_reason=data["deliberate_harm_reason"],
-                    incapacity=_yes_no(data["incapacity"]),
-                    incapacity_reason=data["incapacity_reason"],
-                    foresight=_yes_no(data["foresight"]),
-                    foresight_reason=data["foresight_reason"],
-                    substitution=_yes_no(data["substitution"]),
-                    substitution_reason=data["substitution_reason"],
-                    mitigating_circumstances=data["mitigating_circumstances"],
-                ),
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+    done = submit(
+        request,
+        form,
+        lambda data: just_culture_service.record_review(
+            analyst=user,
+            report=report,
+            answers=just_culture_service.Answers(
+                deliberate_harm=data["deliberate_harm"] == "yes",
+                deliberate_harm_reason=data["deliberate_harm_reason"],
+                incapacity=_yes_no(data["incapacity"]),
+                incapacity_reason=data["incapacity_reason"],
+                foresight=_yes_no(data["foresight"]),
+                foresight_reason=data["foresight_reason"],
+                substitution=_yes_no(data["substitution"]),
+                substitution_reason=data["substitution_reason"],
+                mitigating_circumstances=data["mitigating_circumstances"],
+            ),
+        ),
+    )
+    result = done.value if done else None
     return render(
         request,
         "learning/just_culture.html",
@@ -424,20 +422,19 @@ def raise_alert(request: HttpRequest, reference: str) -> HttpResponse:
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
     form = AlertForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            alerts_service.raise_alert(
-                actor=user,
-                report=report,
-                hazard=form.cleaned_data["hazard"],
-                could_identify_reporter=form.cleaned_data["could_identify_reporter"] == "yes",
-                base_url=request.build_absolute_uri("/"),
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Alert raised"))
-            return redirect("learning:alerts")
+    if submit(
+        request,
+        form,
+        lambda data: alerts_service.raise_alert(
+            actor=user,
+            report=report,
+            hazard=data["hazard"],
+            could_identify_reporter=data["could_identify_reporter"] == "yes",
+            base_url=request.build_absolute_uri("/"),
+        ),
+        success=_("Alert raised"),
+    ):
+        return redirect("learning:alerts")
     return render(
         request,
         "learning/alert_form.html",
@@ -466,16 +463,15 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
             alerts_service.acknowledge(actor=user, alert=item)
             messages.success(request, _("Alert acknowledged"))
             return redirect("learning:alert", pk=pk)
-        if form.is_valid():
-            try:
-                alerts_service.record_action(
-                    actor=user, alert=item, action_taken=form.cleaned_data["action_taken"]
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Action recorded"))
-                return redirect("learning:alert", pk=pk)
+        if submit(
+            request,
+            form,
+            lambda data: alerts_service.record_action(
+                actor=user, alert=item, action_taken=data["action_taken"]
+            ),
+            success=_("Action recorded"),
+        ):
+            return redirect("learning:alert", pk=pk)
     return render(request, "learning/alert.html", {"alert": item, "form": form})
 
 

@@ -111,14 +111,3 @@ class ReportMessage(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk} on {self.report_id}"
-
-
-class RateBucket(models.Model):
-    """Counts attempts at something guessable in a window, without saying who made them."""
-
-    key = models.CharField(max_length=64, unique=True)
-    window_started_at = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.count}"

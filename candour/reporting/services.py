@@ -21,6 +21,7 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
+from candour.core import throttle
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
 from candour.lib.coarse_dates import week_start
@@ -28,7 +29,6 @@ from candour.lib.deid import Kind, Policy, Span, detect_many, merge_spans, redac
 from candour.lib.working_days import add_working_days
 from candour.notifications.outbox import erase_reporter_emails
 from candour.reporting import receipts
-from candour.reporting.limits import rate_limits
 from candour.reporting.models import Report, ReporterContact, ReportMessage
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,
@@ -410,14 +410,14 @@ def _receipt_attempt_allowed(*, session_key: str, client_tag: str) -> bool:
         )
     )
     for prefix in ("receipt:client:", "receipt:session:", "receipt:asker:"):
-        rate_limits.forget_expired(prefix, window=RECEIPT_SESSION_WINDOW)
+        throttle.forget_expired(prefix, window=RECEIPT_SESSION_WINDOW)
     # Audited once per client (or, without one, per session) per window.
     asker = f"receipt:asker:{client_tag or receipts_session_tag(session_key)[:24]}"
     for scope, key, limit, aligned in scopes:
-        if not rate_limits.hit(key, limit=limit, window=RECEIPT_SESSION_WINDOW, aligned=aligned):
+        if not throttle.hit(key, limit=limit, window=RECEIPT_SESSION_WINDOW, aligned=aligned):
             _audit_receipt_refusal(scope, asker)
             return False
-    if not rate_limits.hit(
+    if not throttle.hit(
         "receipt:service",
         limit=settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SERVICE,
         window=RECEIPT_SERVICE_WINDOW,
@@ -428,7 +428,7 @@ def _receipt_attempt_allowed(*, session_key: str, client_tag: str) -> bool:
 
 
 def _audit_receipt_refusal(scope: str, asker: str) -> None:
-    if rate_limits.first_refusal(asker, window=RECEIPT_SESSION_WINDOW):
+    if throttle.first_refusal(asker, window=RECEIPT_SESSION_WINDOW):
         with transaction.atomic():
             record(AuditEventType.RECEIPT_RATE_LIMITED, actor_id=None, data={"scope": scope})
 

@@ -5,13 +5,11 @@ Reporting routes never log or store the address or browser of whoever uses them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.core.form_actions import attempt, submit
 from candour.core.models import Organisation
 from candour.learning.access import (
     alert_awaiting_consent,
@@ -235,14 +234,13 @@ def your_report(request: HttpRequest) -> HttpResponse:
     if report is None:
         return redirect("reporting:follow-up")
     form = ReplyForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reply_as_reporter(report=report, text=form.cleaned_data["text"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Sent to the learning team"))
-            return redirect("reporting:your-report")
+    if submit(
+        request,
+        form,
+        lambda data: services.reply_as_reporter(report=report, text=data["text"]),
+        success=_("Sent to the learning team"),
+    ):
+        return redirect("reporting:your-report")
     return render(
         request,
         "reporting/your_report.html",
@@ -266,16 +264,6 @@ def leave_follow_up(request: HttpRequest) -> HttpResponse:
 
 
 # The learning team's pages.
-
-
-def _attempt(request: HttpRequest, action: Callable[[], object], success: str) -> None:
-    """Run a service call, telling the analyst either what was done or why it was refused."""
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
 
 
 @login_required
@@ -358,10 +346,10 @@ def review_redactions(request: HttpRequest, reference: str) -> HttpResponse:
         name: [line for line in request.POST.get(f"add_{name}", "").splitlines() if line.strip()]
         for name in NARRATIVE_FIELDS
     }
-    _attempt(
+    attempt(
         request,
         lambda: services.review_redactions(actor=user, report=report, keep=keep, add_phrases=add),
-        _("Redactions saved. Others now see the de-identified text."),
+        success=_("Redactions saved. Others now see the de-identified text."),
     )
     return redirect("reporting:learning-detail", reference=reference)
 
@@ -373,12 +361,12 @@ def ask(request: HttpRequest, reference: str) -> HttpResponse:
     report = get_report_for_learning_team(user, reference)
     form = QuestionForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: services.ask_reporter(
                 actor=user, report=report, question=form.cleaned_data["question"]
             ),
-            _("Question sent. The reporter will see it with their receipt."),
+            success=_("Question sent. The reporter will see it with their receipt."),
         )
     else:
         messages.error(request, _("Write the question before sending it"))
@@ -395,19 +383,19 @@ def update(request: HttpRequest, reference: str) -> HttpResponse:
         if assign.is_valid():
             chosen = assign.cleaned_data["analyst"]
             analyst = get_analyst_for_report(report, int(chosen)) if chosen else None
-            _attempt(
+            attempt(
                 request,
                 lambda: services.assign_report(actor=user, report=report, analyst=analyst),
-                _("Assignment saved"),
+                success=_("Assignment saved"),
             )
     else:
         status_form = StatusForm(request.POST)
         if status_form.is_valid():
             status = Status(status_form.cleaned_data["status"])
-            _attempt(
+            attempt(
                 request,
                 lambda: services.change_status(actor=user, report=report, status=status),
-                _("Status saved"),
+                success=_("Status saved"),
             )
     return redirect("reporting:learning-detail", reference=reference)
 
@@ -419,7 +407,7 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
     report = get_report_for_learning_team(user, reference)
     form = CloseForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: services.close_report(
                 actor=user,
@@ -427,7 +415,7 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
                 reason=ClosureReason(form.cleaned_data["reason"]),
                 outcome_for_reporter=form.cleaned_data["outcome_for_reporter"],
             ),
-            _("Report closed. The reporter's own words and contact details are destroyed."),
+            success=_("Report closed. The reporter's own words and contact details are destroyed."),
         )
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))

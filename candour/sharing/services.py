@@ -27,12 +27,11 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
-from candour.core.models import Organisation, OrganisationKind, Team
+from candour.core import throttle
+from candour.core.models import Organisation, OrganisationKind, Team, Throttle
 from candour.lib import nhs_number, tabular
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
-from candour.reporting.limits import rate_limits
-from candour.reporting.models import RateBucket
 from candour.sharing import contact
 from candour.sharing.csv_schema import FLAGS
 from candour.sharing.keys import hashes
@@ -521,16 +520,14 @@ def _refusals_to_report(group: str) -> int | None:
     """None: count this refusal only. Otherwise audit it, with the number of refusals
     counted without a row since this group's last row."""
     now = timezone.now()
-    bucket, created = RateBucket.objects.select_for_update().get_or_create(
+    bucket, created = Throttle.objects.select_for_update().get_or_create(
         key=group, defaults={"window_started_at": now}
     )
     if not created and now - bucket.window_started_at < REFUSED_KEY_WINDOW:
         bucket.count += 1
         bucket.save(update_fields=["count"])
         return None
-    if not rate_limits.hit(
-        _REFUSED_ALL, limit=REFUSED_KEY_ROWS_PER_WINDOW, window=REFUSED_KEY_WINDOW
-    ):
+    if not throttle.hit(_REFUSED_ALL, limit=REFUSED_KEY_ROWS_PER_WINDOW, window=REFUSED_KEY_WINDOW):
         bucket.count += 1
         bucket.save(update_fields=["count"])
         return None
@@ -669,7 +666,7 @@ def look_up(
         raise ValidationError(errors)
     # Counted in its own transaction, so a refused lookup is not undone with the answer.
     bucket = f"sharing-lookup:user:{user.pk}" if user else f"sharing-lookup:key:{key.prefix}"  # type: ignore[union-attr]
-    if not rate_limits.hit(bucket, limit=LOOKUPS_PER_MINUTE, window=LOOKUP_WINDOW):
+    if not throttle.hit(bucket, limit=LOOKUPS_PER_MINUTE, window=LOOKUP_WINDOW):
         refuse(Refusal.RATE_LIMITED)
         raise LookupRateLimitedError
     return _answer(

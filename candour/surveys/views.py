@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
+from candour.core.form_actions import attempt, submit
 from candour.core.safe_csv import csv_download
 from candour.lib.statistics.suppression import SMALLEST_GROUP
 from candour.surveys import services
@@ -62,27 +63,24 @@ def open_wave(request: HttpRequest) -> HttpResponse:
     organisation = administered_organisation(user)
     teams = teams_of(organisation)
     form = WaveForm(request.POST or None, teams=teams)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            opened = services.open_wave(
-                actor=user,
-                organisation=organisation,
-                title=data["title"],
-                teams=[t for t in teams if t.pk in set(data["teams"])],
-                closes_on=data["closes_on"],
-                extra_questions=data["extra_questions"].splitlines(),
-            )
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(
-                request,
-                _("Wave opened: %(count)s people have been sent their own link")
-                % {"count": len(opened.tokens)},
-            )
-            return redirect("surveys:wave", pk=opened.wave.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.open_wave(
+            actor=user,
+            organisation=organisation,
+            title=data["title"],
+            teams=[t for t in teams if t.pk in set(data["teams"])],
+            closes_on=data["closes_on"],
+            extra_questions=data["extra_questions"].splitlines(),
+        ),
+        success=lambda opened: (
+            _("Wave opened: %(count)s people have been sent their own link")
+            % {"count": len(opened.tokens)}
+        ),
+    )
+    if done:
+        return redirect("surveys:wave", pk=done.value.wave.pk)
     status = 400 if request.method == "POST" else 200
     return render(
         request, "surveys/open.html", {"form": form, "organisation": organisation}, status=status
@@ -116,15 +114,15 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     wave = get_wave_for_admin(user, pk)
     try:
-        services.send_reminders(actor=user, wave=wave)
+        attempt(
+            request,
+            lambda: services.send_reminders(actor=user, wave=wave),
+            # No count: the number invited less the number reminded is the number who have
+            # answered, and pressed again after a colleague answers it would show who did.
+            success=_("Reminders sent to everyone who has not answered yet"),
+        )
     except PermissionDenied as exc:
         raise Http404 from exc
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        # No count: the number invited less the number reminded is the number who have
-        # answered, and pressed again after a colleague answers it would show who did.
-        messages.success(request, _("Reminders sent to everyone who has not answered yet"))
     return redirect("surveys:wave", pk=wave.pk)
 
 

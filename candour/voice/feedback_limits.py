@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from candour.reporting.limits import rate_limits
+from candour.core import throttle
 from candour.reporting.limits.visitors import session_tag
 from candour.voice.models import FeedbackLink
 
@@ -24,13 +24,13 @@ def within_limits(*, link: FeedbackLink, session_key: str) -> bool:
     The session first, so a session already refused does not use up the link's limit
     for the other children given the same poster.
     """
-    rate_limits.forget_expired("feedback:", window=WINDOW)
-    if session_key and not rate_limits.hit(
+    throttle.forget_expired("feedback:", window=WINDOW)
+    if session_key and not throttle.hit(
         f"feedback:session:{session_tag(session_key, purpose='feedback')}",
         limit=settings.CANDOUR_FEEDBACK_PER_SESSION,
         window=WINDOW,
     ):
         return False
-    return rate_limits.hit(
+    return throttle.hit(
         f"feedback:link:{link.pk}", limit=settings.CANDOUR_FEEDBACK_PER_LINK, window=WINDOW
     )

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
+from candour.core.form_actions import attempt
 from candour.voice import services
 from candour.voice.access import active_link, get_alert_for_reader, public_replies
 from candour.voice.alerts import services as bursts
@@ -336,12 +337,13 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     alert = get_alert_for_reader(user, pk)
     if request.method == "POST":
-        try:
-            services.acknowledge_alert(alert=alert, action=request.POST.get("action", ""), by=user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Acknowledged"))
+        attempt(
+            request,
+            lambda: services.acknowledge_alert(
+                alert=alert, action=request.POST.get("action", ""), by=user
+            ),
+            success=_("Acknowledged"),
+        )
         return redirect("voice:alert", pk=alert.pk)
     return render(
         request,

@@ -17,8 +17,8 @@ from time_machine import TimeMachineFixture
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
+from candour.core.models import Throttle
 from candour.reporting import services
-from candour.reporting.models import RateBucket
 from candour.reporting.services import Narrative
 from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
 from conftest import World
@@ -106,7 +106,7 @@ def test_the_service_wide_limit_still_holds_against_many_clients(
     assert (
         Client(REMOTE_ADDR="198.51.100.7").post(FOLLOW_UP, {"receipt": receipt}).status_code == 302
     )
-    assert RateBucket.objects.filter(key__startswith="receipt:client:").count() == 1
+    assert Throttle.objects.filter(key__startswith="receipt:client:").count() == 1
 
 
 def test_refused_attempts_are_audited_once_per_client_per_window(

@@ -13,9 +13,8 @@ from django.test import Client
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
-from candour.core.models import OrganisationKind
+from candour.core.models import OrganisationKind, Throttle
 from candour.core.services import create_organisation, create_team
-from candour.reporting.models import RateBucket
 from candour.sharing import services
 from candour.sharing.models import Lookup
 from conftest import World, make_person
@@ -63,8 +62,8 @@ def test_a_flood_of_bad_keys_writes_one_row_with_a_count(world: World) -> None:
     assert len(_refusal_rows()) == 1
 
     # In the next window, the first refusal is audited with how many went unrecorded.
-    RateBucket.objects.filter(key__startswith="sharing-refused-key:").update(
-        window_started_at=RateBucket.objects.get(key="sharing-refused-key:all").window_started_at
+    Throttle.objects.filter(key__startswith="sharing-refused-key:").update(
+        window_started_at=Throttle.objects.get(key="sharing-refused-key:all").window_started_at
         - services.REFUSED_KEY_WINDOW
     )
     assert _post(attacker, real[:-4] + "ZZZZ") == 401

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from candour.accounts.models import SignInThrottle, User
+from candour.accounts.models import User
 from candour.accounts.services import ENROLMENT_SESSION_KEY
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
+from candour.core.models import Throttle
 from conftest import PASSWORD, World, signed_in_client
 from tests.row_counts import changed_tables, row_counts
 
@@ -71,7 +72,7 @@ def test_repeated_failures_pause_that_client_even_for_the_right_password(
     assert _sign_in(client, world.staff.email).status_code == 429
     assert AuditEvent.objects.filter(event_type=AuditEventType.SIGN_IN_LOCKED_OUT).count() == 1
     # Throttles are keyed by keyed hashes: neither the email nor the address is stored.
-    for throttle in SignInThrottle.objects.all():
+    for throttle in Throttle.objects.all():
         assert world.staff.email not in throttle.key
         assert "127.0.0.1" not in throttle.key
         assert len(throttle.key) == 64

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
+from candour.core.form_actions import attempt, submit
 from candour.core.forms import form_errors
 from candour.learning.access import get_analyst_organisation
 from candour.learning.models import ThemeStatus
@@ -109,19 +109,15 @@ def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ThemeForm(
         request.POST or None, initial={"name": theme.name, "description": theme.description}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            themes.update_theme(
-                actor=user,
-                theme=theme,
-                name=form.cleaned_data["name"],
-                description=form.cleaned_data["description"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Theme saved"))
-            return redirect("learning:theme", pk=theme.pk)
+    if submit(
+        request,
+        form,
+        lambda data: themes.update_theme(
+            actor=user, theme=theme, name=data["name"], description=data["description"]
+        ),
+        success=_("Theme saved"),
+    ):
+        return redirect("learning:theme", pk=theme.pk)
     return render(request, "learning/themes/form.html", {"form": form, "theme": theme})
 
 
@@ -131,15 +127,18 @@ def theme_status(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     theme = get_theme_for_analyst(user, pk)
     action = request.POST.get("action")
-    try:
-        if action == "confirm":
-            themes.confirm_theme(actor=user, theme=theme)
-            messages.success(request, _("Theme confirmed"))
-        elif action == "dismiss":
-            themes.dismiss_theme(actor=user, theme=theme)
-            messages.success(request, _("Theme dismissed: it will not be suggested again"))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    if action == "confirm":
+        attempt(
+            request,
+            lambda: themes.confirm_theme(actor=user, theme=theme),
+            success=_("Theme confirmed"),
+        )
+    elif action == "dismiss":
+        attempt(
+            request,
+            lambda: themes.dismiss_theme(actor=user, theme=theme),
+            success=_("Theme dismissed: it will not be suggested again"),
+        )
     return redirect("learning:theme", pk=theme.pk)
 
 
@@ -153,13 +152,13 @@ def theme_merge(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, form_errors(form))
         return redirect("learning:theme", pk=theme.pk)
     target = get_theme_for_analyst(user, form.cleaned_data["target"])
-    try:
-        themes.merge_themes(actor=user, source=theme, target=target)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("learning:theme", pk=theme.pk)
-    messages.success(request, _("Merged: its reports are now in this theme"))
-    return redirect("learning:theme", pk=target.pk)
+    if attempt(
+        request,
+        lambda: themes.merge_themes(actor=user, source=theme, target=target),
+        success=_("Merged: its reports are now in this theme"),
+    ):
+        return redirect("learning:theme", pk=target.pk)
+    return redirect("learning:theme", pk=theme.pk)
 
 
 @login_required
@@ -172,18 +171,17 @@ def theme_split(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return redirect("learning:theme", pk=theme.pk)
-    try:
-        new = themes.split_theme(
+    done = attempt(
+        request,
+        lambda: themes.split_theme(
             actor=user,
             theme=theme,
             reports=theme_reports(theme, form.cleaned_data["reports"]),
             name=form.cleaned_data["name"],
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("learning:theme", pk=theme.pk)
-    messages.success(request, _("Split: the reports you chose are in this new theme"))
-    return redirect("learning:theme", pk=new.pk)
+        ),
+        success=_("Split: the reports you chose are in this new theme"),
+    )
+    return redirect("learning:theme", pk=done.value.pk if done else theme.pk)
 
 
 @login_required
@@ -200,21 +198,17 @@ def theme_reports_change(request: HttpRequest, pk: int) -> HttpResponse:
     if report is None:
         messages.error(request, _("There is no report with that reference in this organisation"))
         return redirect("learning:theme", pk=theme.pk)
-    try:
-        if request.POST.get("action") == "detach":
-            themes.detach_report(actor=user, theme=theme, report=report)
-            messages.success(
-                request, _("%(reference)s taken out of the theme") % {"reference": report.reference}
-            )
-        elif themes.attach_report(actor=user, theme=theme, report=report):
-            messages.success(
-                request, _("%(reference)s added to the theme") % {"reference": report.reference}
-            )
-        else:
-            messages.info(
-                request,
-                _("%(reference)s was already in the theme") % {"reference": report.reference},
-            )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    named = {"reference": report.reference}
+    if request.POST.get("action") == "detach":
+        attempt(
+            request,
+            lambda: themes.detach_report(actor=user, theme=theme, report=report),
+            success=_("%(reference)s taken out of the theme") % named,
+        )
+        return redirect("learning:theme", pk=theme.pk)
+    done = attempt(request, lambda: themes.attach_report(actor=user, theme=theme, report=report))
+    if done and done.value:
+        messages.success(request, _("%(reference)s added to the theme") % named)
+    elif done:
+        messages.info(request, _("%(reference)s was already in the theme") % named)
     return redirect("learning:theme", pk=theme.pk)

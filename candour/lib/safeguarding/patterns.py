@@ -29,7 +29,11 @@ from __future__ import annotations
 # 5: generalised for the families v4 measured weakest on untouched test data (running away,
 # silencing, fear of a person, emotional abuse, quiet suicidal thoughts, cruel punishment),
 # and the look-alikes it raised (sport, games, "mum will kill me when she sees").
-VERSION = "5"
+# 6: "lol" and "haha" no longer cancel "kill myself" or "run away": children mask what
+# they mean with a laugh ("i want to kill myself lol"), and a recall-first detector must
+# not let a laugh hide it. Only the idiom itself ("killed myself laughing") and fantasy
+# destinations ("run away to the circus") still cancel. A safety judgement, not a tuning.
+VERSION = "6"
 
 # fmt: off
 LEXICONS: dict[str, str] = {
@@ -983,7 +987,7 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "I never felt unsafe", "didn't feel unsafe": reassurance, seen in real feedback.
     ("never|didnt|not|dont|wouldnt|havent ~1 feel|felt|been|ever ~1 unsafe", ("feeling_unsafe_at_home",)),
     # "killed myself laughing" is an idiom, not intent.
-    ("kill*|kil ~1 myself|meself ~1 laugh*|lol", ("self_harm_suicide",)),
+    ("kill*|kil ~1 myself|meself ~1 laugh*", ("self_harm_suicide",)),
     # v4: "a secret, don't tell mum about her surprise party".
     (
         "secret|secrets ~4 ~4 surprise|present|presents|party|birthday|gift|gifts|christmas|santa|fancies|fancy|crush|crushes|fathers|mothers",
@@ -1036,7 +1040,7 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     # v5: "i want to run away to the circus", "run away to hogwarts".
     (
-        "run|ran|running|runaway away|off ~3 geese|goose|dog|dogs|bees|bee|wasp|wasps|spider|spiders|cows|cow|monster|monsters|zombie|zombies|ghost|seagull|seagulls|swan|swans|circus|disneyland|hogwarts|narnia|neverland|pirates|holiday|beach|lol|haha|lmao",
+        "run|ran|running|runaway away|off ~3 geese|goose|dog|dogs|bees|bee|wasp|wasps|spider|spiders|cows|cow|monster|monsters|zombie|zombies|ghost|seagull|seagulls|swan|swans|circus|disneyland|hogwarts|narnia|neverland|pirates|holiday|beach",
         ("running_away_missing",),
     ),
     # v5: "i dont want to go home because the party is fun", "to dads cos no wifi".

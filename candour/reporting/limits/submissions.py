@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from candour.reporting.limits import rate_limits
+from candour.core import throttle
 from candour.reporting.limits.visitors import session_tag
 
 WINDOW = timedelta(hours=1)
@@ -23,14 +23,14 @@ def may_send_report(*, session_key: str, client_tag: str) -> bool:
     The session first: a session already refused does not use up the limit of everyone
     else behind the same address (a council office shares one).
     """
-    rate_limits.forget_expired("report:", window=WINDOW)
-    if session_key and not rate_limits.hit(
+    throttle.forget_expired("report:", window=WINDOW)
+    if session_key and not throttle.hit(
         f"report:session:{session_tag(session_key, purpose='report')}",
         limit=settings.CANDOUR_REPORTS_PER_SESSION,
         window=WINDOW,
     ):
         return False
-    return not client_tag or rate_limits.hit(
+    return not client_tag or throttle.hit(
         f"report:client:{client_tag}",
         limit=settings.CANDOUR_REPORTS_PER_CLIENT,
         window=WINDOW,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.accounts.models import User
+from candour.core.form_actions import attempt, submit
 from candour.voice import services
 from candour.voice.models import Feedback, FeedbackTheme
 from candour.voice.moderation import services as moderation
@@ -50,14 +50,6 @@ from candour.voice.moderation.presenters import deidentified, excerpt, highlight
 from candour.voice.vocabulary import AgeBand, FeedbackStatus, Rating
 
 PAGE_SIZE = 25
-
-
-def _errors(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -144,15 +136,16 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     feedback = get_feedback_for_moderator(user, pk)
     form = PublishForm(request.POST, prefix="publish")
-    if not form.is_valid():
-        return _detail(request, user, feedback, errored=("publish_form", form))
-    try:
-        services.publish_feedback(actor=user, feedback=feedback, remove_phrases=form.phrases())
-    except ValidationError as exc:
-        _errors(form, exc)
+    if not submit(
+        request,
+        form,
+        lambda _data: services.publish_feedback(
+            actor=user, feedback=feedback, remove_phrases=form.phrases()
+        ),
+        success=_("Checked and shown to staff. Check the suggested themes."),
+    ):
         return _detail(request, user, feedback, errored=("publish_form", form))
     moderation.suggest_themes(feedback)
-    messages.success(request, _("Checked and shown to staff. Check the suggested themes."))
     return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#themes")
 
 
@@ -162,14 +155,13 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     feedback = get_feedback_for_moderator(user, pk)
     form = HideForm(request.POST, prefix="hide")
-    if not form.is_valid():
+    if not submit(
+        request,
+        form,
+        lambda data: services.hide_feedback(actor=user, feedback=feedback, reason=data["reason"]),
+        success=_("Hidden: staff will not see it"),
+    ):
         return _detail(request, user, feedback, errored=("hide_form", form))
-    try:
-        services.hide_feedback(actor=user, feedback=feedback, reason=form.cleaned_data["reason"])
-    except ValidationError as exc:
-        _errors(form, exc)
-        return _detail(request, user, feedback, errored=("hide_form", form))
-    messages.success(request, _("Hidden: staff will not see it"))
     return redirect("voice:moderation-queue")
 
 
@@ -180,14 +172,13 @@ def set_themes(request: HttpRequest, pk: int) -> HttpResponse:
     feedback = get_feedback_for_moderator(user, pk)
     form = ThemesForm(request.POST, themes=themes_of(feedback.organisation))
     if form.is_valid():
-        try:
-            moderation.set_themes(
+        attempt(
+            request,
+            lambda: moderation.set_themes(
                 actor=user, feedback=feedback, theme_ids=form.cleaned_data["themes"]
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Themes saved"))
+            ),
+            success=_("Themes saved"),
+        )
     else:
         messages.error(request, _("Choose from the organisation's themes"))
     return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#themes")
@@ -199,18 +190,17 @@ def add_theme(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     feedback = get_feedback_for_moderator(user, pk)
     form = AddThemeForm(request.POST, prefix="theme")
-    if not form.is_valid():
+    if not submit(
+        request,
+        form,
+        lambda data: moderation.add_theme(
+            actor=user, organisation=feedback.organisation, label=data["label"]
+        ),
+        success=lambda theme: (
+            _("Theme %(label)s added: tick it to use it") % {"label": theme.label}
+        ),
+    ):
         return _detail(request, user, feedback, errored=("add_theme_form", form))
-    try:
-        theme = moderation.add_theme(
-            actor=user, organisation=feedback.organisation, label=form.cleaned_data["label"]
-        )
-    except ValidationError as exc:
-        _errors(form, exc)
-        return _detail(request, user, feedback, errored=("add_theme_form", form))
-    messages.success(
-        request, _("Theme %(label)s added: tick it to use it") % {"label": theme.label}
-    )
     return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#themes")
 
 
@@ -221,22 +211,20 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     feedback = get_feedback_for_moderator(user, pk)
     themes = themes_of(feedback.organisation)
     form = ReplyForm(request.POST, prefix="reply", themes=themes)
-    if not form.is_valid():
-        return _detail(request, user, feedback, errored=("reply_form", form))
-    chosen = form.cleaned_data["theme"]
-    try:
-        moderation.reply(
+    if not submit(
+        request,
+        form,
+        lambda data: moderation.reply(
             actor=user,
             feedback=feedback,
-            theme=next((theme for theme in themes if theme.pk == chosen), None),
+            theme=next((theme for theme in themes if theme.pk == data["theme"]), None),
             team=feedback.team,
-            you_said=form.cleaned_data["you_said"],
-            we_did=form.cleaned_data["we_did"],
-        )
-    except ValidationError as exc:
-        _errors(form, exc)
+            you_said=data["you_said"],
+            we_did=data["we_did"],
+        ),
+        success=_("Answer published in “You said, we did”"),
+    ):
         return _detail(request, user, feedback, errored=("reply_form", form))
-    messages.success(request, _("Answer published in “You said, we did”"))
     return redirect(reverse("voice:moderate", args=[feedback.pk]) + "#replies")
 
 
@@ -275,20 +263,19 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         team = next((t for t in teams if t.pk == chosen), None)
         if chosen is not None and team is None:
             form.add_error("team", _("Choose one of the organisation's teams"))
-        else:
-            try:
-                moderation.reply(
-                    actor=user,
-                    theme=theme,
-                    team=team,
-                    you_said=form.cleaned_data["you_said"],
-                    we_did=form.cleaned_data["we_did"],
-                )
-            except ValidationError as exc:
-                _errors(form, exc)
-            else:
-                messages.success(request, _("Answer published in “You said, we did”"))
-                return redirect(reverse("voice:theme", args=[theme.pk]) + "#replies")
+        elif attempt(
+            request,
+            lambda: moderation.reply(
+                actor=user,
+                theme=theme,
+                team=team,
+                you_said=form.cleaned_data["you_said"],
+                we_did=form.cleaned_data["we_did"],
+            ),
+            success=_("Answer published in “You said, we did”"),
+            form=form,
+        ):
+            return redirect(reverse("voice:theme", args=[theme.pk]) + "#replies")
     return _theme_page(request, theme, form=form)
 
 
@@ -326,14 +313,13 @@ def rename_theme(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     theme = get_theme_for_moderator(user, pk)
     form = RenameThemeForm(request.POST, prefix="rename")
-    if form.is_valid():
-        try:
-            moderation.rename_theme(actor=user, theme=theme, label=form.cleaned_data["label"])
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, _("Theme renamed"))
-            return redirect("voice:theme", theme.pk)
+    if submit(
+        request,
+        form,
+        lambda data: moderation.rename_theme(actor=user, theme=theme, label=data["label"]),
+        success=_("Theme renamed"),
+    ):
+        return redirect("voice:theme", theme.pk)
     theme.refresh_from_db()
     return _theme_page(request, theme, rename_form=form)
 
@@ -351,12 +337,12 @@ def merge_theme(request: HttpRequest, pk: int) -> HttpResponse:
     form = MergeThemeForm(request.POST, prefix="merge", themes=targets)
     if form.is_valid():
         into = next(t for t in targets if t.pk == form.cleaned_data["into"])
-        try:
-            moderation.merge_theme(actor=user, theme=theme, into=into)
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            messages.success(request, _("Merged into %(label)s") % {"label": into.label})
+        if attempt(
+            request,
+            lambda: moderation.merge_theme(actor=user, theme=theme, into=into),
+            success=_("Merged into %(label)s") % {"label": into.label},
+            form=form,
+        ):
             return redirect("voice:theme", into.pk)
     return _theme_page(request, theme, merge_form=form)
 

@@ -9,7 +9,6 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
 from candour.core.access import get_administered_organisation
+from candour.core.form_actions import submit
 from candour.core.models import Team
 from candour.voice import services
 from candour.voice.models import FeedbackLink
@@ -94,18 +94,19 @@ def add_link(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         teams=[(team.pk, team.name) for team in teams],
     )
-    if request.method == "POST" and form.is_valid():
-        chosen = form.cleaned_data["team"]
-        team = next((t for t in teams if t.pk == chosen), None) if chosen else None
-        try:
-            link = services.create_link(
-                actor=user, organisation=organisation, team=team, name=form.cleaned_data["name"]
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Feedback link %(name)s made") % {"name": link.name})
-            return redirect("voice:link", slug=organisation.slug, pk=link.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.create_link(
+            actor=user,
+            organisation=organisation,
+            team=next((t for t in teams if t.pk == data["team"]), None) if data["team"] else None,
+            name=data["name"],
+        ),
+        success=lambda link: _("Feedback link %(name)s made") % {"name": link.name},
+    )
+    if done:
+        return redirect("voice:link", slug=organisation.slug, pk=done.value.pk)
     return render(
         request, "voice/setup/add_link.html", {"form": form, "organisation": organisation}
     )

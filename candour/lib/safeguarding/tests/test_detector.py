@@ -95,6 +95,15 @@ def test_suppressors_cancel_only_their_own_overlapping_phrase():
     assert both.categories == (Category.ABUSE_PHYSICAL,)
 
 
+def test_a_laugh_does_not_hide_a_wish_to_die_or_to_run_away():
+    # Patterns v6: a child masking with "lol" is still heard; the idioms still are not.
+    assert detect("i want to kill myself lol").categories == (Category.SELF_HARM_SUICIDE,)
+    assert assess("i want to kill myself lol", None).concern
+    assert assess("i want to run away from home haha", None).concern
+    assert not detect("I killed myself laughing lol").concern
+    assert not assess("i want to run away to the circus lol", None).concern
+
+
 def test_several_categories_are_reported_in_a_fixed_order():
     assessment = detect("im being bullied and i want to die and dad hits me")
 

@@ -147,7 +147,7 @@ def test_v5_families_are_found_by_the_patterns_alone(phrasing):
 
     assert assessment.concern
     assert phrasing.category in assessment.categories
-    assert assessment.patterns_version == "5"
+    assert int(assessment.patterns_version) >= 5
 
 
 @pytest.mark.parametrize("negative", V5_NEGATIVES, ids=lambda n: n.text[:40])

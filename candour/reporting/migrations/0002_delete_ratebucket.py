@@ -1,0 +1,12 @@
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    """Rate-limit counters moved to core.Throttle (core 0004 copied the rows)."""
+
+    dependencies = [
+        ("reporting", "0001_initial"),
+        ("core", "0004_throttle"),
+    ]
+
+    operations = [migrations.DeleteModel(name="RateBucket")]
