@@ -35,7 +35,11 @@ work here. People whose role needs a security code to sign in cannot use tokens 
 
 **Information sharing.** Unscheduled-care settings look children up with a setting key
 (`POST /sharing/lookups`) and learn only whether a current plan exists, its type, start
-date and the team to contact. Every lookup is audited and limited to 30 a minute.
+date and the team to contact (with the duty number, plans ended in the last year and the
+child's attendances in other settings). Every lookup is audited and limited to 30 a
+minute. NHS systems can ask the same through FHIR R4: `POST /api/fhir/R4/Flag/_search`,
+described by the CapabilityStatement at `/api/fhir/R4/metadata`. Local authorities send
+their daily full file to `POST /sharing/flags/reconcile`.
 
 **Errors.** Every error has a plain-English `detail`; a 422 also lists what to change in
 each field under `errors`.

@@ -108,6 +108,9 @@ class AuditEventType(StrEnum):
     SHARING_KEY_REVOKED = "sharing.key_revoked"
     SHARING_SETTING_CHANGED = "sharing.setting_changed"
     SHARING_DIGESTS_REHASHED = "sharing.digests_rehashed"
+    SHARING_FLAG_MOVED_AT_BIRTH = "sharing.flag_moved_at_birth"
+    SHARING_FLAGS_RECONCILED = "sharing.flags_reconciled"
+    SHARING_ODS_CODE_SET = "sharing.ods_code_set"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
 
@@ -214,6 +217,13 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SHARING_KEY_REVOKED: _("Information-sharing key revoked"),
     AuditEventType.SHARING_SETTING_CHANGED: _("Unscheduled-care setting registered or changed"),
     AuditEventType.SHARING_DIGESTS_REHASHED: _("NHS number index rebuilt under a new key"),
+    AuditEventType.SHARING_FLAG_MOVED_AT_BIRTH: _(
+        "Unborn child's plan moved to the baby's NHS number"
+    ),
+    AuditEventType.SHARING_FLAGS_RECONCILED: _(
+        "Child protection flags reconciled from a daily file"
+    ),
+    AuditEventType.SHARING_ODS_CODE_SET: _("Organisation's ODS code set for information sharing"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
 }

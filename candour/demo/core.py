@@ -242,6 +242,9 @@ def load_demo_data() -> bool:
     from candour.demo import sharing as sharing_demo
 
     sharing_demo.load()
+    from candour.demo import sharing_cpis
+
+    sharing_cpis.load()
     from candour.learning.coding.services import train_suggester
     from candour.learning.coding.training import organisations_to_train
 

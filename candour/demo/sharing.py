@@ -1,7 +1,7 @@
 """Demo data for information sharing: Riverside's flags and the community trust's lookups.
 
-Not called by the demo loader; run it after `candour demo`:
-    candour shell -c "from candour.sharing import demo; demo.load()"
+Loaded by `candour load-demo-data`; on its own, after the rest of the demo:
+    candour shell -c "from candour.demo import sharing; sharing.load()"
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ SETTING_PERSON = "lee.carter@riversidehealth.example"
 FLAGS = (
     (PlanType.CHILD_PROTECTION, 120, None),
     (PlanType.LOOKED_AFTER, 400, None),
-    (PlanType.UNBORN_CHILD_PROTECTION, 30, None),
+    (PlanType.UNBORN_CHILD_PROTECTION, 30, None),  # due in 100 days (ADR 0025)
     (PlanType.CHILD_PROTECTION, 500, 60),  # expired: no longer answers
 )
 
@@ -54,6 +54,11 @@ def load() -> int:
                     team_name="Assessment Team 1",
                     team_phone="01632 960 123",
                     team_email="assessment.team@riverside.example",
+                    expected_due_date=(
+                        today + timedelta(days=100)
+                        if plan_type == PlanType.UNBORN_CHILD_PROTECTION
+                        else None
+                    ),
                 ),
             )
         )

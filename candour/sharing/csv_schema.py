@@ -51,6 +51,27 @@ def _no_current_duplicates(rows: Sequence[Row]) -> Iterator[Problem]:
     yield from unique("nhs_number", "plan_type", what="child and plan")(rows)
 
 
+def _due_date_with_unborn_plans(rows: Sequence[Row]) -> Iterator[Problem]:
+    """An unborn child's plan needs the expected due date; other plans must not have one."""
+    for row in rows:
+        unborn = row.get("plan_type") == PlanType.UNBORN_CHILD_PROTECTION.value
+        due = row.optional_date("expected_due_date")
+        if unborn and due is None:
+            yield Problem(row.line, "expected_due_date", "", "is needed for an unborn plan (ucpp)")
+        elif not unborn and due is not None:
+            yield Problem(
+                row.line, "expected_due_date", due.isoformat(), "is only for unborn plans (ucpp)"
+            )
+
+
+def _previous_number_differs(rows: Sequence[Row]) -> Iterator[Problem]:
+    for row in rows:
+        if row.get("previous_nhs_number") is not None and row.get("previous_nhs_number") == row.get(
+            "nhs_number"
+        ):
+            yield Problem(row.line, "previous_nhs_number", "", "is the same as nhs_number")
+
+
 FLAGS = Schema(
     name="child protection flags",
     columns=(
@@ -95,6 +116,37 @@ FLAGS = Schema(
             aliases=("email", "secure email"),
             example="cp.team@riverside.gov.uk",
         ),
+        Column(
+            "out_of_hours_phone",
+            Phone(),
+            required=False,
+            aliases=("duty phone", "out of hours", "emergency duty team"),
+            description="The out-of-hours (emergency duty) number, shown beside the team's.",
+            example="01632 960999",
+        ),
+        Column(
+            "expected_due_date",
+            Date(),
+            required=False,
+            aliases=("due date", "edd"),
+            description="For an unborn plan (on the expectant mother's NHS number) only.",
+            example="",
+        ),
+        Column(
+            "previous_nhs_number",
+            NhsNumber(),
+            required=False,
+            aliases=("superseded nhs number", "old nhs number"),
+            description="The child's earlier NHS number when the Spine has superseded it: "
+            "the flag moves to nhs_number and the old number still finds it.",
+            example="",
+            withhold_value=True,
+        ),
     ),
-    checks=(_no_current_duplicates, not_before("end_date", "start_date")),
+    checks=(
+        _no_current_duplicates,
+        not_before("end_date", "start_date"),
+        _due_date_with_unborn_plans,
+        _previous_number_differs,
+    ),
 )

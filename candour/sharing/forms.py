@@ -27,6 +27,26 @@ class FlagForm(GovukForm):
     team_name = forms.CharField(label=_("Social care team"), max_length=200)
     team_phone = forms.CharField(label=_("Team phone"), max_length=40)
     team_email = forms.EmailField(label=_("Team secure email (optional)"), required=False)
+    out_of_hours_phone = forms.CharField(
+        label=_("Out-of-hours (duty) phone (optional)"),
+        help_text=_("Shown beside the team's number, for calls out of office hours"),
+        max_length=40,
+        required=False,
+    )
+    expected_due_date = forms.DateField(
+        label=_("Expected due date (unborn plans only)"),
+        help_text=_("Record an unborn child's plan against the expectant mother's NHS number"),
+        required=False,
+    )
+
+    def clean_out_of_hours_phone(self) -> str:
+        value = self.cleaned_data["out_of_hours_phone"]
+        if not value.strip():
+            return ""
+        try:
+            return contact.check_phone(value)
+        except contact.InvalidPhoneError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_nhs_number(self) -> str:
         return _nhs(self.cleaned_data["nhs_number"])
@@ -40,6 +60,14 @@ class FlagForm(GovukForm):
 
 class EndForm(GovukForm):
     end_date = forms.DateField(label=_("Last day of the plan"), required=False)
+
+
+class BirthForm(GovukForm):
+    baby_nhs_number = forms.CharField(label=_("The baby's NHS number"), max_length=20)
+    born_on = forms.DateField(label=_("Date of birth"), help_text=_("For example, 2026-01-31"))
+
+    def clean_baby_nhs_number(self) -> str:
+        return _nhs(self.cleaned_data["baby_nhs_number"])
 
 
 class ImportForm(GovukForm):

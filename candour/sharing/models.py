@@ -18,6 +18,7 @@ from candour.sharing.querysets import (
     LookupQuerySet,
     SettingKeyQuerySet,
     SharingSettingQuerySet,
+    SupersededNumberQuerySet,
 )
 from candour.sharing.vocabulary import LookupReason, PlanType, Refusal
 
@@ -38,6 +39,15 @@ class ChildFlag(models.Model):
     team_name = models.CharField(_("social care team"), max_length=200)
     team_phone = models.CharField(_("team phone"), max_length=40)
     team_email = models.EmailField(_("team secure email"), blank=True)
+    # The duty (out-of-hours) number CP-IS shows beside the team's, for three in the morning.
+    out_of_hours_phone = models.CharField(_("out-of-hours (duty) phone"), max_length=40, blank=True)
+    # Unborn child protection plans are recorded against the expectant mother's NHS number.
+    expected_due_date = models.DateField(_("expected due date"), null=True, blank=True)
+    # After the birth the plan moves to the baby's NHS number: the unborn flag ends and
+    # points to the baby's flag (ADR 0025).
+    moved_to = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="moved_from"
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -63,6 +73,42 @@ class ChildFlag(models.Model):
 
     def is_current(self, today: dt.date) -> bool:
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+
+
+class SupersededNumber(models.Model):
+    """An NHS number the child's flag was recorded under before it was superseded (the
+    Spine merged two records): a lookup by the old number still finds the flag."""
+
+    flag = models.ForeignKey(ChildFlag, on_delete=models.PROTECT, related_name="superseded")
+    nhs_number = models.CharField(max_length=10)
+    nhs_digest = models.CharField(max_length=64, db_index=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects: ClassVar[SupersededNumberQuerySet] = SupersededNumberQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["flag", "nhs_number"], name="sharing_superseded_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Superseded number of {self.flag_id}"
+
+
+class OdsCode(models.Model):
+    """An organisation's NHS Organisation Data Service code, for FHIR references (ADR 0025)."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.PROTECT, related_name="sharing_ods_code"
+    )
+    code = models.CharField(_("ODS code"), max_length=12, unique=True)
+
+    class Meta:
+        verbose_name = _("ODS code")
+
+    def __str__(self) -> str:
+        return self.code
 
 
 class SharingSetting(models.Model):

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         Lookup,
         SettingKey,
         SharingSetting,
+        SupersededNumber,
     )
 
 
@@ -43,6 +44,10 @@ class ChildFlagQuerySet(models.QuerySet["ChildFlag"]):
         return self.filter(start_date__lte=today).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=today)
         )
+
+
+class SupersededNumberQuerySet(models.QuerySet["SupersededNumber"]):
+    pass
 
 
 class AttendanceQuerySet(models.QuerySet["Attendance"]):

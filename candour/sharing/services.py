@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +35,15 @@ from candour.notifications.services import notify
 from candour.sharing import contact
 from candour.sharing.csv_schema import FLAGS
 from candour.sharing.keys import hashes
-from candour.sharing.models import Attendance, ChildFlag, Lookup, SettingKey, SharingSetting
+from candour.sharing.models import (
+    Attendance,
+    ChildFlag,
+    Lookup,
+    OdsCode,
+    SettingKey,
+    SharingSetting,
+    SupersededNumber,
+)
 from candour.sharing.querysets import flag_keeper_organisation_ids
 from candour.sharing.vocabulary import LookupReason, PlanType, Refusal
 
@@ -42,6 +51,7 @@ LOOKUPS_PER_MINUTE = 30
 LOOKUP_WINDOW = timedelta(minutes=1)
 REQUESTED_BY_MAX = 100
 REHASH_BATCH = 500
+ODS_CODE = re.compile(r"[A-Z0-9]{3,12}")
 
 
 class LookupRateLimitedError(Exception):
@@ -57,33 +67,70 @@ class FlagDraft:
     team_name: str
     team_phone: str
     team_email: str = ""
+    out_of_hours_phone: str = ""
+    expected_due_date: dt.date | None = None
+
+
+# What CP-IS shows a clinician beyond current plans (ADR 0025): plans ended in the last
+# year, and the child's unscheduled-care attendances elsewhere in that year, at most 25.
+ANSWER_LOOKBACK = timedelta(days=365)
+EARLIER_ATTENDANCES_SHOWN = 25
 
 
 @dataclass(frozen=True)
 class Plan:
-    """One current flag as a setting sees it: its type, start date and the team to contact."""
+    """One flag as a setting sees it: its type, dates and the team to contact."""
 
     plan_type: str
     start_date: dt.date
     team_name: str
     team_phone: str
     team_email: str
+    out_of_hours_phone: str = ""
+    end_date: dt.date | None = None
+    expected_due_date: dt.date | None = None
+    ended: bool = False
+    authority: str = ""  # the flagging local authority's name
+    authority_ods: str = ""  # and its ODS code, when known (for FHIR references)
 
     @property
     def plan_type_label(self) -> str:
         return str(PlanType(self.plan_type).label)
 
+    @property
+    def unborn(self) -> bool:
+        return self.plan_type == PlanType.UNBORN_CHILD_PROTECTION
+
+
+@dataclass(frozen=True)
+class EarlierAttendance:
+    """The child was looked up by another unscheduled-care setting on this day."""
+
+    attended_on: dt.date
+    setting_name: str
+    setting_ods: str = ""
+
 
 @dataclass(frozen=True)
 class Answer:
     """The whole answer a setting gets: nothing else about the child is shared. Every
-    current flag answers (two local authorities may both flag a child), newest first."""
+    current flag answers (two local authorities may both flag a child), newest first;
+    plans ended in the last year are shown marked ended, and the child's attendances in
+    other settings in the last year, most recent first."""
 
     plans: tuple[Plan, ...] = ()
+    ended_plans: tuple[Plan, ...] = ()
+    attendances: tuple[EarlierAttendance, ...] = ()
+    # Found under an NHS number the Spine has since superseded: check the current one.
+    superseded_number: bool = False
 
     @property
     def found(self) -> bool:
         return bool(self.plans)
+
+    @property
+    def looked_after(self) -> bool:
+        return any(plan.plan_type == PlanType.LOOKED_AFTER for plan in self.plans)
 
 
 @dataclass(frozen=True)
@@ -111,6 +158,10 @@ def _checked(draft: FlagDraft) -> FlagDraft:
         errors["plan_type"] = _("Choose the plan type")
     if draft.end_date is not None and draft.end_date < draft.start_date:
         errors["end_date"] = _("The end date must be on or after the start date")
+    if draft.plan_type == PlanType.UNBORN_CHILD_PROTECTION and draft.expected_due_date is None:
+        errors["expected_due_date"] = _("Enter the expected due date of the unborn child")
+    elif draft.plan_type != PlanType.UNBORN_CHILD_PROTECTION and draft.expected_due_date:
+        errors["expected_due_date"] = _("Only an unborn child's plan has an expected due date")
     if not draft.team_name.strip():
         errors["team_name"] = _("Enter the name of the child's social care team")
     phone = ""
@@ -118,6 +169,14 @@ def _checked(draft: FlagDraft) -> FlagDraft:
         phone = contact.check_phone(draft.team_phone)
     except contact.InvalidPhoneError as error:
         errors["team_phone"] = str(error)
+    out_of_hours = ""
+    if draft.out_of_hours_phone.strip():
+        try:
+            out_of_hours = contact.check_phone(draft.out_of_hours_phone)
+        except contact.InvalidPhoneError:
+            errors["out_of_hours_phone"] = _(
+                "Enter the out-of-hours number using digits, like 01632 960999"
+            )
     if draft.team_email.strip():
         try:
             validate_email(draft.team_email.strip())
@@ -135,6 +194,8 @@ def _checked(draft: FlagDraft) -> FlagDraft:
         team_name=draft.team_name.strip(),
         team_phone=phone,
         team_email=draft.team_email.strip(),
+        out_of_hours_phone=out_of_hours,
+        expected_due_date=draft.expected_due_date,
     )
 
 
@@ -149,6 +210,8 @@ def _new_flag(actor: User, organisation: Organisation, draft: FlagDraft) -> Chil
         team_name=draft.team_name,
         team_phone=draft.team_phone,
         team_email=draft.team_email,
+        out_of_hours_phone=draft.out_of_hours_phone,
+        expected_due_date=draft.expected_due_date,
         recorded_by=actor,
     )
 
@@ -192,6 +255,84 @@ def end_flag(*, actor: User, flag: ChildFlag, end_date: dt.date | None = None) -
     return flag
 
 
+@transaction.atomic
+def record_birth(
+    *, actor: User, flag: ChildFlag, baby_nhs_number: str, born_on: dt.date
+) -> ChildFlag:
+    """Move an unborn child's plan from the mother's NHS number to the baby's: the unborn
+    flag ends on the birth and points to a child protection flag on the baby's number."""
+    if not may_keep_flags(actor, flag.organisation):
+        raise PermissionDenied
+    errors: dict[str, str] = {}
+    if flag.plan_type != PlanType.UNBORN_CHILD_PROTECTION:
+        errors["baby_nhs_number"] = _("Only an unborn child's plan moves to the baby")
+    elif flag.moved_to_id is not None:
+        errors["baby_nhs_number"] = _("This plan has already moved to the baby's NHS number")
+    number = ""
+    try:
+        number = nhs_number.check(baby_nhs_number)
+    except nhs_number.InvalidNhsNumberError as error:
+        errors.setdefault("baby_nhs_number", str(error))
+    if number and number == flag.nhs_number:
+        errors["baby_nhs_number"] = _("Enter the baby's own NHS number, not the mother's")
+    if born_on < flag.start_date:
+        errors["born_on"] = _("The birth must be on or after the plan's start date")
+    elif born_on > timezone.localdate():
+        errors["born_on"] = _("The date of birth cannot be in the future")
+    if errors:
+        raise ValidationError(errors)
+    baby = _new_flag(
+        actor,
+        flag.organisation,
+        FlagDraft(
+            nhs_number=number,
+            plan_type=PlanType.CHILD_PROTECTION,
+            start_date=born_on,
+            end_date=None,
+            team_name=flag.team_name,
+            team_phone=flag.team_phone,
+            team_email=flag.team_email,
+            out_of_hours_phone=flag.out_of_hours_phone,
+        ),
+    )
+    baby.save()
+    flag.moved_to = baby
+    flag.end_date = born_on
+    flag.ended_by = actor
+    flag.ended_at = timezone.now()
+    flag.save(update_fields=["moved_to", "end_date", "ended_by", "ended_at"])
+    record(
+        AuditEventType.SHARING_FLAG_MOVED_AT_BIRTH,
+        actor_id=actor.pk,
+        organisation=flag.organisation,
+        target=flag,
+        data={"baby_flag": baby.pk, "born_on": born_on.isoformat()},
+    )
+    return baby
+
+
+@transaction.atomic
+def set_ods_code(*, actor: User | None, organisation: Organisation, code: str) -> None:
+    """Record an organisation's ODS code, used in FHIR answers (blank removes it)."""
+    if actor is not None and not may_register_settings(actor):
+        raise PermissionDenied
+    code = code.strip().upper()
+    if code and not ODS_CODE.fullmatch(code):
+        raise ValidationError({"ods_code": _("Enter an ODS code of 3 to 12 letters and digits")})
+    if OdsCode.objects.filter(code=code).exclude(organisation=organisation).exists():
+        raise ValidationError({"ods_code": _("Another organisation has this ODS code")})
+    if code:
+        OdsCode.objects.update_or_create(organisation=organisation, defaults={"code": code})
+    else:
+        OdsCode.objects.filter(organisation=organisation).delete()
+    record(
+        AuditEventType.SHARING_ODS_CODE_SET,
+        actor_id=actor.pk if actor else None,
+        organisation=organisation,
+        data={"ods_code": code},
+    )
+
+
 @dataclass(frozen=True)
 class FlagImport:
     flags: int
@@ -209,7 +350,11 @@ def import_flags(*, actor: User, organisation: Organisation, data: bytes | str) 
         raise PermissionDenied
     parsed = tabular.read_csv(data, FLAGS)
     if not parsed.ok:
-        withheld = {"nhs_number", parsed.headings.get("nhs_number", "nhs_number")}
+        withheld = {
+            heading
+            for name in ("nhs_number", "previous_nhs_number")
+            for heading in (name, parsed.headings.get(name, name))
+        }
         problems = tuple(
             tabular.Problem(p.line, p.column, "" if p.column in withheld else p.value, p.reason)
             for p in parsed.problems
@@ -227,6 +372,8 @@ def import_flags(*, actor: User, organisation: Organisation, data: bytes | str) 
                 team_name=row.text("team_name"),
                 team_phone=row.text("team_phone"),
                 team_email=row.optional_text("team_email") or "",
+                out_of_hours_phone=row.optional_text("out_of_hours_phone") or "",
+                expected_due_date=row.optional_date("expected_due_date"),
             ),
         )
         for row in parsed.rows
@@ -533,6 +680,82 @@ def look_up(
     )
 
 
+def _plan(flag: ChildFlag, today: dt.date) -> Plan:
+    return Plan(
+        plan_type=flag.plan_type,
+        start_date=flag.start_date,
+        team_name=flag.team_name,
+        team_phone=flag.team_phone,
+        team_email=flag.team_email,
+        out_of_hours_phone=flag.out_of_hours_phone,
+        end_date=flag.end_date,
+        expected_due_date=flag.expected_due_date,
+        ended=not flag.is_current(today),
+        authority=flag.organisation.name,
+        authority_ods=_ods(flag.organisation),
+    )
+
+
+def _ods(organisation: Organisation) -> str:
+    try:
+        return organisation.sharing_ods_code.code
+    except OdsCode.DoesNotExist:
+        return ""
+
+
+def _flags_of_child(number: str) -> tuple[list[ChildFlag], bool]:
+    """Every local-authority flag of the child, found by the keyed index of its number or
+    of a number the Spine superseded, then compared exactly; and whether only a superseded
+    number matched."""
+    digests = hashes.nhs_digests(number)
+    by_old_number = {
+        superseded.flag_id
+        for superseded in SupersededNumber.objects.filter(nhs_digest__in=digests)
+        if superseded.nhs_number == number
+    }
+    flags = [
+        flag
+        for flag in ChildFlag.objects.filter(
+            Q(nhs_digest__in=digests) | Q(pk__in=by_old_number),
+            organisation__kind="local_authority",
+        )
+        .select_related("organisation__sharing_ods_code")
+        .order_by("-start_date", "-pk")
+        if flag.nhs_number == number or flag.pk in by_old_number
+    ]
+    superseded = bool(flags) and all(flag.nhs_number != number for flag in flags)
+    return flags, superseded
+
+
+def _earlier_attendances(
+    flags: list[ChildFlag], setting: SharingSetting, today: dt.date
+) -> tuple[EarlierAttendance, ...]:
+    """The child's attendances in other settings in the last year, one per lookup (two
+    authorities' flags make two rows of one attendance), most recent first."""
+    rows = (
+        Attendance.objects.filter(flag__in=flags, attended_on__gte=today - ANSWER_LOOKBACK)
+        .exclude(setting=setting)
+        .select_related("setting__organisation__sharing_ods_code")
+        .order_by("-lookup__asked_at", "-lookup_id")
+    )
+    seen: set[int] = set()
+    shown: list[EarlierAttendance] = []
+    for attendance in rows.iterator():
+        if attendance.lookup_id in seen:
+            continue
+        seen.add(attendance.lookup_id)
+        shown.append(
+            EarlierAttendance(
+                attended_on=attendance.attended_on,
+                setting_name=attendance.setting.organisation.name,
+                setting_ods=_ods(attendance.setting.organisation),
+            )
+        )
+        if len(shown) == EARLIER_ATTENDANCES_SHOWN:
+            break
+    return tuple(shown)
+
+
 @transaction.atomic
 def _answer(
     *,
@@ -545,16 +768,18 @@ def _answer(
     key: SettingKey | None,
 ) -> Answer:
     today = timezone.localdate()
-    # Found by the keyed index (under retired keys too, until rehashed), then compared
-    # exactly (a digest clash would be absurd, but the comparison costs nothing).
-    flags = [
+    every_flag, superseded = _flags_of_child(number)
+    # A flag moved to the baby's number after birth no longer answers for the mother.
+    live = [flag for flag in every_flag if flag.moved_to_id is None]
+    current = [flag for flag in live if flag.is_current(today)]
+    ended = [
         flag
-        for flag in ChildFlag.objects.current(today)
-        .filter(nhs_digest__in=hashes.nhs_digests(number), organisation__kind="local_authority")
-        .select_related("organisation")
-        .order_by("-start_date", "-pk")
-        if flag.nhs_number == number
+        for flag in live
+        if flag.end_date is not None
+        and today - ANSWER_LOOKBACK <= flag.end_date < today
+        and flag.start_date <= today
     ]
+    earlier = _earlier_attendances(every_flag, setting, today) if current or ended else ()
     lookup = Lookup.objects.create(
         setting=setting,
         asked_by=user,
@@ -562,7 +787,7 @@ def _answer(
         requested_by=requested_by,
         reason=reason,
         reason_other=reason_other if reason == LookupReason.OTHER else "",
-        found=bool(flags),
+        found=bool(current),
     )
     record(
         AuditEventType.SHARING_LOOKUP,
@@ -574,26 +799,24 @@ def _answer(
             "key": key.prefix if key else None,
             "requested_by": hashes.requester_digest(requested_by),
             "reason": reason,
-            "found": bool(flags),
-            "flags": [flag.pk for flag in flags],
+            "found": bool(current),
+            "flags": [flag.pk for flag in current],
+            "ended_flags": [flag.pk for flag in ended],
         },
     )
-    for flag in flags:
+    # The authority sees every lookup of its children: an attendance for each flag shown,
+    # ended ones too; only a current plan's team is told at once.
+    for flag in current + ended:
         attendance = Attendance.objects.create(
             flag=flag, setting=setting, lookup=lookup, attended_on=today, reason=reason
         )
-        _tell_the_team(flag, attendance)
+        if flag in current:
+            _tell_the_team(flag, attendance)
     return Answer(
-        plans=tuple(
-            Plan(
-                plan_type=flag.plan_type,
-                start_date=flag.start_date,
-                team_name=flag.team_name,
-                team_phone=flag.team_phone,
-                team_email=flag.team_email,
-            )
-            for flag in flags
-        )
+        plans=tuple(_plan(flag, today) for flag in current),
+        ended_plans=tuple(_plan(flag, today) for flag in ended),
+        attendances=earlier,
+        superseded_number=superseded,
     )
 
 

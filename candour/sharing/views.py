@@ -22,9 +22,9 @@ from candour.sharing.access import (
     setting_of,
     settings_of,
 )
-from candour.sharing.forms import EndForm, FlagForm, ImportForm, LookupForm
+from candour.sharing.forms import BirthForm, EndForm, FlagForm, ImportForm, LookupForm
 from candour.sharing.models import ChildFlag, Lookup
-from candour.sharing.vocabulary import Refusal
+from candour.sharing.vocabulary import PlanType, Refusal
 
 
 @login_required
@@ -93,8 +93,39 @@ def flag_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "current": flag.is_current(timezone.localdate()),
             "attendances": attendances_of(flag),
             "end_form": EndForm(),
+            "birth_form": BirthForm()
+            if flag.plan_type == PlanType.UNBORN_CHILD_PROTECTION
+            else None,
         },
     )
+
+
+@login_required
+@require_POST
+def record_birth(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    flag = get_flag_for_keeper(user, pk)
+    form = BirthForm(request.POST)
+    if form.is_valid():
+        try:
+            baby = services.record_birth(
+                actor=user,
+                flag=flag,
+                baby_nhs_number=form.cleaned_data["baby_nhs_number"],
+                born_on=form.cleaned_data["born_on"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The plan moved to the baby's NHS number as %(reference)s")
+                % {"reference": baby.reference},
+            )
+            return redirect("sharing:flag", baby.pk)
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("sharing:flag", flag.pk)
 
 
 @login_required

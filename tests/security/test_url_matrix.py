@@ -132,6 +132,15 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "sharing/flags/import/": MANAGERS | {"admin"},
     "sharing/lookup/": {"clinician"},
     "sharing/lookups/": {"clinician"},
+    "sharing/flags/reconcile/": MANAGERS | {"admin"},
+    # The authority's report shows only its own children's lookups.
+    "sharing/access-report/authority/": MANAGERS | {"admin"},
+    "sharing/access-report/setting/": NOBODY,  # the setting's managers only
+    # FHIR R4: the CapabilityStatement is public (no data); a search needs a setting key,
+    # so no session persona gets anything but 401 or 405.
+    "api/fhir/R4/metadata": PUBLIC,
+    "api/fhir/R4/Flag": NOBODY,
+    "api/fhir/R4/Flag/_search": NOBODY,
     "sharing/settings/": NOBODY,  # the hub's administrators only
     "sharing/keys/": NOBODY,  # the setting's managers only
 }
@@ -171,6 +180,9 @@ API_REACHABLE: dict[str, dict[str, frozenset[str]]] = {
     # The flags the caller keeps (none, for most); recording one for Moorland is refused.
     "api/v1/sharing/flags": {"get": TOKENS, "post": NOBODY},
     "api/v1/sharing/flags/<flag_id>/end": {"get": NOBODY, "post": NOBODY},  # Moorland's
+    "api/v1/sharing/flags/<flag_id>/birth": {"get": NOBODY, "post": NOBODY},  # Moorland's
+    # A keeper's own authority only; the JSON body here is not a CSV file (422).
+    "api/v1/sharing/flags/reconcile": {"get": NOBODY, "post": NOBODY},
     # A setting may look up any child: that is the service (an unflagged child here, since
     # a found plan names its team to contact by design).
     "api/v1/sharing/lookups": {"get": NOBODY, "post": frozenset({"setting_key"})},
@@ -360,8 +372,8 @@ def test_a_post_without_the_csrf_token_is_refused_on_every_page(
         "staff": session_client(attackers.users["staff"], enforce_csrf_checks=True),
     }
     for route in url_routes():
-        if route.startswith(_API_PREFIX):
-            continue  # bearer tokens only, never cookies (ADR 0010)
+        if route.startswith((_API_PREFIX, "api/fhir/R4/Flag")):
+            continue  # bearer tokens only, never cookies (ADR 0010, ADR 0025)
         path = fill(route, victim)
         for persona, client in clients.items():
             response = client.post(path, {"anything": "forged"})

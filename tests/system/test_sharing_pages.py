@@ -38,3 +38,46 @@ def test_given_a_flagged_child_when_a_setting_looks_them_up_then_the_team_sees_i
     manager.goto("/sharing/flags/")
     assert serious_accessibility_problems(manager) == []
     expect(manager.locator("main")).to_contain_text("CPIS-")
+
+
+def test_given_cpis_parity_when_a_clinician_looks_up_then_they_see_what_cpis_shows(
+    signed_in_page: PageOpener, serious_accessibility_problems: AccessibilityCheck
+) -> None:
+    nurse = signed_in_page("health_visitor")
+    nurse.goto("/sharing/lookup/")
+    nurse.get_by_label("NHS number").fill(ON_A_PLAN)
+    nurse.get_by_label("A safeguarding concern").check()
+    nurse.get_by_role("button", name="Look up").click()
+
+    answer = nurse.locator("#answer")
+    expect(answer.locator("#looked-after")).to_contain_text("looked after")
+    expect(answer.locator("#earlier-attendances")).to_contain_text("Moorland Minor Injuries Unit")
+    assert serious_accessibility_problems(nurse) == []
+
+
+def test_given_a_daily_file_when_it_is_malformed_then_nothing_changes_and_the_row_is_named(
+    signed_in_page: PageOpener, serious_accessibility_problems: AccessibilityCheck
+) -> None:
+    manager = signed_in_page("manager")
+    manager.goto("/sharing/flags/")
+    manager.get_by_role("link", name="Reconcile with your daily file").click()
+    expect(manager.get_by_role("heading", level=1)).to_have_text("Reconcile with your daily file")
+    assert serious_accessibility_problems(manager) == []
+    bad = (
+        "nhs_number,plan_type,start_date,team_name,team_phone\n"
+        "999 000 0018,cpp,2026-01-05,Assessment Team 1,01632 960 123\n"
+        "999 000 0019,cpp,2026-01-05,Assessment Team 1,01632 960 123\n"
+    )
+    manager.get_by_label("CSV file").set_input_files(
+        {"name": "daily.csv", "mimeType": "text/csv", "buffer": bad.encode()}
+    )
+    manager.get_by_role("button", name="Reconcile").click()
+
+    expect(manager.locator("#problems")).to_contain_text("Line 3")
+    expect(manager.locator("main")).to_contain_text("Nothing was changed")
+    expect(manager.locator("main")).not_to_contain_text("9990000019")
+    assert serious_accessibility_problems(manager) == []
+
+    manager.goto("/sharing/access-report/authority/")
+    expect(manager.locator("#report")).to_contain_text("Moorland Minor Injuries Unit")
+    assert serious_accessibility_problems(manager) == []

@@ -309,6 +309,8 @@ def test_the_openapi_document_describes_the_three_operations():
         ("/api/v1/sharing/flags", "get"),
         ("/api/v1/sharing/flags", "post"),
         ("/api/v1/sharing/flags/{flag_id}/end", "post"),
+        ("/api/v1/sharing/flags/{flag_id}/birth", "post"),
+        ("/api/v1/sharing/flags/reconcile", "post"),
         ("/api/v1/sharing/lookups", "post"),
     }
     schemas = document["components"]["schemas"]

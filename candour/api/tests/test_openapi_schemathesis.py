@@ -54,6 +54,8 @@ OPERATIONS = {
     "list_sharing_flags",
     "record_sharing_flag",
     "end_sharing_flag",
+    "record_sharing_birth",
+    "reconcile_sharing_flags",
     "look_up_child",
 }
 

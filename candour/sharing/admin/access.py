@@ -8,7 +8,7 @@ from django.http import Http404
 from candour.accounts.models import User
 from candour.core.models import Organisation, OrganisationKind
 from candour.sharing import services
-from candour.sharing.models import SettingKey, SharingSetting
+from candour.sharing.models import OdsCode, SettingKey, SharingSetting
 
 
 def require_registrar(user: User) -> None:
@@ -43,3 +43,8 @@ def key_of(setting: SharingSetting, pk: int) -> SettingKey:
     if key is None:
         raise Http404
     return key
+
+
+def ods_codes() -> list[OdsCode]:
+    """Organisations' ODS codes, which FHIR answers use to name them (ADR 0025)."""
+    return list(OdsCode.objects.select_related("organisation").order_by("organisation__name"))

@@ -18,6 +18,7 @@ from candour.sharing.admin.access import (
     key_of,
     keyed_setting,
     keys_of,
+    ods_codes,
     registrable_organisations,
     require_registrar,
 )
@@ -35,6 +36,15 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         )
         if chosen is None:
             messages.error(request, _("Choose an organisation"))
+        elif "ods_code" in request.POST:
+            try:
+                services.set_ods_code(
+                    actor=user, organisation=chosen, code=request.POST.get("ods_code", "")
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("ODS code saved"))
         else:
             try:
                 services.register_setting(
@@ -48,7 +58,11 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "sharing/settings.html",
-        {"settings": all_settings(), "organisations": organisations},
+        {
+            "settings": all_settings(),
+            "organisations": organisations,
+            "ods_codes": ods_codes(),
+        },
     )
 
 

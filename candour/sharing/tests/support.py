@@ -64,3 +64,30 @@ def flag(
             team_email=email,
         ),
     )
+
+
+def unborn_flag(world: World, mother: str = NUMBERS[3], *, due_in_days: int = 60) -> ChildFlag:
+    """An unborn child's plan, on the expectant mother's NHS number."""
+    today = timezone.localdate()
+    return services.record_flag(
+        actor=world.manager,
+        organisation=world.riverside,
+        draft=services.FlagDraft(
+            nhs_number=mother,
+            plan_type="unborn_child_protection_plan",
+            start_date=today - dt.timedelta(days=20),
+            end_date=None,
+            team_name="Assessment",
+            team_phone="01632 960000",
+            out_of_hours_phone="01632 960999",
+            expected_due_date=today + dt.timedelta(days=due_in_days),
+        ),
+    )
+
+
+def another_setting(name: str = "Moorland Minor Injuries Unit") -> tuple[SharingSetting, User]:
+    """A second unscheduled-care setting, with a nurse."""
+    organisation = create_organisation(actor=None, name=name, kind=OrganisationKind.PARTNER_AGENCY)
+    team = create_team(actor=None, organisation=organisation, name="Triage")
+    nurse = make_person(f"nurse@{name.split()[0].lower()}.example", organisation, Role.STAFF, team)
+    return services.register_setting(actor=None, organisation=organisation), nurse

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from candour.accounts.roles import Role
@@ -54,3 +55,24 @@ def test_a_settings_manager_issues_a_key_once_and_revokes_it(world: World) -> No
     key.refresh_from_db()
     assert key.revoked_at is not None
     assert signed_in_client(world.manager).get(reverse("sharing:keys")).status_code == 404
+
+
+def test_the_hubs_administrators_set_ods_codes_for_fhir_answers(world: World) -> None:
+    hospital = _hospital()
+    hub_admin = make_person("admin@hub.example", world.hub, Role.ORG_ADMIN)
+    client = signed_in_client(hub_admin)
+    url = reverse("sharing:settings")
+
+    client.post(url, {"organisation": hospital.pk, "ods_code": " rxx01 "})
+    refused = client.post(
+        url, {"organisation": world.riverside.pk, "ods_code": "RXX01"}, follow=True
+    )
+    bad = client.post(url, {"organisation": world.riverside.pk, "ods_code": "R!"}, follow=True)
+
+    assert hospital.sharing_ods_code.code == "RXX01"
+    assert "Another organisation has this ODS code" in refused.content.decode()
+    assert "3 to 12 letters and digits" in bad.content.decode()
+    assert "RXX01" in client.get(url).content.decode()
+    assert AuditEvent.objects.filter(event_type=AuditEventType.SHARING_ODS_CODE_SET).count() == 1
+    with pytest.raises(PermissionDenied):
+        services.set_ods_code(actor=world.admin, organisation=hospital, code="RYY02")

@@ -47,20 +47,35 @@ def test_a_lookup_returns_only_the_allowed_fields(world, hospital):
 
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"found", "plans"}
+    assert set(body) == {
+        "found",
+        "looked_after",
+        "superseded_number",
+        "plans",
+        "ended_plans",
+        "attendances",
+    }
     assert body == {
         "found": True,
+        "looked_after": False,
+        "superseded_number": False,
         "plans": [
             {
                 "plan_type": "child_protection_plan",
                 "start_date": child.start_date.isoformat(),
+                "end_date": None,
+                "ended": False,
+                "expected_due_date": None,
                 "contact": {
                     "team_name": "Assessment",
                     "phone": "01632 960000",
                     "email": "cp.team@riverside.example",
+                    "out_of_hours_phone": "",
                 },
             }
         ],
+        "ended_plans": [],
+        "attendances": [],
     }
     event = AuditEvent.objects.get(event_type=AuditEventType.SHARING_LOOKUP)
     assert event.actor_id is None
@@ -135,13 +150,25 @@ def test_a_lookup_answers_with_every_current_flag_and_tells_each_authority(
     }
 
 
-def test_an_expired_plan_says_no_current_plan(world, hospital):
+def test_an_expired_plan_says_no_current_plan_and_shows_it_ended(world, hospital):
     today = timezone.localdate()
-    flag(world, start=today - dt.timedelta(days=90), end=today - dt.timedelta(days=2))
+    ended = today - dt.timedelta(days=2)
+    flag(world, start=today - dt.timedelta(days=90), end=ended)
 
     body = post_with_key(hospital.key, {"nhs_number": CHILD, "reason": "admitted"}).json()
 
-    assert body == {"found": False, "plans": []}
+    assert (body["found"], body["plans"]) == (False, [])
+    assert [(p["ended"], p["end_date"]) for p in body["ended_plans"]] == [(True, ended.isoformat())]
+
+
+def test_a_plan_ended_over_a_year_ago_is_not_shown(world, hospital):
+    today = timezone.localdate()
+    flag(world, start=today - dt.timedelta(days=900), end=today - dt.timedelta(days=366))
+
+    body = post_with_key(hospital.key, {"nhs_number": CHILD, "reason": "admitted"}).json()
+
+    assert (body["found"], body["plans"], body["ended_plans"]) == (False, [], [])
+    assert not Attendance.objects.exists()
 
 
 def test_a_bad_nhs_number_is_explained(world, hospital):

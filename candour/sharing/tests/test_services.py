@@ -104,14 +104,18 @@ def test_hits_and_misses_are_audited_without_the_number(world, hospital):
     assert Lookup.objects.filter(found=False).count() == 1
 
 
-def test_plans_past_their_end_date_do_not_answer(world, hospital):
+def test_plans_past_their_end_date_do_not_answer_as_current(world, hospital):
     today = timezone.localdate()
-    flag(world, start=today - dt.timedelta(days=90), end=today - dt.timedelta(days=1))
+    ended = flag(world, start=today - dt.timedelta(days=90), end=today - dt.timedelta(days=1))
     flag(world, NUMBERS[1], start=today + dt.timedelta(days=3))
 
-    assert not ask(hospital).found
+    answer = ask(hospital)
+    assert not answer.found
+    assert [plan.ended for plan in answer.ended_plans] == [True]
     assert not ask(hospital, NUMBERS[1]).found
-    assert not Attendance.objects.exists()
+    # The authority still sees the lookup of its child, but no team is told at once.
+    assert [a.flag for a in Attendance.objects.all()] == [ended]
+    assert not Notification.objects.exists()
 
 
 def test_an_ended_plan_answers_until_its_end_date(world, hospital):
