@@ -79,11 +79,25 @@ class LookupForm(GovukForm):
     number is audited like any other refusal."""
 
     setting = forms.TypedChoiceField(label=_("Your setting"), coerce=int, required=False)
-    nhs_number = forms.CharField(label=_("NHS number"), max_length=20)
+    nhs_number = forms.CharField(
+        label=_("The child's NHS number"),
+        max_length=20,
+        help_text=_("10 digits, for example 943 476 5919"),
+        error_messages={"required": _("Enter the child's NHS number")},
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "class": "govuk-input govuk-input--width-10",
+            }
+        ),
+    )
     reason = forms.ChoiceField(
         label=_("Why are you looking the child up?"),
         choices=LookupReason.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are looking the child up")},
     )
     reason_other = forms.CharField(label=_("Reason"), max_length=200, required=False)
 

@@ -27,6 +27,7 @@ urlpatterns = [
         name="authority-access-report",
     ),
     path("sharing/lookup/", views.lookup, name="lookup"),
+    path("sharing/lookup/answer/", views.lookup_answer, name="lookup-answer"),
     path("sharing/lookups/", views.lookups, name="lookups"),
     path("sharing/settings/", admin_views.settings_page, name="settings"),
     path("sharing/keys/", admin_views.keys_page, name="keys"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
+from candour.core.form_actions import add_refusal, attempt, submit
 from candour.core.keyset import keyset_page
-from candour.sharing import services
+from candour.lib import nhs_number
+from candour.sharing import lookup_result, services
 from candour.sharing.access import (
     attendances_of,
     flag_organisation,
@@ -63,20 +67,16 @@ def new_flag(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisation = flag_organisation(user)
     form = FlagForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            flag = services.record_flag(
-                actor=user,
-                organisation=organisation,
-                draft=services.FlagDraft(**form.cleaned_data),
-            )
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
-        else:
-            messages.success(request, _("Flag %(reference)s recorded") % {"reference": flag})
-            return redirect("sharing:flag", flag.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.record_flag(
+            actor=user, organisation=organisation, draft=services.FlagDraft(**data)
+        ),
+        success=lambda flag: _("Flag %(reference)s recorded") % {"reference": flag},
+    )
+    if done:
+        return redirect("sharing:flag", done.value.pk)
     return render(request, "sharing/new_flag.html", {"organisation": organisation, "form": form})
 
 
@@ -107,22 +107,21 @@ def record_birth(request: HttpRequest, pk: int) -> HttpResponse:
     flag = get_flag_for_keeper(user, pk)
     form = BirthForm(request.POST)
     if form.is_valid():
-        try:
-            baby = services.record_birth(
+        done = attempt(
+            request,
+            lambda: services.record_birth(
                 actor=user,
                 flag=flag,
                 baby_nhs_number=form.cleaned_data["baby_nhs_number"],
                 born_on=form.cleaned_data["born_on"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
+            ),
+            success=lambda baby: (
                 _("The plan moved to the baby's NHS number as %(reference)s")
-                % {"reference": baby.reference},
-            )
-            return redirect("sharing:flag", baby.pk)
+                % {"reference": baby.reference}
+            ),
+        )
+        if done:
+            return redirect("sharing:flag", done.value.pk)
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("sharing:flag", flag.pk)
@@ -135,12 +134,13 @@ def end_flag(request: HttpRequest, pk: int) -> HttpResponse:
     flag = get_flag_for_keeper(user, pk)
     form = EndForm(request.POST)
     if form.is_valid():
-        try:
-            services.end_flag(actor=user, flag=flag, end_date=form.cleaned_data["end_date"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Plan ended"))
+        attempt(
+            request,
+            lambda: services.end_flag(
+                actor=user, flag=flag, end_date=form.cleaned_data["end_date"]
+            ),
+            success=_("Plan ended"),
+        )
     return redirect("sharing:flag", flag.pk)
 
 
@@ -174,7 +174,6 @@ def lookup(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = LookupForm(request.POST or None, settings=choices)
     setting = setting_of(user, request.POST.get("setting") or request.GET.get("setting"))
-    answer = None
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -189,11 +188,17 @@ def lookup(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Too many lookups: wait a minute and try again"))
             status = 429
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_refusal(form, error)
         else:
-            form = LookupForm(settings=choices, initial={"setting": request.POST.get("setting")})
+            # Post, redirect, get: a refresh of the answer must not look the child up
+            # again (another attendance, another message to the team).
+            lookup_result.keep(
+                request,
+                answer=answer,
+                nhs_number=nhs_number.format_spaced(form.cleaned_data["nhs_number"]),
+                setting_id=(setting or choices[0]).pk,
+            )
+            return redirect("sharing:lookup-answer")
     elif request.method == "GET" and setting is not None:
         form = LookupForm(settings=choices, initial={"setting": setting.pk})
     return render(
@@ -203,10 +208,32 @@ def lookup(request: HttpRequest) -> HttpResponse:
             "setting": setting or choices[0],
             "several_settings": len(choices) > 1,
             "form": form,
-            "answer": answer,
             "manages_keys": setting is not None and services.may_manage_keys(user, setting),
         },
         status=status,
+    )
+
+
+@login_required
+@require_GET
+def lookup_answer(request: HttpRequest) -> HttpResponse:
+    """The answer to the clinician's latest lookup, for 15 minutes: reads and writes nothing."""
+    user = current_user(request)
+    choices = settings_of(user)
+    kept = lookup_result.shown(request)
+    if not choices or kept is None:
+        return redirect("sharing:lookup")
+    setting = next((s for s in choices if s.pk == kept.setting_id), choices[0])
+    return render(
+        request,
+        "sharing/lookup_answer.html",
+        {
+            "setting": setting,
+            "several_settings": len(choices) > 1,
+            "answer": kept.answer,
+            "nhs_number": kept.nhs_number,
+            "looked_up_at": datetime.fromtimestamp(kept.looked_up_at, tz=UTC),
+        },
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from candour.accounts.current import current_user
+from candour.core.form_actions import attempt
 from candour.sharing import services
 from candour.sharing.admin.access import (
     all_settings,
@@ -37,23 +38,21 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         if chosen is None:
             messages.error(request, _("Choose an organisation"))
         elif "ods_code" in request.POST:
-            try:
-                services.set_ods_code(
+            attempt(
+                request,
+                lambda: services.set_ods_code(
                     actor=user, organisation=chosen, code=request.POST.get("ods_code", "")
-                )
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(request, _("ODS code saved"))
+                ),
+                success=_("ODS code saved"),
+            )
         else:
-            try:
-                services.register_setting(
+            attempt(
+                request,
+                lambda: services.register_setting(
                     actor=user, organisation=chosen, active=request.POST.get("active") != "no"
-                )
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Saved"))
+                ),
+                success=_("Saved"),
+            )
         return redirect("sharing:settings")
     return render(
         request,
