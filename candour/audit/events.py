@@ -84,6 +84,7 @@ class AuditEventType(StrEnum):
     FEEDBACK_RAW_TEXT_VIEWED = "feedback.raw_text_viewed"
     FEEDBACK_THEMED = "feedback.themed"
     FEEDBACK_REPLIED = "feedback.replied"
+    FEEDBACK_CONTACT_GIVEN = "feedback.contact_given"
     SAFEGUARDING_ROUTED = "safeguarding.routed"
     SAFEGUARDING_ACKNOWLEDGED = "safeguarding.acknowledged"
     SAFEGUARDING_CHASED = "safeguarding.chased"
@@ -190,6 +191,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.FEEDBACK_RAW_TEXT_VIEWED: _("A child's or family's own words opened"),
     AuditEventType.FEEDBACK_THEMED: _("Feedback themes changed"),
     AuditEventType.FEEDBACK_REPLIED: _("Feedback answered"),
+    AuditEventType.FEEDBACK_CONTACT_GIVEN: _("A child who told us a worry asked to be contacted"),
     AuditEventType.SAFEGUARDING_ROUTED: _("Possible disclosure sent to the duty contact"),
     AuditEventType.SAFEGUARDING_ACKNOWLEDGED: _("Safeguarding alert acknowledged"),
     AuditEventType.SAFEGUARDING_CHASED: _("Unacknowledged safeguarding alert chased"),
@@ -232,6 +234,7 @@ REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
         AuditEventType.ALERT_CONSENT_GIVEN,
         AuditEventType.ALERT_CONSENT_REFUSED,
         AuditEventType.FEEDBACK_RECEIVED,
+        AuditEventType.FEEDBACK_CONTACT_GIVEN,
         AuditEventType.SURVEY_ANSWERED,
     }
 )

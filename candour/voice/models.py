@@ -259,3 +259,19 @@ class FeedbackReply(models.Model):
 
     def __str__(self) -> str:
         return f"reply {self.pk}"
+
+
+class DisclosureContact(models.Model):
+    """How a child who told us a worry would like to be reached, if they chose to say.
+
+    Sealed under the feedback's own data key, as a reporter's contact details are under
+    the report's, and gone when that key is destroyed.
+    """
+
+    feedback = models.OneToOneField(Feedback, on_delete=models.PROTECT, related_name="contact")
+    sealed = models.BinaryField(null=True)
+    given_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"contact for {self.feedback_id}"
+

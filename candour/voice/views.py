@@ -22,8 +22,15 @@ from candour.voice.access import active_link, get_alert_for_reader, public_repli
 from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
-from candour.voice.models import SafeguardingAlert
-from candour.voice.vocabulary import RATING_WORDS, AgeBand, AlertState, Rating, WorkedWith
+from candour.voice.models import Feedback, SafeguardingAlert
+from candour.voice.vocabulary import (
+    RATING_WORDS,
+    YOUNG_CHOICES,
+    AgeBand,
+    AlertState,
+    Rating,
+    worked_with_words,
+)
 
 SESSION_KEY = "feedback"
 ALERTS_PAGE_SIZE = 50
@@ -76,8 +83,18 @@ def _choices(band: str, key: str) -> list[tuple[str, Any]]:
         words = RATING_WORDS[band]
         return [(value, words[value]) for value in Rating.values]
     if key == "worked_with":
-        return list(WorkedWith.choices)
+        return list(worked_with_words(band).items())
+    if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
+        return list(YOUNG_CHOICES[key])
     return []
+
+
+def _shown(band: str, key: str, value: str) -> str:
+    """An answer as the child chose or wrote it (a chosen option's words, not its code)."""
+    choices = dict(_choices(band, key))
+    if choices:
+        return str(choices.get(value, ""))
+    return value
 
 
 @never_cache
@@ -149,7 +166,11 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
 
         def given(key: str) -> str:
-            return answers.get(key, "") if key in asked else ""
+            if key not in asked:
+                return ""
+            if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
+                return _shown(band, key, answers.get(key, ""))
+            return answers.get(key, "")
 
         if not request.session.session_key:
             request.session.save()
@@ -189,18 +210,15 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
             "token": token,
             "concern": submitted.alert is not None,
             "band": band,
+            # Only to let a child who disclosed add a way to reach them, on the next page.
+            "feedback": submitted.feedback.pk if submitted.alert is not None else None,
         }
         return redirect("voice:thanks", token=token)
     words = RATING_WORDS[band]
     rows = []
     for step in steps_for(band):
         value = answers.get(step.key, "")
-        if step.key == "rating":
-            shown = str(words.get(value, ""))
-        elif step.key == "worked_with":
-            shown = str(WorkedWith(value).label) if value in WorkedWith.values else ""
-        else:
-            shown = value
+        shown = str(words.get(value, "")) if step.key == "rating" else _shown(band, step.key, value)
         rows.append((step.key, step.question(band), shown))
     return render(
         request,
@@ -210,21 +228,44 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     link = active_link(token)
     done = request.session.get("feedback_done") or {}
     if done.get("token") != token:
         return redirect("voice:start", token=token)
+    error = ""
+    contact = ""
+    feedback = (
+        Feedback.objects.filter(pk=done["feedback"], link=link).first()
+        if done.get("feedback")
+        else None
+    )
+    if request.method == "POST":
+        if feedback is None:
+            raise Http404
+        contact = request.POST.get("contact", "")
+        try:
+            services.give_disclosure_contact(feedback=feedback, contact=contact)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            request.session["feedback_done"] = done | {"contact_given": True}
+            return redirect("voice:thanks", token=token)
     return render(
         request,
         "voice/thanks.html",
         {
             "link": link,
             "concern": bool(done.get("concern")),
+            "can_add_contact": feedback is not None,
+            "contact_given": bool(done.get("contact_given")),
+            "contact": contact,
+            "error": error,
             "young": done.get("band") == AgeBand.YOUNG,
             "parent": done.get("band") == AgeBand.PARENT,
         },
+        status=400 if error else 200,
     )
 
 
@@ -269,6 +310,7 @@ def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
             "alert": alert,
             "used": used,
             "words": None if used else services.raw_answers(alert.feedback),
+            "contact": "" if used else services.disclosure_contact(alert.feedback),
             "error": error,
             "posted": request.POST if error else {},
         },
@@ -348,5 +390,9 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "voice/alert.html",
-        {"alert": alert, "words": services.raw_answers(alert.feedback)},
+        {
+            "alert": alert,
+            "words": services.raw_answers(alert.feedback),
+            "contact": services.disclosure_contact(alert.feedback),
+        },
     )
