@@ -29,6 +29,7 @@ class AuditEventType(StrEnum):
     DEMO_DATA_LOADED = "system.demo_data_loaded"
     DATA_KEY_DESTROYED = "keys.data_key_destroyed"
     REPORT_SUBMITTED = "report.submitted"
+    REPORT_RECEIPT_REISSUED = "report.receipt_reissued"
     REPORT_REDACTIONS_REVIEWED = "report.redactions_reviewed"
     REPORT_RAW_TEXT_VIEWED = "report.raw_text_viewed"
     REPORT_ASSIGNED = "report.assigned"
@@ -136,6 +137,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.DEMO_DATA_LOADED: _("Demo data loaded"),
     AuditEventType.DATA_KEY_DESTROYED: _("Encryption key destroyed"),
     AuditEventType.REPORT_SUBMITTED: _("Report received"),
+    AuditEventType.REPORT_RECEIPT_REISSUED: _("Report sent twice: receipt code given again"),
     AuditEventType.REPORT_REDACTIONS_REVIEWED: _("Report redactions reviewed"),
     AuditEventType.REPORT_RAW_TEXT_VIEWED: _("Reporter's own words opened"),
     AuditEventType.REPORT_ASSIGNED: _("Report assigned"),
@@ -227,6 +229,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
 REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
     {
         AuditEventType.REPORT_SUBMITTED,
+        AuditEventType.REPORT_RECEIPT_REISSUED,
         AuditEventType.REPORT_REPLY_RECEIVED,
         AuditEventType.RECEIPT_ACCEPTED,
         AuditEventType.RECEIPT_REJECTED,
