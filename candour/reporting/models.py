@@ -124,4 +124,3 @@ class ReportSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"submission of {self.report_id}"
-

@@ -274,4 +274,3 @@ class DisclosureContact(models.Model):
 
     def __str__(self) -> str:
         return f"contact for {self.feedback_id}"
-

@@ -31,8 +31,8 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
-from candour.lib.codes import readable_code
 from candour.lib.coarse_dates import week_start
+from candour.lib.codes import readable_code
 from candour.lib.deid import detect_many, redact
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify

@@ -18,11 +18,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from candour.accounts.current import current_user
 from candour.core.form_actions import attempt
 from candour.voice import services
-from candour.voice.access import active_link, get_alert_for_reader, public_replies
+from candour.voice.access import (
+    active_link,
+    feedback_sent_through,
+    get_alert_for_reader,
+    public_replies,
+)
 from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
-from candour.voice.models import Feedback, SafeguardingAlert
+from candour.voice.models import SafeguardingAlert
 from candour.voice.vocabulary import (
     RATING_WORDS,
     YOUNG_CHOICES,
@@ -236,11 +241,7 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("voice:start", token=token)
     error = ""
     contact = ""
-    feedback = (
-        Feedback.objects.filter(pk=done["feedback"], link=link).first()
-        if done.get("feedback")
-        else None
-    )
+    feedback = feedback_sent_through(link, done.get("feedback"))
     if request.method == "POST":
         if feedback is None:
             raise Http404

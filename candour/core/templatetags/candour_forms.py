@@ -3,6 +3,8 @@ errors, and a page title that starts with "Error: " whenever the page shows an e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import template
 from django.contrib.messages import constants as message_levels
 from django.forms import BaseForm
@@ -19,12 +21,12 @@ def page_has_errors(context: Context) -> bool:
     values = context.flatten()
     if values.get("has_errors"):
         return True
-    if any(isinstance(value, BaseForm) and value.is_bound and value.errors for value in values.values()):
+    if any(
+        isinstance(value, BaseForm) and value.is_bound and value.errors for value in values.values()
+    ):
         return True
-    stored = values.get("messages")
-    return bool(stored) and any(
-        getattr(message, "level", None) == message_levels.ERROR for message in stored
-    )
+    stored: Iterable[object] = values.get("messages") or ()  # type: ignore[assignment]
+    return any(getattr(message, "level", None) == message_levels.ERROR for message in stored)
 
 
 class PageTitleNode(template.Node):

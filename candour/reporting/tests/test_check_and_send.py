@@ -85,9 +85,7 @@ def test_pressing_send_twice_sends_one_report_and_the_last_page_has_a_working_re
     assert "Your report was sent once" not in first.content.decode()
     receipt = re.search(r'id="receipt-code">([0-9A-Z-]{19})<', page)
     assert receipt
-    assert AuditEvent.objects.filter(
-        event_type=AuditEventType.REPORT_RECEIPT_REISSUED
-    ).count() == 1
+    assert AuditEvent.objects.filter(event_type=AuditEventType.REPORT_RECEIPT_REISSUED).count() == 1
     # The receipt shown last is the one that opens the report.
     opened = client.post("/report/follow-up/", {"receipt": receipt.group(1)})
     assert opened.status_code == 302
@@ -100,9 +98,7 @@ def test_a_token_this_browser_was_not_given_cannot_reissue_a_receipt(world: Worl
     owner.post(NEW, {**data, "stage": "confirm", "submission_token": token})
     Client().post(NEW, {**data, "stage": "confirm", "submission_token": token})
     assert Report.objects.count() == 2
-    assert not AuditEvent.objects.filter(
-        event_type=AuditEventType.REPORT_RECEIPT_REISSUED
-    ).exists()
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.REPORT_RECEIPT_REISSUED).exists()
 
 
 def test_the_confirmation_says_when_to_come_back(world: World) -> None:
