@@ -47,7 +47,7 @@ def _token(page: str) -> str:
 
 def test_the_contact_box_is_revealed_only_under_in_confidence() -> None:
     page = Client().get(NEW).content.decode()
-    assert 'data-aria-controls="conditional-contact"' in page
+    assert 'data-candour-reveals="conditional-contact"' in page
     conditional = page.split('id="conditional-contact"', 1)[1].split("</fieldset>", 1)[0]
     assert 'name="contact"' in conditional
     assert "govuk-radios__conditional--hidden" in page
