@@ -86,6 +86,7 @@ class AuditEventType(StrEnum):
     FEEDBACK_THEMED = "feedback.themed"
     FEEDBACK_REPLIED = "feedback.replied"
     FEEDBACK_CONTACT_GIVEN = "feedback.contact_given"
+    FEEDBACK_REPLY_CODE_GIVEN = "feedback.reply_code_given"
     SAFEGUARDING_ROUTED = "safeguarding.routed"
     SAFEGUARDING_ACKNOWLEDGED = "safeguarding.acknowledged"
     SAFEGUARDING_CHASED = "safeguarding.chased"
@@ -194,6 +195,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.FEEDBACK_THEMED: _("Feedback themes changed"),
     AuditEventType.FEEDBACK_REPLIED: _("Feedback answered"),
     AuditEventType.FEEDBACK_CONTACT_GIVEN: _("A child who told us a worry asked to be contacted"),
+    AuditEventType.FEEDBACK_REPLY_CODE_GIVEN: _("A private code given to read the answer"),
     AuditEventType.SAFEGUARDING_ROUTED: _("Possible disclosure sent to the duty contact"),
     AuditEventType.SAFEGUARDING_ACKNOWLEDGED: _("Safeguarding alert acknowledged"),
     AuditEventType.SAFEGUARDING_CHASED: _("Unacknowledged safeguarding alert chased"),
@@ -238,6 +240,7 @@ REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
         AuditEventType.ALERT_CONSENT_REFUSED,
         AuditEventType.FEEDBACK_RECEIVED,
         AuditEventType.FEEDBACK_CONTACT_GIVEN,
+        AuditEventType.FEEDBACK_REPLY_CODE_GIVEN,
         AuditEventType.SURVEY_ANSWERED,
     }
 )

@@ -86,6 +86,9 @@ class Feedback(models.Model):
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(max_length=200, blank=True)
+    # The family's private code to read the answer to this feedback: only its slow,
+    # peppered hash, as for a reporter's receipt.
+    reply_code_digest = models.CharField(max_length=128, blank=True, db_index=True)
 
     objects: ClassVar[FeedbackQuerySet] = FeedbackQuerySet.as_manager()  # type: ignore[assignment]
 

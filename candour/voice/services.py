@@ -29,6 +29,7 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
+from candour.core import throttle
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
 from candour.lib.coarse_dates import week_start
@@ -36,6 +37,7 @@ from candour.lib.codes import readable_code
 from candour.lib.deid import detect_many, redact
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
+from candour.reporting import receipts
 from candour.reporting.services import policy_for
 from candour.voice.alerts.reasons import layers_of
 from candour.voice.alerts.services import chase_bursts, group_if_burst
@@ -235,6 +237,47 @@ def disclosure_contact(feedback: Feedback) -> str:
     if given is None or given.sealed is None or key is None or key.destroyed_at is not None:
         return ""
     return unseal(key, bytes(given.sealed), field="contact")
+
+
+REPLY_CODE_TRIES = 10
+REPLY_CODE_WINDOW = timedelta(minutes=15)
+
+
+@transaction.atomic
+def give_reply_code(*, feedback: Feedback, code: str = "") -> str:
+    """A private code, shown once, with which the family reads the answer to their own
+    feedback (Care Opinion's core), not only the team's "you said, we did". `code` is for
+    the demo's published one; real codes are always new."""
+    code = code or receipts.new_receipt()
+    feedback.reply_code_digest = receipts.digest(code)
+    feedback.save(update_fields=["reply_code_digest"])
+    record(
+        AuditEventType.FEEDBACK_REPLY_CODE_GIVEN,
+        actor_id=None,
+        organisation=feedback.organisation,
+        target=feedback,
+    )
+    return code
+
+
+def feedback_for_reply_code(*, link: FeedbackLink, code: str, client_tag: str) -> Feedback:
+    """The feedback a private code opens, counted against the client so codes cannot be
+    guessed; refused with a reason otherwise. Not one transaction: a refused try must
+    still count."""
+    if not throttle.hit(
+        f"voice-reply-code:{client_tag}", limit=REPLY_CODE_TRIES, window=REPLY_CODE_WINDOW
+    ):
+        raise ValidationError({"code": _("Too many tries. Wait 15 minutes, then try again.")})
+    found = None
+    if receipts.normalise(code) is not None:
+        found = Feedback.objects.filter(
+            organisation_id=link.organisation_id, reply_code_digest=receipts.digest(code)
+        ).first()
+    if found is None:
+        raise ValidationError(
+            {"code": _("We could not find your feedback with that code. Check it and try again.")}
+        )
+    return found
 
 
 def duty_recipients(organisation: Organisation) -> tuple[str, list[User]]:

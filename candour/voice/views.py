@@ -24,6 +24,7 @@ from candour.voice.access import (
     get_alert_for_reader,
     public_replies,
 )
+from candour.reporting.limits.visitors import client_tag
 from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
@@ -211,9 +212,17 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         stored: dict[str, Any] = request.session.get(SESSION_KEY, {})
         stored.pop(token, None)
         request.session[SESSION_KEY] = stored
+        # A private code to read the answer to this feedback (not after a disclosure: the
+        # duty team answers that, and a code on the page could be found by whoever hurt them).
+        reply_code = (
+            services.give_reply_code(feedback=submitted.feedback)
+            if submitted.alert is None and band != AgeBand.YOUNG
+            else ""
+        )
         request.session["feedback_done"] = {
             "token": token,
             "concern": submitted.alert is not None,
+            "reply_code": reply_code,
             "band": band,
             # Only to let a child who disclosed add a way to reach them, on the next page.
             "feedback": submitted.feedback.pk if submitted.alert is not None else None,
@@ -261,10 +270,44 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
             "concern": bool(done.get("concern")),
             "can_add_contact": feedback is not None,
             "contact_given": bool(done.get("contact_given")),
+            "reply_code": done.get("reply_code", ""),
             "contact": contact,
             "error": error,
             "young": done.get("band") == AgeBand.YOUNG,
             "parent": done.get("band") == AgeBand.PARENT,
+        },
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def your_reply(request: HttpRequest, token: str) -> HttpResponse:
+    """A family reads the answer to its own feedback with its private code. Rendered on
+    the POST, never kept: the code is not in any address or session."""
+    link = active_link(token)
+    error = ""
+    code = ""
+    feedback = None
+    if request.method == "POST":
+        code = request.POST.get("code", "")
+        try:
+            feedback = services.feedback_for_reply_code(
+                link=link, code=code, client_tag=client_tag(request, purpose="feedback-reply")
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    return render(
+        request,
+        "voice/your_reply.html",
+        {
+            "link": link,
+            "code": code,
+            "error": error,
+            "feedback": feedback,
+            "replies": list(feedback.replies.only("you_said", "we_did", "created_at"))
+            if feedback
+            else [],
         },
         status=400 if error else 200,
     )

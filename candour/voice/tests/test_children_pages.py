@@ -3,6 +3,8 @@ honest after a disclosure, with a way to be reached if they choose."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -11,7 +13,7 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.lib.codes import LOOK_ALIKES
 from candour.voice import services
-from candour.voice.models import DisclosureContact, SafeguardingAlert
+from candour.voice.models import DisclosureContact, Feedback, SafeguardingAlert
 from candour.voice.tests.factories import feedback_link
 from candour.voice.tests.pages import walk
 from conftest import World, signed_in_client
@@ -86,3 +88,32 @@ def test_feedback_without_a_disclosure_offers_no_contact_box(world: World) -> No
     thanks = client.post(reverse("voice:check", args=[token]), follow=True).content.decode()
     assert "contact-form" not in thanks
     assert client.post(reverse("voice:thanks", args=[token]), {"contact": "x"}).status_code == 404
+
+
+def test_a_family_reads_the_answer_to_its_own_feedback_with_its_private_code(
+    world: World,
+) -> None:
+    from candour.voice.moderation import services as moderation
+
+    link = feedback_link(world)
+    client = Client()
+    walk(client, link.token, "parent", {"rating": "poor", "what_would_be_better": "Call back."})
+    thanks = client.post(reverse("voice:check", args=[link.token]), follow=True).content.decode()
+    code = re.search(r'id="reply-code">([0-9A-Z-]{19})<', thanks)
+    assert code
+    feedback = Feedback.objects.get()
+    assert code.group(1) not in feedback.reply_code_digest
+
+    url = reverse("voice:your-reply", args=[link.token])
+    waiting = Client().post(url, {"code": code.group(1).lower()}).content.decode()
+    assert "The team has not answered yet" in waiting
+    services.publish_feedback(actor=world.analyst, feedback=feedback)
+    moderation.reply(
+        actor=world.analyst, feedback=feedback, you_said="Nobody rang back.", we_did="We rang."
+    )
+    answered = Client().post(url, {"code": code.group(1)}).content.decode()
+    assert "We rang." in answered
+    wrong = Client().post(url, {"code": "2222-3333-4444-5555"})
+    assert wrong.status_code == 400
+    assert "We could not find your feedback with that code" in wrong.content.decode()
+    assert "We rang." not in wrong.content.decode()
