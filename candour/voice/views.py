@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
 from candour.core.form_actions import attempt
+from candour.reporting.limits.visitors import client_tag
 from candour.voice import services
 from candour.voice.access import (
     active_link,
@@ -24,7 +25,6 @@ from candour.voice.access import (
     get_alert_for_reader,
     public_replies,
 )
-from candour.reporting.limits.visitors import client_tag
 from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
