@@ -29,6 +29,7 @@ class AuditEventType(StrEnum):
     DEMO_DATA_LOADED = "system.demo_data_loaded"
     DATA_KEY_DESTROYED = "keys.data_key_destroyed"
     REPORT_SUBMITTED = "report.submitted"
+    REPORT_RECEIPT_REISSUED = "report.receipt_reissued"
     REPORT_REDACTIONS_REVIEWED = "report.redactions_reviewed"
     REPORT_RAW_TEXT_VIEWED = "report.raw_text_viewed"
     REPORT_ASSIGNED = "report.assigned"
@@ -84,6 +85,8 @@ class AuditEventType(StrEnum):
     FEEDBACK_RAW_TEXT_VIEWED = "feedback.raw_text_viewed"
     FEEDBACK_THEMED = "feedback.themed"
     FEEDBACK_REPLIED = "feedback.replied"
+    FEEDBACK_CONTACT_GIVEN = "feedback.contact_given"
+    FEEDBACK_REPLY_CODE_GIVEN = "feedback.reply_code_given"
     SAFEGUARDING_ROUTED = "safeguarding.routed"
     SAFEGUARDING_ACKNOWLEDGED = "safeguarding.acknowledged"
     SAFEGUARDING_CHASED = "safeguarding.chased"
@@ -138,6 +141,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.DEMO_DATA_LOADED: _("Demo data loaded"),
     AuditEventType.DATA_KEY_DESTROYED: _("Encryption key destroyed"),
     AuditEventType.REPORT_SUBMITTED: _("Report received"),
+    AuditEventType.REPORT_RECEIPT_REISSUED: _("Report sent twice: receipt code given again"),
     AuditEventType.REPORT_REDACTIONS_REVIEWED: _("Report redactions reviewed"),
     AuditEventType.REPORT_RAW_TEXT_VIEWED: _("Reporter's own words opened"),
     AuditEventType.REPORT_ASSIGNED: _("Report assigned"),
@@ -193,6 +197,8 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.FEEDBACK_RAW_TEXT_VIEWED: _("A child's or family's own words opened"),
     AuditEventType.FEEDBACK_THEMED: _("Feedback themes changed"),
     AuditEventType.FEEDBACK_REPLIED: _("Feedback answered"),
+    AuditEventType.FEEDBACK_CONTACT_GIVEN: _("A child who told us a worry asked to be contacted"),
+    AuditEventType.FEEDBACK_REPLY_CODE_GIVEN: _("A private code given to read the answer"),
     AuditEventType.SAFEGUARDING_ROUTED: _("Possible disclosure sent to the duty contact"),
     AuditEventType.SAFEGUARDING_ACKNOWLEDGED: _("Safeguarding alert acknowledged"),
     AuditEventType.SAFEGUARDING_CHASED: _("Unacknowledged safeguarding alert chased"),
@@ -235,6 +241,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
 REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
     {
         AuditEventType.REPORT_SUBMITTED,
+        AuditEventType.REPORT_RECEIPT_REISSUED,
         AuditEventType.REPORT_REPLY_RECEIVED,
         AuditEventType.RECEIPT_ACCEPTED,
         AuditEventType.RECEIPT_REJECTED,
@@ -242,6 +249,8 @@ REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
         AuditEventType.ALERT_CONSENT_GIVEN,
         AuditEventType.ALERT_CONSENT_REFUSED,
         AuditEventType.FEEDBACK_RECEIVED,
+        AuditEventType.FEEDBACK_CONTACT_GIVEN,
+        AuditEventType.FEEDBACK_REPLY_CODE_GIVEN,
         AuditEventType.SURVEY_ANSWERED,
     }
 )

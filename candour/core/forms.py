@@ -21,11 +21,38 @@ class GovukFormRenderer(DjangoTemplates):
     field_template_name = "core/forms/field.html"
 
 
+# What people type for a date: "30 November 2026", "30 Nov 2026", "30/11/2026",
+# "30 11 2026" and the ISO 2026-11-30 all mean the same day (GOV.UK: accept what people
+# naturally write). Month names are English, as the service is.
+DATE_INPUT_FORMATS = (
+    "%d %B %Y",
+    "%d %b %Y",
+    "%d/%m/%Y",
+    "%d %m %Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%Y-%m-%d",
+    "%B %d %Y",
+    "%d %B, %Y",
+)
+DATE_DISPLAY_FORMAT = "%d %B %Y"
+
+
 class GovukForm(forms.Form):
     """Adds the design system's classes and accessible descriptions to every widget."""
 
+    # No browser bubbles: the service's own error summary and inline errors say what is
+    # wrong, all at once (every form is also rendered with novalidate).
+    use_required_attribute = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.input_formats = list(DATE_INPUT_FORMATS)
+                if isinstance(field.widget, forms.TextInput):
+                    attrs = dict(field.widget.attrs)
+                    field.widget = forms.DateInput(attrs=attrs, format=DATE_DISPLAY_FORMAT)
         self._widths = {
             name: field.widget.attrs.pop("govuk_width", None) for name, field in self.fields.items()
         }

@@ -195,7 +195,37 @@ def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: 
     )
     for words in BURST:
         _submit(poster, AgeBand.TEEN, Rating.VERY_POOR, "", words, "", today)
-    return count + 2 + len(BURST)
+    _family_private_reply(links[0], today)
+    return count + 3 + len(BURST)
+
+
+# Written by us for the demo. A parent reads the answer to their own feedback at
+# /feedback/<the link's code>/your-reply/ with this code (docs: README, demo section).
+FAMILY_REPLY_CODE = "FAM1-7R3P-2Y4K-9D6W"
+FAMILY_FEEDBACK = (
+    "The meeting about my son was moved twice and nobody told me why.",
+    "Please ring me when a meeting moves, not a letter after.",
+)
+FAMILY_ANSWER = (
+    "You told us two meetings about your son were moved without a reason.",
+    "We are sorry. Your social worker will now ring you the same day a meeting moves, "
+    "and say why. The team manager has checked this with the whole team.",
+)
+
+
+def _family_private_reply(link: FeedbackLink, today: date) -> None:
+    """A parent's feedback with a private code, checked and answered to them alone."""
+    from candour.voice.moderation import services as moderation
+
+    analyst = User.objects.get(email="alex.morgan@riverside.example")
+    better, idea = FAMILY_FEEDBACK
+    submitted, _secret = _submit(
+        link, AgeBand.PARENT, Rating.POOR, "", better, idea, today - timedelta(days=12)
+    )
+    services.give_reply_code(feedback=submitted.feedback, code=FAMILY_REPLY_CODE)
+    services.publish_feedback(actor=analyst, feedback=submitted.feedback)
+    you_said, we_did = FAMILY_ANSWER
+    moderation.reply(actor=analyst, feedback=submitted.feedback, you_said=you_said, we_did=we_did)
 
 
 REPLIES = (

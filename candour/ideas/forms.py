@@ -82,10 +82,10 @@ class MoveForm(GovukForm):
     )
     review_on = forms.DateField(
         label=_("Review date (for a trial)"),
-        help_text=_("For example, 2027-01-15"),
+        help_text=_("For example, 15 January 2027 or 15/1/2027"),
         required=False,
-        widget=forms.TextInput(attrs={"govuk_width": "10"}),
-        error_messages={"invalid": _("Enter a date like 2027-01-15")},
+        widget=forms.TextInput(attrs={"govuk_width": "20"}),
+        error_messages={"invalid": _("Enter a real date, like 15 January 2027")},
     )
     what_changed = forms.CharField(
         label=_("What has changed (if adopted)"),

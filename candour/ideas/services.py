@@ -245,12 +245,20 @@ def move_idea(
             }
         )
     if to_status == IdeaStatus.TRIAL:
-        idea.plan = _clean(plan, field="plan", message=_("Say what will be tried, and by whom"))
-        idea.measure = _clean(
-            measure, field="measure", message=_("Say how you will know if it worked")
-        )
+        # A trial needs three things: say everything missing at once, not one per try.
+        missing: dict[str, list[str]] = {}
+        for field, text, message in (
+            ("plan", plan, _("Say what will be tried, and by whom")),
+            ("measure", measure, _("Say how you will know if it worked")),
+        ):
+            try:
+                setattr(idea, field, _clean(text, field=field, message=message))
+            except ValidationError as exc:
+                missing.update(exc.message_dict)
         if review_on is None or review_on < timezone.localdate(now):
-            raise ValidationError({"review_on": _("Set a review date that is not in the past")})
+            missing["review_on"] = [_("Set a review date that is not in the past")]
+        if missing:
+            raise ValidationError(missing)
         idea.review_on = review_on
     if to_status == IdeaStatus.NOT_ADOPTED:
         idea.not_adopted_reason = _clean(

@@ -3,10 +3,13 @@ managers' responses."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -17,7 +20,6 @@ from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.form_actions import attempt
-from candour.core.forms import form_errors
 from candour.core.models import Organisation
 from candour.ideas import services
 from candour.ideas.access import (
@@ -201,9 +203,61 @@ def similar_json(request: HttpRequest) -> JsonResponse:
 @require_GET
 def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
-    idea = get_idea_for_reader(user, pk)
+    return _idea_page(request, user, get_idea_for_reader(user, pk))
+
+
+# Each form on the idea page has its own id prefix, so the error summary's links (and the
+# labels) reach the right "note" box when several forms on the page have one.
+_FORM_IDS = {
+    "move": "move-%s",
+    "comment": "comment-%s",
+    "thank": "thank-%s",
+    "impact": "impact-%s",
+    "share": "share-%s",
+}
+
+
+def _forms(
+    idea: Idea, organisations: list[Organisation], data: QueryDict | None, action: str
+) -> dict[str, BaseForm]:
+    """The idea page's forms, the one named by `action` bound to `data` (a refused POST)."""
+
+    def bound(name: str) -> dict[str, Any]:
+        return {"data": data if name == action else None, "auto_id": _FORM_IDS[name]}
+
+    return {
+        "move": MoveForm(**bound("move"), next_statuses=NEXT_STATUSES[IdeaStatus(idea.status)]),
+        "comment": CommentForm(**bound("comment")),
+        "thank": ThanksForm(**bound("thank")),
+        "impact": ImpactForm(
+            **bound("impact"),
+            initial={
+                "what_changed": idea.what_changed,
+                "minutes_saved_per_week": idea.minutes_saved_per_week,
+                "errors_avoided_per_year": idea.errors_avoided_per_year,
+                "children_experience": idea.children_experience,
+                "cost": idea.cost,
+            },
+        ),
+        "share": ShareForm(
+            **bound("share"),
+            organisations=organisations,
+            teams=shareable_teams(idea, organisations) if organisations else [],
+        ),
+    }
+
+
+def _idea_page(
+    request: HttpRequest, user: User, idea: Idea, *, refused: BaseForm | None = None
+) -> HttpResponse:
+    """The idea page; after a refused action, that action's form with everything typed kept
+    and its errors shown (status 400), the others empty."""
     manages = services.can_manage(user, idea)
     organisations = shareable_organisations(idea) if manages else []
+    forms = _forms(idea, organisations, None, "")
+    for name, form in forms.items():
+        if refused is not None and form.__class__ is refused.__class__:
+            forms[name] = refused
     return render(
         request,
         "ideas/idea.html",
@@ -213,46 +267,53 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_author": idea.author_id == user.pk,
             "manages": manages,
             "events": history_rows(user, idea, show_author=shows_author(user, idea)),
-            "move_form": MoveForm(next_statuses=NEXT_STATUSES[IdeaStatus(idea.status)]),
-            "comment_form": CommentForm(),
-            "thanks_form": ThanksForm(),
-            "impact_form": ImpactForm(
-                initial={
-                    "what_changed": idea.what_changed,
-                    "minutes_saved_per_week": idea.minutes_saved_per_week,
-                    "errors_avoided_per_year": idea.errors_avoided_per_year,
-                    "children_experience": idea.children_experience,
-                    "cost": idea.cost,
-                }
-            ),
-            "share_form": ShareForm(
-                organisations=organisations,
-                teams=shareable_teams(idea, organisations),
-            ),
+            "move_form": forms["move"],
+            "comment_form": forms["comment"],
+            "thanks_form": forms["thank"],
+            "impact_form": forms["impact"],
+            "share_form": forms["share"],
+            "refused": refused,
             "shares": list(idea.shares.select_related("organisation", "team")),
         },
+        status=400 if refused is not None else 200,
     )
 
 
 @login_required
 @require_POST
 def idea_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """Every manager's and author's action on an idea; each re-checks who may do it."""
+    """Every manager's and author's action on an idea; each re-checks who may do it.
+
+    A refused form is shown again on the idea page with what was typed and chosen kept
+    (it used to redirect, which wiped the manager's choice and words)."""
     user = current_user(request)
     idea = get_idea_for_reader(user, pk)
+    if action not in _FORM_IDS:
+        raise Http404
+    if action in {"move", "impact", "share", "thank"} and not services.can_manage(user, idea):
+        raise Http404
+    organisations = shareable_organisations(idea) if action == "share" else []
+    form = _forms(idea, organisations, request.POST, action)[action]
+    if not form.is_valid():
+        return _idea_page(request, user, idea, refused=form)
     try:
-        attempt(request, lambda: _act(request, user, idea, action), success=lambda said: said)
+        done = attempt(
+            request,
+            lambda: _act(user, idea, action, form.cleaned_data, organisations),
+            success=lambda said: said,
+            form=form,
+        )
     except PermissionDenied as exc:
         raise Http404 from exc
+    if not done:
+        return _idea_page(request, user, idea, refused=form)
     return redirect("ideas:idea", pk=idea.pk)
 
 
-def _act(request: HttpRequest, user: User, idea: Idea, action: str) -> str:
+def _act(
+    user: User, idea: Idea, action: str, data: dict[str, Any], organisations: list[Organisation]
+) -> str:
     if action == "move":
-        move = MoveForm(request.POST, next_statuses=NEXT_STATUSES[IdeaStatus(idea.status)])
-        if not move.is_valid():
-            raise ValidationError(form_errors(move))
-        data = move.cleaned_data
         services.move_idea(
             actor=user,
             idea=idea,
@@ -268,39 +329,22 @@ def _act(request: HttpRequest, user: User, idea: Idea, action: str) -> str:
             "status": IdeaStatus(data["to_status"]).label.lower()
         }
     if action == "comment":
-        comment = CommentForm(request.POST)
-        if not comment.is_valid():
-            raise ValidationError(form_errors(comment))
-        services.comment_on_idea(actor=user, idea=idea, note=comment.cleaned_data["note"])
+        services.comment_on_idea(actor=user, idea=idea, note=data["note"])
         return _("Comment added")
     if action == "thank":
-        thanks = ThanksForm(request.POST)
-        if not thanks.is_valid():
-            raise ValidationError(form_errors(thanks))
-        services.thank_team(actor=user, idea=idea, note=thanks.cleaned_data["note"])
+        services.thank_team(actor=user, idea=idea, note=data["note"])
         return _("Thanks sent to the team")
     if action == "impact":
-        impact = ImpactForm(request.POST)
-        if not impact.is_valid():
-            raise ValidationError(form_errors(impact))
-        services.record_impact(actor=user, idea=idea, **impact.cleaned_data)
+        services.record_impact(actor=user, idea=idea, **data)
         return _("Impact recorded")
-    if action == "share":
-        organisations = shareable_organisations(idea)
-        share = ShareForm(request.POST, organisations=organisations, teams=[])
-        if not share.is_valid():
-            raise ValidationError(form_errors(share))
-        organisation = next(
-            (o for o in organisations if o.pk == share.cleaned_data["organisation"]), None
-        )
-        if organisation is None:
-            raise ValidationError(_("Choose an organisation"))
-        team = team_in(organisation, share.cleaned_data["team"])
-        if share.cleaned_data["team"] and team is None:
-            raise ValidationError(_("Choose a team in that organisation"))
-        services.share_idea(actor=user, idea=idea, organisation=organisation, team=team)
-        return _("Shared; their managers have been told")
-    raise Http404
+    organisation = next((o for o in organisations if o.pk == data["organisation"]), None)
+    if organisation is None:
+        raise ValidationError({"organisation": _("Choose an organisation")})
+    team = team_in(organisation, data["team"])
+    if data["team"] and team is None:
+        raise ValidationError({"team": _("Choose a team in that organisation")})
+    services.share_idea(actor=user, idea=idea, organisation=organisation, team=team)
+    return _("Shared; their managers have been told")
 
 
 @login_required

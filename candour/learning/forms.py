@@ -79,20 +79,20 @@ class BulletinForm(GovukForm):
     )
     period_start = forms.DateField(
         label=_("From"),
-        help_text=_("For example, 2026-11-01"),
-        widget=forms.TextInput(attrs={"govuk_width": "10"}),
+        help_text=_("For example, 1 November 2026 or 1/11/2026"),
+        widget=forms.TextInput(attrs={"govuk_width": "20"}),
         error_messages={
             "required": _("Enter the first day"),
-            "invalid": _("Enter a date like 2026-11-01"),
+            "invalid": _("Enter a real date, like 1 November 2026"),
         },
     )
     period_end = forms.DateField(
         label=_("To"),
-        help_text=_("For example, 2026-11-30"),
-        widget=forms.TextInput(attrs={"govuk_width": "10"}),
+        help_text=_("For example, 30 November 2026 or 30/11/2026"),
+        widget=forms.TextInput(attrs={"govuk_width": "20"}),
         error_messages={
             "required": _("Enter the last day"),
-            "invalid": _("Enter a date like 2026-11-30"),
+            "invalid": _("Enter a real date, like 30 November 2026"),
         },
     )
     introduction = forms.CharField(

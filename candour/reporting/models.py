@@ -111,3 +111,16 @@ class ReportMessage(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk} on {self.report_id}"
+
+
+class ReportSubmission(models.Model):
+    """One press of Send report, so that a second press (a double click, a retried
+    request) cannot make a second report. Only a hash of the page's one-off token."""
+
+    token_digest = models.CharField(max_length=64, unique=True)
+    report = models.OneToOneField(
+        Report, null=True, on_delete=models.PROTECT, related_name="submission"
+    )
+
+    def __str__(self) -> str:
+        return f"submission of {self.report_id}"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from candour.accounts.roles import Role
 from candour.core.models import Team
-from candour.lib.deid import Span
+from candour.lib.deid import Policy, Span, detect_many
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,
@@ -71,6 +71,19 @@ def highlight(
         ]
         fields.append(HighlightedField(name, str(FIELD_LABELS[name]), segments, detections))
     return fields
+
+
+def preview_removals(
+    narrative: dict[str, str], policy: Policy
+) -> tuple[list[HighlightedField], int]:
+    """What the de-identifier will take out, shown to the reporter before they send (the
+    same detection that runs on sending), and how many pieces it found."""
+    detected = detect_many([narrative.get(name, "") for name in NARRATIVE_FIELDS], policy)
+    redactions = {
+        name: [span.to_dict() for span in spans]
+        for name, spans in zip(NARRATIVE_FIELDS, detected, strict=True)
+    }
+    return highlight(narrative, redactions), sum(len(spans) for spans in detected)
 
 
 def team_sizes(team_ids: set[int]) -> dict[int, int]:

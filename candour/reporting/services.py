@@ -6,6 +6,7 @@ must not say who made it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,7 +30,7 @@ from candour.lib.deid import Kind, Policy, Span, detect_many, merge_spans, redac
 from candour.lib.working_days import add_working_days
 from candour.notifications.outbox import erase_reporter_emails
 from candour.reporting import receipts
-from candour.reporting.models import Report, ReporterContact, ReportMessage
+from candour.reporting.models import Report, ReporterContact, ReportMessage, ReportSubmission
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,
     ClosureReason,
@@ -59,6 +60,8 @@ class Narrative:
 class SubmittedReport:
     report: Report
     receipt: str
+    # True when this was a second press of Send report: the same report, a new receipt.
+    repeated: bool = False
 
 
 def policy_for(organisation: Organisation) -> Policy:
@@ -94,10 +97,24 @@ def submit_report(
     narrative: Narrative,
     contact: str = "",
     today: date | None = None,
+    submission_token: str = "",
 ) -> SubmittedReport:
-    """Take a report: de-identify it, seal the reporter's words, and issue a receipt."""
+    """Take a report: de-identify it, seal the reporter's words, and issue a receipt.
+
+    With the check page's `submission_token`, a second send of the same page makes no
+    second report: it gives that report a new receipt (the first page was never seen)."""
     if team is not None and team.organisation_id != organisation.pk:
         raise ValidationError({"team": _("Choose a team in the same organisation")})
+    claim: ReportSubmission | None = None
+    if submission_token:
+        token_digest = hashlib.sha256(submission_token.encode()).hexdigest()
+        try:
+            # Both presses insert the same row; the database lets only one through, and
+            # the other waits for it, then finds the report it made.
+            with transaction.atomic():
+                claim = ReportSubmission.objects.create(token_digest=token_digest)
+        except IntegrityError:
+            return _receipt_again(token_digest)
     if route == Route.ANONYMOUS:
         contact = ""
     today = today or timezone.localdate()
@@ -136,6 +153,9 @@ def submit_report(
         ReporterContact.objects.create(
             report=report, sealed=seal(key, contact.strip(), field="contact")
         )
+    if claim is not None:
+        claim.report = report
+        claim.save(update_fields=["report"])
     record(
         AuditEventType.REPORT_SUBMITTED,
         actor_id=None,
@@ -144,6 +164,25 @@ def submit_report(
         data={"route": route.value, "outcome": outcome.value},
     )
     return SubmittedReport(report, receipt)
+
+
+def _receipt_again(token_digest: str) -> SubmittedReport:
+    claim = (
+        ReportSubmission.objects.select_related("report").filter(token_digest=token_digest).first()
+    )
+    if claim is None or claim.report is None:
+        raise ValidationError(_("Your report is still being sent. Wait a moment and look again."))
+    report = claim.report
+    receipt = receipts.new_receipt()
+    report.receipt_digest = receipts.digest(receipt)
+    report.save(update_fields=["receipt_digest"])
+    record(
+        AuditEventType.REPORT_RECEIPT_REISSUED,
+        actor_id=None,
+        organisation=report.organisation,
+        target=report,
+    )
+    return SubmittedReport(report, receipt, repeated=True)
 
 
 def raw_narrative(report: Report) -> dict[str, str] | None:

@@ -24,12 +24,11 @@ class WaveForm(GovukForm):
     )
     closes_on = forms.DateField(
         label=_("Closing date"),
-        help_text=_("The last day for answers. For example, 31/03/2027"),
-        input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"],
-        widget=forms.TextInput(attrs={"govuk_width": "10"}),
+        help_text=_("The last day for answers. For example, 31 March 2027 or 31/3/2027"),
+        widget=forms.TextInput(attrs={"govuk_width": "20"}),
         error_messages={
             "required": _("Enter the closing date"),
-            "invalid": _("Enter the closing date as day/month/year"),
+            "invalid": _("Enter a real closing date, like 31 March 2027"),
         },
     )
     extra_questions = forms.CharField(

@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from candour.accounts.models import User
-from candour.voice.models import FeedbackLink, FeedbackReply, SafeguardingAlert
+from candour.voice.models import Feedback, FeedbackLink, FeedbackReply, SafeguardingAlert
 
 
 def active_link(token: str) -> FeedbackLink:
@@ -46,3 +46,10 @@ def public_replies(link: FeedbackLink) -> QuerySet[FeedbackReply]:
         .only("you_said", "we_did", "created_at")
         .order_by("-created_at", "-pk")
     )
+
+
+def feedback_sent_through(link: FeedbackLink, pk: int | None) -> Feedback | None:
+    """Feedback this browser just sent through this link (its id is kept in the session)."""
+    if not pk:
+        return None
+    return Feedback.objects.filter(pk=pk, link=link).first()

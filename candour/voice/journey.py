@@ -29,6 +29,8 @@ class Question:
 
 
 LEAVE_EMPTY = _("You can leave this empty. You do not need to write your name.")
+# The youngest choose rather than write (vocabulary.YOUNG_CHOICES).
+PICK_OR_SKIP = _("Pick one if you want to, or press Next to skip.")
 
 RATING = Question(
     "rating",
@@ -46,7 +48,7 @@ RATING = Question(
 GOOD = Question(
     "what_was_good",
     {
-        AgeBand.YOUNG: (_("What was good?"), LEAVE_EMPTY),
+        AgeBand.YOUNG: (_("What was good?"), PICK_OR_SKIP),
         AgeBand.MIDDLE: (_("What was good?"), LEAVE_EMPTY),
         AgeBand.TEEN: (_("What went well?"), LEAVE_EMPTY),
         AgeBand.PARENT: (_("What was good about it?"), LEAVE_EMPTY),
@@ -55,7 +57,7 @@ GOOD = Question(
 BETTER = Question(
     "what_would_be_better",
     {
-        AgeBand.YOUNG: (_("What would make it better?"), LEAVE_EMPTY),
+        AgeBand.YOUNG: (_("What would make it better?"), PICK_OR_SKIP),
         AgeBand.MIDDLE: (_("What would make it better?"), LEAVE_EMPTY),
         AgeBand.TEEN: (_("What would make it better?"), LEAVE_EMPTY),
         AgeBand.PARENT: (_("What could we do better?"), LEAVE_EMPTY),
@@ -65,7 +67,7 @@ IDEA = Question(
     "idea",
     {
         # Few words for the youngest: a grown-up may read it out.
-        AgeBand.YOUNG: (_("Is there something you would like us to do?"), LEAVE_EMPTY),
+        AgeBand.YOUNG: (_("Is there something you would like us to do?"), PICK_OR_SKIP),
         AgeBand.MIDDLE: (
             _("Have you got an idea to make things better for children?"),
             LEAVE_EMPTY,

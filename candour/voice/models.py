@@ -86,6 +86,9 @@ class Feedback(models.Model):
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(max_length=200, blank=True)
+    # The family's private code to read the answer to this feedback: only its slow,
+    # peppered hash, as for a reporter's receipt.
+    reply_code_digest = models.CharField(max_length=128, blank=True, db_index=True)
 
     objects: ClassVar[FeedbackQuerySet] = FeedbackQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -259,3 +262,18 @@ class FeedbackReply(models.Model):
 
     def __str__(self) -> str:
         return f"reply {self.pk}"
+
+
+class DisclosureContact(models.Model):
+    """How a child who told us a worry would like to be reached, if they chose to say.
+
+    Sealed under the feedback's own data key, as a reporter's contact details are under
+    the report's, and gone when that key is destroyed.
+    """
+
+    feedback = models.OneToOneField(Feedback, on_delete=models.PROTECT, related_name="contact")
+    sealed = models.BinaryField(null=True)
+    given_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"contact for {self.feedback_id}"

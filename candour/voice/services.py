@@ -29,17 +29,26 @@ from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
+from candour.core import throttle
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
 from candour.lib.coarse_dates import week_start
+from candour.lib.codes import readable_code
 from candour.lib.deid import detect_many, redact
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
+from candour.reporting import receipts
 from candour.reporting.services import policy_for
 from candour.voice.alerts.reasons import layers_of
 from candour.voice.alerts.services import chase_bursts, group_if_burst
 from candour.voice.feedback_limits import within_limits
-from candour.voice.models import DutyContact, Feedback, FeedbackLink, SafeguardingAlert
+from candour.voice.models import (
+    DisclosureContact,
+    DutyContact,
+    Feedback,
+    FeedbackLink,
+    SafeguardingAlert,
+)
 from candour.voice.screening import Screening, screen
 from candour.voice.vocabulary import AgeBand, AlertState, FeedbackStatus, Rating, WorkedWith
 
@@ -176,6 +185,99 @@ def raw_answers(feedback: Feedback) -> dict[str, str] | None:
         unseal(feedback.data_key, bytes(feedback.raw_sealed), field="feedback")
     )
     return loaded
+
+
+LONGEST_CONTACT = 500
+
+
+@transaction.atomic
+def give_disclosure_contact(*, feedback: Feedback, contact: str) -> DisclosureContact:
+    """A child who told us a worry says how they would like to be reached: sealed like a
+    reporter's contact details, shown to the duty team with the alert."""
+    contact = " ".join(contact.replace("\x00", "").split())
+    if not contact:
+        raise ValidationError({"contact": _("Write how we can reach you, or leave this page")})
+    if len(contact) > LONGEST_CONTACT:
+        raise ValidationError(
+            {"contact": _("Please write less than %(count)s letters") % {"count": LONGEST_CONTACT}}
+        )
+    alert = SafeguardingAlert.objects.filter(feedback=feedback).first()
+    key = feedback.data_key
+    if alert is None or key is None or key.destroyed_at is not None:
+        raise ValidationError(
+            {"contact": _("We could not add this. Please call Childline on 0800 1111.")}
+        )
+    given, _created = DisclosureContact.objects.update_or_create(
+        feedback=feedback,
+        defaults={
+            "sealed": seal(key, contact, field="contact"),
+            "given_on": timezone.localdate(),
+        },
+    )
+    record(
+        AuditEventType.FEEDBACK_CONTACT_GIVEN,
+        actor_id=None,
+        organisation=feedback.organisation,
+        target=feedback,
+    )
+    _email, people = duty_recipients(feedback.organisation)
+    notify(
+        people,
+        subject=_("A child who told us a worry has said how to reach them"),
+        body=_("Open the alert in Candour to see how they would like to be contacted."),
+        url=reverse("voice:alert", args=[alert.pk]),
+    )
+    return given
+
+
+def disclosure_contact(feedback: Feedback) -> str:
+    """How the child asked to be reached, while the feedback's key lives; else ""."""
+    given = DisclosureContact.objects.filter(feedback=feedback).first()
+    key = feedback.data_key
+    if given is None or given.sealed is None or key is None or key.destroyed_at is not None:
+        return ""
+    return unseal(key, bytes(given.sealed), field="contact")
+
+
+REPLY_CODE_TRIES = 10
+REPLY_CODE_WINDOW = timedelta(minutes=15)
+
+
+@transaction.atomic
+def give_reply_code(*, feedback: Feedback, code: str = "") -> str:
+    """A private code, shown once, with which the family reads the answer to their own
+    feedback (Care Opinion's core), not only the team's "you said, we did". `code` is for
+    the demo's published one; real codes are always new."""
+    code = code or receipts.new_receipt()
+    feedback.reply_code_digest = receipts.digest(code)
+    feedback.save(update_fields=["reply_code_digest"])
+    record(
+        AuditEventType.FEEDBACK_REPLY_CODE_GIVEN,
+        actor_id=None,
+        organisation=feedback.organisation,
+        target=feedback,
+    )
+    return code
+
+
+def feedback_for_reply_code(*, link: FeedbackLink, code: str, client_tag: str) -> Feedback:
+    """The feedback a private code opens, counted against the client so codes cannot be
+    guessed; refused with a reason otherwise. Not one transaction: a refused try must
+    still count."""
+    if not throttle.hit(
+        f"voice-reply-code:{client_tag}", limit=REPLY_CODE_TRIES, window=REPLY_CODE_WINDOW
+    ):
+        raise ValidationError({"code": _("Too many tries. Wait 15 minutes, then try again.")})
+    found = None
+    if receipts.normalise(code) is not None:
+        found = Feedback.objects.filter(
+            organisation_id=link.organisation_id, reply_code_digest=receipts.digest(code)
+        ).first()
+    if found is None:
+        raise ValidationError(
+            {"code": _("We could not find your feedback with that code. Check it and try again.")}
+        )
+    return found
 
 
 def duty_recipients(organisation: Organisation) -> tuple[str, list[User]]:
@@ -447,7 +549,7 @@ def create_link(
         organisation=organisation,
         team=team,
         name=name[:200],
-        token=secrets.token_urlsafe(9),
+        token=readable_code(12),
         created_by=actor,
     )
     record(
@@ -468,6 +570,7 @@ def _forget_words_if_done(feedback: Feedback, actor: User | None) -> None:
         feedback.raw_sealed = None
         feedback.redactions = {}
         feedback.save(update_fields=["raw_sealed", "redactions"])
+        DisclosureContact.objects.filter(feedback=feedback).update(sealed=None)
         destroy_data_key(
             key=feedback.data_key,
             actor_id=actor.pk if actor else None,

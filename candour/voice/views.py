@@ -17,13 +17,26 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
 from candour.core.form_actions import attempt
+from candour.reporting.limits.visitors import client_tag
 from candour.voice import services
-from candour.voice.access import active_link, get_alert_for_reader, public_replies
+from candour.voice.access import (
+    active_link,
+    feedback_sent_through,
+    get_alert_for_reader,
+    public_replies,
+)
 from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
 from candour.voice.models import SafeguardingAlert
-from candour.voice.vocabulary import RATING_WORDS, AgeBand, AlertState, Rating, WorkedWith
+from candour.voice.vocabulary import (
+    RATING_WORDS,
+    YOUNG_CHOICES,
+    AgeBand,
+    AlertState,
+    Rating,
+    worked_with_words,
+)
 
 SESSION_KEY = "feedback"
 ALERTS_PAGE_SIZE = 50
@@ -76,8 +89,18 @@ def _choices(band: str, key: str) -> list[tuple[str, Any]]:
         words = RATING_WORDS[band]
         return [(value, words[value]) for value in Rating.values]
     if key == "worked_with":
-        return list(WorkedWith.choices)
+        return list(worked_with_words(band).items())
+    if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
+        return list(YOUNG_CHOICES[key])
     return []
+
+
+def _shown(band: str, key: str, value: str) -> str:
+    """An answer as the child chose or wrote it (a chosen option's words, not its code)."""
+    choices = dict(_choices(band, key))
+    if choices:
+        return str(choices.get(value, ""))
+    return value
 
 
 @never_cache
@@ -149,7 +172,11 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
 
         def given(key: str) -> str:
-            return answers.get(key, "") if key in asked else ""
+            if key not in asked:
+                return ""
+            if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
+                return _shown(band, key, answers.get(key, ""))
+            return answers.get(key, "")
 
         if not request.session.session_key:
             request.session.save()
@@ -185,22 +212,27 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         stored: dict[str, Any] = request.session.get(SESSION_KEY, {})
         stored.pop(token, None)
         request.session[SESSION_KEY] = stored
+        # A private code to read the answer to this feedback (not after a disclosure: the
+        # duty team answers that, and a code on the page could be found by whoever hurt them).
+        reply_code = (
+            services.give_reply_code(feedback=submitted.feedback)
+            if submitted.alert is None and band != AgeBand.YOUNG
+            else ""
+        )
         request.session["feedback_done"] = {
             "token": token,
             "concern": submitted.alert is not None,
+            "reply_code": reply_code,
             "band": band,
+            # Only to let a child who disclosed add a way to reach them, on the next page.
+            "feedback": submitted.feedback.pk if submitted.alert is not None else None,
         }
         return redirect("voice:thanks", token=token)
     words = RATING_WORDS[band]
     rows = []
     for step in steps_for(band):
         value = answers.get(step.key, "")
-        if step.key == "rating":
-            shown = str(words.get(value, ""))
-        elif step.key == "worked_with":
-            shown = str(WorkedWith(value).label) if value in WorkedWith.values else ""
-        else:
-            shown = value
+        shown = str(words.get(value, "")) if step.key == "rating" else _shown(band, step.key, value)
         rows.append((step.key, step.question(band), shown))
     return render(
         request,
@@ -210,21 +242,74 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     link = active_link(token)
     done = request.session.get("feedback_done") or {}
     if done.get("token") != token:
         return redirect("voice:start", token=token)
+    error = ""
+    contact = ""
+    feedback = feedback_sent_through(link, done.get("feedback"))
+    if request.method == "POST":
+        if feedback is None:
+            raise Http404
+        contact = request.POST.get("contact", "")
+        try:
+            services.give_disclosure_contact(feedback=feedback, contact=contact)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            request.session["feedback_done"] = done | {"contact_given": True}
+            return redirect("voice:thanks", token=token)
     return render(
         request,
         "voice/thanks.html",
         {
             "link": link,
             "concern": bool(done.get("concern")),
+            "can_add_contact": feedback is not None,
+            "contact_given": bool(done.get("contact_given")),
+            "reply_code": done.get("reply_code", ""),
+            "contact": contact,
+            "error": error,
             "young": done.get("band") == AgeBand.YOUNG,
             "parent": done.get("band") == AgeBand.PARENT,
         },
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def your_reply(request: HttpRequest, token: str) -> HttpResponse:
+    """A family reads the answer to its own feedback with its private code. Rendered on
+    the POST, never kept: the code is not in any address or session."""
+    link = active_link(token)
+    error = ""
+    code = ""
+    feedback = None
+    if request.method == "POST":
+        code = request.POST.get("code", "")
+        try:
+            feedback = services.feedback_for_reply_code(
+                link=link, code=code, client_tag=client_tag(request, purpose="feedback-reply")
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    return render(
+        request,
+        "voice/your_reply.html",
+        {
+            "link": link,
+            "code": code,
+            "error": error,
+            "feedback": feedback,
+            "replies": list(feedback.replies.only("you_said", "we_did", "created_at"))
+            if feedback
+            else [],
+        },
+        status=400 if error else 200,
     )
 
 
@@ -269,6 +354,7 @@ def acknowledge(request: HttpRequest, secret: str) -> HttpResponse:
             "alert": alert,
             "used": used,
             "words": None if used else services.raw_answers(alert.feedback),
+            "contact": "" if used else services.disclosure_contact(alert.feedback),
             "error": error,
             "posted": request.POST if error else {},
         },
@@ -348,5 +434,9 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "voice/alert.html",
-        {"alert": alert, "words": services.raw_answers(alert.feedback)},
+        {
+            "alert": alert,
+            "words": services.raw_answers(alert.feedback),
+            "contact": services.disclosure_contact(alert.feedback),
+        },
     )

@@ -71,6 +71,52 @@ class WorkedWith(models.TextChoices):
     NOT_SAY = "not_say", _("I'd rather not say")
 
 
+# The same people in plain words for 8 to 12 year olds: no job titles or initials they
+# may never have been told (an IRO is "the person who runs my review meetings").
+WORKED_WITH_WORDS: dict[str, dict[str, StrOrPromise]] = {
+    AgeBand.MIDDLE: {
+        WorkedWith.SOCIAL_WORKER: _("My social worker"),
+        WorkedWith.FAMILY_SUPPORT: _("Someone who helps my family"),
+        WorkedWith.PERSONAL_ADVISER: _("Someone who helps me get ready to live on my own"),
+        WorkedWith.REVIEWING_OFFICER: _("The person who runs my review meetings"),
+        WorkedWith.CARER: _("The people I live with"),
+        WorkedWith.OTHER: _("Someone else"),
+        WorkedWith.NOT_SAY: _("I don't want to say"),
+    },
+}
+
+
+def worked_with_words(band: str) -> dict[str, StrOrPromise]:
+    """Who they saw, in the words of this age band."""
+    return WORKED_WITH_WORDS.get(band, dict(WorkedWith.choices))
+
+
+# 4 to 7 year olds choose instead of writing (a grown-up may read the choices out). What
+# is stored is the chosen words, so readers and the safeguarding screen see plain text.
+YOUNG_CHOICES: dict[str, tuple[tuple[str, StrOrPromise], ...]] = {
+    "what_was_good": (
+        ("listened", _("They listened to me")),
+        ("kind", _("They were kind")),
+        ("safe", _("I felt safe")),
+        ("fun", _("We did fun things")),
+        ("nothing", _("Nothing was good")),
+    ),
+    "what_would_be_better": (
+        ("listen_more", _("Listen to me more")),
+        ("explain", _("Tell me what is happening")),
+        ("same_person", _("Let me see the same person")),
+        ("scared", _("Something made me scared or sad")),
+        ("nothing", _("Nothing, it was good")),
+    ),
+    "idea": (
+        ("ask_me", _("Ask me what I think")),
+        ("family", _("Help me see my family")),
+        ("play", _("More time to play")),
+        ("no_idea", _("I don't have an idea")),
+    ),
+}
+
+
 class FeedbackStatus(models.TextChoices):
     NEW = "new", _("Waiting to be checked")
     PUBLISHED = "published", _("Checked and shown to staff")

@@ -64,6 +64,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "feedback/<str:token>/check/": PUBLIC,
     "feedback/<str:token>/thank-you/": PUBLIC,
     "feedback/<str:token>/you-said/": PUBLIC,
+    "feedback/<str:token>/your-reply/": PUBLIC,
     "survey/thank-you/": PUBLIC,
     # Capabilities: a personal survey link or an acknowledgement (or burst) secret; unknown
     # ones fail.

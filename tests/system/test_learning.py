@@ -399,7 +399,7 @@ def test_given_each_learning_page_when_axe_checks_it_then_there_are_no_serious_p
     analyst.get_by_label("From").fill("the first of the month")
     analyst.get_by_role("button", name="Publish bulletin").click()
     expect(analyst.locator(".govuk-error-summary")).to_contain_text("Enter a title")
-    expect(analyst.locator(".govuk-error-summary")).to_contain_text("Enter a date like")
+    expect(analyst.locator(".govuk-error-summary")).to_contain_text("Enter a real date, like")
     check(analyst, "bulletin form with errors")
     analyst.goto(f"/lessons/bulletins/{demo.bulletin}/")
     assert analyst.locator("svg.candour-chart").count() >= 2

@@ -4,8 +4,12 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from candour.audit.models import AuditEvent
+from candour.demo.voice import FAMILY_ANSWER, FAMILY_REPLY_CODE
+from candour.voice.models import Feedback
 
 
 @pytest.mark.django_db
@@ -22,3 +26,11 @@ def test_demo_data_loads_once_and_verifies() -> None:
     verified = io.StringIO()
     call_command("verify_audit", "--no-progress", stdout=verified)
     assert f"Audit trail OK: {count:,} events verified" in verified.getvalue()
+
+    # A family reads the answer to its own feedback with the demo's private code.
+    feedback = Feedback.objects.exclude(reply_code_digest="").get()
+    assert feedback.link is not None
+    page = Client().post(
+        reverse("voice:your-reply", args=[feedback.link.token]), {"code": FAMILY_REPLY_CODE}
+    )
+    assert FAMILY_ANSWER[1] in page.content.decode()

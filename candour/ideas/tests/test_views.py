@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -389,3 +389,37 @@ def test_opening_the_response_time_page_writes_nothing(world: World) -> None:
 def test_submitting_an_idea_does_not_store_a_default_response_time(world: World) -> None:
     services.submit_idea(author=world.staff, draft=draft(world))
     assert not ResponseStandard.objects.filter(organisation=world.riverside).exists()
+
+
+def test_a_refused_move_keeps_the_choice_and_words_and_says_everything_at_once(
+    world: World,
+) -> None:
+    idea = services.submit_idea(author=world.staff, draft=draft(world))
+    client = signed_in_client(world.manager)
+    response = client.post(
+        reverse("ideas:action", args=[idea.pk, "move"]),
+        {"to_status": "trial", "note": "Kept words", "review_on": "30 November 2001"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "<title>Error: " in page
+    assert 'href="#move-plan"' in page
+    assert 'href="#move-measure"' in page
+    assert 'href="#move-review_on"' in page
+    assert "Kept words</textarea>" in page
+    assert re.search(r'value="trial"[^>]*checked', page)
+    assert Idea.objects.get().status == IdeaStatus.NEW
+
+
+def test_a_trial_review_date_is_accepted_as_people_write_it(world: World) -> None:
+    idea = services.submit_idea(author=world.staff, draft=draft(world))
+    signed_in_client(world.manager).post(
+        reverse("ideas:action", args=[idea.pk, "move"]),
+        {
+            "to_status": "trial",
+            "plan": "Try it.",
+            "measure": "Count.",
+            "review_on": "30 November 2099",
+        },
+    )
+    assert Idea.objects.get().review_on == date(2099, 11, 30)

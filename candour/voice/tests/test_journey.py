@@ -85,13 +85,28 @@ def test_the_youngest_children_get_faces_and_four_short_questions_with_an_idea(
     assert "Question 1 of 4" in page
     assert "candour/faces/very_good" in page
     assert "candour-faces" in page
+    good = client.get(reverse("voice:question", args=[token, "what_was_good"])).content.decode()
+    # Choices to pick, not a box to write in.
+    assert "<textarea" not in good
+    assert "They listened to me" in good
     check = walk(
-        client, token, "4_7", {"rating": "very_good", "what_was_good": "lego", "idea": "a slide"}
+        client, token, "4_7", {"rating": "very_good", "what_was_good": "fun", "idea": "play"}
     )
     assert "Is there something you would like us to do?" in check
+    assert "More time to play" in check
     assert "Who did you see" not in check
     client.post(reverse("voice:check", args=[token]))
-    assert Feedback.objects.get().idea == "a slide"
+    feedback = Feedback.objects.get()
+    assert (feedback.what_was_good, feedback.idea) == ("We did fun things", "More time to play")
+
+
+def test_8_to_12_year_olds_are_offered_people_in_plain_words(world: World) -> None:
+    token = feedback_link(world).token
+    client = Client()
+    walk(client, token, "8_12", {"rating": "good"})
+    page = client.get(reverse("voice:question", args=[token, "worked_with"])).content.decode()
+    assert "The person who runs my review meetings" in page
+    assert "IRO" not in page
 
 
 def test_answers_to_questions_a_new_age_band_is_not_asked_are_not_sent(world: World) -> None:
@@ -110,7 +125,9 @@ def test_answers_to_questions_a_new_age_band_is_not_asked_are_not_sent(world: Wo
     client.post(reverse("voice:check", args=[token]))
     feedback = Feedback.objects.get()
     assert (feedback.age_band, feedback.worked_with) == ("4_7", "")
-    assert feedback.idea == "A games room."  # asked of both bands, so kept
+    # 4 to 7 year olds choose from pictures and words: writing from another band is not
+    # one of their choices, is shown as not said, and is not sent.
+    assert feedback.idea == ""
 
 
 def test_parents_are_asked_the_friends_and_family_test_question(world: World) -> None:

@@ -181,11 +181,11 @@ class ChartEventForm(GovukForm):
 
     on_date = forms.DateField(
         label=_("Date"),
-        help_text=_("For example, 2025-03-14"),
-        widget=forms.TextInput(attrs={"govuk_width": "10"}),
+        help_text=_("For example, 14 March 2025 or 14/3/2025"),
+        widget=forms.TextInput(attrs={"govuk_width": "20"}),
         error_messages={
             "required": _("Enter the date of the event"),
-            "invalid": _("Enter a date like 2025-03-14"),
+            "invalid": _("Enter a real date, like 14 March 2025"),
         },
     )
     label = forms.CharField(

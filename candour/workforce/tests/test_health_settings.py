@@ -135,7 +135,7 @@ def test_events_are_refused_to_staff_and_other_organisations(world):
 def test_a_bad_event_shows_each_error(world):
     response = signed_in_client(world.manager).post(EVENTS, {"on_date": "14/03", "label": ""})
     content = response.content.decode()
-    assert "Enter a date like 2025-03-14" in content
+    assert "Enter a real date, like 14 March 2025" in content
     assert "Enter what happened" in content
     assert not ChartEvent.objects.exists()
 
