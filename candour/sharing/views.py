@@ -172,7 +172,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
             # Audited before the 404 that any page outside one's organisations gets.
             services.record_refused_lookup(refusal=Refusal.NO_SETTING, user=user)
         raise Http404
-    form = LookupForm(request.POST or None, settings=choices)
+    form = LookupForm(request.POST if request.method == "POST" else None, settings=choices)
     setting = setting_of(user, request.POST.get("setting") or request.GET.get("setting"))
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -220,8 +220,10 @@ def lookup_answer(request: HttpRequest) -> HttpResponse:
     """The answer to the clinician's latest lookup, for 15 minutes: reads and writes nothing."""
     user = current_user(request)
     choices = settings_of(user)
+    if not choices:
+        raise Http404
     kept = lookup_result.shown(request)
-    if not choices or kept is None:
+    if kept is None:
         return redirect("sharing:lookup")
     setting = next((s for s in choices if s.pk == kept.setting_id), choices[0])
     return render(

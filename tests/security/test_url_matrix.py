@@ -132,6 +132,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "sharing/flags/new/": MANAGERS | {"admin"},
     "sharing/flags/import/": MANAGERS | {"admin"},
     "sharing/lookup/": {"clinician"},
+    "sharing/lookup/answer/": {"clinician"},
     "sharing/lookups/": {"clinician"},
     "sharing/flags/reconcile/": MANAGERS | {"admin"},
     # The authority's report shows only its own children's lookups.

@@ -81,3 +81,35 @@ def test_given_a_daily_file_when_it_is_malformed_then_nothing_changes_and_the_ro
     manager.goto("/sharing/access-report/authority/")
     expect(manager.locator("#report")).to_contain_text("Moorland Minor Injuries Unit")
     assert serious_accessibility_problems(manager) == []
+
+
+def test_given_an_answer_on_a_phone_when_the_nurse_refreshes_then_nothing_is_looked_up_again(
+    signed_in_page: PageOpener, serious_accessibility_problems: AccessibilityCheck
+) -> None:
+    nurse = signed_in_page("health_visitor")
+    nurse.set_viewport_size({"width": 375, "height": 740})
+    nurse.goto("/sharing/lookup/")
+    expect(nurse.get_by_label("NHS number")).to_have_attribute("inputmode", "numeric")
+    nurse.get_by_label("NHS number").fill(ON_A_PLAN)
+    nurse.get_by_label("The child is attending now").check()
+    nurse.get_by_role("button", name="Look up").click()
+
+    assert nurse.url.endswith("/sharing/lookup/answer/")
+    expect(nurse.locator("#answered-for")).to_contain_text(ON_A_PLAN)
+    answer = nurse.locator("#answer")
+    # Screenshot check: the plan answer has the red double border and fits the phone.
+    assert answer.evaluate("el => getComputedStyle(el).borderLeftColor") == "rgb(212, 53, 28)"
+    box = answer.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= 375
+    assert len(answer.screenshot()) > 1000
+    assert serious_accessibility_problems(nurse) == []
+
+    nurse.goto("/sharing/lookups/")
+    before = nurse.locator("tbody tr").count()
+    nurse.goto("/sharing/lookup/answer/")
+    nurse.reload()
+    expect(nurse.locator("#answer")).to_contain_text("current plan")
+    nurse.goto("/sharing/lookups/")
+    expect(nurse.locator("tbody tr")).to_have_count(before)

@@ -50,7 +50,7 @@ def test_the_answer_gives_the_duty_number_beside_the_teams(world, hospital):
         ("01632 960000", "01632 960 999")
     ]
     page = signed_in_client(hospital.nurse).post(
-        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}, follow=True
     )
     assert "Out of hours (duty): 01632 960 999" in page.content.decode()
 
@@ -83,7 +83,7 @@ def test_a_looked_after_child_is_said_to_be_looked_after(world, hospital):
 
     assert answer.looked_after
     page = signed_in_client(hospital.nurse).post(
-        "/sharing/lookup/", {"nhs_number": NUMBERS[1], "reason": "attending_now"}
+        "/sharing/lookup/", {"nhs_number": NUMBERS[1], "reason": "attending_now"}, follow=True
     )
     assert "looked after" not in page.content.decode().split('id="answer"')[1].split("</div>")[0]
 
@@ -101,7 +101,7 @@ def test_plans_ended_in_the_last_year_are_shown_marked_ended(world, hospital):
     ]
     page = (
         signed_in_client(hospital.nurse)
-        .post("/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"})
+        .post("/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}, follow=True)
         .content.decode()
     )
     assert "Plans ended in the last 12 months" in page
@@ -148,7 +148,9 @@ def test_an_unborn_plan_answers_for_the_mother_with_the_due_date(world, hospital
     ]
     page = (
         signed_in_client(hospital.nurse)
-        .post("/sharing/lookup/", {"nhs_number": NUMBERS[3], "reason": "attending_now"})
+        .post(
+            "/sharing/lookup/", {"nhs_number": NUMBERS[3], "reason": "attending_now"}, follow=True
+        )
         .content.decode()
     )
     assert "Unborn child protection plan" in page

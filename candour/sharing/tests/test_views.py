@@ -66,7 +66,7 @@ def test_a_nurse_looks_a_child_up_and_the_flag_page_shows_the_attendance(world, 
     nurse = signed_in_client(hospital.nurse)
 
     page = nurse.post(
-        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "safeguarding_concern"}
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "safeguarding_concern"}, follow=True
     ).content.decode()
 
     assert "Child protection plan" in page
@@ -79,7 +79,7 @@ def test_a_nurse_looks_a_child_up_and_the_flag_page_shows_the_attendance(world, 
 
 def test_a_miss_says_no_current_plan(world, hospital):
     page = signed_in_client(hospital.nurse).post(
-        "/sharing/lookup/", {"nhs_number": NUMBERS[6], "reason": "attending_now"}
+        "/sharing/lookup/", {"nhs_number": NUMBERS[6], "reason": "attending_now"}, follow=True
     )
 
     assert "No current plan" in page.content.decode()
@@ -87,7 +87,7 @@ def test_a_miss_says_no_current_plan(world, hospital):
 
 def test_the_reason_is_required(world, hospital):
     page = signed_in_client(hospital.nurse).post(
-        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "other"}
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "other"}, follow=True
     )
 
     assert "Say why you are looking the child up" in page.content.decode()
@@ -134,7 +134,7 @@ def test_an_invalid_number_on_the_page_is_explained_and_audited(world, hospital)
     from candour.audit.models import AuditEvent
 
     page = signed_in_client(hospital.nurse).post(
-        "/sharing/lookup/", {"nhs_number": "9990000019", "reason": "attending_now"}
+        "/sharing/lookup/", {"nhs_number": "9990000019", "reason": "attending_now"}, follow=True
     )
 
     assert "last digit does not match" in page.content.decode()
@@ -148,7 +148,7 @@ def test_a_person_in_no_setting_who_posts_a_lookup_is_refused_and_audited(world,
     from candour.audit.models import AuditEvent
 
     response = signed_in_client(world.staff).post(
-        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}, follow=True
     )
 
     assert response.status_code == 404
@@ -185,7 +185,9 @@ def test_a_person_in_two_settings_chooses_which_one_asks(world, hospital):
         {"setting": clinic.pk, "nhs_number": CHILD, "reason": "attending_now"},
     )
     assert Lookup.objects.get().setting == clinic
-    missing = client.post("/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"})
+    missing = client.post(
+        "/sharing/lookup/", {"nhs_number": CHILD, "reason": "attending_now"}, follow=True
+    )
     assert missing.context["form"].errors["setting"]
     assert Lookup.objects.count() == 1
 
