@@ -163,8 +163,9 @@ class WorkforceSettings(models.Model):
     organisation = models.OneToOneField(
         "core.Organisation", on_delete=models.CASCADE, related_name="workforce_settings"
     )
-    # The DfE's new_la_code (E06/E08/E09/E10...), for comparisons with the national figures.
-    dfe_area_code = models.CharField(max_length=20, blank=True)
+    # The DfE's new_la_code (E06/E08/E09/E10...), for comparisons with the national figures;
+    # a shared service's two codes joined ("E09000021 / E09000027"), as in DfeValue.
+    dfe_area_code = models.CharField(max_length=40, blank=True)
     # Overrides of candour.lib.statistics.spiral.SpiralThresholds, by field name.
     thresholds = models.JSONField(default=dict, blank=True)
 
