@@ -22,6 +22,13 @@ Measures, per method and series kind:
 The authorities are split in two by their code (development: even, test: odd). The
 decision intervals of the calibrated method (CALIBRATED_CUSUM_H) were chosen on the
 development half; the test half is reported as the final figure, untouched by tuning.
+
+A third "method" is a ceiling, not something Candour could run: the same CUSUM given the
+true expected count and the true spread of the simulation (what no authority knows), with
+its decision interval chosen on the development half to stay within the same false-flag
+budget. What it cannot find within the window, no rule on these counts can find reliably:
+the counts do not hold the information. Detection is also reported by the series' size
+(mean count per period), to show where the target can be met at all.
 Writes benchmarks/results/surge_detection.json.
 """
 
@@ -46,9 +53,12 @@ sys.path.insert(0, str(ROOT))
 from candour.lib.dfe import read_dataset  # noqa: E402 - after the path is set
 from candour.lib.dfe.records import GeographicLevel  # noqa: E402
 from candour.lib.statistics.control_charts import (  # noqa: E402
+    ChartSettings,
     DemandPoint,
     Frequency,
+    Rule,
     SurgeMethod,
+    apply_rules,
     assess_demand,
 )
 
@@ -83,6 +93,13 @@ DISPERSION = 1.5
 YEARS = 4
 WINDOW = {Frequency.WEEKLY: 4, Frequency.MONTHLY: 2}
 MONTH_SHAPE = (1.0, 1.05, 1.08, 0.95, 1.05, 1.04, 1.0, 0.76, 1.04, 1.12, 1.1, 0.84)
+# The ceiling's CUSUM decision interval (k = 0.5), chosen on the development half for at
+# most one false flag per series in two years with the true baseline known.
+ORACLE = "ceiling (true baseline known)"
+ORACLE_CUSUM_H = {Frequency.WEEKLY: 3.5, Frequency.MONTHLY: 2.0}
+# Size bands: mean count per period.
+SIZE_BANDS = ((0, 20, "under 20"), (20, 50, "20 to 49"), (50, 100, "50 to 99"))
+LARGEST_BAND = "100 or more"
 
 
 def yearly_counts(file: str, measure: str) -> dict[str, float]:
@@ -116,25 +133,40 @@ def periods(frequency: Frequency) -> list[date]:
     return [date(2021 + i // 12, i % 12 + 1, 1) for i in range(YEARS * 12)]
 
 
+@dataclass
+class Series:
+    points: list[DemandPoint]
+    # The expected count without a surge: what the ceiling is given.
+    expected: list[float]
+
+
 def simulate(
     mean: float,
     frequency: Frequency,
     rng: np.random.Generator,
     surge_from: int | None,
     uplift: float,
-) -> list[DemandPoint]:
+) -> Series:
     dates = periods(frequency)
     per_year = frequency.periods_per_year
     drift = rng.uniform(-0.04, 0.04)
-    points = []
+    points, baseline = [], []
     for index, period in enumerate(dates):
         expected = mean * shape(period, frequency) * (1 + drift) ** (index / per_year)
+        baseline.append(expected)
         if surge_from is not None and index >= surge_from:
             expected *= uplift
         size = expected / (DISPERSION - 1)
         count = int(rng.negative_binomial(size, size / (size + expected)))
         points.append(DemandPoint(period, count))
-    return points
+    return Series(points, baseline)
+
+
+def size_band(mean: float) -> str:
+    for low, high, name in SIZE_BANDS:
+        if low <= mean < high:
+            return name
+    return LARGEST_BAND
 
 
 @dataclass
@@ -152,22 +184,40 @@ class Tally:
         }
 
 
+def surges(series: Series, frequency: Frequency, method: SurgeMethod | str) -> list[bool]:
+    """Whether each period is flagged high, by a Candour method or by the ceiling."""
+    if isinstance(method, SurgeMethod):
+        return [point.surge for point in assess_demand(series.points, frequency, method=method)]
+    year = frequency.periods_per_year
+    z: list[float | None] = [
+        None
+        if index < year or point.count is None
+        else (point.count - expected) / (DISPERSION * expected) ** 0.5
+        for index, (point, expected) in enumerate(zip(series.points, series.expected, strict=True))
+    ]
+    settings = ChartSettings(rules=frozenset({Rule.CUSUM}), cusum_h=ORACLE_CUSUM_H[frequency])
+    return [
+        any(signal.direction == "high" for signal in scored.signals)
+        for scored in apply_rules(z, settings)
+    ]
+
+
 def first_flag(
-    points: list[DemandPoint], frequency: Frequency, method: SurgeMethod, start: int
+    series: Series, frequency: Frequency, method: SurgeMethod | str, start: int
 ) -> int | None:
-    chart = assess_demand(points, frequency, method=method)
-    for index in range(start, len(chart)):
-        if chart[index].surge:
+    flags = surges(series, frequency, method)
+    for index in range(start, len(flags)):
+        if flags[index]:
             return index - start + 1
     return None
 
 
-def false_episodes(points: list[DemandPoint], frequency: Frequency, method: SurgeMethod) -> int:
-    chart = assess_demand(points, frequency, method=method)[frequency.periods_per_year :]
+def false_episodes(series: Series, frequency: Frequency, method: SurgeMethod | str) -> int:
+    flags = surges(series, frequency, method)[frequency.periods_per_year :]
     episodes, before = 0, False
-    for point in chart:
-        episodes += point.surge and not before
-        before = point.surge
+    for flagged in flags:
+        episodes += flagged and not before
+        before = flagged
     return episodes
 
 
@@ -183,19 +233,18 @@ def run(replicates: int) -> dict[str, object]:
         kind_result: dict[str, object] = {}
         for half, means in halves.items():
             by_method: dict[str, object] = {}
-            for method in SurgeMethod:
+            methods: list[SurgeMethod | str] = [*SurgeMethod, ORACLE]
+            for method in methods:
                 rng = np.random.default_rng(zlib.crc32(f"{kind}{half}".encode()))
                 tallies = {uplift: Tally([]) for uplift in UPLIFTS}
                 # The same surges split at the half's median size: smaller and larger.
                 middle = statistics.median(means.values())
-                sized = {
-                    (uplift, band): Tally([])
-                    for uplift in UPLIFTS
-                    for band in ("smaller", "larger")
-                }
+                bands = ["smaller", "larger", *(name for *_, name in SIZE_BANDS), LARGEST_BAND]
+                sized = {(uplift, band): Tally([]) for uplift in UPLIFTS for band in bands}
                 episodes: list[int] = []
                 for code in sorted(means):
-                    band = "smaller" if means[code] < middle else "larger"
+                    halfway = "smaller" if means[code] < middle else "larger"
+                    band = size_band(means[code])
                     for _replicate in range(replicates):
                         # A start in the fourth year, leaving room to be found.
                         start = int(
@@ -205,6 +254,7 @@ def run(replicates: int) -> dict[str, object]:
                             points = simulate(means[code], frequency, rng, start, uplift)
                             delay = first_flag(points, frequency, method, start)
                             tallies[uplift].delays.append(delay)
+                            sized[(uplift, halfway)].delays.append(delay)
                             sized[(uplift, band)].delays.append(delay)
                         points = simulate(means[code], frequency, rng, None, 1.0)
                         episodes.append(false_episodes(points, frequency, method))
@@ -215,7 +265,8 @@ def run(replicates: int) -> dict[str, object]:
                             **tallies[uplift].summary(window),
                             "flagged_within_window_by_size": {
                                 band: sized[(uplift, band)].summary(window)["flagged_within_window"]
-                                for band in ("smaller", "larger")
+                                for band in bands
+                                if sized[(uplift, band)].delays
                             },
                         }
                         for uplift in UPLIFTS
@@ -228,6 +279,10 @@ def run(replicates: int) -> dict[str, object]:
             means_sorted = sorted(means.values())
             kind_result[half] = {
                 "authorities": len(means),
+                "authorities_by_size": {
+                    band: sum(1 for mean in means.values() if size_band(mean) == band)
+                    for band in [*(name for *_, name in SIZE_BANDS), LARGEST_BAND]
+                },
                 "mean_count_per_period": {
                     "smallest": round(means_sorted[0], 1),
                     "median": round(statistics.median(means_sorted), 1),

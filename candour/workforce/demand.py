@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from django.db.models import Q
 
-from candour.core.models import Organisation
+from candour.core.models import Organisation, Team
 from candour.lib.statistics.control_charts import (
     ChartPoint,
     DemandPoint,
@@ -95,6 +95,15 @@ def organisation_totals(rows: Iterable[tuple[_Key, str, int]]) -> dict[_Key, int
     return {**teams, **whole}
 
 
+def teams_with_demand(organisation: Organisation) -> list[Team]:
+    """The organisation's teams that have demand rows of their own, by name."""
+    return list(
+        Team.objects.in_organisation(organisation)
+        .filter(pk__in=DemandCount.objects.filter(organisation=organisation).values("team"))
+        .order_by("name")
+    )
+
+
 def events_for(organisation: Organisation) -> list[ChartEvent]:
     """National events and the organisation's own, by date."""
     return list(
@@ -102,11 +111,13 @@ def events_for(organisation: Organisation) -> list[ChartEvent]:
     )
 
 
-def demand_series(organisation: Organisation) -> list[DemandSeries]:
-    """Each measure with data, in the order of MEASURES (others after, by name)."""
-    rows = DemandCount.objects.filter(organisation=organisation).values_list(
-        "measure", "period_type", "period_start", "team_name", "count"
-    )
+def demand_series(organisation: Organisation, team: Team | None = None) -> list[DemandSeries]:
+    """Each measure with data, in the order of MEASURES (others after, by name): the
+    whole organisation's, or one team's own rows (a council that sends demand per team)."""
+    found = DemandCount.objects.filter(organisation=organisation)
+    if team is not None:
+        found = found.filter(team=team)
+    rows = found.values_list("measure", "period_type", "period_start", "team_name", "count")
     summed = organisation_totals(
         ((measure, period_type, start), team_name, count)
         for measure, period_type, start, team_name, count in rows
@@ -136,11 +147,14 @@ def demand_series(organisation: Organisation) -> list[DemandSeries]:
     return series
 
 
-def surge_months(organisation: Organisation) -> dict[date, tuple[str, ...]]:
+def surge_months(
+    organisation: Organisation, team: Team | None = None
+) -> dict[date, tuple[str, ...]]:
     """The demand measures flagged high on their control charts, by the last day of the
-    month (a weekly point counts in the month its week starts), for the early warning."""
+    month (a weekly point counts in the month its week starts), for the early warning:
+    the organisation's, or a team's own (empty when the team has no demand rows)."""
     flagged: dict[date, list[str]] = defaultdict(list)
-    for series in demand_series(organisation):
+    for series in demand_series(organisation, team):
         for item in series.points:
             if item.point.surge:
                 start = item.point.period

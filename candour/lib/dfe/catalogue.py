@@ -255,6 +255,20 @@ PLANS_BY_DURATION = Dataset(
     },
 )
 
+# Not the DfE's: the ONS mid-year estimate of children aged 0 to 17, which the DfE's own
+# rates per 10,000 children divide by. The shared data holds no population, so an
+# operator who wants rates adds this file beside the DfE's, in the same layout (the
+# geography columns above, one row per area and mid-year, England and regions included;
+# docs/imports.md shows how to make it from the ONS's MYE2 table).
+CHILD_POPULATION = Dataset(
+    key="child_population",
+    filename="child_population_0_17.csv",
+    title="Children aged 0 to 17, ONS mid-year population estimates",
+    year_end_month=6,
+    year_end_day=30,
+    measures={"population_0_17": "children_0_17"},
+)
+
 DATASETS: tuple[Dataset, ...] = (
     CSWW_INDICATORS,
     CSWW_HEADLINE,
@@ -264,6 +278,7 @@ DATASETS: tuple[Dataset, ...] = (
     SECTION_47,
     PLANS_STARTED,
     PLANS_BY_DURATION,
+    CHILD_POPULATION,
 )
 
 

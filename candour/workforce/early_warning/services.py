@@ -137,20 +137,28 @@ def thresholds_for(organisation: Organisation) -> SpiralThresholds:
 def change_thresholds(
     *, actor: User, organisation: Organisation, thresholds: SpiralThresholds
 ) -> WorkforceSettings:
-    """Store the organisation's early-warning thresholds; administrators only."""
+    """Store the lines the administrator changed; administrators only.
+
+    Only a line that differs from what was in force (the organisation's own, else the
+    national top tenth, else the default) becomes the organisation's own. Saving the form
+    unchanged stores nothing, so the national lines and a better default still reach an
+    organisation that never chose its own (before issue 20 every line was stored).
+    """
     if organisation.pk not in actor.organisation_ids_with_role(Role.ORG_ADMIN):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
+    in_force = thresholds_for(organisation)
     settings, _ = WorkforceSettings.objects.get_or_create(organisation=organisation)
-    before = thresholds_from(settings.thresholds)
-    settings.thresholds = thresholds_as_json(thresholds)
-    settings.save(update_fields=["thresholds"])
     changed = sorted(
         name
         for name in (*LIMIT_FIELDS, *WHOLE_FIELDS)
-        if getattr(before, name) != getattr(thresholds, name)
+        if getattr(in_force, name) != getattr(thresholds, name)
     )
+    kept = {name for name in settings.thresholds if name in (*LIMIT_FIELDS, *WHOLE_FIELDS)}
+    everything = thresholds_as_json(thresholds)
+    settings.thresholds = {name: everything[name] for name in sorted(kept | set(changed))}
+    settings.save(update_fields=["thresholds"])
     record(
         AuditEventType.HEALTH_THRESHOLDS_CHANGED,
         actor_id=actor.pk,
@@ -217,8 +225,8 @@ def assess_scope(
 ) -> SpiralAssessment | None:
     """The status at the scope's latest month; None when there is no data yet.
 
-    ``surges``: the demand measures flagged on the control charts, by month end; only
-    the whole organisation's demand is charted, so only its scope is given them.
+    ``surges``: the demand measures flagged on the control charts, by month end: the
+    organisation's for the whole, a team's own demand rows for a team.
     """
     periods = scope.health_periods()
     if surges:
@@ -288,7 +296,8 @@ def assess(organisation: Organisation, *, today: date | None = None) -> list[Sco
     now = timezone.now()
     results = []
     for scope in [indicators.whole, *indicators.teams]:
-        assessment = assess_scope(scope, thresholds, flagged if scope.team is None else None)
+        surges = flagged if scope.team is None else surge_months(organisation, scope.team)
+        assessment = assess_scope(scope, thresholds, surges)
         team_id = scope.team.pk if scope.team else None
         before = latest.get(team_id)
         previous = before.status if before else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from candour.lib.dfe.areas import AreaDirectory, PublishedArea
+from candour.lib.dfe.catalogue import CHILD_POPULATION
 from candour.lib.dfe.records import GeographicLevel
 from candour.workforce.models import DfeValue
 
@@ -14,6 +15,8 @@ def area_directory() -> AreaDirectory:
     """Every local authority code in the loaded figures, with its name and years (one query)."""
     rows = (
         DfeValue.objects.filter(level=GeographicLevel.LOCAL_AUTHORITY)
+        # The ONS's population rows name areas in the ONS's words: the DfE's decide.
+        .exclude(dataset=CHILD_POPULATION.key)
         .values_list("area_code", "area_name", "time_period")
         .distinct()
     )

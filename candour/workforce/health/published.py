@@ -9,11 +9,14 @@ row of its own (the workforce census). Each figure taken from anywhere but the a
 own current code carries a note saying where it came from, and so does a latest year
 older than England's. England is always shown, with or without an area.
 
-The files hold no child population, so counts are shown as published; rates per 10,000
-children cannot be worked out here. Between councils of different sizes the neighbours'
-figure for a count is the plain mean of their counts (statistical neighbours are
-similar areas, not equal ones): read it as a guide, and the rates and shares as the
-comparison.
+Counts are shown as published. Rates per 10,000 children need the ONS mid-year estimate
+of children aged 0 to 17, which the DfE's files do not hold: where an operator has loaded
+it (catalogue.CHILD_POPULATION), each count also has a rate, worked out as the DfE does,
+with the estimate for the middle of the reporting year (mid-2024 for the year to 31
+March 2025); until then those rates are left out, not shown empty. Between councils of
+different sizes the neighbours' figure for a count is the plain mean of their counts
+(statistical neighbours are similar areas, not equal ones): read it as a guide, and the
+rates and shares as the comparison.
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ class ComparedMeasure:
     sources: tuple[str, ...]
     compute: Callable[[Lookup, str], float | None]
     kind: MeasureKind = MeasureKind.RATE
+    # A measure that must be loaded for this one to be shown at all (the population).
+    requires: str = ""
 
 
 def _published(measure: str) -> Callable[[Lookup, str], float | None]:
@@ -82,6 +87,25 @@ def _change_on_year(measure: str) -> Callable[[Lookup, str], float | None]:
         if now is None or then is None or then <= 0:
             return None
         return 100.0 * (now - then) / then
+
+    return compute
+
+
+# The ONS estimate of children aged 0 to 17 (loaded from CHILD_POPULATION), by mid-year.
+POPULATION = "children_0_17"
+
+
+def _per_10000(measure: str) -> Callable[[Lookup, str], float | None]:
+    """A count per 10,000 children, with the mid-year estimate inside the reporting year:
+    the DfE's year "2025" runs to 31 March 2025, so it reads the mid-2024 estimate."""
+
+    def compute(get: Lookup, period: str) -> float | None:
+        count = get(measure, period)
+        before = _previous_year(period)
+        children = get(POPULATION, before) if before else None
+        if count is None or children is None or children <= 0:
+            return None
+        return 10_000.0 * count / children
 
     return compute
 
@@ -229,6 +253,27 @@ COMPARED_MEASURES: tuple[ComparedMeasure, ...] = (
             ("cin", _("Children in need at 31 March")),
         )
     ),
+    *(
+        ComparedMeasure(
+            f"{measure}_per_10000",
+            label,
+            DEMAND,
+            (measure, POPULATION),
+            _per_10000(measure),
+            requires=POPULATION,
+        )
+        for measure, label in (
+            ("referrals", _("Referrals per 10,000 children")),
+            ("s47", _("Section 47 enquiries per 10,000 children")),
+            ("icpc", _("Initial child protection conferences per 10,000 children")),
+            ("cp_plans_started", _("Child protection plans started per 10,000 children")),
+            (
+                "cp_plans_at_31_march",
+                _("Children on a child protection plan at 31 March per 10,000 children"),
+            ),
+            ("cin", _("Children in need at 31 March per 10,000 children")),
+        )
+    ),
     ComparedMeasure(
         "inpost_fte_count",
         _("Social workers in post (FTE)"),
@@ -270,9 +315,17 @@ class PublishedFigures:
     def periods(self, measure: str, place: str) -> list[str]:
         return sorted({p for m, p, where in self.values if m == measure and where == place})
 
+    def loaded(self, measure: str) -> bool:
+        """Whether any figure of ``measure`` was found (for any place and year)."""
+        return any(m == measure for m, _p, _where in self.values)
+
+    def shown(self, compared: ComparedMeasure) -> bool:
+        return not compared.requires or self.loaded(compared.requires)
+
     def years(self) -> list[str]:
-        """Every year England has a figure for, oldest first."""
-        return sorted({p for _m, p, where in self.values if where == ENGLAND})
+        """Every year England has a DfE figure for, oldest first (the population's
+        mid-years are not years of figures)."""
+        return sorted({p for m, p, where in self.values if where == ENGLAND and m != POPULATION})
 
 
 def _organisation_area(organisation: Organisation) -> str:
@@ -424,6 +477,8 @@ def compare(
     area), and the change since ``since`` when given and the measure is not a change."""
     comparisons = []
     for compared in COMPARED_MEASURES if measures is None else measures:
+        if not figures.shown(compared):
+            continue
         source = compared.sources[0]
         england_periods = figures.periods(source, ENGLAND)
         ours_periods = figures.periods(source, AREA)
@@ -526,6 +581,8 @@ def trends(
     """Each measure from ``first`` to ``last`` (both optional), oldest first."""
     found = []
     for compared in COMPARED_MEASURES if measures is None else measures:
+        if not figures.shown(compared):
+            continue
         source = compared.sources[0]
         periods = sorted(set(figures.periods(source, ENGLAND)) | set(figures.periods(source, AREA)))
         periods = [

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from candour.accounts.current import current_user
 from candour.core.organisation_picker import chosen_organisation
-from candour.workforce.demand import demand_series
+from candour.workforce.demand import demand_series, teams_with_demand
 from candour.workforce.early_warning.services import change_thresholds, thresholds_for
 from candour.workforce.health import access as health_access
 from candour.workforce.health import presenters as health_presenters
@@ -28,6 +28,7 @@ from candour.workforce.health.forms import (
 )
 from candour.workforce.health.published import (
     COMPARED_MEASURES,
+    POPULATION,
     compare,
     measures_named,
     published_figures,
@@ -63,6 +64,7 @@ def overview(request: HttpRequest) -> HttpResponse:
                 compare(figures, year=year, since=since), year=year
             ),
             "figures": figures,
+            "population_loaded": figures.loaded(POPULATION),
             "years": years[::-1],
             "year": year or "",
             "since": since or "",
@@ -92,7 +94,7 @@ def trends(request: HttpRequest) -> HttpResponse:
     first = _chosen_year(request.GET.get("from"), years)
     last = _chosen_year(request.GET.get("to"), years)
     wanted = request.GET.get("measure", "")
-    options = [(m.key, str(m.label)) for m in COMPARED_MEASURES]
+    options = [(m.key, str(m.label)) for m in COMPARED_MEASURES if figures.shown(m)]
     keys = [wanted] if wanted in dict(options) else list(DEFAULT_TRENDS)
     found = trends_of(figures, first=first, last=last, measures=measures_named(keys))
     return render(
@@ -187,13 +189,19 @@ def demand(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     organisations = health_access.health_organisations(user)
     organisation = chosen_organisation(organisations, request.GET.get("organisation"))
+    team = health_access.chosen_team(organisation, request.GET.get("team"))
     return render(
         request,
         "workforce/health/demand.html",
         {
             "organisations": organisations,
             "organisation": organisation,
-            "charts": [health_presenters.demand_chart(s) for s in demand_series(organisation)],
+            # Teams whose council sends their own demand rows: each has its own charts.
+            "teams": teams_with_demand(organisation),
+            "team": team,
+            "charts": [
+                health_presenters.demand_chart(s) for s in demand_series(organisation, team)
+            ],
             "may_add_events": health_services.may_manage_events(user, organisation),
         },
     )

@@ -112,7 +112,10 @@ def small_team(team: Team) -> None:
 
 
 def monthly_demand(
-    organisation: Organisation, counts: list[int], start: date = date(2022, 1, 1)
+    organisation: Organisation,
+    counts: list[int],
+    start: date = date(2022, 1, 1),
+    team: Team | None = None,
 ) -> None:
     year, month = start.year, start.month
     source = batch(organisation, "demand")
@@ -120,6 +123,8 @@ def monthly_demand(
         DemandCount.objects.create(
             organisation=organisation,
             batch=source,
+            team=team,
+            team_name=team.name if team else "",
             period_start=date(year, month, 1),
             period_type="month",
             measure="referrals",

@@ -1,22 +1,32 @@
 from __future__ import annotations
 
+import dataclasses
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.lib.statistics.spiral import Indicator, Limit, SpiralThresholds
 from candour.notifications.models import Notification
+from candour.workforce.demand import surge_months
 from candour.workforce.early_warning.services import (
     assess,
     change_thresholds,
     evidence_words,
     thresholds_for,
 )
-from candour.workforce.models import Caseload, DemandCount, HealthStatus
-from candour.workforce.tests.builders import TODAY, assessment_team, batch, small_team
+from candour.workforce.models import Caseload, DemandCount, HealthStatus, WorkforceSettings
+from candour.workforce.tests.builders import (
+    TODAY,
+    assessment_team,
+    batch,
+    monthly_demand,
+    small_team,
+)
 
 
 @pytest.fixture
@@ -159,3 +169,65 @@ def test_referrals_per_case_holder_are_judged_against_the_teams_usual_level(buil
     assert thresholds_for(built.riverside).demand_per_worker.strain == 12.0
     results = {r.team.pk if r.team else None: r for r in assess(built.riverside, today=TODAY)}
     assert results[built.assessment.pk].assessment.status == "steady"  # type: ignore[union-attr]
+
+
+def test_only_the_lines_an_administrator_changed_are_stored(built):
+    in_force = thresholds_for(built.riverside)
+    change_thresholds(actor=built.admin, organisation=built.riverside, thresholds=in_force)
+    settings = WorkforceSettings.objects.get(organisation=built.riverside)
+    # Saved unchanged: nothing of its own, so the national lines still reach it later.
+    assert settings.thresholds == {}
+    event = AuditEvent.objects.get(event_type=AuditEventType.HEALTH_THRESHOLDS_CHANGED)
+    assert event.data == {"fields": []}
+
+    tighter = dataclasses.replace(in_force, vacancy_rate=Limit(strain=12.0, worsening=3.0))
+    change_thresholds(actor=built.admin, organisation=built.riverside, thresholds=tighter)
+    later = dataclasses.replace(
+        thresholds_for(built.riverside), absence_rate=Limit(strain=6.0, worsening=0.5)
+    )
+    change_thresholds(actor=built.admin, organisation=built.riverside, thresholds=later)
+    settings.refresh_from_db()
+    # An earlier choice is kept when another line changes.
+    assert sorted(settings.thresholds) == ["absence_rate", "vacancy_rate"]
+    assert thresholds_for(built.riverside).vacancy_rate.strain == 12.0
+
+
+def test_lines_stored_only_because_the_old_form_prefilled_them_are_dropped(built):
+    migration = importlib.import_module(
+        "candour.workforce.migrations.0005_thresholds_only_overrides"
+    )
+    stored = {
+        # The form before issue 20 stored every line as it was pre-filled ...
+        "caseload": {"strain": 20.0, "worsening": 0.1, "relative": True},
+        "demand_per_worker": {"strain": 4.0, "worsening": 0.1, "relative": True},
+        "window": 6,
+        # ... and the one the administrator really chose.
+        "absence_rate": {"strain": 6.0, "worsening": 0.5, "relative": False},
+    }
+    WorkforceSettings.objects.update_or_create(
+        organisation=built.riverside, defaults={"thresholds": stored}
+    )
+    migration.forwards(django_apps, None)
+
+    settings = WorkforceSettings.objects.get(organisation=built.riverside)
+    assert settings.thresholds == {"absence_rate": stored["absence_rate"]}
+    demand = thresholds_for(built.riverside).demand_per_worker
+    # No fixed line of 4 any more: judged against its own usual level.
+    assert demand.strain is None
+    assert demand.above_usual == 0.2
+
+
+def test_a_team_whose_own_demand_surges_has_it_among_its_evidence(built):
+    # Assessment sends its own monthly referrals; Child in Need sends none.
+    counts = [100, 104, 98, 101, 97, 103, 99, 102, 100, 96, 104, 100] * 3
+    counts += [100, 101, 99, 103, 100, 182]  # January to June 2025: June is far out.
+    monthly_demand(built.riverside, counts, team=built.assessment)
+
+    assert surge_months(built.riverside, built.assessment)[date(2025, 6, 30)] == ("Referrals",)
+    assert surge_months(built.riverside, built.child_in_need) == {}
+    results = {r.team.pk if r.team else None: r for r in assess(built.riverside, today=TODAY)}
+    team = results[built.assessment.pk].assessment
+    assert team is not None
+    assert team.surges == ("Referrals",)
+    other = results[built.child_in_need.pk].assessment
+    assert other is None or other.surges == ()

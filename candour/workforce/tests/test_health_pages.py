@@ -195,3 +195,20 @@ def test_a_small_teams_absence_cannot_be_worked_out_from_the_others(built):
     # that subtracts exactly (days, spells, reasons) is held back.
     workforce_page = client.get(WORKFORCE, {"team": built.assessment.pk}).content.decode()
     assert "fewer than 5" not in workforce_page
+
+
+def test_a_team_with_its_own_demand_rows_has_its_own_charts(world):
+    quiet = [100, 104, 98, 101, 97, 103, 99, 102, 100, 96, 104, 100] * 3 + [100, 101]
+    monthly_demand(world.riverside, quiet, team=world.child_in_need)
+    monthly_demand(world.riverside, [*quiet[:-1], 180], team=world.assessment)
+    client = signed_in_client(world.manager)
+
+    whole = client.get(DEMAND).content.decode()
+    assert f'<option value="{world.assessment.pk}"' in whole
+    team_page = client.get(DEMAND, {"team": world.assessment.pk}).content.decode()
+    assert f"{world.riverside.name}: {world.assessment.name}" in team_page
+    assert "high: CUSUM above its decision interval" in team_page
+    quiet_page = client.get(DEMAND, {"team": world.child_in_need.pk}).content.decode()
+    assert "high: CUSUM above its decision interval" not in quiet_page
+    # Another organisation's team is not found.
+    assert client.get(DEMAND, {"team": world.moorland_team.pk}).status_code == 404

@@ -12,9 +12,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from candour.lib.dfe.loader import DfeFormatError
 from candour.workforce.health.published import dfe_comparisons
 from candour.workforce.imports.services import load_dfe
-from candour.workforce.models import WorkforceSettings
+from candour.workforce.models import DfeValue, WorkforceSettings
 from conftest import signed_in_client
 
 DFE_DIR = Path(settings.CANDOUR_DFE_DIR)
@@ -124,3 +125,57 @@ def test_the_report_takes_a_year_and_a_base_year(world, published):
         call_command(
             "workforce", "report", "--organisation", world.riverside.slug, "--year", "1999"
         )
+
+
+# The shared data holds no population, so these estimates are made up for the test (close
+# to the real size, not the real figures): the arithmetic is what is checked.
+POPULATION_CSV = """time_period,time_identifier,geographic_level,country_code,country_name,\
+region_code,region_name,old_la_code,new_la_code,la_name,population_0_17
+2024,Calendar year,National,E92000001,England,,,,,,12000000
+2023,Calendar year,National,E92000001,England,,,,,,11900000
+2024,Calendar year,Regional,E92000001,England,E13000001,Inner London,,,,600000
+2024,Calendar year,Local authority,E92000001,England,E13000001,Inner London,209,E09000023,\
+Lewisham,64000
+"""
+
+
+def test_rates_per_10000_children_once_the_population_is_loaded(world, published, tmp_path):
+    WorkforceSettings.objects.create(organisation=world.riverside, dfe_area_code="E09000023")
+    # Without the population: no rate at all, rather than a row of blanks.
+    before = {c.measure for c in dfe_comparisons(world.riverside, year="2025")}
+    assert "referrals_count" in before
+    assert "referrals_per_10000" not in before
+    page = signed_in_client(world.manager).get(HEALTH).content.decode()
+    assert "Rates per 10,000 children need the ONS estimate" in page
+
+    (tmp_path / "child_population_0_17.csv").write_text(POPULATION_CSV)
+    load_dfe(tmp_path)
+
+    found = {c.measure: c for c in dfe_comparisons(world.riverside, year="2025")}
+    referrals = found["referrals_per_10000"]
+    # The year to 31 March 2025 reads the mid-2024 estimate, as the DfE does.
+    assert referrals.england == pytest.approx(632_830 * 10_000 / 12_000_000)
+    assert referrals.ours == pytest.approx(4_522 * 10_000 / 64_000)
+    assert referrals.label == "Referrals per 10,000 children"
+    # A year whose mid-year estimate is not loaded has no rate.
+    assert dfe_comparisons(world.riverside, year="2013")[0].time_period == "2013"
+    earlier = {c.measure: c for c in dfe_comparisons(world.riverside, year="2013")}
+    assert earlier["referrals_per_10000"].england is None
+    page = signed_in_client(world.manager).get(HEALTH, {"year": "2025"}).content.decode()
+    assert "Referrals per 10,000 children" in page
+    assert "divide them by the ONS mid-year estimate" in page
+    # The population's mid-years are not years of DfE figures.
+    trends = signed_in_client(world.manager).get(TRENDS).content.decode()
+    assert 'value="referrals_per_10000"' in trends
+    assert '<option value="2012"' not in trends
+
+
+def test_a_malformed_population_file_names_its_line_and_loads_nothing(world, published, tmp_path):
+    bad = POPULATION_CSV.replace("64000", "sixty-four thousand")
+    (tmp_path / "child_population_0_17.csv").write_text(bad)
+
+    with pytest.raises(DfeFormatError, match=r"child_population_0_17.csv line 5"):
+        load_dfe(tmp_path)
+    assert not DfeValue.objects.filter(dataset="child_population").exists()
+    # The DfE figures already loaded are kept (one transaction).
+    assert DfeValue.objects.filter(measure="referrals").exists()
