@@ -34,6 +34,7 @@ from candour.ideas.access import (
     teams_of,
 )
 from candour.ideas.board import board, bottlenecks
+from candour.ideas.effect import idea_effects
 from candour.ideas.forms import (
     CommentForm,
     IdeaForm,
@@ -274,6 +275,7 @@ def _idea_page(
             "share_form": forms["share"],
             "refused": refused,
             "shares": list(idea.shares.select_related("organisation", "team")),
+            "effects": idea_effects(idea),
         },
         status=400 if refused is not None else 200,
     )

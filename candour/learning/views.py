@@ -50,8 +50,9 @@ from candour.learning.just_culture import services as just_culture_service
 from candour.learning.lessons import services as lessons_service
 from candour.learning.lessons.bulletin_content import bulletin_content
 from candour.learning.lessons.bulletin_pdf import render_pdf
-from candour.learning.models import Axis, Bulletin, DefenceState, Lesson
+from candour.learning.models import Axis, Bulletin, DefenceState, Lesson, ThemeStatus
 from candour.learning.presenters import coding_form
+from candour.learning.themes.effect import theme_effect
 from candour.lib.coarse_dates import week_start
 from candour.reporting.access import get_report_for_learning_team
 from candour.reporting.models import Report
@@ -492,7 +493,14 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
             success=_("Action recorded"),
         ):
             return redirect("learning:alert", pk=pk)
-    return render(request, "learning/alert.html", {"alert": item, "form": form})
+    effects = []
+    if item.acted_on_at is not None:
+        # Did the action work? Each theme the alert's report is in, from when it was taken.
+        effects = [
+            theme_effect(theme.pk, item.acted_on_at, theme.name)
+            for theme in item.report.themes.filter(status=ThemeStatus.CONFIRMED).order_by("name")
+        ]
+    return render(request, "learning/alert.html", {"alert": item, "form": form, "effects": effects})
 
 
 @login_required

@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from candour.audit.models import AuditEvent
 from candour.demo.voice import FAMILY_ANSWER, FAMILY_REPLY_CODE
+from candour.ideas.effect import idea_effects
+from candour.ideas.models import Idea
 from candour.voice.models import Feedback
 
 
@@ -34,3 +36,17 @@ def test_demo_data_loads_once_and_verifies() -> None:
         reverse("voice:your-reply", args=[feedback.link.token]), {"code": FAMILY_REPLY_CODE}
     )
     assert FAMILY_ANSWER[1] in page.content.decode()
+
+    # The adopted idea raised from a theme shows whether it worked (issue 23): the demo's
+    # reports of that trap eased after it was adopted.
+    idea = Idea.objects.get(
+        source_theme__name="Children not seen, or not seen alone, on busy visits",
+        adopted_at__isnull=False,
+    )
+    [found] = idea_effects(idea)
+    assert found.effect.events is not None
+    assert found.effect.events >= 10
+    assert found.effect.before is not None
+    assert found.effect.after is not None
+    assert found.effect.after < found.effect.before
+    assert found.verdict in {"Improved", "Cannot tell yet"}

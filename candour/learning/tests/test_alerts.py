@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -14,12 +16,15 @@ from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from candour.core.services import set_safety_lead
 from candour.learning.alerts import services as alerts
-from candour.learning.models import AlertStatus
-from candour.reporting.tests.factories import submit
+from candour.learning.models import AlertStatus, ThemeStatus
+from candour.learning.themes.services import create_theme, update_theme
+from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Route
 from conftest import World, signed_in_client
 
 pytestmark = pytest.mark.django_db
+
+LONDON = ZoneInfo("Europe/London")
 
 HAZARD = "The out-of-hours phone line diverts to a disconnected number after 10pm."
 
@@ -179,3 +184,37 @@ def test_a_confidential_reporter_is_emailed_when_their_consent_is_needed(
     assert [m.to for m in mail.outbox] == [["sam@riverside.example"]]
     assert HAZARD not in mail.outbox[0].body
     assert "receipt" in mail.outbox[0].body
+
+
+def test_an_alert_acted_on_shows_whether_its_themes_reports_fell(world: World) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    # Two reports a month of a trap for ten months, then none after the action in June.
+    months = [date(2025, 8, 1) + timedelta(days=31 * i) for i in range(10)]
+    reports = [
+        reviewed_report(world, occurred_month=month.replace(day=1))
+        for month in months
+        for _ in range(2)
+    ]
+    theme = create_theme(
+        actor=world.analyst, organisation=world.riverside, name="Night diverts", reports=reports
+    )
+    update_theme(actor=world.analyst, theme=theme, name="Night diverts", description="")
+    theme.refresh_from_db()
+    assert theme.status == ThemeStatus.CONFIRMED
+    alert = alerts.raise_alert(
+        actor=world.analyst, report=reports[-1], hazard=HAZARD, could_identify_reporter=False
+    )
+    with time_machine.travel(datetime(2026, 6, 15, 11, 0, tzinfo=LONDON), tick=False):
+        alerts.record_action(actor=world.manager, alert=alert, action_taken="Fixed the divert.")
+
+    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
+        page = (
+            signed_in_client(world.manager)
+            .get(reverse("learning:alert", args=[alert.pk]))
+            .content.decode()
+        )
+
+    section = page[page.index('id="did-it-work"') :]
+    assert "Night diverts" in section
+    assert "Improved" in section
+    assert "went from 2.0 to 0.0 a month" in section
