@@ -51,6 +51,8 @@ def _role_choices(organisation: Organisation) -> list[tuple[str, str]]:
     choices = [(role.value, str(role.label)) for role in Role]
     if organisation.kind != OrganisationKind.NATIONAL_HUB:
         choices = [c for c in choices if c[0] != Role.NATIONAL_ANALYST]
+    else:
+        choices = [c for c in choices if c[0] != Role.CALDICOTT_GUARDIAN]
     return choices
 
 

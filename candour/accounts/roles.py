@@ -10,10 +10,15 @@ class Role(models.TextChoices):
     MANAGER = "manager", _("Manager")
     NATIONAL_ANALYST = "national_analyst", _("National analyst")
     ORG_ADMIN = "org_admin", _("Organisation administrator")
+    # Oversees the organisation's use of confidential information: for a setting that
+    # looks children's plans up, reads its monthly access report (ADR 0025).
+    CALDICOTT_GUARDIAN = "caldicott_guardian", _("Caldicott Guardian")
 
 
 # Roles that see de-identified learning across people or administer accounts must
 # prove a second factor (issue 2; PRODUCT.md "least privilege").
-ROLES_REQUIRING_TWO_FACTOR = frozenset({Role.ANALYST, Role.NATIONAL_ANALYST, Role.ORG_ADMIN})
+ROLES_REQUIRING_TWO_FACTOR = frozenset(
+    {Role.ANALYST, Role.NATIONAL_ANALYST, Role.ORG_ADMIN, Role.CALDICOTT_GUARDIAN}
+)
 # Roles held for particular teams rather than the whole organisation.
 TEAM_ROLES = frozenset({Role.STAFF, Role.MANAGER})

@@ -77,6 +77,10 @@ def grant_role(
         raise ValidationError({"team": _("The team must belong to the same organisation")})
     if role == Role.NATIONAL_ANALYST and organisation.kind != OrganisationKind.NATIONAL_HUB:
         raise ValidationError({"role": _("National analysts belong to the national hub")})
+    if role == Role.CALDICOTT_GUARDIAN and organisation.kind == OrganisationKind.NATIONAL_HUB:
+        raise ValidationError(
+            {"role": _("A Caldicott Guardian belongs to a local authority or a health setting")}
+        )
     existing = Membership.objects.active().filter(
         user=user, organisation=organisation, role=role, team=team
     )

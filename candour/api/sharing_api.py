@@ -139,6 +139,11 @@ class LookupOut(Schema):
     superseded_number: bool = Field(
         description="Found under an NHS number the Spine has superseded: check the current one."
     )
+    inactive_number: bool = Field(
+        default=False,
+        description="The flagging authority's records say this NHS number is no longer "
+        "active on the Spine: check the child's current number and look it up again.",
+    )
     plans: list[PlanOut] = Field(
         description="Every current plan, newest first: more than one when two local "
         "authorities flag the child. Empty when nothing was found."
@@ -308,6 +313,7 @@ def look_up(request: HttpRequest, payload: LookupIn) -> LookupOut:
         found=answer.found,
         looked_after=answer.looked_after,
         superseded_number=answer.superseded_number,
+        inactive_number=answer.inactive_number,
         plans=[_plan_out(plan) for plan in answer.plans],
         ended_plans=[_plan_out(plan) for plan in answer.ended_plans],
         attendances=[

@@ -5,7 +5,9 @@ one already moved to the baby at birth, a minor injuries unit whose earlier atte
 the emergency department sees, a daily reconciliation, ODS codes for the FHIR answers,
 and a month of lookups with one pattern the access report highlights. Every NHS number is
 from the range the NHS keeps for testing. Sign in as `caldicott@riversidehealth.example`
-(the trust's Caldicott Guardian, a manager; the demo password) for the setting's report.
+(Caldicott Guardian of the trust and of the minor injuries unit; the demo password, then
+two-factor set-up) for the settings' reports. One child's number is marked inactive in the
+daily file, so a lookup of it warns the clinician to check the current number.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils import timezone
 
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.accounts.services import grant_role
 from candour.core.models import Organisation, OrganisationKind
 from candour.core.services import create_organisation, create_team
 from candour.demo.core import _person
@@ -36,6 +39,7 @@ DUTY = "01632 960 999"
 # numbers_for_trials(count=16): 0-3 are the first sharing demo's; these follow them.
 LOOKED_AFTER, MOTHER, BORN_MOTHER, BABY, MERGED_OLD, MERGED_NEW = range(4, 10)
 CURIOUS = range(10, 16)  # six children one clinician looks up in a month
+INACTIVE = 16  # the Spine retired this child's number; no replacement known yet
 
 
 def _setting(name: str, ods: str, nurse_email: str) -> tuple[SharingSetting, User]:
@@ -84,16 +88,24 @@ def load() -> None:
     """Add the CP-IS parity demo to the sharing demo; once."""
     if Organisation.objects.filter(name=UNIT).exists():
         return
-    numbers = numbers_for_trials(count=16)
+    numbers = numbers_for_trials(count=17)
     council = Organisation.objects.get(name=COUNCIL)
     trust = Organisation.objects.get(name=TRUST)
     manager = User.objects.get(email=MANAGER)
     today = timezone.localdate()
     services.set_ods_code(actor=None, organisation=council, code="DEMOLA01")
     services.set_ods_code(actor=None, organisation=trust, code="DEMOTR01")
-    _person("caldicott@riversidehealth.example", "Sandra Okoye", trust, Role.MANAGER, None)
+    guardian = _person(
+        "caldicott@riversidehealth.example", "Sandra Okoye", trust, Role.CALDICOTT_GUARDIAN, None
+    )
     trust_setting = SharingSetting.objects.get(organisation=trust)
     unit, unit_nurse = _setting(UNIT, "DEMOMI01", "morgan.hale@moorlandmiu.example")
+    grant_role(
+        actor=None,
+        user=guardian,
+        organisation=unit.organisation,
+        role=Role.CALDICOTT_GUARDIAN,
+    )
 
     _flag(manager, council, numbers[LOOKED_AFTER], PlanType.LOOKED_AFTER,
           team_name="Children in Care Team")  # fmt: skip
@@ -114,13 +126,15 @@ def load() -> None:
     # Spine gave after merging two records (the old number still finds the flag).
     header = (
         "nhs_number,plan_type,start_date,team_name,team_phone,team_email,out_of_hours_phone,"
-        "expected_due_date,previous_nhs_number\n"
+        "expected_due_date,previous_nhs_number,nhs_number_status\n"
     )
     start = (today - timedelta(days=45)).isoformat()
     _flag(manager, council, numbers[MERGED_OLD], PlanType.CHILD_PROTECTION)
     rows = [
         f"{numbers[MERGED_NEW]},cpp,{start},Assessment Team 1,01632 960 123,"
-        f"assessment.team@riverside.example,{DUTY},,{numbers[MERGED_OLD]}"
+        f"assessment.team@riverside.example,{DUTY},,{numbers[MERGED_OLD]},",
+        f"{numbers[INACTIVE]},cpp,{start},Assessment Team 2,01632 960 124,"
+        f"assessment.team@riverside.example,{DUTY},,,inactive",
     ]
     for flag in ChildFlag.objects.filter(organisation=council).exclude(
         nhs_number=numbers[MERGED_OLD]
@@ -130,7 +144,7 @@ def load() -> None:
             rows.append(
                 f"{flag.nhs_number},{flag.plan_type},{flag.start_date.isoformat()},"
                 f"{flag.team_name},{flag.team_phone},{flag.team_email},"
-                f"{flag.out_of_hours_phone},{due},"
+                f"{flag.out_of_hours_phone},{due},,"
             )
     reconcile_flags(actor=manager, organisation=council, data=header + "\n".join(rows) + "\n")
 

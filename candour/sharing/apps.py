@@ -8,7 +8,8 @@ class SharingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from candour.core.hooks import provide_shares_information
-        from candour.sharing.home import shares_information
+        from candour.core.hooks import provide_shares_information, provide_waiting
+        from candour.sharing.home import shares_information, waiting
 
         provide_shares_information(shares_information)
+        provide_waiting("sharing", waiting)

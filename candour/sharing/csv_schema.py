@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from enum import StrEnum
 
 from candour.lib import nhs_number
 from candour.lib.tabular import (
@@ -11,6 +12,7 @@ from candour.lib.tabular import (
     Choice,
     Column,
     Date,
+    ImportResult,
     Problem,
     Row,
     Schema,
@@ -45,6 +47,11 @@ class Phone:
 
     def describe(self) -> str:
         return "phone number: digits, spaces, brackets and hyphens, optional leading +"
+
+
+class NhsNumberStatus(StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
 
 
 def _no_current_duplicates(rows: Sequence[Row]) -> Iterator[Problem]:
@@ -142,6 +149,26 @@ FLAGS = Schema(
             example="",
             withhold_value=True,
         ),
+        Column(
+            "nhs_number_status",
+            Choice(
+                {
+                    NhsNumberStatus.ACTIVE.value: ("current", "valid"),
+                    NhsNumberStatus.INACTIVE.value: (
+                        "retired",
+                        "invalidated",
+                        "invalid",
+                        "cancelled",
+                    ),
+                }
+            ),
+            required=False,
+            aliases=("nhs status", "nhs number state"),
+            description="Whether the Spine still holds the child's NHS number as active. "
+            "An inactive number (retired or invalidated, with no replacement known yet) still "
+            "answers lookups, with a warning to check the child's current number.",
+            example="",
+        ),
     ),
     checks=(
         _no_current_duplicates,
@@ -150,3 +177,16 @@ FLAGS = Schema(
         _previous_number_differs,
     ),
 )
+
+
+def withheld_problems(parsed: ImportResult) -> tuple[Problem, ...]:
+    """The file's problems with any NHS number blanked out, under its own heading too."""
+    hidden = {
+        heading
+        for name in ("nhs_number", "previous_nhs_number")
+        for heading in (name, parsed.headings.get(name, name))
+    }
+    return tuple(
+        Problem(p.line, p.column, "" if p.column in hidden else p.value, p.reason)
+        for p in parsed.problems
+    )

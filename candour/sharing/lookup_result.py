@@ -49,6 +49,7 @@ def keep(request: HttpRequest, *, answer: Answer, nhs_number: str, setting_id: i
         "ended": [_plain(p) for p in answer.ended_plans],
         "attendances": [_plain(a) for a in answer.attendances],
         "superseded": answer.superseded_number,
+        "inactive": answer.inactive_number,
     }
 
 
@@ -65,6 +66,7 @@ def shown(request: HttpRequest) -> Shown | None:
         ended_plans=tuple(Plan(**_dated(p)) for p in kept["ended"]),
         attendances=tuple(EarlierAttendance(**_dated(a)) for a in kept["attendances"]),
         superseded_number=kept["superseded"],
+        inactive_number=kept.get("inactive", False),
     )
     return Shown(answer, kept["nhs"], kept["setting"], kept["at"])
 

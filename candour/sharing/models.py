@@ -43,6 +43,10 @@ class ChildFlag(models.Model):
     out_of_hours_phone = models.CharField(_("out-of-hours (duty) phone"), max_length=40, blank=True)
     # Unborn child protection plans are recorded against the expectant mother's NHS number.
     expected_due_date = models.DateField(_("expected due date"), null=True, blank=True)
+    # The authority's case system says the Spine marks this number inactive (retired or
+    # invalidated, with no replacement known yet): lookups still answer, with a warning
+    # to check the child's current number (ADR 0025).
+    nhs_number_inactive = models.BooleanField(_("NHS number inactive"), default=False)
     # After the birth the plan moves to the baby's NHS number: the unborn flag ends and
     # points to the baby's flag (ADR 0025).
     moved_to = models.OneToOneField(

@@ -31,6 +31,19 @@ def flag_keeper_organisation_ids(user: User) -> set[int]:
     )
 
 
+def lookup_organisation_ids(user: User) -> set[int]:
+    """Organisations where the person may look children up: any role but Caldicott
+    Guardian, who oversees lookups and makes none (least privilege, ADR 0025)."""
+    from candour.accounts.roles import Role
+
+    return {
+        org_id
+        for role in Role
+        if role != Role.CALDICOTT_GUARDIAN
+        for org_id in user.organisation_ids_with_role(role)
+    }
+
+
 class ChildFlagQuerySet(models.QuerySet["ChildFlag"]):
     def visible_to(self, user: User) -> ChildFlagQuerySet:
         """Flags of local authorities where the person is a manager or administrator."""
@@ -63,8 +76,9 @@ class SharingSettingQuerySet(models.QuerySet["SharingSetting"]):
         return self.filter(active=True)
 
     def visible_to(self, user: User) -> SharingSettingQuerySet:
-        """Active settings the person works in (any role in the setting's organisation)."""
-        return self.active().filter(organisation_id__in=user.organisation_ids())
+        """Active settings the person works in (any role in the setting's organisation but
+        Caldicott Guardian)."""
+        return self.active().filter(organisation_id__in=lookup_organisation_ids(user))
 
 
 class SettingKeyQuerySet(models.QuerySet["SettingKey"]):
@@ -75,4 +89,4 @@ class SettingKeyQuerySet(models.QuerySet["SettingKey"]):
 class LookupQuerySet(models.QuerySet["Lookup"]):
     def visible_to(self, user: User) -> LookupQuerySet:
         """A setting's own lookups, for the people who work there; never anyone else's."""
-        return self.filter(setting__organisation_id__in=user.organisation_ids())
+        return self.filter(setting__organisation_id__in=lookup_organisation_ids(user))

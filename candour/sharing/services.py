@@ -33,7 +33,7 @@ from candour.lib import nhs_number, tabular
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.sharing import contact
-from candour.sharing.csv_schema import FLAGS
+from candour.sharing.csv_schema import FLAGS, NhsNumberStatus, withheld_problems
 from candour.sharing.keys import hashes
 from candour.sharing.models import (
     Attendance,
@@ -44,7 +44,7 @@ from candour.sharing.models import (
     SharingSetting,
     SupersededNumber,
 )
-from candour.sharing.querysets import flag_keeper_organisation_ids
+from candour.sharing.querysets import flag_keeper_organisation_ids, lookup_organisation_ids
 from candour.sharing.vocabulary import LookupReason, PlanType, Refusal
 
 LOOKUPS_PER_MINUTE = 30
@@ -69,6 +69,23 @@ class FlagDraft:
     team_email: str = ""
     out_of_hours_phone: str = ""
     expected_due_date: dt.date | None = None
+    nhs_number_inactive: bool = False
+
+
+def flag_draft(row: tabular.Row) -> FlagDraft:
+    """One checked row of a flags file (an import or the daily full file) as a draft."""
+    return FlagDraft(
+        nhs_number=row.text("nhs_number"),
+        plan_type=row.text("plan_type"),
+        start_date=row.date("start_date"),
+        end_date=row.optional_date("end_date"),
+        team_name=row.text("team_name"),
+        team_phone=row.text("team_phone"),
+        team_email=row.optional_text("team_email") or "",
+        out_of_hours_phone=row.optional_text("out_of_hours_phone") or "",
+        expected_due_date=row.optional_date("expected_due_date"),
+        nhs_number_inactive=row.optional_text("nhs_number_status") == NhsNumberStatus.INACTIVE,
+    )
 
 
 # What CP-IS shows a clinician beyond current plans (ADR 0025): plans ended in the last
@@ -123,6 +140,8 @@ class Answer:
     attendances: tuple[EarlierAttendance, ...] = ()
     # Found under an NHS number the Spine has since superseded: check the current one.
     superseded_number: bool = False
+    # Found under a number the authority's file marks inactive on the Spine.
+    inactive_number: bool = False
 
     @property
     def found(self) -> bool:
@@ -196,6 +215,7 @@ def _checked(draft: FlagDraft) -> FlagDraft:
         team_email=draft.team_email.strip(),
         out_of_hours_phone=out_of_hours,
         expected_due_date=draft.expected_due_date,
+        nhs_number_inactive=draft.nhs_number_inactive,
     )
 
 
@@ -212,6 +232,7 @@ def _new_flag(actor: User, organisation: Organisation, draft: FlagDraft) -> Chil
         team_email=draft.team_email,
         out_of_hours_phone=draft.out_of_hours_phone,
         expected_due_date=draft.expected_due_date,
+        nhs_number_inactive=draft.nhs_number_inactive,
         recorded_by=actor,
     )
 
@@ -350,34 +371,8 @@ def import_flags(*, actor: User, organisation: Organisation, data: bytes | str) 
         raise PermissionDenied
     parsed = tabular.read_csv(data, FLAGS)
     if not parsed.ok:
-        withheld = {
-            heading
-            for name in ("nhs_number", "previous_nhs_number")
-            for heading in (name, parsed.headings.get(name, name))
-        }
-        problems = tuple(
-            tabular.Problem(p.line, p.column, "" if p.column in withheld else p.value, p.reason)
-            for p in parsed.problems
-        )
-        return FlagImport(flags=0, problems=problems)
-    flags = [
-        _new_flag(
-            actor,
-            organisation,
-            FlagDraft(
-                nhs_number=row.text("nhs_number"),
-                plan_type=row.text("plan_type"),
-                start_date=row.date("start_date"),
-                end_date=row.optional_date("end_date"),
-                team_name=row.text("team_name"),
-                team_phone=row.text("team_phone"),
-                team_email=row.optional_text("team_email") or "",
-                out_of_hours_phone=row.optional_text("out_of_hours_phone") or "",
-                expected_due_date=row.optional_date("expected_due_date"),
-            ),
-        )
-        for row in parsed.rows
-    ]
+        return FlagImport(flags=0, problems=withheld_problems(parsed))
+    flags = [_new_flag(actor, organisation, flag_draft(row)) for row in parsed.rows]
     ChildFlag.objects.bulk_create(flags)
     record(
         AuditEventType.SHARING_FLAGS_IMPORTED,
@@ -640,7 +635,7 @@ def look_up(
         refuse(Refusal.INACTIVE_SETTING)
         raise PermissionDenied
     if (key is not None and key.setting_id != setting.pk) or (
-        user is not None and setting.organisation_id not in user.organisation_ids()
+        user is not None and setting.organisation_id not in lookup_organisation_ids(user)
     ):
         refuse(Refusal.NO_RIGHTS)
         raise PermissionDenied
@@ -780,6 +775,7 @@ def _answer(
         and flag.start_date <= today
     ]
     earlier = _earlier_attendances(every_flag, setting, today) if current or ended else ()
+    inactive = any(f.nhs_number_inactive and f.nhs_number == number for f in current + ended)
     lookup = Lookup.objects.create(
         setting=setting,
         asked_by=user,
@@ -802,6 +798,7 @@ def _answer(
             "found": bool(current),
             "flags": [flag.pk for flag in current],
             "ended_flags": [flag.pk for flag in ended],
+            "inactive_number": inactive,
         },
     )
     # The authority sees every lookup of its children: an attendance for each flag shown,
@@ -817,6 +814,7 @@ def _answer(
         ended_plans=tuple(_plan(flag, today) for flag in ended),
         attendances=earlier,
         superseded_number=superseded,
+        inactive_number=inactive,
     )
 
 

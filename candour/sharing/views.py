@@ -28,6 +28,7 @@ from candour.sharing.access import (
 )
 from candour.sharing.forms import BirthForm, EndForm, FlagForm, ImportForm, LookupForm
 from candour.sharing.models import ChildFlag, Lookup
+from candour.sharing.oversight.access import overseen_authorities, overseen_settings
 from candour.sharing.vocabulary import PlanType, Refusal
 
 
@@ -41,6 +42,10 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect("sharing:lookup")
     if services.may_register_settings(user):
         return redirect("sharing:settings")
+    if overseen_settings(user):
+        return redirect("sharing:setting-access-report")
+    if overseen_authorities(user):
+        return redirect("sharing:authority-access-report")
     raise Http404
 
 
@@ -209,6 +214,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
             "several_settings": len(choices) > 1,
             "form": form,
             "manages_keys": setting is not None and services.may_manage_keys(user, setting),
+            "guardian": setting is not None
+            and any(s.pk == setting.pk for s in overseen_settings(user)),
         },
         status=status,
     )

@@ -53,6 +53,7 @@ SIGNED_IN = (
     "admin",  # Riverside's organisation administrator (an administrator elsewhere)
     "national_analyst",  # the national hub's analyst
     "clinician",  # a nurse at Riverside Hospital, a setting that looks children up
+    "guardian",  # Riverside Hospital's Caldicott Guardian: reads its access report
 )
 PERSONAS = ("anonymous", *SIGNED_IN)
 
@@ -105,6 +106,7 @@ def build_attackers() -> Attackers:
         "admin": _person("admin@riverside.example", riverside, Role.ORG_ADMIN),
         "national_analyst": _person("national@hub.example", hub, Role.NATIONAL_ANALYST),
         "clinician": _person("nurse@hospital.example", hospital, Role.STAFF, emergency),
+        "guardian": _person("caldicott@hospital.example", hospital, Role.CALDICOTT_GUARDIAN),
     }
     lead = _person("lead@hospital.example", hospital, Role.MANAGER, emergency)
     setting = sharing.register_setting(actor=None, organisation=hospital)

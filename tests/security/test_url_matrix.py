@@ -127,7 +127,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "surveys/new/": {"admin"},
     "surveys/benchmark/": {"national_analyst"},
     # Child protection information sharing: flag keepers, and the hospital's clinician.
-    "sharing/": MANAGERS | {"admin", "clinician"},  # a redirect to the person's part
+    "sharing/": MANAGERS | {"admin", "clinician", "guardian"},  # a redirect to the person's part
     "sharing/flags/": MANAGERS | {"admin"},
     "sharing/flags/new/": MANAGERS | {"admin"},
     "sharing/flags/import/": MANAGERS | {"admin"},
@@ -137,7 +137,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "sharing/flags/reconcile/": MANAGERS | {"admin"},
     # The authority's report shows only its own children's lookups.
     "sharing/access-report/authority/": MANAGERS | {"admin"},
-    "sharing/access-report/setting/": NOBODY,  # the setting's managers only
+    "sharing/access-report/setting/": {"guardian"},  # the setting's Caldicott Guardian only
     # FHIR R4: the CapabilityStatement is public (no data); a search needs a setting key,
     # so no session persona gets anything but 401 or 405.
     "api/fhir/R4/metadata": PUBLIC,

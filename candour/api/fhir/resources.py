@@ -146,6 +146,18 @@ def search_bundle(answer: Answer, nhs_number: str, now: dt.datetime) -> Json:
                 "search": {"mode": "outcome"},
             }
         )
+    if answer.inactive_number:
+        entries.append(
+            {
+                "resource": outcome(
+                    "warning",
+                    "informational",
+                    "The flagging local authority's records say this NHS number is no longer "
+                    "active: check the child's current NHS number.",
+                ),
+                "search": {"mode": "outcome"},
+            }
+        )
     bundle: Json = {
         "resourceType": "Bundle",
         "type": "searchset",

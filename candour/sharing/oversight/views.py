@@ -11,8 +11,12 @@ from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
 from candour.core.safe_csv import csv_download
-from candour.sharing.access import flag_organisation
-from candour.sharing.oversight.access import overseen_setting, overseen_settings
+from candour.sharing.oversight.access import (
+    overseen_authorities,
+    overseen_authority,
+    overseen_setting,
+    overseen_settings,
+)
 from candour.sharing.oversight.report import Month, Report, authority_report, setting_report
 
 
@@ -74,9 +78,17 @@ def setting_access_report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def authority_access_report(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    organisation = flag_organisation(user)
+    organisation = overseen_authority(user, request.GET.get("organisation"))
     month = Month.parse(request.GET.get("month"), timezone.localdate())
     report = authority_report(organisation, month)
     if request.GET.get("download") == "csv":
         return _csv(report, f"authority-{organisation.pk}")
-    return _page(request, report, {"kind": "authority", "query": "", "several": False})
+    return _page(
+        request,
+        report,
+        {
+            "kind": "authority",
+            "query": f"organisation={organisation.pk}&",
+            "several": len(overseen_authorities(user)) > 1,
+        },
+    )

@@ -23,17 +23,17 @@ from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core.models import Organisation
 from candour.lib import tabular
-from candour.sharing.csv_schema import FLAGS
+from candour.sharing.csv_schema import FLAGS, withheld_problems
 from candour.sharing.keys import hashes
 from candour.sharing.models import ChildFlag, SupersededNumber
-from candour.sharing.services import FlagDraft, _new_flag, may_keep_flags
+from candour.sharing.services import FlagDraft, _new_flag, flag_draft, may_keep_flags
 from candour.sharing.vocabulary import PlanType
 
 # An unborn plan whose due date passed this long ago is refused: record the birth.
 OVERDUE_AFTER = timedelta(days=42)
 # What a change compares, with the words the page uses for each.
 COMPARED = ("start_date", "end_date", "team_name", "team_phone", "team_email",
-            "out_of_hours_phone", "expected_due_date")  # fmt: skip
+            "out_of_hours_phone", "expected_due_date", "nhs_number_inactive")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,32 +57,6 @@ class Reconciliation:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def _withheld(parsed: tabular.ImportResult) -> tuple[tabular.Problem, ...]:
-    hidden = {
-        heading
-        for name in ("nhs_number", "previous_nhs_number")
-        for heading in (name, parsed.headings.get(name, name))
-    }
-    return tuple(
-        tabular.Problem(p.line, p.column, "" if p.column in hidden else p.value, p.reason)
-        for p in parsed.problems
-    )
-
-
-def _draft(row: tabular.Row) -> FlagDraft:
-    return FlagDraft(
-        nhs_number=row.text("nhs_number"),
-        plan_type=row.text("plan_type"),
-        start_date=row.date("start_date"),
-        end_date=row.optional_date("end_date"),
-        team_name=row.text("team_name"),
-        team_phone=row.text("team_phone"),
-        team_email=row.optional_text("team_email") or "",
-        out_of_hours_phone=row.optional_text("out_of_hours_phone") or "",
-        expected_due_date=row.optional_date("expected_due_date"),
-    )
 
 
 def _differences(flag: ChildFlag, draft: FlagDraft) -> list[str]:
@@ -156,7 +130,7 @@ def reconcile_flags(
         raise PermissionDenied
     parsed = tabular.read_csv(data, FLAGS)
     if not parsed.ok:
-        return Reconciliation(problems=_withheld(parsed))
+        return Reconciliation(problems=withheld_problems(parsed))
 
     today = timezone.localdate()
     now = timezone.now()
@@ -167,7 +141,7 @@ def reconcile_flags(
     refused: list[Outcome] = []
     unchanged = 0
     for row in parsed.rows:
-        draft = _draft(row)
+        draft = flag_draft(row)
         previous = row.optional_text("previous_nhs_number")
         flag = holdings.find(draft.nhs_number, draft.plan_type, draft.start_date, today)
         if flag is None and previous:

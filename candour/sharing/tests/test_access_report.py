@@ -10,6 +10,7 @@ import io
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from candour.accounts.roles import Role
 from candour.core.models import OrganisationKind
 from candour.core.services import create_organisation
 from candour.sharing import services
+from candour.sharing.models import Attendance
 from candour.sharing.tests.support import CHILD, NUMBERS, another_setting, flag
 from conftest import make_person, signed_in_client
 from tests.clock import A_THURSDAY
@@ -39,7 +41,7 @@ def key_lookup(key: str, number: str, clinician: str = "Dr A Patel") -> None:
 
 @pytest.fixture
 def guardian(hospital):
-    return make_person("caldicott@hospital.example", hospital.organisation, Role.MANAGER)
+    return make_person("caldicott@hospital.example", hospital.organisation, Role.CALDICOTT_GUARDIAN)
 
 
 def test_the_setting_report_lists_every_lookup_refused_ones_too(world, hospital, guardian):
@@ -123,16 +125,60 @@ def test_the_csv_has_every_row_and_runs_no_formulas(world, hospital, guardian):
     assert CHILD not in response.content.decode()
 
 
-def test_only_the_settings_managers_and_the_authoritys_keepers_see_reports(world, hospital):
-    assert signed_in_client(hospital.nurse).get(SETTING_REPORT).status_code == 404
+def test_only_the_settings_caldicott_guardian_sees_its_report(world, hospital, guardian):
+    """Least privilege: the report names every clinician who looked a child up, so the
+    setting's manager and administrator are refused it; its Caldicott Guardian reads it."""
+    assert signed_in_client(guardian).get(SETTING_REPORT).status_code == 200
+    lead = hospital.organisation.memberships.get(role=Role.MANAGER).user
+    admin = make_person("admin@hospital.example", hospital.organisation, Role.ORG_ADMIN)
+    for person in (hospital.nurse, lead, admin):
+        response = signed_in_client(person).get(f"{SETTING_REPORT}?setting={hospital.setting.pk}")
+        assert response.status_code == 404, person.email
     assert signed_in_client(world.staff).get(AUTHORITY_REPORT).status_code == 404
     other = create_organisation(
         actor=None, name="Elsewhere Trust", kind=OrganisationKind.PARTNER_AGENCY
     )
-    stranger = make_person("m@elsewhere.example", other, Role.MANAGER)
+    stranger = make_person("cg@elsewhere.example", other, Role.CALDICOTT_GUARDIAN)
     assert signed_in_client(stranger).get(SETTING_REPORT).status_code == 404
     response = signed_in_client(stranger).get(f"{SETTING_REPORT}?setting={hospital.setting.pk}")
     assert response.status_code == 404
+
+
+def test_a_guardian_cannot_look_children_up(world, hospital, guardian):
+    """Overseeing lookups is not a licence to make them: the lookup page is not theirs and
+    the service refuses a lookup in their name."""
+    flag(world)
+    client = signed_in_client(guardian)
+    assert client.get("/sharing/lookup/").status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.look_up(setting=hospital.setting, nhs=CHILD, reason="admitted", user=guardian)
+    assert not Attendance.objects.exists()
+
+
+def test_the_guardian_is_taken_to_the_report_and_told_of_unusual_lookups(world, hospital, guardian):
+    for number in NUMBERS[:7]:
+        flag(world, number)
+        services.look_up(
+            setting=hospital.setting, nhs=number, reason="admitted", user=hospital.nurse
+        )
+    client = signed_in_client(guardian)
+
+    assert client.get("/sharing/").headers["Location"] == SETTING_REPORT
+    home = client.get("/home/").content.decode()
+    assert "Unusual lookups at Riverside Hospital this month" in home
+    assert f"{SETTING_REPORT}?setting={hospital.setting.pk}" in home
+    assert "7 lookups so far this month" in home
+
+
+def test_a_local_authoritys_guardian_reads_its_authority_report(world, hospital):
+    child = flag(world)
+    services.look_up(setting=hospital.setting, nhs=CHILD, reason="admitted", user=hospital.nurse)
+    guardian = make_person("cg@riverside.example", world.riverside, Role.CALDICOTT_GUARDIAN)
+
+    page = signed_in_client(guardian).get(AUTHORITY_REPORT).content.decode()
+
+    assert child.reference in page
+    assert "Riverside Hospital" in page
 
 
 def test_the_report_takes_the_same_queries_however_many_lookups(world, hospital, guardian):

@@ -51,6 +51,7 @@ def test_a_lookup_returns_only_the_allowed_fields(world, hospital):
         "found",
         "looked_after",
         "superseded_number",
+        "inactive_number",
         "plans",
         "ended_plans",
         "attendances",
@@ -59,6 +60,7 @@ def test_a_lookup_returns_only_the_allowed_fields(world, hospital):
         "found": True,
         "looked_after": False,
         "superseded_number": False,
+        "inactive_number": False,
         "plans": [
             {
                 "plan_type": "child_protection_plan",
