@@ -12,6 +12,7 @@ urlpatterns = [
     path("ideas/bottlenecks/", views.bottleneck_view, name="bottlenecks"),
     path("ideas/measures/", measure_views.measures, name="measures"),
     path("ideas/changed/", measure_views.what_we_changed, name="changed"),
+    path("ideas/export.<slug:file_format>", views.export, name="export"),
     path("ideas/<int:pk>/", views.idea_detail, name="idea"),
     path("ideas/<int:pk>/<slug:action>/", views.idea_action, name="action"),
     path(

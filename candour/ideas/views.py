@@ -19,8 +19,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
+from candour.core.downloads import respond
 from candour.core.form_actions import attempt
 from candour.core.models import Organisation
+from candour.ideas import exports as idea_exports
 from candour.ideas import services
 from candour.ideas.access import (
     IdeaOrigin,
@@ -74,6 +76,16 @@ def idea_board(request: HttpRequest) -> HttpResponse:
             "can_see_measures": bool(user.roles() & {Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN}),
         },
     )
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, file_format: str) -> HttpResponse:
+    """Every idea the person can see, for quality teams: those who see the measures."""
+    user = current_user(request)
+    if not user.roles() & {Role.MANAGER, Role.ANALYST, Role.ORG_ADMIN}:
+        raise Http404
+    return respond(idea_exports.ideas(user), file_format)
 
 
 @login_required

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from candour.learning import views
+from candour.learning.exports import views as export_views
 from candour.learning.national import views as national_views
 from candour.learning.themes import views as theme_views
 
@@ -20,6 +21,12 @@ urlpatterns = [
     path("learning/reports/<str:reference>/alert/", views.raise_alert, name="raise-alert"),
     path("alerts/", views.alerts, name="alerts"),
     path("learning/dashboard/", views.dashboard, name="dashboard"),
+    path("learning/exports/", export_views.exports, name="exports"),
+    path(
+        "learning/exports/<slug:table>.<slug:file_format>",
+        export_views.export,
+        name="export",
+    ),
     path("learning/themes/", theme_views.theme_list, name="themes"),
     path("learning/themes/find/", theme_views.find_themes, name="themes-find"),
     path("learning/themes/new/", theme_views.theme_new, name="theme-new"),

@@ -520,5 +520,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "dashboard": build_dashboard(organisation, start=start, end=end, learning_team=live),
             "as_of": None if live else end,
+            "is_analyst": live,
         },
     )

@@ -101,6 +101,10 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "organisations/<slug:slug>/idea-response-time/": NOBODY,
     # The learning team's own tools.
     "learning/dashboard/": MANAGERS | {"analyst"},
+    # Downloads for quality teams: the learning team's own organisation's rows only.
+    "learning/exports/": {"analyst"},
+    "learning/exports/<slug:table>.<slug:file_format>": {"analyst"},
+    "ideas/export.<slug:file_format>": MANAGERS | {"analyst", "admin"},
     "learning/agreement/": {"analyst"},
     "learning/suggestions/": {"analyst"},
     "learning/taxonomy/local-codes/": {"analyst", "admin"},

@@ -82,6 +82,10 @@ def fill(route: str, victim: Victim) -> str:
             return "move"
         if name == "kind":
             return "vacancies"
+        if name == "table":
+            return "coded-reports"
+        if name == "file_format":
+            return "csv"
         return _id_for(route, match.start(), victim)
 
     return "/" + PARAMETER.sub(value, route)
