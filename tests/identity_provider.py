@@ -212,6 +212,8 @@ def _code_grant(provider: TestProvider) -> type[AuthorizationCodeGrant]:
 
         def save_authorization_code(self, code: str, request: OAuth2Request) -> None:
             data = request.payload.data
+            if data.get("nonce"):
+                provider.nonces_used.add(data["nonce"])
             provider.codes[code] = IssuedCode(
                 code=code,
                 client_id=request.payload.client_id,
@@ -242,9 +244,9 @@ def _code_grant(provider: TestProvider) -> type[AuthorizationCodeGrant]:
 def _openid_code(provider: TestProvider) -> OpenIDCode:
     class TestOpenIDCode(OpenIDCode):  # type: ignore[misc]
         def exists_nonce(self, nonce: str, request: OAuth2Request) -> bool:
-            seen = nonce in provider.nonces_seen
-            provider.nonces_seen.add(nonce)
-            return seen
+            # A nonce that already has a code is a replay (the login page's GET and POST
+            # carry the same one, so "seen" alone would refuse every sign-in).
+            return nonce in provider.nonces_used
 
         def resolve_client_private_key(self, client: RegisteredClient) -> RSAKey:
             if provider.misbehaviour == "signature":
@@ -301,7 +303,7 @@ class TestProvider:
         self.people: dict[str, ProviderPerson] = {}
         self.clients: dict[str, RegisteredClient] = {}
         self.codes: dict[str, IssuedCode] = {}
-        self.nonces_seen: set[str] = set()
+        self.nonces_used: set[str] = set()
         self.tokens_issued = 0
         self.misbehaviour: str | None = None
         # The authorisation requests as received, for tests that check what Candour sent.
@@ -426,4 +428,5 @@ class TestProvider:
 <button type="submit" name="action" value="cancel">Cancel</button>
 </form>
 </main></body></html>"""
-        return Response(page, content_type="text/html; charset=utf-8", status=400 if problem else 200)
+        status = 400 if problem else 200
+        return Response(page, content_type="text/html; charset=utf-8", status=status)

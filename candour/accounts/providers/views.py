@@ -90,7 +90,8 @@ def organisation_sign_in(request: HttpRequest) -> HttpResponse:
     if lockout.is_client_paused(request):
         form.add_error(None, _paused_message())
         return _page(request, form, status=429)
-    provider = provider_for_email(form.cleaned_data["email"])
+    email = form.cleaned_data["email"].strip().lower()
+    provider = provider_for_email(email)
     if provider is None:
         # Counted, so that a client cannot walk a list of domains to learn which councils
         # use Candour.
@@ -112,7 +113,7 @@ def start_provider_sign_in(request: HttpRequest) -> HttpResponse:
     form = OrganisationSignInForm(request.POST)
     if not form.is_valid():
         return _page(request, form, status=400)
-    email = form.cleaned_data["email"]
+    email = form.cleaned_data["email"].strip().lower()
     if lockout.is_client_paused(request):
         return _refused(request, email, _paused_message(), 429)
     provider = provider_for_email(email)
