@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from candour.accounts.models import IdentityProvider, ProviderSecondFactor
 from candour.accounts.providers.services import ProviderSettings, configure_provider
+from candour.accounts.services import revoke_role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
 from conftest import World
@@ -212,8 +213,6 @@ def test_someone_the_provider_knows_but_candour_does_not_is_refused_and_not_crea
 def test_an_account_without_a_role_in_the_council_is_refused(
     world: World, idp: TestProvider, riverside_provider: IdentityProvider
 ) -> None:
-    from candour.accounts.services import revoke_role
-
     for membership in world.staff.memberships.all():
         revoke_role(actor=world.admin, membership=membership)
     _person(idp, "staff@riverside.example")
