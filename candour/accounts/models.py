@@ -13,7 +13,9 @@ from candour.accounts.querysets import IdentityProviderQuerySet, MembershipQuery
 from candour.accounts.roles import ROLES_REQUIRING_TWO_FACTOR, Role
 
 
-class User(AbstractBaseUser):
+# django-stubs cannot type the reverse manager of ProviderSecondFactor.user, which comes
+# from django-otp's untyped abstract Device.
+class User(AbstractBaseUser):  # type: ignore[django-manager-missing]
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     is_active = models.BooleanField(default=True)
@@ -189,7 +191,7 @@ class IdentityProviderDomain(models.Model):
         return self.domain
 
 
-class ProviderSecondFactor(Device):
+class ProviderSecondFactor(Device):  # type: ignore[misc]  # django-otp has no types
     """The organisation's provider, as the second factor of a session (django-otp device).
 
     When the provider's ID token says it asked for more than one factor, the session is
@@ -197,7 +199,9 @@ class ProviderSecondFactor(Device):
     itself. Deleting the provider deletes these, and such sessions need a code again.
     """
 
-    provider = models.ForeignKey(IdentityProvider, on_delete=models.CASCADE, related_name="+")
+    provider: models.ForeignKey[IdentityProvider, IdentityProvider] = models.ForeignKey(
+        IdentityProvider, on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("identity provider second factor")

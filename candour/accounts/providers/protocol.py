@@ -15,7 +15,7 @@ import json
 import time
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import requests
 from authlib.common.security import generate_token
@@ -33,6 +33,9 @@ from candour.accounts.providers.discovery import (
     fetch_keys,
     fetch_metadata,
 )
+
+if TYPE_CHECKING:
+    from joserfc.jwk import KeySetSerialization
 
 SCOPE = "openid email profile"
 # How long a started sign-in may wait for the person to come back from the provider.
@@ -156,11 +159,14 @@ def _auth_method(metadata: ProviderMetadata) -> str:
 def _decode(id_token: str, metadata: ProviderMetadata) -> jwt.Token:
     algorithms = list(metadata.signing_algorithms)
     try:
-        return jwt.decode(id_token, KeySet.import_key_set(fetch_keys(metadata)), algorithms)
+        return jwt.decode(id_token, _key_set(fetch_keys(metadata)), algorithms)
     except InvalidKeyIdError:
         # A key Candour has not seen: the provider may have rotated its keys since.
-        keys = KeySet.import_key_set(fetch_keys(metadata, fresh=True))
-        return jwt.decode(id_token, keys, algorithms)
+        return jwt.decode(id_token, _key_set(fetch_keys(metadata, fresh=True)), algorithms)
+
+
+def _key_set(keys: dict[str, Any]) -> KeySet:
+    return KeySet.import_key_set(cast("KeySetSerialization", keys))
 
 
 def finish(

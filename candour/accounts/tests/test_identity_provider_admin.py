@@ -57,7 +57,7 @@ def _form(issuer: str, **changes: str) -> dict[str, str]:
 
 
 def _text(response: Any) -> str:
-    return html.unescape(response.content.decode())
+    return str(html.unescape(response.content.decode()))
 
 
 def test_the_organisation_page_links_to_the_sign_in_settings(world: World) -> None:
@@ -139,6 +139,7 @@ def test_a_new_secret_destroys_the_old_ones_key(world: World, idp: TestProvider)
     client = signed_in_client(world.admin)
     client.post(_page(world), _form(idp.issuer))
     first_key = IdentityProvider.objects.get().client_secret_key_id
+    assert first_key is not None
 
     client.post(_page(world), _form(idp.issuer, new_secret="a-rotated-secret"))
 

@@ -115,7 +115,7 @@ def sign_in_through_provider(client: Client, email: str, *, username: str | None
 
 
 def _text(response: Any) -> str:
-    return html.unescape(response.content.decode())
+    return str(html.unescape(response.content.decode()))
 
 
 def _signed_in_as(client: Client) -> str | None:
