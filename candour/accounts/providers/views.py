@@ -104,21 +104,23 @@ def organisation_sign_in(request: HttpRequest) -> HttpResponse:
             ),
         )
         return _page(request, form, status=400)
+    request.session[PENDING_EMAIL_SESSION_KEY] = email
     return _page(request, form, provider=provider)
 
 
-@require_POST
+@require_GET
 def start_provider_sign_in(request: HttpRequest) -> HttpResponse:
-    """Send the browser to the provider, with state, nonce and PKCE kept in the session."""
-    form = OrganisationSignInForm(request.POST)
-    if not form.is_valid():
-        return _page(request, form, status=400)
-    email = form.cleaned_data["email"].strip().lower()
-    if lockout.is_client_paused(request):
-        return _refused(request, email, _paused_message(), 429)
-    provider = provider_for_email(email)
+    """Send the browser to the provider, with state, nonce and PKCE kept in the session.
+
+    A link, not a form: the strict CSP's form-action 'self' would stop a form whose answer
+    redirects to another site, and a link carries nothing a stranger could use (the
+    address it signs in for was put in this session by the page before)."""
+    email = str(request.session.get(PENDING_EMAIL_SESSION_KEY, "") or "")
+    provider = provider_for_email(email) if email else None
     if provider is None:
         return redirect("accounts:provider-sign-in")
+    if lockout.is_client_paused(request):
+        return _refused(request, email, _paused_message(), 429)
     try:
         url, pending = protocol.start(
             provider_id=provider.pk,
@@ -134,7 +136,6 @@ def start_provider_sign_in(request: HttpRequest) -> HttpResponse:
     except ProviderMisconfiguredError:
         return _refused(request, email, _misconfigured_message(provider), 502)
     request.session[PENDING_SESSION_KEY] = pending.to_session()
-    request.session[PENDING_EMAIL_SESSION_KEY] = email
     return redirect(url)
 
 

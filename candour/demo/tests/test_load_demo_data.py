@@ -58,8 +58,6 @@ def test_demo_data_loads_once_and_verifies() -> None:
         reverse("accounts:provider-sign-in"), {"email": "sam.patel@riverside.example"}
     )
     assert "Sign in with Riverside Council (Microsoft)" in offered.content.decode()
-    started = client.post(
-        reverse("accounts:provider-start"), {"email": "sam.patel@riverside.example"}
-    )
+    started = client.get(reverse("accounts:provider-start"))
     assert started.status_code == 502
     assert "Candour could not reach Riverside Council (Microsoft)" in started.content.decode()
