@@ -2,14 +2,16 @@
 
 Either sealed under its own data key (envelope encryption, ADR 0005), so a copy of the
 database alone does not reveal it, or named as an environment variable that the server's
-operator sets. Only names under CANDOUR_PROVIDER_SECRET_ may be named: an administrator
-who could name any variable could have Candour send its own keys to a server they run.
+operator sets (or its `_FILE` variant, naming a file that holds it). Only names under
+CANDOUR_PROVIDER_SECRET_ may be named: an administrator who could name any variable
+could have Candour send its own keys to a server they run.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from candour.accounts.models import IdentityProvider
 from candour.keys.services import KeyDestroyedError, create_data_key, seal, unseal
@@ -22,6 +24,17 @@ KEY_PURPOSE = "identity-provider-secret"
 
 class MissingSecretError(Exception):
     """The provider has no usable client secret (the variable is unset or empty)."""
+
+
+def _from_environment(name: str) -> str:
+    """The variable's value, or, as for every secret setting, the file `NAME_FILE` names."""
+    file_path = os.environ.get(f"{name}_FILE")
+    if file_path:
+        try:
+            return Path(file_path).read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
+    return os.environ.get(name, "").strip()
 
 
 def is_allowed_variable(name: str) -> bool:
@@ -45,7 +58,7 @@ def client_secret(provider: IdentityProvider) -> str:
     if provider.client_secret_variable:
         if not is_allowed_variable(provider.client_secret_variable):
             raise MissingSecretError
-        value = os.environ.get(provider.client_secret_variable, "")
+        value = _from_environment(provider.client_secret_variable)
         if not value:
             raise MissingSecretError
         return value

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -444,3 +445,35 @@ def test_no_address_or_token_reaches_the_logs(
         if record.name.split(".")[0] in ("candour", "django", "authlib", "joserfc")
     ]
     assert not [line for line in ours if "riverside.example" in line or "code=" in line]
+
+
+def test_the_named_variables_file_variant_is_read_like_every_secret_setting(
+    world: World, idp: TestProvider, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    secret_file = tmp_path / "provider-secret"
+    secret_file.write_text(CLIENT_SECRET + "\n")
+    monkeypatch.delenv("CANDOUR_PROVIDER_SECRET_RIVERSIDE", raising=False)
+    monkeypatch.setenv("CANDOUR_PROVIDER_SECRET_RIVERSIDE_FILE", str(secret_file))
+    _configure(
+        world, idp.issuer, new_secret="", secret_variable="CANDOUR_PROVIDER_SECRET_RIVERSIDE"
+    )
+    _person(idp, "staff@riverside.example")
+    client = Client()
+
+    sign_in_through_provider(client, "staff@riverside.example")
+
+    assert _signed_in_as(client) == str(world.staff.pk)
+
+
+def test_a_secret_the_provider_does_not_accept_is_refused_at_the_token_endpoint(
+    world: World, idp: TestProvider
+) -> None:
+    _configure(world, idp.issuer, new_secret="not-the-registered-secret")
+    _person(idp, "staff@riverside.example")
+    client = Client()
+
+    response = sign_in_through_provider(client, "staff@riverside.example")
+
+    assert response.status_code == 400
+    assert _signed_in_as(client) is None
+    assert _failure_reasons(world) == ["code_refused"]
