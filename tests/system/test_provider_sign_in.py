@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.identity_provider import ProviderPerson, TestProvider
 from tests.system.support import AccessibilityCheck, ContextFactory, PageOpener, ShellRunner
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1366, "height": 900}
+DESKTOP: ViewportSize = {"width": 1366, "height": 900}
 CLIENT_ID = "candour-browser-tests"
 CLIENT_SECRET = "browser-test-client-secret"
 PROVIDER_PASSWORD = "council-account-password"
