@@ -18,6 +18,7 @@ from candour.audit.models import AuditEvent
 from candour.keys.models import DataKey
 from conftest import World, signed_in_client
 from tests.identity_provider import TestProvider
+from tests.row_counts import changed_tables, row_counts
 
 SECRET = "the-secret-entra-showed-once"
 
@@ -255,3 +256,13 @@ def test_test_connection_says_when_the_secrets_variable_is_not_set(
     body = _text(response)
     assert "cannot read the client secret" in body
     assert "Read from the environment variable CANDOUR_PROVIDER_SECRET_RIVERSIDE" in body
+
+
+def test_test_connection_writes_nothing(world: World, idp: TestProvider) -> None:
+    client = signed_in_client(world.admin)
+    client.post(_page(world), _form(idp.issuer))
+    before = row_counts()
+
+    client.post(reverse("accounts:identity-provider-test", args=[world.riverside.slug]))
+
+    assert changed_tables(before, row_counts()) == {}
