@@ -109,3 +109,27 @@ def clear(email: str, request: HttpRequest) -> None:
     The per-account count is kept (it runs out with its window), so that one success
     does not give a guesser with many addresses a fresh allowance."""
     throttle.clear(_keys(email, request)["pair"][0])
+
+
+def is_client_paused(request: HttpRequest) -> bool:
+    """Has this client failed too often, on any account or sign-in route, to try again now?
+
+    Sign-in through an organisation's provider counts here too (ADR 0031): its failures
+    (an unknown domain, a refused token) share the client's allowance with wrong passwords.
+    """
+    key, limit = _client_counter(request)
+    return throttle.used([key], window=_window()).get(key, 0) >= limit
+
+
+def note_client_failure(request: HttpRequest) -> None:
+    """Count a failure that names no account (or one the provider vouched for) against
+    the client only."""
+    key, _limit = _client_counter(request)
+    throttle.add(key, window=_window())
+
+
+def _client_counter(request: HttpRequest) -> tuple[str, int]:
+    return (
+        throttle_key("client", client_key(request)),
+        settings.CANDOUR_SIGN_IN_CLIENT_FAILURE_LIMIT,
+    )

@@ -7,12 +7,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
-from candour.accounts.querysets import MembershipQuerySet, UserManager
+from candour.accounts.querysets import IdentityProviderQuerySet, MembershipQuerySet, UserManager
 from candour.accounts.roles import ROLES_REQUIRING_TWO_FACTOR, Role
 
 
-class User(AbstractBaseUser):
+# django-stubs cannot type the reverse manager of ProviderSecondFactor.user, which comes
+# from django-otp's untyped abstract Device.
+class User(AbstractBaseUser):  # type: ignore[django-manager-missing]
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     is_active = models.BooleanField(default=True)
@@ -128,3 +131,83 @@ class Membership(models.Model):
     @property
     def role_label(self) -> str:
         return str(Role(self.role).label)
+
+
+class IdentityProvider(models.Model):
+    """An organisation's own OpenID Connect provider (Microsoft Entra ID, most often), through
+    which its staff may sign in (ADR 0031).
+
+    Only people who already have a Candour account and a role in the organisation can sign
+    in this way: the provider proves who someone is, Candour still decides what they hold.
+    The client secret is never stored in plain text: either sealed under its own data key
+    (keys.services) or named as an environment variable the server's operator sets.
+    """
+
+    organisation = models.OneToOneField(
+        "core.Organisation", on_delete=models.PROTECT, related_name="identity_provider"
+    )
+    # Shown on the button: "Sign in with <name>".
+    name = models.CharField(_("name shown to staff"), max_length=100)
+    issuer = models.URLField(_("issuer URL"), max_length=300)
+    client_id = models.CharField(_("client ID"), max_length=200)
+    client_secret_key = models.ForeignKey(
+        "keys.DataKey", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    client_secret_sealed = models.BinaryField(null=True, blank=True)
+    client_secret_variable = models.CharField(
+        _("environment variable holding the client secret"), max_length=100, blank=True
+    )
+    # `acr` values (and Entra's authentication-context `acrs`) that mean the provider asked
+    # for more than one factor; an `amr` naming a second factor counts whatever these say.
+    multi_factor_acr_values = models.JSONField(default=list, blank=True)
+    enabled = models.BooleanField(_("offer this sign-in"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[IdentityProviderQuerySet] = IdentityProviderQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("identity provider")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def domain_names(self) -> list[str]:
+        return sorted(domain.domain for domain in self.domains.all())
+
+
+class IdentityProviderDomain(models.Model):
+    """An email domain whose people sign in with the provider. One organisation per domain,
+    so that an email address leads to one provider only."""
+
+    provider = models.ForeignKey(IdentityProvider, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(_("email domain"), max_length=253, unique=True)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("identity provider domain")
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class ProviderSecondFactor(Device):  # type: ignore[misc]  # django-otp has no types
+    """The organisation's provider, as the second factor of a session (django-otp device).
+
+    When the provider's ID token says it asked for more than one factor, the session is
+    marked verified with this device, as a TOTP code would mark it; it never accepts a code
+    itself. Deleting the provider deletes these, and such sessions need a code again.
+    """
+
+    provider: models.ForeignKey[IdentityProvider, IdentityProvider] = models.ForeignKey(
+        IdentityProvider, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("identity provider second factor")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "provider"], name="provider_second_factor_once")
+        ]
+
+    def verify_token(self, token: object) -> bool:
+        return False

@@ -6,7 +6,7 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.db import models
 
 if TYPE_CHECKING:
-    from candour.accounts.models import Membership, User  # noqa: F401 - string base
+    from candour.accounts.models import IdentityProvider, Membership, User  # noqa: F401 - string base
     from candour.core.models import Organisation
 
 
@@ -33,4 +33,17 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         return self.filter(revoked_at__isnull=True)
 
     def in_organisation(self, organisation: Organisation) -> MembershipQuerySet:
+        return self.filter(organisation=organisation)
+
+
+class IdentityProviderQuerySet(models.QuerySet["IdentityProvider"]):
+    def enabled(self) -> IdentityProviderQuerySet:
+        return self.filter(enabled=True)
+
+    def for_email(self, email: str) -> IdentityProviderQuerySet:
+        """The provider whose domains include this address's domain (at most one)."""
+        domain = email.strip().lower().rpartition("@")[2]
+        return self.filter(domains__domain=domain) if domain else self.none()
+
+    def of_organisation(self, organisation: Organisation) -> IdentityProviderQuerySet:
         return self.filter(organisation=organisation)

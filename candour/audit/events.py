@@ -116,6 +116,7 @@ class AuditEventType(StrEnum):
     SHARING_ODS_CODE_SET = "sharing.ods_code_set"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
+    IDENTITY_PROVIDER_CHANGED = "sign_in.provider_changed"
 
     @property
     def description(self) -> StrOrPromise:
@@ -232,6 +233,9 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SHARING_ODS_CODE_SET: _("Organisation's ODS code set for information sharing"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
+    AuditEventType.IDENTITY_PROVIDER_CHANGED: _(
+        "Sign-in through the organisation's provider set up or changed"
+    ),
 }
 
 

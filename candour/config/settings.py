@@ -175,6 +175,14 @@ CANDOUR_SIGN_IN_ACCOUNT_FAILURE_LIMIT = env_int(
 )
 CANDOUR_SIGN_IN_LOCKOUT_MINUTES = env_int("CANDOUR_SIGN_IN_LOCKOUT_MINUTES", default=15, minimum=1)
 OTP_TOTP_ISSUER = "Candour"
+# Organisations' own OpenID Connect providers (accounts.providers, ADR 0031). Issuers must
+# use https; plain http on this machine (127.0.0.1, localhost) only outside production,
+# where the tests start a real provider on loopback. Each call to a provider waits at most
+# this long, so a provider that is down gives a clear answer rather than a hung page.
+CANDOUR_PROVIDER_ALLOW_LOOPBACK = env_bool(
+    "CANDOUR_PROVIDER_ALLOW_LOOPBACK", default=not IS_PRODUCTION
+)
+CANDOUR_PROVIDER_TIMEOUT_SECONDS = env_int("CANDOUR_PROVIDER_TIMEOUT_SECONDS", default=5, minimum=1)
 
 # Sessions and cookies.
 SECURE_COOKIES = env_bool("CANDOUR_SECURE_COOKIES", default=IS_PRODUCTION)

@@ -251,6 +251,9 @@ def load_demo_data() -> bool:
     for organisation in organisations_to_train():
         train_suggester(organisation)
     build_index()
+    from candour.demo import sign_in as sign_in_demo
+
+    sign_in_demo.load(riverside, User.objects.get(email="chris.evans@riverside.example"))
     from candour.demo import home as home_demo
 
     home_demo.load()

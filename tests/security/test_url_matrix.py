@@ -48,6 +48,12 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "accessibility/": PUBLIC,
     "healthz": PUBLIC,
     "sign-in/": PUBLIC,
+    # Sign-in through the organisation's own provider (ADR 0031): the email page, the
+    # button that sends the browser away, and the provider's return (refused without a
+    # sign-in started in the same session).
+    "sign-in/organisation/": PUBLIC,
+    "sign-in/organisation/continue/": PUBLIC,
+    "sign-in/organisation/return/": PUBLIC,
     "sign-out/": PUBLIC,
     "api/": PUBLIC,  # how to use the API, no data
     "api/v1/openapi.json": PUBLIC,  # the published description, no data

@@ -50,3 +50,14 @@ def test_demo_data_loads_once_and_verifies() -> None:
     assert found.effect.after is not None
     assert found.effect.after < found.effect.before
     assert found.verdict in {"Improved", "Cannot tell yet"}
+
+    # Riverside signs in through its own provider (ADR 0031): the journey offers it for a
+    # Riverside address, and, as the placeholder issuer answers nowhere, says so plainly.
+    client = Client()
+    offered = client.post(
+        reverse("accounts:provider-sign-in"), {"email": "sam.patel@riverside.example"}
+    )
+    assert "Sign in with Riverside Council (Microsoft)" in offered.content.decode()
+    started = client.get(reverse("accounts:provider-start"))
+    assert started.status_code == 502
+    assert "Candour could not reach Riverside Council (Microsoft)" in started.content.decode()
