@@ -89,3 +89,35 @@ def test_an_idea_with_nothing_linked_says_what_would_be_judged(world: World) -> 
         signed_in_client(world.manager).get(reverse("ideas:idea", args=[other.pk])).content.decode()
     )
     assert "Did it work?" not in page
+
+
+def test_the_theme_page_judges_each_change_made_about_it(world: World) -> None:
+    before = {date(2025, 8 + i, 1) if i < 5 else date(2026, i - 4, 1): 2 for i in range(10)}
+    idea = _adopted_idea(world, before)
+    assert idea.source_theme_id is not None
+
+    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
+        page = (
+            signed_in_client(world.analyst)
+            .get(reverse("learning:theme", args=[idea.source_theme_id]))
+            .content.decode()
+        )
+
+    section = page[page.index('id="did-it-work"') :]
+    assert f"After idea {idea.pk} was adopted" in section
+    assert "Improved" in section
+    assert "went from 2.0 to 0.0 a month" in section
+
+
+def test_a_theme_with_no_change_says_what_would_be_judged(world: World) -> None:
+    theme = create_theme(
+        actor=world.analyst,
+        organisation=world.riverside,
+        name="Quiet trap",
+        reports=[reviewed_report(world)],
+    )
+
+    page = signed_in_client(world.analyst).get(reverse("learning:theme", args=[theme.pk]))
+
+    assert 'id="effect-none"' in page.content.decode()
+    assert "Nothing has been changed about this theme yet" in page.content.decode()

@@ -171,3 +171,34 @@ def theme_effect(
     effect = assess_counts([*before, *after], len(before), better=Better.DOWN)
     verdict, words, method = describe(_t("Reports of this theme"), effect)
     return StreamEffect(stream, effect, verdict, words, method)
+
+
+def changes_on_theme(theme_id: int, *, today: date | None = None) -> list[StreamEffect]:
+    """Every change made about the theme, each judged on the theme's reports from its month:
+    the ideas raised from it and adopted (asked through the relation, so learning does not
+    depend on the ideas app), and the alerts on its reports that were acted on. Oldest first."""
+    from candour.learning.models import Alert, Theme
+
+    theme = Theme.objects.get(pk=theme_id)
+    changes: list[tuple[datetime, str]] = [
+        (adopted_at, _t("After idea %(number)s was adopted") % {"number": number})
+        for number, adopted_at in theme.ideas.filter(adopted_at__isnull=False)  # type: ignore[attr-defined]
+        .order_by("adopted_at")
+        .values_list("pk", "adopted_at")
+    ]
+    changes += [
+        (
+            acted_on_at,
+            _t("After the alert of %(day)s was acted on") % {"day": raised.strftime("%d %B %Y")},
+        )
+        for raised, acted_on_at in Alert.objects.filter(
+            report__theme_memberships__theme_id=theme_id, acted_on_at__isnull=False
+        )
+        .order_by("acted_on_at")
+        .values_list("raised_at", "acted_on_at")
+        .distinct()
+    ]
+    return [
+        theme_effect(theme_id, changed_at, stream, today=today)
+        for changed_at, stream in sorted(changes, key=lambda change: change[0])
+    ]

@@ -23,6 +23,7 @@ from candour.learning.themes.access import (
     theme_reports,
     themes_of,
 )
+from candour.learning.themes.effect import changes_on_theme
 from candour.learning.themes.forms import AttachForm, MergeForm, SplitForm, ThemeForm
 from candour.learning.themes.profile import build_profile, candidates
 
@@ -97,6 +98,7 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "merge_form": MergeForm(themes=other_live_themes(theme)),
             "split_form": SplitForm(reports=profile.reports),
             "attach_form": AttachForm(),
+            "effects": changes_on_theme(theme.pk),
         },
     )
 
