@@ -70,6 +70,9 @@ class Chart:
     title: str
     labels: Sequence[str]  # one per category or period, in the order drawn and tabled
     series: Sequence[Series]
+    # The labels as the data table writes them, where the chart abbreviates ("Jan 24"
+    # on the chart, "January 2024" in the table); by default the same.
+    table_labels: Sequence[str] | None = None
     label_heading: str = ""  # the data table's first column
     unit: str = ""  # after every tick and value: "%"
     # Lines over a number scale rather than periods (the Lorenz curve): x per label.
