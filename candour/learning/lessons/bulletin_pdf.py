@@ -17,11 +17,16 @@ from candour.learning.lessons.bulletin_content import BulletinContent
 PDF_VARIANT = "pdf/ua-1"
 
 
+def _language_tag() -> str:
+    """The language as PDF readers expect it ("en-GB"), from Django's ("en-gb")."""
+    return translation.to_locale(translation.get_language() or "en-gb").replace("_", "-")
+
+
 def render_pdf(content: BulletinContent) -> bytes:
     """The bulletin as tagged PDF bytes."""
     html = render_to_string(
         "learning/bulletin_pdf.html",
-        {"content": content, "language": translation.get_language() or "en-GB"},
+        {"content": content, "language": _language_tag()},
     )
     # No base URL: the document is self-contained and must fetch nothing.
     pdf: bytes = HTML(string=html, base_url=None).write_pdf(pdf_variant=PDF_VARIANT)

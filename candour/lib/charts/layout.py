@@ -18,6 +18,7 @@ from candour.lib.charts.model import (
     INK,
     PURPLE,
     RED,
+    WHITE,
     Chart,
     Kind,
     Series,
@@ -84,7 +85,7 @@ class Text:
     anchor: Anchor = "start"
     colour: str = INK
     bold: bool = False
-    halo: bool = False  # a white outline, where the text may cross a line
+    halo: bool = False  # a white ground, where the text may cross a gridline
 
     def box(self) -> tuple[float, float, float, float]:
         """The most room the text takes: left, top, right, bottom."""
@@ -126,9 +127,21 @@ def _dash(series: Series) -> str:
 
 def draw(chart: Chart, width: int) -> Drawing:
     """The chart laid out `width` units wide."""
-    if chart.kind is Kind.BARS:
-        return _bars(chart, width)
-    return _plot(chart, width)
+    drawing = _bars(chart, width) if chart.kind is Kind.BARS else _plot(chart, width)
+    return Drawing(drawing.width, drawing.height, _grounded(drawing.shapes))
+
+
+def _grounded(shapes: list[Shape]) -> list[Shape]:
+    """A white box under each text that may cross a gridline: a white outline
+    (paint-order) would hide the text itself where the PDF printer ignores paint-order."""
+    out: list[Shape] = []
+    for shape in shapes:
+        if isinstance(shape, Text) and shape.halo:
+            left, top, right, bottom = shape.box()
+            ground = max(left - 2, 0.0)
+            out.append(Rect(_r(ground), _r(top), _r(right + 2 - ground), _r(bottom - top), WHITE))
+        out.append(shape)
+    return out
 
 
 def _bars(chart: Chart, width: int) -> Drawing:
@@ -159,18 +172,20 @@ def _bars(chart: Chart, width: int) -> Drawing:
     y = 4.0
     for index, label in enumerate(chart.labels):
         for line in wrap(label, width, max_lines=2):
-            body.append(Text(0, _r(y + 15), line))
+            body.append(Text(0, _r(y + 15), line, halo=True))
             y += LINE_HEIGHT
         y += BAR_GAP
         for series in chart.series:
             value = series.values[index]
             shown = series.text(index, chart.unit)
             if value is None:
-                body.append(Text(0, _r(y + 16), shorten(shown, width), "start", DARK_GREY))
+                body.append(
+                    Text(0, _r(y + 16), shorten(shown, width), "start", DARK_GREY, halo=True)
+                )
             else:
                 length = max(value * scale, 1.0) if value > 0 else 0.0
                 body.append(Rect(0, _r(y), _r(length), BAR, series.colour))
-                body.append(Text(_r(length + 6), _r(y + 16), shown))
+                body.append(Text(_r(length + 6), _r(y + 16), shown, halo=True))
             y += BAR + BAR_GAP
         y += GROUP_GAP
     bottom = _r(y)
