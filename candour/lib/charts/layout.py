@@ -279,8 +279,10 @@ def _plot(chart: Chart, width: int) -> Drawing:
     rows = _event_rows([xs[e.position] for e in events])
     event_band = (max(rows) + 1) * LINE_HEIGHT if rows else 0
 
+    # Each value over its column, where every one fits the column's share of its slot.
+    room = (xs[1] - xs[0] if count > 1 else width) / max(len(chart.series), 1) - 4
     value_labels = columns and all(
-        text_width(s.text(i, chart.unit)) <= (xs[1] - xs[0] if count > 1 else width) - 4
+        text_width(s.text(i, chart.unit)) <= room
         for s in chart.series
         for i in range(count)
         if s.values[i] is not None

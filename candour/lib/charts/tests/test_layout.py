@@ -50,7 +50,13 @@ LORENZ = Chart(
     x_unit="%",
     whole=False,
 )
-CHARTS = {"bars": BARS, "columns": COLUMNS, "lines": LINES, "lorenz": LORENZ}
+PAIRS = Chart(
+    Kind.COLUMNS,
+    "Ideas submitted and adopted",
+    MONTHS[:12],
+    [Series("Submitted", [0, 3, 12, 7] * 3), Series("Adopted", [0, 1, 10, 2] * 3, colour=GREEN)],
+)
+CHARTS = {"bars": BARS, "columns": COLUMNS, "pairs": PAIRS, "lines": LINES, "lorenz": LORENZ}
 
 
 def _boxes(drawing: Drawing) -> list[tuple[float, float, float, float]]:
