@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.system.support import AccessibilityCheck, PageOpener
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 740}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 375, "height": 740}
 
 
 def _first_link_in(selector: str) -> Callable[[Page], None]:
@@ -122,7 +122,7 @@ def test_given_a_page_of_charts_when_shown_on_a_screen_then_every_chart_is_legib
     signed_in_page: PageOpener,
     serious_accessibility_problems: AccessibilityCheck,
     tmp_path: Path,
-    viewport: dict[str, int],
+    viewport: ViewportSize,
     persona: str,
     path: str,
     action: Callable[[Page], None] | None,

@@ -23,7 +23,7 @@ def chart_table(
     """The chart's heading, legend and drawing, with its data table in a closed details
     element: the chart's own table, or the page's fuller one (`table`, a template that
     sees the page's context)."""
-    page = context.flatten() if table else {}
+    page = {str(key): value for key, value in context.flatten().items()} if table else {}
     return {
         **page,
         **chart_context(

@@ -52,11 +52,15 @@ def pdf() -> PdfReader:
     return PdfReader(io.BytesIO(render_pdf(bulletin_content(bulletin))))
 
 
+def _root(pdf: PdfReader) -> Any:
+    return pdf.trailer["/Root"]
+
+
 def _resolve(node: Any) -> Any:
     return node.get_object() if isinstance(node, IndirectObject) else node
 
 
-def _elements(node: Any) -> list[DictionaryObject]:
+def _elements(node: Any) -> list[Any]:
     """Every structure element under `node`, in reading order."""
     node = _resolve(node)
     if not isinstance(node, DictionaryObject):
@@ -101,10 +105,10 @@ def _figures(pdf: PdfReader) -> list[tuple[int, str, tuple[float, float, float, 
     in points from the bottom left (WeasyPrint gives CSS pixels from the top left)."""
     height = float(pdf.pages[0].mediabox.height)
     found = []
-    for element in _elements(pdf.trailer["/Root"]["/StructTreeRoot"]):
+    for element in _elements(_root(pdf)["/StructTreeRoot"]):
         if element["/S"] == "/Figure" and "/Alt" in element:
             x1, y1, x2, y2 = (float(v) * 0.75 for v in element["/A"]["/BBox"])
-            page = pdf.get_page_number(_resolve(element["/Pg"]))
+            page = pdf.get_page_number(_resolve(element["/Pg"])) or 0
             found.append((page, str(element["/Alt"]), (x1, height - y2, x2, height - y1)))
     return found
 
@@ -115,7 +119,7 @@ def _inside(page: int, x: float, y: float, figure: tuple[int, str, tuple[float, 
 
 
 def test_the_pdf_is_tagged_for_pdf_ua(pdf: PdfReader) -> None:
-    root = pdf.trailer["/Root"]
+    root: Any = pdf.trailer["/Root"]
 
     assert bool(root["/MarkInfo"]["/Marked"])
     assert root["/Lang"] == "en-GB"
@@ -123,14 +127,14 @@ def test_the_pdf_is_tagged_for_pdf_ua(pdf: PdfReader) -> None:
     assert pdf.metadata is not None
     assert pdf.metadata.title == "November lessons"
     assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
-    tags = [element["/S"] for element in _elements(root["/StructTreeRoot"])]
+    tags = [str(element["/S"]) for element in _elements(root["/StructTreeRoot"])]
     assert tags.count("/Figure") == 3
     assert tags.count("/Table") == 3
     assert {"/H1", "/H2", "/H3", "/P", "/TH", "/TD", "/Caption"} <= set(tags)
 
 
 def test_every_chart_has_alternative_text_and_its_table_after_it(pdf: PdfReader) -> None:
-    elements = _elements(pdf.trailer["/Root"]["/StructTreeRoot"])
+    elements = _elements(_root(pdf)["/StructTreeRoot"])
     order = [str(e["/S"]) for e in elements if e["/S"] == "/Table" or "/Alt" in e]
 
     assert order == ["/Figure", "/Table"] * 3
@@ -158,7 +162,8 @@ def test_text_is_readable_at_print_size(pdf: PdfReader) -> None:
 def test_bars_run_down_the_page_in_the_order_of_the_table(pdf: PdfReader) -> None:
     factors = next(f for f in _figures(pdf) if "contributing factors" in f[1])
     texts = _texts(pdf)
-    on_chart, in_table = [], []
+    on_chart: list[tuple[int, float]] = []
+    in_table: list[tuple[int, float]] = []
     for label, _count in FACTORS:
         for page, text, _size, x, y in texts:
             if text.startswith(label[:20]):

@@ -402,6 +402,10 @@ def trends(organisation: Organisation) -> tuple[list[Wave], list[TrendRow]]:
 WAVE_COLOURS = (BLUE, GREEN, PINK, INK, PURPLE)
 
 
+def _whole(cell: Cell) -> int | None:
+    return None if cell.value is None else round(cell.value)
+
+
 def themes_chart(name: str, composites: Sequence[MeasureRow]) -> Chart:
     """Percent positive for each theme across the whole organisation (the table with it
     has every team, and says which figures are hidden)."""
@@ -413,7 +417,7 @@ def themes_chart(name: str, composites: Sequence[MeasureRow]) -> Chart:
         [
             Series(
                 name,
-                [None if row.cells[0].value is None else round(row.cells[0].value) for row in rows],
+                [_whole(row.cells[0]) for row in rows],
                 shown=[row.cells[0].text for row in rows],
             )
         ],
@@ -434,10 +438,7 @@ def trend_chart(waves: Sequence[Wave], rows: Sequence[TrendRow]) -> Chart:
         [
             Series(
                 wave.title,
-                [
-                    None if row.cells[w].value is None else round(row.cells[w].value)
-                    for row in percent
-                ],
+                [_whole(row.cells[w]) for row in percent],
                 shown=[row.cells[w].text for row in percent],
                 colour=WAVE_COLOURS[w % len(WAVE_COLOURS)],
             )
