@@ -38,13 +38,18 @@ class Dashboard:
 
 
 def _chart(
-    title: str, counts: list[tuple[str, int]], *, parts: bool = False, label_heading: str = ""
+    title: str,
+    counts: list[tuple[str, int]],
+    *,
+    parts: bool = False,
+    label_heading: str = "",
+    over_time: bool = False,
 ) -> BarChart:
     """`parts`: the rows split every report between them, so their sum is the total."""
     rows: list[CountRow] = (
         suppress_parts(counts) if parts else [suppress(label, count) for label, count in counts]
     )
-    return BarChart(title, rows, label_heading)
+    return BarChart(title, rows, label_heading, over_time)
 
 
 def _months(start: date, end: date) -> list[date]:
@@ -107,6 +112,7 @@ def build_dashboard(
                 [(date_format(m, "M Y"), by_month.get(m, 0)) for m in _months(start, end)],
                 parts=True,
                 label_heading=_("Month"),
+                over_time=True,
             ),
             outcome_chart,
             _chart(_("Contributing factors"), top(Axis.FACTOR)),

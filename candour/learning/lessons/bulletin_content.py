@@ -12,7 +12,16 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
-from candour.core.charts import BLUE, GREEN, Chart, CountRow, Kind, Series, count_bars
+from candour.core.charts import (
+    BLUE,
+    GREEN,
+    Chart,
+    CountRow,
+    Kind,
+    Series,
+    count_bars,
+    period_columns,
+)
 from candour.learning.models import Axis, Bulletin, CodedValue, Coding, ThemeReport, ThemeStatus
 from candour.lib.statistics.suppression import protect
 from candour.reporting.models import Report
@@ -27,10 +36,21 @@ class BarChart:
     title: str
     rows: list[CountRow]
     label_heading: str = ""
+    over_time: bool = False  # rows are periods, oldest first: columns, not bars
 
     @property
     def chart(self) -> Chart:
-        """The rows as bars, top to bottom in the order of the table."""
+        """The rows as bars, top to bottom in the order of the table (or, over time, as
+        columns left to right)."""
+        if self.over_time:
+            return period_columns(
+                self.title,
+                [row.label for row in self.rows],
+                [row.count for row in self.rows],
+                label_heading=self.label_heading,
+                value_heading=_("Reports"),
+                shown=[row.shown for row in self.rows],
+            )
         return count_bars(self.title, self.rows, label_heading=self.label_heading)
 
 
