@@ -286,6 +286,9 @@ LOGGING = {
         # The request loggers would otherwise print paths and client addresses.
         "django.server": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        # The PDF printer logs each step of every bulletin it prints.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 FORM_RENDERER = "candour.core.forms.GovukFormRenderer"

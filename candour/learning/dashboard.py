@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from candour.core.charts import CountRow, bar_chart_svg
+from candour.core.charts import CountRow
 from candour.core.models import Organisation
 from candour.learning.lessons.bulletin_content import (
     BarChart,
@@ -37,12 +37,19 @@ class Dashboard:
     harmed_in_full: bool = False
 
 
-def _chart(title: str, counts: list[tuple[str, int]], *, parts: bool = False) -> BarChart:
+def _chart(
+    title: str,
+    counts: list[tuple[str, int]],
+    *,
+    parts: bool = False,
+    label_heading: str = "",
+    over_time: bool = False,
+) -> BarChart:
     """`parts`: the rows split every report between them, so their sum is the total."""
     rows: list[CountRow] = (
         suppress_parts(counts) if parts else [suppress(label, count) for label, count in counts]
     )
-    return BarChart(title, rows, bar_chart_svg(title, rows))
+    return BarChart(title, rows, label_heading, over_time)
 
 
 def _months(start: date, end: date) -> list[date]:
@@ -104,6 +111,8 @@ def build_dashboard(
                 _("Reports received by month"),
                 [(date_format(m, "M Y"), by_month.get(m, 0)) for m in _months(start, end)],
                 parts=True,
+                label_heading=_("Month"),
+                over_time=True,
             ),
             outcome_chart,
             _chart(_("Contributing factors"), top(Axis.FACTOR)),

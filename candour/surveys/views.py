@@ -32,7 +32,7 @@ from candour.surveys.access import (
 from candour.surveys.forms import WaveForm
 from candour.surveys.items import item_set
 from candour.surveys.presenters import answer_sections, wave_rows
-from candour.surveys.results.figures import benchmark, trend_chart_svg, trends, wave_results
+from candour.surveys.results.figures import benchmark, trend_chart, trends, wave_results
 
 
 @login_required
@@ -154,7 +154,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "wave": wave,
             "trend_waves": waves_over_time,
             "trend_rows": trend_rows,
-            "trend_chart_svg": trend_chart_svg(waves_over_time, trend_rows),
+            "trend_chart": trend_chart(waves_over_time, trend_rows),
             "attribution": found.questions.attribution,
         },
     )

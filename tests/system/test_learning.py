@@ -228,13 +228,19 @@ def test_given_a_report_when_coded_and_written_up_then_its_lesson_is_in_a_bullet
     expect(main.get_by_role("heading", level=2, name=LESSON_TITLE)).to_be_visible()
     expect(main).to_contain_text(STORY)
     expect(main).to_contain_text(ACTION_TAKEN)
-    # Outcomes, factors and the demo's confirmed themes, each chart with its table.
-    expect(main.locator("svg.candour-chart")).to_have_count(3)
+    # Outcomes, factors and the demo's confirmed themes, each chart with its table,
+    # closed until asked for.
+    charts = main.locator("figure.candour-chart")
+    expect(charts).to_have_count(3)
+    expect(charts.locator("details[open]")).to_have_count(0)
+    for summary in charts.locator("summary").all():
+        summary.click()
     expect(main.locator("table caption")).to_have_text(
         [
             "Reports by outcome: the data",
             "Most common contributing factors: the data",
-            "Recurring error traps: reports this period and the period before",
+            "Recurring error traps (confirmed themes): reports this period and the period"
+            " before: the data",
         ]
     )
     expect(main.locator("#theme-trends tbody tr")).not_to_have_count(0)
@@ -402,7 +408,8 @@ def test_given_each_learning_page_when_axe_checks_it_then_there_are_no_serious_p
     expect(analyst.locator(".govuk-error-summary")).to_contain_text("Enter a real date, like")
     check(analyst, "bulletin form with errors")
     analyst.goto(f"/lessons/bulletins/{demo.bulletin}/")
-    assert analyst.locator("svg.candour-chart").count() >= 2
+    assert analyst.locator("figure.candour-chart").count() >= 2
+    analyst.get_by_text("Show the data: Recurring error traps").click()
     expect(analyst.locator("#theme-trends")).to_be_visible()
     check(analyst, "bulletin")
     analyst.goto("/learning/dashboard/")

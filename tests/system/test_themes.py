@@ -38,11 +38,11 @@ def test_given_demo_reports_when_the_analyst_curates_a_suggested_theme_then_it_i
     analyst.locator("#suggested-themes").get_by_role("link", name=SUGGESTED_IN_DEMO).click()
     main = analyst.locator("main")
     expect(main.locator(".govuk-inset-text")).to_contain_text("Candour suggested this group")
-    expect(main.locator("svg.candour-chart")).to_be_visible()
+    expect(main.locator("figure.candour-chart")).to_be_visible()
     expect(analyst.locator("#trend-direction")).to_contain_text("in the last six months")
     expect(analyst.locator("#theme-factors")).to_contain_text("Handover and continuity")
     expect(analyst.locator("#caught-vs-not")).to_contain_text("(held)")
-    analyst.get_by_text("The data: reports by the month they happened").click()
+    analyst.get_by_text("Show the data: Reports in this theme by the month they happened").click()
     expect(analyst.locator("#trend-table tbody tr")).to_have_count(18)
     assert serious_accessibility_problems(analyst) == []
 

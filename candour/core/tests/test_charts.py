@@ -1,4 +1,5 @@
-"""Every SVG chart is drawn by a template, so Django escapes every title and label."""
+"""The one chart component: every title and label escaped, the same figure on every page
+(heading, key, drawings, data in a closed details element), bars in the table's order."""
 
 from __future__ import annotations
 
@@ -6,22 +7,12 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
+from django.template import Context, Template
 
-from candour.core.charts import (
-    Column,
-    CountRow,
-    EventMark,
-    LineSeries,
-    bar_chart,
-    bar_chart_svg,
-    column_chart_svg,
-    line_chart,
-    line_chart_svg,
-    nice_ticks,
-)
+from candour.core.charts import Chart, CountRow, count_bars, period_columns, render_chart
+from candour.lib.charts.layout import PRINT_WIDTH, SCREEN_WIDTHS
 from candour.lib.statistics.concentration import LorenzPoint
 from candour.lib.statistics.control_charts import DemandPoint, Frequency, assess_demand
 from candour.workforce import charts as workforce_charts
@@ -29,126 +20,130 @@ from candour.workforce.demand import AnnotatedPoint, DemandSeries
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = ["<script>alert(1)</script>", '" onload="x', "Tom & Jerry's <b>team</b>"]
-CANDOUR = Path(__file__).resolve().parents[2]
 
 
 def _months(count: int) -> list[date]:
     return [date(2020 + i // 12, i % 12 + 1, 1) for i in range(count)]
 
 
-def _control(title: str, event: str) -> str:
-    counts = [DemandPoint(month, 20 + i % 5) for i, month in enumerate(_months(40))]
+def _control(title: str, event: str) -> Chart:
+    # A surge at the end, for the rules to flag.
+    counts = [
+        DemandPoint(month, 90 if i >= 37 else 20 + i % 5) for i, month in enumerate(_months(40))
+    ]
     points = [
         AnnotatedPoint(point, (event,) if i == 30 else ())
         for i, point in enumerate(assess_demand(counts, Frequency.MONTHLY))
     ]
-    return workforce_charts.control_chart_svg(
+    return workforce_charts.control_chart(
         title, DemandSeries("referrals", "Referrals", Frequency.MONTHLY, points)
     )
 
 
-# Each chart type, drawn with the hostile text as its title and as one of its labels
-# (a team or month name, a theme name, an axis label, an event on the demand chart).
-CHARTS: dict[str, Callable[[str], str]] = {
-    "column": lambda text: column_chart_svg(text, [Column(text, 4), Column("Feb", None)]),
-    "bar": lambda text: bar_chart_svg(text, [CountRow(text, 7), CountRow("Other", None)]),
-    "lorenz": lambda text: workforce_charts.lorenz_svg(
+# Each kind of chart, with the hostile text as its title and as one of its labels.
+CHARTS: dict[str, Callable[[str], Chart]] = {
+    "columns": lambda text: period_columns(text, [text, "Feb"], [4, None]),
+    "bars": lambda text: count_bars(text, [CountRow(text, 7), CountRow("Other", None)]),
+    "lorenz": lambda text: workforce_charts.lorenz_chart(
         text, [LorenzPoint(0.0, 0.0), LorenzPoint(0.5, 0.2), LorenzPoint(1.0, 1.0)]
     ),
-    "line": lambda text: workforce_charts.line_chart_svg(
-        text, [text, "Q2", "Q3"], [1.0, None, 3.0]
-    ),
+    "line": lambda text: workforce_charts.line_chart(text, [text, "Q2", "Q3"], [1.0, None, 3.0]),
     "control": lambda text: _control(text, text),
 }
+
+
+def _svgs(markup: str) -> list[ElementTree.Element]:
+    return [
+        ElementTree.fromstring(found)  # noqa: S314 - our own markup
+        for found in re.findall(r"<svg xmlns=.*?</svg>", markup, re.DOTALL)
+        if "candour-chart__svg" in found
+    ]
 
 
 @pytest.mark.parametrize("kind", CHARTS)
 @pytest.mark.parametrize("text", HOSTILE)
 def test_titles_and_labels_are_escaped_in_every_chart(kind: str, text: str) -> None:
-    svg = CHARTS[kind](text)
+    markup = render_chart(CHARTS[kind](text))
 
-    assert "<script" not in svg
-    assert "<b>" not in svg
-    assert '" onload=' not in svg
-    # The markup is still one well-formed SVG whose title and labels read back unchanged.
-    root = ElementTree.fromstring(svg)  # noqa: S314 - our own markup
-    assert root.tag == f"{SVG}svg"
-    assert root.get("aria-label") == text
-    assert root.get("role") == "img"
-    assert all(element.get("onload") is None for element in root.iter())
-    texts = [element.text for element in root.iter(f"{SVG}text")]
-    if kind == "lorenz":  # its labels are fixed percentages
-        assert texts[-3:] == ["0%", "50%", "100%"]
-    else:
-        assert any(shown and text.startswith(shown) for shown in texts), texts
+    assert "<script" not in markup
+    assert "<b>" not in markup
+    assert '" onload=' not in markup
+    svgs = _svgs(markup)
+    assert [int(svg.get("viewBox", "").split()[2]) for svg in svgs] == list(SCREEN_WIDTHS)
+    for svg in svgs:
+        assert svg.get("role") == "img"
+        alt = svg.findtext(f"{SVG}title")
+        assert alt == f"Chart: {text}. Its figures are in the table with it."
+        assert all(element.get("onload") is None for element in svg.iter())
+        assert "style" not in {attribute for element in svg.iter() for attribute in element.attrib}
 
 
-def test_bar_chart_geometry_is_plain_data() -> None:
-    chart = bar_chart(
-        "Reports", [CountRow("Falls", 10), CountRow("Rare", None), CountRow("Few", 1)]
-    )
+def test_every_chart_has_its_data_in_a_closed_details_element() -> None:
+    markup = render_chart(count_bars("Outcome", [CountRow("Near miss", 12)]))
 
-    assert chart.height == 3 * (22 + 8) + 8
-    assert [bar.bar_width for bar in chart.bars] == [280, None, 28]
-    assert [bar.shown for bar in chart.bars] == ["10", "fewer than 5", "1"]
+    details = markup[markup.index("<details") : markup.index("</details>")]
+    assert "open" not in details.split(">")[0]
+    assert "Show the data: Outcome" in details
+    assert '<th scope="row" class="govuk-table__header">Near miss</th>' in details
+    assert ">12</td>" in details
 
 
-def test_no_chart_markup_is_built_by_hand_and_marked_safe() -> None:
-    code = [CANDOUR / "core" / "charts.py", CANDOUR / "workforce" / "charts.py"]
-    templates = [
-        path
-        for path in CANDOUR.rglob("templates/**/*.html")
-        if "/charts/" in str(path) or "candour-chart" in path.read_text(encoding="utf-8")
+def test_the_print_version_has_one_drawing_and_its_table_open() -> None:
+    markup = render_chart(count_bars("Outcome", [CountRow("Near miss", 12)]), for_print=True)
+
+    assert next(svg.get("viewBox", "") for svg in _svgs(markup)).startswith(f"0 0 {PRINT_WIDTH} ")
+    assert len(_svgs(markup)) == 1
+    assert "<details" not in markup
+    assert "<table" in markup
+
+
+def test_bars_are_drawn_in_the_order_of_the_table() -> None:
+    rows = [CountRow("Zebra", 5), CountRow("Apple", 50), CountRow("Mango", None)]
+    markup = render_chart(count_bars("Order", rows))
+
+    table = markup[markup.index("<table") :]
+    in_table = re.findall(r'<th scope="row" class="govuk-table__header">(\w+)</th>', table)
+    drawing = _svgs(markup)[0]
+    labels = [
+        (float(t.get("y", 0)), t.text)
+        for t in drawing.iter(f"{SVG}text")
+        if t.text in {"Zebra", "Apple", "Mango"}
     ]
-    assert len(templates) >= 9  # the chart templates and every page that shows a chart
-    for path in code + templates:
-        source = path.read_text(encoding="utf-8")
-        found = re.findall(r"mark_safe|SafeString|SafeText|\|\s*safe\b|{% autoescape off", source)
-        assert not found, f"{path}: {found}"
-    for path in code:
-        source = path.read_text(encoding="utf-8")
-        assert "<svg" not in source, path
-        assert "def escape" not in source, path
+    assert in_table == ["Zebra", "Apple", "Mango"]
+    assert [text for _y, text in sorted(labels)] == in_table
 
 
-def test_round_ticks_up_the_side() -> None:
-    assert nice_ticks(187) == [0, 50, 100, 150, 200]
-    assert nice_ticks(657780)[-1] >= 657780
-    assert 5 <= len(nice_ticks(657780)) <= 7
+def test_the_key_explains_limits_flags_and_events() -> None:
+    markup = render_chart(_control("Referrals, monthly", "Ofsted inspection"))
+
+    key = markup[markup.index('class="candour-chart__legend') : markup.index("</ul>")]
+    assert "Limits (3 standard deviations)" in key
+    assert "Flagged by a rule" in key
+    assert "Ofsted inspection (Jul 22)" in key
+    assert "Expected (same time in earlier years)" in key
 
 
-def test_a_line_chart_is_full_width_with_its_legend_and_event_labels_apart() -> None:
-    labels = [f"W{i}" for i in range(60)]
-    events = [
-        EventMark(50, "National child safeguarding practice review published"),
-        EventMark(52, "Ofsted inspection of children's services (ILACS)"),
-        EventMark(59, "Front door reorganised"),
-    ]
-    chart = line_chart(
-        "Referrals",
-        labels,
-        [LineSeries("Count", [100.0] * 60, flagged=[False] * 59 + [True])],
-        events=events,
-        flag_name="Flagged by a rule",
+def test_a_hidden_count_is_explained_in_the_key_and_said_in_words() -> None:
+    markup = render_chart(count_bars("Outcome", [CountRow("Harm", None), CountRow("Near miss", 9)]))
+
+    assert "the count is not shown, so that nobody can be picked out" in markup
+    assert "fewer than 5" in markup
+
+
+def test_an_empty_chart_says_so() -> None:
+    markup = render_chart(count_bars("Themes", []))
+
+    assert "Nothing to show yet." in markup
+    assert "<svg" not in markup
+
+
+def test_the_template_tag_shows_a_pages_own_table_inside_the_details() -> None:
+    template = Template(
+        '{% load candour_charts %}{% chart_table chart table="core/charts/table.html" '
+        'table_id="mine" heading="h2" %}'
     )
+    markup = template.render(Context({"chart": count_bars("Mine", [CountRow("A", 6)])}))
 
-    assert chart.width == 960
-    assert [entry.text for entry in chart.legend] == ["Count", "Flagged by a rule"]
-    assert 5 <= len(chart.side_ticks) <= 7
-    assert 8 <= len(chart.bottom_ticks) <= 12
-    # Every label inside the chart, and no two in the same row overlapping.
-    spans = []
-    for event in chart.events:
-        width = len(event.text) * 6.2
-        start = event.text_x - width if event.anchor == "end" else event.text_x
-        assert start >= 0
-        assert start + width <= chart.width
-        spans.append((event.text_y, start, start + width))
-    for row, start, end in spans:
-        for other_row, other_start, other_end in spans:
-            if (row, start) != (other_row, other_start) and row == other_row:
-                assert end < other_start or start > other_end
-    assert len({row for row, _, _ in spans}) > 1
-    assert chart.events[0].text.endswith("…")  # cut to fit; the table has it whole
-    svg = line_chart_svg("Referrals", labels, [LineSeries("Count", [100.0] * 60)])
-    assert "candour-chart--wide" in svg
+    assert '<h2 class="govuk-heading-s candour-chart__title">Mine</h2>' in markup
+    assert 'id="mine"' in markup
+    assert markup.index("<details") < markup.index('id="mine"') < markup.index("</details>")

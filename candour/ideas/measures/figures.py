@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_stubs_ext import StrOrPromise
 
 from candour.accounts.models import Membership
-from candour.core.charts import Column, column_chart_svg
+from candour.core.charts import GREEN, Chart, Kind, Series
 from candour.core.models import Organisation, Team
 from candour.ideas.models import Idea, IdeaEvent
 from candour.ideas.vocabulary import (
@@ -235,8 +235,7 @@ class Measures:
     whole: Figures
     teams: list[Figures]
     months: list[MonthRow]
-    submitted_svg: str
-    implemented_svg: str
+    months_chart: Chart
     headline: list[HeadlineRow] = field(default_factory=list)
     team_references: list[ReferenceRow] = field(default_factory=list)
     references: tuple[ReferenceFigure, ...] = REFERENCE_FIGURES
@@ -451,6 +450,21 @@ def _headline(whole: Figures) -> list[HeadlineRow]:
     ]
 
 
+def months_chart(months: list[MonthRow]) -> Chart:
+    """Ideas submitted and ideas adopted in each month, side by side."""
+    return Chart(
+        Kind.COLUMNS,
+        _("Ideas submitted and adopted each month"),
+        [date_format(m.month, "M y") for m in months],
+        [
+            Series(_("Submitted"), [m.submitted for m in months]),
+            Series(_("Adopted"), [m.implemented for m in months], colour=GREEN),
+        ],
+        table_labels=[m.label for m in months],
+        label_heading=_("Month"),
+    )
+
+
 def measures_for(organisation: Organisation, *, now: datetime | None = None) -> Measures:
     """The organisation's and each team's measures over the last 12 months."""
     now = now or timezone.now()
@@ -498,16 +512,7 @@ def measures_for(organisation: Organisation, *, now: datetime | None = None) -> 
         whole=whole,
         teams=_hide_small_teams(team_figures),
         months=months,
-        submitted_svg=column_chart_svg(
-            _("Ideas submitted each month"),
-            [Column(date_format(m.month, "M y"), m.submitted) for m in months],
-            label_every=2,
-        ),
-        implemented_svg=column_chart_svg(
-            _("Ideas adopted each month"),
-            [Column(date_format(m.month, "M y"), m.implemented) for m in months],
-            label_every=2,
-        ),
+        months_chart=months_chart(months),
         headline=_headline(whole),
         team_references=_team_references(),
     )

@@ -239,7 +239,7 @@ def test_managers_analysts_and_administrators_see_measures_with_reference_figure
         assert "Japanese companies&#x27; average, 1984" in body
         assert "Assessment" in body
         assert "not shown: fewer than 5 people" in body
-        assert 'aria-hidden="true"><svg' in body
+        assert 'class="candour-chart__svg candour-chart__svg--300"' in body
         assert 'id="months"' in body
 
 

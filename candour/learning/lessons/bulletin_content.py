@@ -12,7 +12,16 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
-from candour.core.charts import CountRow, bar_chart_svg
+from candour.core.charts import (
+    BLUE,
+    GREEN,
+    Chart,
+    CountRow,
+    Kind,
+    Series,
+    count_bars,
+    period_columns,
+)
 from candour.learning.models import Axis, Bulletin, CodedValue, Coding, ThemeReport, ThemeStatus
 from candour.lib.statistics.suppression import protect
 from candour.reporting.models import Report
@@ -26,7 +35,23 @@ SMALLEST_SHOWN = 5
 class BarChart:
     title: str
     rows: list[CountRow]
-    svg: str
+    label_heading: str = ""
+    over_time: bool = False  # rows are periods, oldest first: columns, not bars
+
+    @property
+    def chart(self) -> Chart:
+        """The rows as bars, top to bottom in the order of the table (or, over time, as
+        columns left to right)."""
+        if self.over_time:
+            return period_columns(
+                self.title,
+                [row.label for row in self.rows],
+                [row.count for row in self.rows],
+                label_heading=self.label_heading,
+                value_heading=_("Reports"),
+                shown=[row.shown for row in self.rows],
+            )
+        return count_bars(self.title, self.rows, label_heading=self.label_heading)
 
 
 @dataclass(frozen=True)
@@ -40,7 +65,30 @@ class ThemeTrend:
 class ThemeTrends:
     title: str
     rows: list[ThemeTrend]
-    svg: str
+
+    @property
+    def chart(self) -> Chart:
+        """Each theme's reports this period and the period before, as a pair of bars."""
+        periods = (
+            (_("This period"), [row.this_period for row in self.rows], BLUE),
+            (_("Period before"), [row.previous_period for row in self.rows], GREEN),
+        )
+        return Chart(
+            Kind.BARS,
+            self.title,
+            [row.name for row in self.rows],
+            [
+                Series(
+                    name,
+                    [count.count for count in counts],
+                    shown=[count.shown for count in counts],
+                    colour=colour,
+                )
+                for name, counts, colour in periods
+            ],
+            label_heading=_("Theme"),
+            gap_name=_("No bar: the count is not shown, so that nobody can be picked out"),
+        )
 
 
 @dataclass(frozen=True)
@@ -186,7 +234,9 @@ def bulletin_content(bulletin: Bulletin) -> BulletinContent:
     total = int(counts["total"])
     outcomes_title = _("Reports by outcome")
     factors_title = _("Most common contributing factors")
-    themes_title = _("Recurring error traps (confirmed themes): reports this period")
+    themes_title = _(
+        "Recurring error traps (confirmed themes): reports this period and the period before"
+    )
     trends = [
         ThemeTrend(str(name), suppress(str(name), int(n)), suppress(str(name), int(before)))
         for name, n, before in counts.get("themes", [])
@@ -195,13 +245,7 @@ def bulletin_content(bulletin: Bulletin) -> BulletinContent:
         bulletin=bulletin,
         lessons=lesson_texts(bulletin),
         total_reports=CountRow(_("Reports received"), total if total >= SMALLEST_SHOWN else None),
-        outcomes=BarChart(
-            outcomes_title, outcome_rows, bar_chart_svg(outcomes_title, outcome_rows)
-        ),
-        factors=BarChart(factors_title, factor_rows, bar_chart_svg(factors_title, factor_rows)),
-        themes=ThemeTrends(
-            themes_title,
-            trends,
-            bar_chart_svg(themes_title, [trend.this_period for trend in trends]),
-        ),
+        outcomes=BarChart(outcomes_title, outcome_rows, _("Outcome")),
+        factors=BarChart(factors_title, factor_rows, _("Contributing factor")),
+        themes=ThemeTrends(themes_title, trends),
     )

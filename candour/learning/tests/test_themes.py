@@ -184,7 +184,7 @@ def test_the_profile_shows_trend_factors_and_what_distinguishes_caught_near_miss
     assert months[date(2026, 5, 1)] == 2
     assert len(profile.trend.months) == 18
     assert (profile.trend.recent, profile.trend.before) == (3, 2)
-    assert "<svg" in profile.trend.svg
+    assert list(profile.trend.chart.series[0].values) == [n for _month, n in profile.trend.months]
     assert [(row.label, row.count) for row in profile.factors] == [("Caseload and workload", 5)]
     assert {row.label: row.count for row in profile.failed_defences} == {
         "Supervision and management oversight": 2,

@@ -11,7 +11,7 @@ import numpy as np
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from candour.core.charts import Column, column_chart_svg
+from candour.core.charts import Chart, period_columns
 from candour.learning.models import Alert, Axis, CodedValue, DefenceState, Lesson, Theme
 from candour.learning.similar.store import shared_reports
 from candour.learning.similar.vectors import report_vectors
@@ -35,7 +35,7 @@ MIN_DIFFERENCE = 0.1
 @dataclass(frozen=True)
 class Trend:
     months: list[tuple[date, int]]
-    svg: str
+    chart: Chart
     recent: int  # the last six months
     before: int  # the six months before those
 
@@ -98,10 +98,15 @@ def trend_for(reports: list[Report], today: date) -> Trend:
     months = month_starts(today, TREND_MONTHS)
     by_month = Counter(report.occurred_month.replace(day=1) for report in reports)
     counts = [(month, by_month.get(month, 0)) for month in months]
-    columns = [Column(date_format(month, "M y"), n) for month, n in counts]
     return Trend(
         months=counts,
-        svg=column_chart_svg(_("Reports in this theme by month"), columns, label_every=3),
+        chart=period_columns(
+            _("Reports in this theme by the month they happened"),
+            [date_format(month, "M y") for month, _n in counts],
+            [n for _month, n in counts],
+            value_heading=_("Reports"),
+            table_labels=[date_format(month, "F Y") for month, _n in counts],
+        ),
         recent=sum(n for _m, n in counts[-6:]),
         before=sum(n for _m, n in counts[-12:-6]),
     )

@@ -19,7 +19,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from candour.accounts.roles import Role
-from candour.core.charts import CountRow, bar_chart_svg
+from candour.core.charts import BLUE, GREEN, INK, PINK, PURPLE, Chart, Kind, Series
 from candour.core.models import Organisation, OrganisationKind, Team
 from candour.lib.statistics.suppression import SMALLEST_GROUP, Protection, protect
 from candour.reporting.models import Report
@@ -119,7 +119,7 @@ class WaveResults:
     items: list[ItemRow]
     extra: list[ItemRow]
     comments: list[str]
-    chart_svg: str
+    chart: Chart
 
     @property
     def link_rows(self) -> list[tuple[Group, TeamLinks]]:
@@ -252,16 +252,7 @@ def wave_results(wave: Wave, *, with_links: bool = True) -> WaveResults:
         items=item_rows,
         extra=extra_rows,
         comments=_comments(wave) if whole.scores is not None else [],
-        chart_svg=bar_chart_svg(
-            _("Percent positive by theme (%)"),
-            [
-                CountRow(
-                    row.title, None if row.cells[0].value is None else round(row.cells[0].value)
-                )
-                for row in composites
-                if row.measure == PERCENT
-            ],
-        ),
+        chart=themes_chart(whole.name, composites),
     )
 
 
@@ -408,19 +399,55 @@ def trends(organisation: Organisation) -> tuple[list[Wave], list[TrendRow]]:
     return waves, rows
 
 
-def trend_chart_svg(waves: Sequence[Wave], rows: Sequence[TrendRow]) -> str:
-    """Percent positive per theme, one bar per closed wave (the table beside it holds the
-    same figures, and says which are hidden)."""
-    bars = [
-        CountRow(
-            f"{row.title}: {wave.title}",
-            None if cell.value is None else round(cell.value),
-        )
-        for row in rows
-        if row.measure == PERCENT
-        for wave, cell in zip(waves, row.cells, strict=True)
-    ]
-    return bar_chart_svg(_("Percent positive by theme in each wave (%)"), bars)
+WAVE_COLOURS = (BLUE, GREEN, PINK, INK, PURPLE)
+
+
+def _whole(cell: Cell) -> int | None:
+    return None if cell.value is None else round(cell.value)
+
+
+def themes_chart(name: str, composites: Sequence[MeasureRow]) -> Chart:
+    """Percent positive for each theme across the whole organisation (the table with it
+    has every team, and says which figures are hidden)."""
+    rows = [row for row in composites if row.measure == PERCENT]
+    return Chart(
+        Kind.BARS,
+        _("Percent positive by theme"),
+        [row.title for row in rows],
+        [
+            Series(
+                name,
+                [_whole(row.cells[0]) for row in rows],
+                shown=[row.cells[0].text for row in rows],
+            )
+        ],
+        label_heading=_("Theme"),
+        unit="%",
+        gap_name=_("No bar: the figure is not shown, so that nobody can be picked out"),
+    )
+
+
+def trend_chart(waves: Sequence[Wave], rows: Sequence[TrendRow]) -> Chart:
+    """Percent positive per theme, a bar for each closed wave (the table with it holds
+    the same figures and the scores, and says which are hidden)."""
+    percent = [row for row in rows if row.measure == PERCENT]
+    return Chart(
+        Kind.BARS,
+        _("Percent positive by theme in each wave"),
+        [row.title for row in percent],
+        [
+            Series(
+                wave.title,
+                [_whole(row.cells[w]) for row in percent],
+                shown=[row.cells[w].text for row in percent],
+                colour=WAVE_COLOURS[w % len(WAVE_COLOURS)],
+            )
+            for w, wave in enumerate(waves)
+        ],
+        label_heading=_("Theme"),
+        unit="%",
+        gap_name=_("No bar: the figure is not shown, so that nobody can be picked out"),
+    )
 
 
 @dataclass(frozen=True)

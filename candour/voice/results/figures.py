@@ -23,7 +23,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from candour.core.charts import Column, column_chart_svg
+from candour.core.charts import Chart, Kind, Series, period_columns
 from candour.core.models import Organisation, Team
 from candour.voice.models import Feedback, FeedbackThemeTag
 from candour.voice.vocabulary import NEGATIVE, POSITIVE, AgeBand, FeedbackStatus, Rating
@@ -189,12 +189,6 @@ class ThemeRow:
     label: str
     confirmed: Cell
     suggested: Cell
-
-
-@dataclass(frozen=True)
-class Chart:
-    title: str
-    svg: str
 
 
 @dataclass(frozen=True)
@@ -409,34 +403,35 @@ def results_for(organisation: Organisation, *, today: date, team: Team | None = 
         published=cell("published"),
         themes=theme_rows,
         bands_chart=Chart(
+            Kind.BARS,
             str(_("Responses by who answered")),
-            column_chart_svg(
-                str(_("Responses by who answered")),
-                [
-                    Column(str(r.label), None if r.count.hidden else r.count.count)
-                    for r in band_rows
-                ],
-            ),
+            [str(r.label) for r in band_rows],
+            [
+                Series(
+                    str(_("Responses")),
+                    [None if r.count.hidden else r.count.count for r in band_rows],
+                    shown=[r.count.shown for r in band_rows],
+                )
+            ],
+            label_heading=str(_("Who answered")),
+            gap_name=str(_("No bar: fewer than 10 answered, so the number is not shown")),
         ),
-        months_chart=Chart(
+        months_chart=period_columns(
             str(_("Responses each month")),
-            column_chart_svg(
-                str(_("Responses each month")),
-                [
-                    Column(
-                        formats.date_format(m.month, "M"),
-                        None if m.responses.hidden else m.responses.count,
-                    )
-                    for m in month_rows
-                ],
-            ),
+            [formats.date_format(m.month, "M") for m in month_rows],
+            [None if m.responses.hidden else m.responses.count for m in month_rows],
+            value_heading=str(_("Responses")),
+            shown=[m.responses.shown for m in month_rows],
+            table_labels=[m.label for m in month_rows],
         ),
-        positive_chart=Chart(
-            str(_("Positive each month (%)")),
-            column_chart_svg(
-                str(_("Positive each month (%)")),
-                [Column(formats.date_format(m.month, "M"), m.positive.percent) for m in month_rows],
-            ),
+        positive_chart=period_columns(
+            str(_("Positive each month")),
+            [formats.date_format(m.month, "M") for m in month_rows],
+            [m.positive.percent for m in month_rows],
+            value_heading=str(_("Positive")),
+            unit="%",
+            shown=[m.positive.shown for m in month_rows],
+            table_labels=[m.label for m in month_rows],
         ),
     )
 

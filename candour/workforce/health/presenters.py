@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candour.core import charts as core_charts
+from candour.core.charts import Chart
 from candour.core.models import Organisation
 from candour.lib.statistics.absence import SpellLength
 from candour.workforce import charts
@@ -102,12 +103,6 @@ def indicator_row(item: PeriodIndicators, *, absence_hidden: bool = False) -> In
     )
 
 
-@dataclass(frozen=True)
-class Chart:
-    title: str
-    svg: str
-
-
 CHARTED = (
     (gettext_lazy("Turnover rate (%)"), "turnover_rate"),
     (gettext_lazy("Starter rate (%)"), "starter_rate"),
@@ -125,7 +120,9 @@ def indicator_charts(scope: ScopeIndicators, *, absence_hidden: bool = False) ->
         if attribute == "absence_rate" and absence_hidden:
             continue
         values = [getattr(item, attribute) for item in scope.series]
-        found.append(Chart(str(title), charts.line_chart_svg(str(title), labels, values)))
+        found.append(
+            charts.line_chart(str(title), labels, values, name=str(title).removesuffix(" (%)"))
+        )
     return found
 
 
@@ -218,7 +215,7 @@ def absence_page(detail: AbsenceDetail) -> AbsencePage:
         reasons=[
             (reason_words(reason), number(days)) for reason, days in summary.days_by_reason.items()
         ],
-        lorenz=Chart(title, charts.lorenz_svg(title, summary.lorenz)),
+        lorenz=charts.lorenz_chart(title, summary.lorenz),
         lorenz_rows=[
             (f"{p.population_share * 100:.0f}%", f"{p.value_share * 100:.0f}%")
             for p in summary.lorenz
@@ -282,7 +279,7 @@ def demand_chart(series: DemandSeries) -> DemandChart:
     return DemandChart(
         series.measure,
         series.label,
-        Chart(title, charts.control_chart_svg(title, series)),
+        charts.control_chart(title, series),
         rows,
         len(series.flagged),
     )
@@ -358,8 +355,8 @@ def absence_trend(details: list[AbsenceDetail]) -> AbsenceTrend:
     ]
     return AbsenceTrend(
         charts=[
-            Chart(titles[0], charts.line_chart_svg(titles[0], labels, per_person)),
-            Chart(titles[1], charts.line_chart_svg(titles[1], labels, top_fifth)),
+            charts.line_chart(titles[0], labels, per_person),
+            charts.line_chart(titles[1], labels, top_fifth),
         ],
         rows=[_quarter_row(f"{detail.window_end:%B %Y}", detail) for detail in details],
         reasons=[reason_words(reason) for reason in reasons],
@@ -504,32 +501,37 @@ def trend_views(trends: list[Trend], *, area_name: str) -> list[TrendView]:
         signed = trend.kind == MeasureKind.CHANGE
         has_area = any(v is not None for v in trend.ours)
         local = [
-            core_charts.LineSeries(area_name or _("This area"), trend.ours, core_charts.BLUE),
-            core_charts.LineSeries(
-                _("Statistical neighbours (average)"), trend.neighbours, core_charts.ORANGE
+            core_charts.Series(area_name or _("This area"), trend.ours, colour=core_charts.BLUE),
+            core_charts.Series(
+                _("Statistical neighbours (average)"), trend.neighbours, colour=core_charts.PINK
             ),
-            core_charts.LineSeries(_("Region"), trend.region, core_charts.GREEN, dashed=True),
+            core_charts.Series(_("Region"), trend.region, colour=core_charts.GREEN, dashed=True),
         ]
-        england = core_charts.LineSeries(_("England"), trend.england, core_charts.INK)
+        england = core_charts.Series(_("England"), trend.england, colour=core_charts.INK)
+
+        def drawn(title: str, lines: list[core_charts.Series], trend: Trend = trend) -> Chart:
+            return Chart(
+                core_charts.Kind.LINES,
+                title,
+                trend.periods,
+                lines,
+                label_heading=_("Year"),
+                whole=trend.kind == MeasureKind.COUNT,
+            )
+
         charts_drawn = []
         if trend.kind == MeasureKind.COUNT:
             title = _("%(measure)s, England, each year") % {"measure": trend.label}
-            charts_drawn.append(
-                Chart(title, core_charts.line_chart_svg(title, trend.periods, [england]))
-            )
+            charts_drawn.append(drawn(title, [england]))
             if has_area:
                 title = _("%(measure)s, this area beside similar areas, each year") % {
                     "measure": trend.label
                 }
-                charts_drawn.append(
-                    Chart(title, core_charts.line_chart_svg(title, trend.periods, local))
-                )
+                charts_drawn.append(drawn(title, local))
         elif not signed:
             title = _("%(measure)s, each year") % {"measure": trend.label}
             lines = [*local, england] if has_area else [england]
-            charts_drawn.append(
-                Chart(title, core_charts.line_chart_svg(title, trend.periods, lines))
-            )
+            charts_drawn.append(drawn(title, lines))
         rows = [
             TrendRow(
                 period=period,

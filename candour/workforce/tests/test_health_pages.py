@@ -103,7 +103,7 @@ def test_a_team_under_five_shows_fewer_than_five(built):
 
 def test_the_workforce_page_has_charts_and_their_tables(built):
     content = signed_in_client(built.analyst).get(WORKFORCE).content.decode()
-    assert content.count("<svg") == 6  # five DfE rates and caseload
+    assert content.count('<figure class="candour-chart') == 6  # five DfE rates and caseload
     assert "June 2025" in content
     assert "12.5%" in content  # vacancy and agency: 1 of 1 + 7 FTE
 
