@@ -121,3 +121,51 @@ def test_a_theme_with_no_change_says_what_would_be_judged(world: World) -> None:
 
     assert 'id="effect-none"' in page.content.decode()
     assert "Nothing has been changed about this theme yet" in page.content.decode()
+
+
+def test_an_idea_from_feedback_is_judged_by_childrens_ratings(world: World) -> None:
+    from candour.voice.tests.factories import received
+    from candour.voice.vocabulary import FeedbackStatus
+
+    published = FeedbackStatus.PUBLISHED
+    earlier = received(world, 12, rating="poor", team=world.assessment,
+                       week=date(2026, 3, 2), status=published)  # fmt: skip
+    received(world, 12, rating="very_good", team=world.assessment,
+             week=date(2026, 8, 3), status=published)  # fmt: skip
+    received(world, 30, rating="very_poor", team=world.child_in_need,
+             week=date(2026, 8, 3), status=published)  # another team: not counted  # fmt: skip
+    idea = submit(world, source_feedback=earlier[0])
+    with time_machine.travel(ADOPTED, tick=False):
+        services.move_idea(actor=world.manager, idea=idea, to_status="adopted", what_changed="x")
+    idea.refresh_from_db()
+
+    [found] = idea_effects(idea, today=TODAY)
+
+    assert found.stream == "Children's and families' ratings of what the feedback was about"
+    assert found.effect.method is Method.MEAN_DIFFERENCE
+    assert (found.effect.periods_before, found.effect.periods_after) == (12, 12)
+    assert found.effect.outcome is Outcome.IMPROVED
+    assert "went from 2.0 to 5.0 out of 5" in found.words
+
+
+def test_ratings_from_fewer_than_ten_children_say_nothing(world: World) -> None:
+    from candour.voice.tests.factories import received
+    from candour.voice.vocabulary import FeedbackStatus
+
+    published = FeedbackStatus.PUBLISHED
+    earlier = received(world, 12, rating="poor", team=world.assessment,
+                       week=date(2026, 3, 2), status=published)  # fmt: skip
+    received(world, 9, rating="very_good", team=world.assessment,
+             week=date(2026, 8, 3), status=published)  # fmt: skip
+    idea = submit(world, source_feedback=earlier[0])
+    with time_machine.travel(ADOPTED, tick=False):
+        services.move_idea(actor=world.manager, idea=idea, to_status="adopted", what_changed="x")
+    idea.refresh_from_db()
+
+    [found] = idea_effects(idea, today=TODAY)
+
+    assert found.effect.outcome is Outcome.CANNOT_TELL_YET
+    assert found.effect.why is Why.TOO_FEW
+    assert "12 answers before and 9 since" in found.words
+    assert found.effect.before is not None  # kept for the method, never shown as a figure
+    assert "2.0" not in found.words
