@@ -116,6 +116,11 @@ class AuditEventType(StrEnum):
     SHARING_ODS_CODE_SET = "sharing.ods_code_set"
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
+    SUBSCRIPTION_FOLLOWED = "subscription.followed"
+    SUBSCRIPTION_UNFOLLOWED = "subscription.unfollowed"
+    SUBSCRIPTION_FREQUENCY_CHANGED = "subscription.frequency_changed"
+    SUBSCRIPTION_UNSUBSCRIBED_BY_LINK = "subscription.unsubscribed_by_link"
+    SUBSCRIPTION_DIGESTS_SENT = "subscription.digests_sent"
 
     @property
     def description(self) -> StrOrPromise:
@@ -232,6 +237,11 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.SHARING_ODS_CODE_SET: _("Organisation's ODS code set for information sharing"),
     AuditEventType.API_TOKEN_CREATED: _("Personal API token created"),
     AuditEventType.API_TOKEN_REVOKED: _("Personal API token revoked"),
+    AuditEventType.SUBSCRIPTION_FOLLOWED: _("Started following a theme, factor, setting or team"),
+    AuditEventType.SUBSCRIPTION_UNFOLLOWED: _("Stopped following a theme, factor, setting or team"),
+    AuditEventType.SUBSCRIPTION_FREQUENCY_CHANGED: _("Digest frequency changed"),
+    AuditEventType.SUBSCRIPTION_UNSUBSCRIBED_BY_LINK: _("Unsubscribed from digests by email link"),
+    AuditEventType.SUBSCRIPTION_DIGESTS_SENT: _("Subscription digests queued"),
 }
 
 
