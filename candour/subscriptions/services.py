@@ -28,8 +28,10 @@ WEEK = timedelta(days=7) - timedelta(minutes=30)
 
 
 def _preference(user: User) -> DigestPreference:
+    now = timezone.now()
+    # Nothing from before the first follow, and the first weekly digest a week later.
     preference, _created = DigestPreference.objects.get_or_create(
-        user=user, defaults={"told_up_to": timezone.now()}
+        user=user, defaults={"told_up_to": now, "last_digest_at": now}
     )
     return preference
 
