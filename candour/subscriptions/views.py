@@ -110,10 +110,10 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def one_click(request: HttpRequest, token: str) -> HttpResponse:
-    if request.POST.get("List-Unsubscribe") != "One-Click":
-        return HttpResponseBadRequest(_("This address only takes one-click unsubscribe."))
     preference = preference_for_token(token)
     if preference is None:
         return _refused(request)
+    if request.POST.get("List-Unsubscribe") != "One-Click":
+        return HttpResponseBadRequest(_("This address only takes one-click unsubscribe."))
     services.unsubscribe_by_link(preference=preference)
     return render(request, "subscriptions/unsubscribed.html")
