@@ -66,7 +66,11 @@ def _report_moments(
     readable = Report.objects.visible_to(user).filter(redactions_reviewed_at__lte=window.until)
     found: dict[int, tuple[datetime, list[str]]] = {}
 
-    def add(report_id: int, moment: datetime, reason: str) -> None:
+    def add(report_id: int, moments: tuple[datetime | None, ...], reason: str) -> None:
+        # Readable from the latest of its review and the coding or theming that matched.
+        if any(moment is None for moment in moments):
+            return
+        moment = max(m for m in moments if m is not None)
         if not window.holds(moment):
             return
         earlier, reasons = found.get(report_id, (moment, []))
@@ -78,7 +82,7 @@ def _report_moments(
             setting__in=settings, redactions_reviewed_at__gt=window.after
         ).values_list("pk", "setting", "redactions_reviewed_at")
         for pk, setting, reviewed in rows:
-            add(pk, reviewed, settings[setting])
+            add(pk, (reviewed,), settings[setting])
     factors = followed[Kind.FACTOR]
     if factors:
         codings = (
@@ -97,7 +101,7 @@ def _report_moments(
             )
         )
         for report_id, submitted, reviewed, key in codings:
-            add(report_id, max(submitted, reviewed), factors[key])
+            add(report_id, (submitted, reviewed), factors[key])
     themes = followed[Kind.THEME]
     if themes:
         memberships = (
@@ -112,7 +116,7 @@ def _report_moments(
             .values_list("report_id", "added_at", "report__redactions_reviewed_at", "theme_id")
         )
         for report_id, added, reviewed, theme_id in memberships:
-            add(report_id, max(added, reviewed), themes[str(theme_id)])
+            add(report_id, (added, reviewed), themes[str(theme_id)])
     return found
 
 

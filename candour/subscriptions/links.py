@@ -26,7 +26,9 @@ def preference_for_token(token: str) -> DigestPreference | None:
         return None
     if not isinstance(value, dict):
         return None
-    preference = DigestPreference.objects.filter(
-        user_id=value.get("u"), link_version=value.get("v"), user__is_active=True
+    user_id, version = value.get("u"), value.get("v")
+    if not isinstance(user_id, int) or not isinstance(version, int):
+        return None
+    return DigestPreference.objects.filter(
+        user_id=user_id, link_version=version, user__is_active=True
     ).first()
-    return preference

@@ -32,7 +32,7 @@ def at(hours: float) -> datetime:
     return START + timedelta(hours=hours)
 
 
-def run(hours: float, django_capture_on_commit_callbacks) -> list[mail.EmailMessage]:  # type: ignore[no-untyped-def]
+def run(hours: float, django_capture_on_commit_callbacks) -> list[mail.EmailMessage]:
     """Run the hourly job at START + hours and return the emails it sent."""
     before = len(mail.outbox)
     with (
@@ -43,7 +43,7 @@ def run(hours: float, django_capture_on_commit_callbacks) -> list[mail.EmailMess
     return mail.outbox[before:]
 
 
-def follows(user, kind: str, target: str, *, frequency: str = Frequency.IMMEDIATE) -> None:  # type: ignore[no-untyped-def]
+def follows(user, kind: str, target: str, *, frequency: str = Frequency.IMMEDIATE) -> None:
     with time_machine.travel(START, tick=False):
         follow(actor=user, kind=kind, target=target)
         set_frequency(actor=user, frequency=frequency)
@@ -55,7 +55,7 @@ def factor() -> Code:
 
 def test_an_immediate_digest_tells_of_a_reviewed_report_in_a_followed_setting(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     follows(world.staff, Kind.SETTING, Setting.HOME_VISIT)
     with time_machine.travel(at(1), tick=False):
         report = reviewed_report(world, "The baby was asleep upstairs and was not seen.")
@@ -75,7 +75,7 @@ def test_an_immediate_digest_tells_of_a_reviewed_report_in_a_followed_setting(
 
 def test_the_email_carries_one_click_unsubscribe_headers(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     follows(world.staff, Kind.SETTING, Setting.HOME_VISIT)
     with time_machine.travel(at(1), tick=False):
         reviewed_report(world, "Seen late.")
@@ -96,7 +96,7 @@ def test_the_email_carries_one_click_unsubscribe_headers(
 
 def test_a_weekly_digest_waits_a_week_and_gathers_everything(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     follows(world.staff, Kind.SETTING, Setting.HOME_VISIT, frequency=Frequency.WEEKLY)
     with time_machine.travel(at(1), tick=False):
         first = reviewed_report(world, "First visit missed.")
@@ -113,7 +113,7 @@ def test_a_weekly_digest_waits_a_week_and_gathers_everything(
 
 def test_no_unreviewed_word_is_ever_emailed_and_nothing_is_sent_at_submission(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     code = factor()
     follows(world.staff, Kind.SETTING, Setting.HOME_VISIT)
     follows(world.manager, Kind.FACTOR, code.key)
@@ -148,7 +148,7 @@ def test_no_unreviewed_word_is_ever_emailed_and_nothing_is_sent_at_submission(
 
 def test_people_are_told_only_what_their_pages_show_them(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     follows(world.manager, Kind.SETTING, Setting.HOME_VISIT)
     follows(world.other_admin, Kind.SETTING, Setting.HOME_VISIT)  # Moorland
     with time_machine.travel(at(1), tick=False):
@@ -163,7 +163,7 @@ def test_people_are_told_only_what_their_pages_show_them(
 
 def test_a_published_lesson_from_a_followed_setting_is_told(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with time_machine.travel(at(-48), tick=False):
         report = reviewed_report(world, "The baby was not seen.")
     follows(world.staff, Kind.SETTING, Setting.HOME_VISIT)
@@ -187,7 +187,7 @@ def test_a_published_lesson_from_a_followed_setting_is_told(
 
 def test_new_and_moved_ideas_of_a_followed_team_are_told(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     follows(world.manager, Kind.TEAM, str(world.assessment.pk))
     follows(world.other_manager, Kind.TEAM, str(world.child_in_need.pk))
     with time_machine.travel(at(1), tick=False):
@@ -215,7 +215,7 @@ def test_new_and_moved_ideas_of_a_followed_team_are_told(
 
 def test_a_followed_themes_change_of_trend_is_told_once(
     world: World, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with time_machine.travel(START, tick=False):
         theme = create_theme(actor=world.analyst, organisation=world.riverside, name="Visits")
     follows(world.analyst, Kind.THEME, str(theme.pk))
