@@ -9,6 +9,9 @@ from django.utils.translation import ngettext
 from candour.subscriptions.digest import Item
 from candour.subscriptions.vocabulary import Frequency
 
+# An email stays readable: the newest items beyond this are counted, not listed.
+MAX_ITEMS = 25
+
 
 def subject(frequency: str, count: int) -> str:
     if frequency == Frequency.WEEKLY:
@@ -27,11 +30,15 @@ def subject(frequency: str, count: int) -> str:
 def body(*, name: str, items: list[Item], base_url: str, token: str) -> str:
     base = base_url.rstrip("/")
     parts = [_("Hello %(name)s,") % {"name": name}, _("Here is what is new in what you follow.")]
-    for item in items:
+    for item in items[:MAX_ITEMS]:
         lines = [item.heading, *[line for line in item.lines if line]]
         lines.append(_("Because you follow: %(what)s") % {"what": ", ".join(item.because)})
         lines.append(base + item.path)
         parts.append("\n".join(lines))
+    if len(items) > MAX_ITEMS:
+        parts.append(
+            _("And %(count)d more: see them in Candour.") % {"count": len(items) - MAX_ITEMS}
+        )
     parts.append(
         _("Choose what you follow, and how often you hear: %(url)s")
         % {"url": base + reverse("subscriptions:page")}
