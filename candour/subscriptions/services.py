@@ -41,7 +41,11 @@ def follow(*, actor: User, kind: str, target: str) -> Subscription:
     """Follow a theme, factor, setting or team the person may see on the pages."""
     if kind not in Kind.values or label_for(actor, kind, target) is None:
         raise ValidationError(_("You cannot follow that."))
-    _preference(actor)
+    preference = _preference(actor)
+    if not Subscription.objects.of(actor).exists():
+        # Following again after following nothing: start afresh, not from long ago.
+        preference.told_up_to = preference.last_digest_at = timezone.now()
+        preference.save(update_fields=["told_up_to", "last_digest_at"])
     subscription, created = Subscription.objects.get_or_create(
         user=actor, kind=kind, target=target, defaults={"created_at": timezone.now()}
     )

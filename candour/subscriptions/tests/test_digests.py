@@ -9,6 +9,9 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from candour.accounts.models import Membership
+from candour.accounts.roles import Role
+from candour.accounts.services import revoke_role
 from candour.ideas import services as ideas
 from candour.ideas.vocabulary import IdeaStatus
 from candour.learning import services as learning
@@ -19,7 +22,7 @@ from candour.notifications.models import OutboundEmail
 from candour.reporting import services as reporting
 from candour.reporting.tests.factories import reviewed_report, submit
 from candour.reporting.vocabulary import Setting
-from candour.subscriptions.services import follow, send_digests, set_frequency
+from candour.subscriptions.services import follow, send_digests, set_frequency, unfollow
 from candour.subscriptions.vocabulary import Frequency, Kind
 from conftest import World
 
@@ -240,3 +243,35 @@ def test_the_command_queues_digests(world: World, capsys: pytest.CaptureFixture[
         call_command("send_digests", "--base-url", BASE)
     assert "Queued 1 digest email(s) for 1 person(s)" in capsys.readouterr().out
     assert OutboundEmail.objects.count() == 1
+
+
+def test_a_follow_outlives_no_change_of_role(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    """Followed while an analyst; the role gone, the theme and its reports are not told."""
+    with time_machine.travel(START, tick=False):
+        theme = create_theme(actor=world.analyst, organisation=world.riverside, name="Visits")
+    follows(world.analyst, Kind.THEME, str(theme.pk))
+    with time_machine.travel(at(1), tick=False):
+        report = reviewed_report(world, "The baby was not seen.")
+        attach_report(actor=world.analyst, theme=theme, report=report)
+        membership = Membership.objects.get(user=world.analyst, role=Role.ANALYST)
+        revoke_role(actor=world.admin, membership=membership)
+    assert run(2, django_capture_on_commit_callbacks) == []
+
+
+def test_following_again_after_unsubscribing_starts_afresh(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    follows(world.staff, Kind.SETTING, Setting.HOME_VISIT)
+    with time_machine.travel(at(1), tick=False):
+        unfollow(actor=world.staff, kind=Kind.SETTING, target=Setting.HOME_VISIT)
+        old = reviewed_report(world, "An old visit missed.")
+    run(2, django_capture_on_commit_callbacks)
+    with time_machine.travel(at(48), tick=False):
+        follow(actor=world.staff, kind=Kind.SETTING, target=Setting.HOME_VISIT)
+    with time_machine.travel(at(48.5), tick=False):
+        new = reviewed_report(world, "A new visit missed.")
+    [email] = run(49, django_capture_on_commit_callbacks)
+    assert new.reference in email.body
+    assert old.reference not in email.body
