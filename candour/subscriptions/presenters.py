@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from candour.accounts.models import User
 from candour.subscriptions.followable import Option, options_for
 from candour.subscriptions.models import DigestPreference, Subscription
@@ -14,6 +16,7 @@ from candour.subscriptions.vocabulary import Frequency, Kind
 class Section:
     kind: str
     heading: str
+    follow_label: str
     followed: list[Option]
     others: list[Option]
 
@@ -29,6 +32,16 @@ class Page:
         return any(section.followed for section in self.sections)
 
 
+def _headings() -> dict[str, tuple[str, str]]:
+    """Each kind's heading and the label of its choice, whole sentences for translators."""
+    return {
+        Kind.THEME: (_("Themes"), _("Follow a theme")),
+        Kind.FACTOR: (_("Contributing factors"), _("Follow a contributing factor")),
+        Kind.SETTING: (_("Settings"), _("Follow a setting")),
+        Kind.TEAM: (_("Teams' ideas"), _("Follow a team's ideas")),
+    }
+
+
 def page_for(user: User) -> Page:
     chosen = {(s.kind, s.target) for s in Subscription.objects.of(user)}
     preference = DigestPreference.objects.filter(user=user).first()
@@ -40,7 +53,8 @@ def page_for(user: User) -> Page:
         sections.append(
             Section(
                 kind=kind,
-                heading=str(Kind(kind).label),
+                heading=_headings()[kind][0],
+                follow_label=_headings()[kind][1],
                 followed=[o for o in options if (o.kind, o.target) in chosen],
                 others=[o for o in options if (o.kind, o.target) not in chosen],
             )
