@@ -117,6 +117,11 @@ class AuditEventType(StrEnum):
     API_TOKEN_CREATED = "api.token_created"  # noqa: S105 - an event name, not a secret
     API_TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an event name, not a secret
     IDENTITY_PROVIDER_CHANGED = "sign_in.provider_changed"
+    SUBSCRIPTION_FOLLOWED = "subscription.followed"
+    SUBSCRIPTION_UNFOLLOWED = "subscription.unfollowed"
+    SUBSCRIPTION_FREQUENCY_CHANGED = "subscription.frequency_changed"
+    SUBSCRIPTION_UNSUBSCRIBED_BY_LINK = "subscription.unsubscribed_by_link"
+    SUBSCRIPTION_DIGESTS_SENT = "subscription.digests_sent"
 
     @property
     def description(self) -> StrOrPromise:
@@ -236,6 +241,11 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.IDENTITY_PROVIDER_CHANGED: _(
         "Sign-in through the organisation's provider set up or changed"
     ),
+    AuditEventType.SUBSCRIPTION_FOLLOWED: _("Started following a theme, factor, setting or team"),
+    AuditEventType.SUBSCRIPTION_UNFOLLOWED: _("Stopped following a theme, factor, setting or team"),
+    AuditEventType.SUBSCRIPTION_FREQUENCY_CHANGED: _("Digest frequency changed"),
+    AuditEventType.SUBSCRIPTION_UNSUBSCRIBED_BY_LINK: _("Unsubscribed from digests by email link"),
+    AuditEventType.SUBSCRIPTION_DIGESTS_SENT: _("Subscription digests queued"),
 }
 
 

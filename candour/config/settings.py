@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "candour.workforce",
     "candour.surveys",
     "candour.sharing",
+    "candour.subscriptions",
     "candour.api",
     "candour.demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("candour.workforce.urls")),
     path("", include("candour.surveys.urls")),
     path("", include("candour.sharing.urls")),
+    path("", include("candour.subscriptions.urls")),
     path("", include("candour.notifications.urls")),
     path("", include("candour.api.urls")),
 ]

@@ -12,7 +12,9 @@ _IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
 # Paths whose last part is a credential: a person's survey link proves eligibility and,
 # logged with a time, could tie answers to them; a duty worker's acknowledgement link
 # opens a child's words. Django logs "Not Found: <path>"; gunicorn logs every path.
-_CREDENTIAL_PATH = re.compile(r"/(survey|safeguarding/acknowledge|safeguarding/burst)/[^/\s?\"']+")
+_CREDENTIAL_PATH = re.compile(
+    r"/(survey|safeguarding/acknowledge|safeguarding/burst|unsubscribe)/[^/\s?\"']+"
+)
 # Extra fields a log call may attach; anything else is dropped.
 _ALLOWED_EXTRAS = ("event", "status_code", "duration_ms", "count", "object_type", "object_id")
 

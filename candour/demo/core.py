@@ -254,6 +254,16 @@ def load_demo_data() -> bool:
     from candour.demo import sign_in as sign_in_demo
 
     sign_in_demo.load(riverside, User.objects.get(email="chris.evans@riverside.example"))
+
+    from candour.demo import subscriptions as subscriptions_demo
+
+    subscriptions_demo.load(
+        staff=User.objects.get(email="sam.patel@riverside.example"),
+        analyst=analyst,
+        manager=User.objects.get(email="priya.shah@riverside.example"),
+        team=riverside_teams["Assessment Team 1"],
+        base_url="http://127.0.0.1:8000",
+    )
     from candour.demo import home as home_demo
 
     home_demo.load()

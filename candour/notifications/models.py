@@ -54,6 +54,8 @@ class OutboundEmail(models.Model):
     subject = models.CharField(max_length=300)
     body_sealed = models.BinaryField()
     message_id = models.CharField(max_length=200, unique=True)
+    # Extra headers, such as List-Unsubscribe for digests (RFC 8058); never personal data.
+    headers = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_until = models.DateTimeField(null=True, blank=True)

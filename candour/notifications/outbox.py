@@ -46,7 +46,12 @@ def _day_start(moment: datetime) -> datetime:
 
 
 def queue_email(
-    addresses: Iterable[str], *, subject: str, body: str, to_reporter: bool = False
+    addresses: Iterable[str],
+    *,
+    subject: str,
+    body: str,
+    to_reporter: bool = False,
+    headers: dict[str, str] | None = None,
 ) -> list[OutboundEmail]:
     """Queue one email per distinct address; they are sent once the transaction commits.
 
@@ -66,6 +71,7 @@ def queue_email(
                 message_id=message_id,
                 created_at=now,
                 to_reporter=to_reporter,
+                headers=dict(headers or {}),
             )
         )
     created = OutboundEmail.objects.bulk_create(rows)
@@ -101,7 +107,7 @@ def _send_one(pk: int) -> bool:
             body,
             settings.DEFAULT_FROM_EMAIL,
             [email.to],
-            headers={"Message-ID": email.message_id},
+            headers={**email.headers, "Message-ID": email.message_id},
         ).send()
     except Exception as error:  # noqa: BLE001 - any failure is retried by the worker
         now = timezone.now()
@@ -129,7 +135,11 @@ def _send_one(pk: int) -> bool:
         )
         return True
     OutboundEmail.objects.filter(pk=pk).update(
-        attempts=attempts, sent_at=timezone.now(), claimed_until=None, body_sealed=b""
+        attempts=attempts,
+        sent_at=timezone.now(),
+        claimed_until=None,
+        body_sealed=b"",
+        headers={},  # an unsubscribe link is a credential: gone once it has been sent
     )
     return True
 

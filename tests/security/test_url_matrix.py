@@ -83,6 +83,14 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "account/sign-out-everywhere/": EVERYONE_SIGNED_IN,
     "account/api-tokens/": EVERYONE_SIGNED_IN,
     "account/api-tokens/<int:token_id>/revoke/": NOBODY,
+    # What one follows: the choices offered and accepted are only what one's pages show.
+    "account/subscriptions/": EVERYONE_SIGNED_IN,
+    "account/subscriptions/follow/": EVERYONE_SIGNED_IN,
+    "account/subscriptions/unfollow/": EVERYONE_SIGNED_IN,
+    "account/subscriptions/frequency/": EVERYONE_SIGNED_IN,
+    # A digest's signed, revocable unsubscribe link (ADR 0034): unknown tokens fail.
+    "unsubscribe/<str:token>/": NOBODY,
+    "unsubscribe/<str:token>/one-click/": NOBODY,
     "two-factor/set-up/": EVERYONE_SIGNED_IN,
     "two-factor/verify/": EVERYONE_SIGNED_IN,
     "notifications/": EVERYONE_SIGNED_IN,
@@ -386,6 +394,9 @@ def test_a_post_without_the_csrf_token_is_refused_on_every_page(
     for route in url_routes():
         if route.startswith((_API_PREFIX, "api/fhir/R4/Flag")):
             continue  # bearer tokens only, never cookies (ADR 0010, ADR 0025)
+        if route == "unsubscribe/<str:token>/one-click/":
+            # RFC 8058: mail providers post without cookies; the token is the key (ADR 0034).
+            continue
         path = fill(route, victim)
         for persona, client in clients.items():
             response = client.post(path, {"anything": "forged"})

@@ -55,6 +55,7 @@ PAGES: list[tuple[str, str | None, str, Callable[[Page], None] | None]] = [
     ("sign in with your organisation, errors", None, "/sign-in/organisation/", _submit("Continue")),
     ("page not found", None, "/no-such-page/", None),
     ("account", "staff", "/account/", None),
+    ("your subscriptions", "staff", "/account/subscriptions/", None),
     ("organisation", "admin", RIVERSIDE, None),
     ("add a team", "admin", f"{RIVERSIDE}teams/add/", None),
     ("add a team with errors", "admin", f"{RIVERSIDE}teams/add/", _submit("Add team")),

@@ -39,6 +39,8 @@ def test_credential_links_are_not_logged() -> None:
     ack = _record("Forbidden: /safeguarding/acknowledge/abcDEF123/?x=1")
     PrivacyFilter().filter(ack)
     assert "abcDEF123" not in JsonFormatter().format(ack)
+    # A digest's unsubscribe link works without signing in (ADR 0034).
+    assert "eyJ1IjoxfQ" not in scrub("POST /unsubscribe/eyJ1IjoxfQ:1v:sig/one-click/")
     # Team feedback links are handed out on posters and are not credentials.
     assert "/feedback/riverside-a1/" in scrub("GET /feedback/riverside-a1/")
 

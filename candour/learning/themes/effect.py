@@ -180,24 +180,27 @@ def changes_on_theme(theme_id: int, *, today: date | None = None) -> list[Stream
     from candour.learning.models import Alert, Theme
 
     theme = Theme.objects.get(pk=theme_id)
-    changes: list[tuple[datetime, str]] = [
-        (adopted_at, _t("After idea %(number)s was adopted") % {"number": number})
-        for number, adopted_at in theme.ideas.filter(adopted_at__isnull=False)  # type: ignore[attr-defined]
-        .order_by("adopted_at")
-        .values_list("pk", "adopted_at")
-    ]
-    changes += [
-        (
-            acted_on_at,
-            _t("After the alert of %(day)s was acted on") % {"day": raised.strftime("%d %B %Y")},
-        )
-        for raised, acted_on_at in Alert.objects.filter(
+    changes: list[tuple[datetime, str]] = []
+    adopted = theme.ideas.filter(adopted_at__isnull=False).order_by("adopted_at")
+    for number, adopted_at in adopted.values_list("pk", "adopted_at"):
+        if adopted_at is not None:
+            changes.append(
+                (adopted_at, _t("After idea %(number)s was adopted") % {"number": number})
+            )
+    acted = (
+        Alert.objects.filter(
             report__theme_memberships__theme_id=theme_id, acted_on_at__isnull=False
         )
         .order_by("acted_on_at")
         .values_list("raised_at", "acted_on_at")
         .distinct()
-    ]
+    )
+    for raised, acted_on_at in acted:
+        if acted_on_at is not None:
+            day = timezone.localtime(raised).strftime("%d %B %Y")
+            changes.append(
+                (acted_on_at, _t("After the alert of %(day)s was acted on") % {"day": day})
+            )
     return [
         theme_effect(theme_id, changed_at, stream, today=today)
         for changed_at, stream in sorted(changes, key=lambda change: change[0])

@@ -40,12 +40,17 @@ class Trend:
     before: int  # the six months before those
 
     @property
-    def direction(self) -> str:
+    def direction_key(self) -> str:
+        """rising, falling or steady, untranslated, for comparing one day with the next."""
         if self.recent >= 3 and self.recent >= 1.5 * max(self.before, 1):
-            return _("rising")
+            return "rising"
         if self.before >= 3 and self.recent <= 0.67 * self.before:
-            return _("falling")
-        return _("steady")
+            return "falling"
+        return "steady"
+
+    @property
+    def direction(self) -> str:
+        return {"rising": _("rising"), "falling": _("falling")}.get(self.direction_key, _("steady"))
 
 
 @dataclass(frozen=True)
