@@ -50,6 +50,7 @@ from candour.learning.just_culture import services as just_culture_service
 from candour.learning.lessons import services as lessons_service
 from candour.learning.lessons.bulletin_content import bulletin_content
 from candour.learning.lessons.bulletin_pdf import render_pdf
+from candour.learning.library.access import open_copy_of
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson, ThemeStatus
 from candour.learning.presenters import coding_form
 from candour.learning.themes.effect import theme_effect
@@ -314,6 +315,7 @@ def lesson(request: HttpRequest, pk: int) -> HttpResponse:
             "lesson": item,
             "can_edit": item.organisation_id in user.organisation_ids_with_role(Role.ANALYST),
             "reports": list(item.reports.all()),
+            "open_copy": open_copy_of(item),
         },
     )
 
