@@ -257,7 +257,7 @@ def test_an_open_page_and_feed_entry_show_no_reference_and_no_exact_date(world: 
     page = _get(reverse("learning:library-lesson", args=[opened.pk]))
     feed = _get(reverse("learning:library-feed"))
     data = _get(reverse("learning:library-json")) + _get(reverse("learning:library-csv"))
-    (entry,) = ET.fromstring(feed).iter(f"{ATOM}entry")
+    (entry,) = ET.fromstring(feed).iter(f"{ATOM}entry")  # noqa: S314 - our own feed
     entry_text = ET.tostring(entry, encoding="unicode")
     opened_on = opened.opened_at.date()
     exact_dates = {
@@ -291,7 +291,8 @@ def test_the_feed_is_valid_atom_with_the_required_elements(world: World) -> None
     _open(world, _published(world, _reports(world, 5)))
     response = Client().get(reverse("learning:library-feed"))
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
-    root = ET.fromstring(response.content)
+    # The standard library's parser, as feed readers use: our own feed, not untrusted XML.
+    root = ET.fromstring(response.content)  # noqa: S314
     assert root.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated"):
         assert root.findtext(f"{ATOM}{required}")
