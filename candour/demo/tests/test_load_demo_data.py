@@ -50,3 +50,12 @@ def test_demo_data_loads_once_and_verifies() -> None:
     assert found.effect.after is not None
     assert found.effect.after < found.effect.before
     assert found.verdict in {"Improved", "Cannot tell yet"}
+
+    # The open library (ADR 0033): several lessons anyone can read, search and follow.
+    library = Client().get(reverse("learning:library")).content.decode()
+    assert "Seeing the child means seeing the child" in library
+    assert "Nobody owned the shared inbox" in library
+    feed = Client().get(reverse("learning:library-feed")).content.decode()
+    assert feed.count("<entry>") >= 5
+    searched = Client().get(reverse("learning:library"), {"q": "interpreter did not come"})
+    assert "Children should not interpret for their own family" in searched.content.decode()
