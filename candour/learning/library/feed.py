@@ -55,7 +55,8 @@ def atom_feed(
             ET.SubElement(entry, f"{{{ATOM}}}category", term=label)
         _text(entry, "summary", lesson.commentary)
         _text(entry, "content", _entry_text(lesson)).set("type", "text")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document
 
 
 def _entry_text(lesson: OpenLessonShown) -> str:
