@@ -11,7 +11,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -350,3 +352,20 @@ def test_a_later_edit_does_not_change_the_open_copy(world: World) -> None:
     assert TITLE in page
     assert "Rewritten" not in page
     assert timezone.now() - opened.opened_at < timedelta(minutes=1)
+
+
+def test_the_library_reads_the_same_number_of_queries_however_many_lessons_are_open(
+    world: World,
+) -> None:
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            _get(reverse("learning:library"))
+            _get(reverse("learning:library-feed"))
+            _get(reverse("learning:library-json"))
+        return len(captured.captured_queries)
+
+    _open(world, _published(world, _reports(world, 2)))
+    few = queries()
+    for number in range(3):
+        _open(world, _published(world, _reports(world, 1), title=f"Another lesson {number}"))
+    assert queries() == few
