@@ -47,6 +47,8 @@ class AuditEventType(StrEnum):
     LESSON_OPENED = "lesson.opened"
     LESSON_WITHDRAWN = "lesson.withdrawn"
     BULLETIN_PUBLISHED = "bulletin.published"
+    BULLETIN_OPENED = "bulletin.opened"
+    BULLETIN_WITHDRAWN = "bulletin.withdrawn"
     JUST_CULTURE_REVIEWED = "report.just_culture_reviewed"
     JUST_CULTURE_REFERRED = "report.just_culture_referred"
     LOCAL_CODE_ADDED = "taxonomy.local_code_added"
@@ -161,6 +163,8 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.LESSON_OPENED: _("Lesson published openly in the open library"),
     AuditEventType.LESSON_WITHDRAWN: _("Lesson withdrawn from the open library"),
     AuditEventType.BULLETIN_PUBLISHED: _("Bulletin published"),
+    AuditEventType.BULLETIN_OPENED: _("Bulletin published openly in the open library"),
+    AuditEventType.BULLETIN_WITHDRAWN: _("Bulletin withdrawn from the open library"),
     AuditEventType.JUST_CULTURE_REVIEWED: _("Just-culture decision aid used"),
     AuditEventType.JUST_CULTURE_REFERRED: _("Report referred to the just-culture aid"),
     AuditEventType.LOCAL_CODE_ADDED: _("Local code added to the taxonomy"),

@@ -11,6 +11,7 @@ from candour.learning.querysets import (
     CodeQuerySet,
     CodingQuerySet,
     LessonQuerySet,
+    OpenBulletinQuerySet,
     OpenLessonQuerySet,
     ThemeQuerySet,
 )
@@ -211,6 +212,45 @@ class OpenLesson(models.Model):
                 fields=["lesson"],
                 condition=models.Q(withdrawn_at__isnull=True),
                 name="one_open_copy_per_lesson",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OpenBulletin(models.Model):
+    """A bulletin its organisation chose to show to anyone: its lessons' text and its
+    suppressed figures, copied as previewed; months only, never days (ADR 0033)."""
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.PROTECT, related_name="openings")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
+    title = models.CharField(max_length=200)
+    introduction = models.TextField(blank=True)
+    first_month = models.DateField()
+    last_month = models.DateField()
+    # The first day of the month it was opened, as for open lessons.
+    month = models.DateField()
+    lessons = models.JSONField(default=list)
+    figures = models.JSONField(default=dict)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[OpenBulletinQuerySet] = OpenBulletinQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-last_month", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_open_copy_per_bulletin",
             )
         ]
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         Code,
         Coding,
         Lesson,
+        OpenBulletin,
         OpenLesson,
         Theme,
     )
@@ -56,6 +57,12 @@ class LessonQuerySet(models.QuerySet["Lesson"]):
             Q(organisation_id__in=user.organisation_ids(), published_at__isnull=False)
             | Q(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
         )
+
+
+class OpenBulletinQuerySet(models.QuerySet["OpenBulletin"]):
+    def public(self) -> OpenBulletinQuerySet:
+        """What anyone may read: open copies not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
 
 
 class OpenLessonQuerySet(models.QuerySet["OpenLesson"]):

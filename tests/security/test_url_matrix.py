@@ -70,6 +70,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     # (ADR 0033); one of Moorland's lessons is never open here, so its id finds nothing.
     "library/": PUBLIC,
     "library/<int:pk>/": PUBLIC,
+    "library/bulletins/<int:pk>/": PUBLIC,
     "library/feed.atom": PUBLIC,
     "library/data.csv": PUBLIC,
     "library/data.json": PUBLIC,

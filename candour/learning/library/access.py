@@ -6,8 +6,17 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from candour.learning.models import FacetKind, Lesson, OpenLesson, OpenLessonFacet
-from candour.learning.querysets import OpenLessonQuerySet
+from candour.accounts.models import User
+from candour.accounts.roles import Role
+from candour.learning.models import (
+    Bulletin,
+    FacetKind,
+    Lesson,
+    OpenBulletin,
+    OpenLesson,
+    OpenLessonFacet,
+)
+from candour.learning.querysets import OpenBulletinQuerySet, OpenLessonQuerySet
 from candour.reporting.vocabulary import Factor, Outcome, Setting
 
 
@@ -52,3 +61,33 @@ def filter_choices() -> FilterChoices:
         outcomes=[(code, str(label)) for code, label in Outcome.choices],
         themes=list(themes),
     )
+
+
+def public_bulletins() -> OpenBulletinQuerySet:
+    return OpenBulletin.objects.public().select_related("organisation")
+
+
+def get_public_bulletin(pk: int) -> OpenBulletin:
+    """An open bulletin anyone may read; 404 once withdrawn, or for anything else."""
+    found = public_bulletins().filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def get_bulletin_for_analyst(user: User, pk: int) -> Bulletin:
+    """A bulletin of an organisation where the person is an analyst: those who publish
+    bulletins are those who may open them."""
+    bulletin = (
+        Bulletin.objects.filter(pk=pk)
+        .filter(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
+        .select_related("organisation")
+        .first()
+    )
+    if bulletin is None:
+        raise Http404
+    return bulletin
+
+
+def open_copy_of_bulletin(bulletin: Bulletin) -> OpenBulletin | None:
+    return OpenBulletin.objects.public().filter(bulletin=bulletin).first()

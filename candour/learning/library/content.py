@@ -15,6 +15,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from candour.core.models import Organisation
 from candour.learning.lessons.bulletin_content import (
     coded_outcomes,
     confirmed_theme_counts,
@@ -99,18 +100,22 @@ def open_copy(lesson: Lesson, *, today: date) -> OpenCopy:
 
 
 def _problems(lesson: Lesson, copy: OpenCopy) -> dict[str, str]:
-    """Why this cannot be opened as it stands: everything here becomes public."""
     if lesson.published_at is None:
         return {"lesson": _("Publish the lesson in your organisation first")}
     texts = {name: getattr(copy, name) for name in TEXT_FIELDS}
     texts["themes"] = "\n".join(copy.themes)
+    return public_text_problems(lesson.organisation, texts)
+
+
+def public_text_problems(organisation: Organisation, texts: dict[str, str]) -> dict[str, str]:
+    """Why these texts cannot be made public as they stand, by the name of each."""
     problems: dict[str, str] = {}
     try:
-        check_deidentified(lesson.organisation, **texts)
+        check_deidentified(organisation, **texts)
     except ValidationError as error:
         problems.update({name: " ".join(found) for name, found in error.message_dict.items()})
-    policy = policy_for(lesson.organisation)
-    small_teams = _small_team_names(lesson)
+    policy = policy_for(organisation)
+    small_teams = _small_team_names(organisation)
     for name, text in texts.items():
         if name in problems:
             continue
@@ -126,8 +131,8 @@ def _problems(lesson: Lesson, copy: OpenCopy) -> dict[str, str]:
     return problems
 
 
-def _small_team_names(lesson: Lesson) -> list[str]:
-    teams = list(lesson.organisation.teams.values_list("pk", "name"))
+def _small_team_names(organisation: Organisation) -> list[str]:
+    teams = list(organisation.teams.values_list("pk", "name"))
     sizes = team_sizes({pk for pk, _name in teams})
     return [name for pk, name in teams if sizes.get(pk, 0) < MIN_TEAM_SIZE_TO_NAME]
 

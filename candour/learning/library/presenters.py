@@ -1,4 +1,4 @@
-"""Open lessons as the library, its feed and its data show them: labels, month, figures."""
+"""Open lessons and bulletins as the library, its feed and its data show them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from candour.core.charts import CountRow
 from candour.learning.library.content import OpenCopy
-from candour.learning.models import FacetKind, OpenLesson, OpenLessonFacet
+from candour.learning.library.open_bulletins import OpenBulletinCopy
+from candour.learning.models import FacetKind, OpenBulletin, OpenLesson, OpenLessonFacet
 from candour.reporting.vocabulary import Factor, Outcome, Setting
 
 LICENCE_NAME = "Open Government Licence v3.0"
@@ -127,4 +128,94 @@ def previewed(copy: OpenCopy, organisation: str) -> OpenLessonShown:
         labels=labelled(codes),
         reports=reports,
         outcome_figures=outcome_figures,
+    )
+
+
+@dataclass(frozen=True)
+class ThemeFigure:
+    name: str
+    this_period: CountRow
+    previous_period: CountRow
+
+
+@dataclass(frozen=True)
+class OpenBulletinShown:
+    pk: int
+    title: str
+    introduction: str
+    organisation: str
+    month: date
+    period_label: str
+    lessons: list[dict[str, str]]
+    reports: CountRow
+    outcomes: list[CountRow]
+    factors: list[CountRow]
+    themes: list[ThemeFigure]
+
+
+def period_label(first: date, last: date) -> str:
+    if first == last:
+        return month_label(first)
+    return _("%(first)s to %(last)s") % {"first": month_label(first), "last": month_label(last)}
+
+
+def shown_bulletin(
+    *,
+    pk: int,
+    title: str,
+    introduction: str,
+    organisation: str,
+    first_month: date,
+    last_month: date,
+    month: date,
+    lessons: list[dict[str, str]],
+    figures: dict[str, Any],
+) -> OpenBulletinShown:
+    """An open bulletin (or its preview) for display."""
+    return OpenBulletinShown(
+        pk=pk,
+        title=title,
+        introduction=introduction,
+        organisation=organisation,
+        month=month,
+        period_label=period_label(first_month, last_month),
+        lessons=lessons,
+        reports=CountRow(_("Reports received"), figures.get("reports")),
+        outcomes=[CountRow(str(label), n, bool(extra)) for label, n, extra in figures["outcomes"]],
+        factors=[CountRow(str(label), n, bool(extra)) for label, n, extra in figures["factors"]],
+        themes=[
+            ThemeFigure(str(name), CountRow(str(name), now), CountRow(str(name), before))
+            for name, now, before in figures["themes"]
+        ],
+    )
+
+
+def shown_bulletins(opened: Iterable[OpenBulletin]) -> list[OpenBulletinShown]:
+    return [
+        shown_bulletin(
+            pk=item.pk,
+            title=item.title,
+            introduction=item.introduction,
+            organisation=item.organisation.name,
+            first_month=item.first_month,
+            last_month=item.last_month,
+            month=item.month,
+            lessons=item.lessons,
+            figures=item.figures,
+        )
+        for item in opened
+    ]
+
+
+def previewed_bulletin(copy: OpenBulletinCopy, organisation: str) -> OpenBulletinShown:
+    return shown_bulletin(
+        pk=0,
+        title=copy.title,
+        introduction=copy.introduction,
+        organisation=organisation,
+        first_month=copy.first_month,
+        last_month=copy.last_month,
+        month=copy.month,
+        lessons=copy.lessons,
+        figures=copy.figures,
     )

@@ -1,4 +1,5 @@
-"""Writes for the open library: publishing a lesson openly, and withdrawing it (ADR 0033)."""
+"""Writes for the open library: publishing lessons and bulletins openly, and withdrawing
+them (ADR 0033)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from candour.accounts.models import User
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.learning.library.content import open_copy
-from candour.learning.models import FacetKind, Lesson, OpenLesson, OpenLessonFacet
+from candour.learning.library.open_bulletins import open_bulletin_copy
+from candour.learning.models import (
+    Bulletin,
+    FacetKind,
+    Lesson,
+    OpenBulletin,
+    OpenLesson,
+    OpenLessonFacet,
+)
 
 
 @transaction.atomic
@@ -79,5 +88,59 @@ def withdraw_openly(*, actor: User, opened: OpenLesson) -> OpenLesson:
         organisation=opened.organisation,
         target=opened.lesson,
         data={"open_lesson": opened.pk},
+    )
+    return opened
+
+
+@transaction.atomic
+def publish_bulletin_openly(*, actor: User, bulletin: Bulletin, previewed: str) -> OpenBulletin:
+    """Show a bulletin to anyone, exactly as previewed (`previewed`: its digest)."""
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if OpenBulletin.objects.public().filter(bulletin=bulletin).exists():
+        raise ValidationError(_("This bulletin is already in the open library"))
+    now = timezone.now()
+    copy = open_bulletin_copy(bulletin, today=timezone.localdate(now))
+    if copy.problems:
+        raise ValidationError(list(copy.problems.values()))
+    if copy.digest != previewed:
+        raise ValidationError(_("The bulletin changed since your preview: check the preview again"))
+    opened = OpenBulletin.objects.create(
+        bulletin=bulletin,
+        organisation=bulletin.organisation,
+        title=copy.title,
+        introduction=copy.introduction,
+        first_month=copy.first_month,
+        last_month=copy.last_month,
+        month=copy.month,
+        lessons=copy.lessons,
+        figures=copy.figures,
+        opened_by=actor,
+        opened_at=now,
+    )
+    record(
+        AuditEventType.BULLETIN_OPENED,
+        actor_id=actor.pk,
+        organisation=bulletin.organisation,
+        target=bulletin,
+        data={"open_bulletin": opened.pk},
+    )
+    return opened
+
+
+@transaction.atomic
+def withdraw_bulletin_openly(*, actor: User, opened: OpenBulletin) -> OpenBulletin:
+    """Take a bulletin out of the open library and its feed, at once."""
+    opened = OpenBulletin.objects.select_for_update().get(pk=opened.pk)
+    if opened.withdrawn_at is not None:
+        return opened
+    opened.withdrawn_at = timezone.now()
+    opened.withdrawn_by = actor
+    opened.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    record(
+        AuditEventType.BULLETIN_WITHDRAWN,
+        actor_id=actor.pk,
+        organisation=opened.organisation,
+        target=opened.bulletin,
+        data={"open_bulletin": opened.pk},
     )
     return opened

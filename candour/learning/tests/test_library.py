@@ -1,4 +1,4 @@
-"""The open lessons library: opening a lesson, what anyone sees, the feed and the data."""
+"""The open lessons library: opening lessons and bulletins, what anyone sees, feed and data."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from candour.audit.models import AuditEvent
 from candour.learning.lessons import services as lessons
 from candour.learning.library import services as library
 from candour.learning.library.content import open_copy
-from candour.learning.models import Lesson, OpenLesson
+from candour.learning.library.open_bulletins import open_bulletin_copy
+from candour.learning.models import Bulletin, Lesson, OpenBulletin, OpenLesson
 from candour.reporting.models import Report
 from candour.reporting.tests.factories import reviewed_report
 from candour.reporting.vocabulary import Outcome, Setting
@@ -369,3 +370,70 @@ def test_the_library_reads_the_same_number_of_queries_however_many_lessons_are_o
     for number in range(3):
         _open(world, _published(world, _reports(world, 1), title=f"Another lesson {number}"))
     assert queries() == few
+
+
+# ------------------------------------------------------------------ bulletins
+
+
+def _bulletin(world: World, days: int = 30) -> Bulletin:
+    today = timezone.localdate()
+    return lessons.publish_bulletin(
+        actor=world.analyst,
+        organisation=world.riverside,
+        title="Practice lessons this autumn",
+        period_start=today - timedelta(days=days),
+        period_end=today,
+        introduction="For team meetings: one story, and what people reported.",
+    )
+
+
+def test_a_bulletin_opens_after_its_preview_with_months_only_and_small_numbers_hidden(
+    world: World,
+) -> None:
+    _reports(world, 3, today=timezone.localdate())
+    _published(world, [])
+    bulletin = _bulletin(world)
+    client = signed_in_client(world.analyst)
+    url = reverse("learning:bulletin-open", args=[bulletin.pk])
+    preview = client.get(url).content.decode()
+    assert "October 2026 to November 2026" in preview
+    assert "Check what the public will see" in preview
+    assert not OpenBulletin.objects.exists()
+    digest = open_bulletin_copy(bulletin, today=timezone.localdate()).digest
+    assert client.post(url, {"digest": digest}).status_code == 302
+    opened = OpenBulletin.objects.get()
+    assert opened.figures["reports"] is None
+    page = _get(reverse("learning:library-bulletin", args=[opened.pk]))
+    assert STORY in page
+    assert "October 2026 to November 2026" in page
+    assert "fewer than 5" in page
+    assert "12 November 2026" not in page
+    assert "13 October 2026" not in page
+    library_page = _get(reverse("learning:library"))
+    assert "Practice lessons this autumn" in library_page
+    # Filters describe lessons, so a bulletin is not among filtered results.
+    assert "Practice lessons this autumn" not in _get(reverse("learning:library"), setting="office")
+    root = ET.fromstring(Client().get(reverse("learning:library-feed")).content)  # noqa: S314
+    titles = [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")]
+    assert "Practice lessons this autumn" in titles
+    assert AuditEvent.objects.filter(event_type=AuditEventType.BULLETIN_OPENED).count() == 1
+    for person in (world.staff, world.manager, world.other_admin):
+        assert signed_in_client(person).get(url).status_code in {404}
+    client.post(reverse("learning:bulletin-withdraw", args=[bulletin.pk]))
+    assert Client().get(reverse("learning:library-bulletin", args=[opened.pk])).status_code == 404
+    assert "Practice lessons this autumn" not in _get(reverse("learning:library-feed"))
+    assert AuditEvent.objects.filter(event_type=AuditEventType.BULLETIN_WITHDRAWN).count() == 1
+
+
+def test_a_bulletin_overlapping_an_open_one_cannot_be_opened(world: World) -> None:
+    _published(world, [])
+    month = _bulletin(world, days=30)
+    fortnight = _bulletin(world, days=14)
+    digest = open_bulletin_copy(month, today=timezone.localdate()).digest
+    library.publish_bulletin_openly(actor=world.analyst, bulletin=month, previewed=digest)
+    copy = open_bulletin_copy(fortnight, today=timezone.localdate())
+    assert "Another open bulletin covers part of this period" in copy.problems["period"]
+    with pytest.raises(ValidationError):
+        library.publish_bulletin_openly(
+            actor=world.analyst, bulletin=fortnight, previewed=copy.digest
+        )
