@@ -264,14 +264,15 @@ OPEN_LESSONS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
 
 
 def load_open_library(organisation: Organisation, analyst: User) -> None:
-    """Publish the demo's lessons, and open them in the open library with the older one."""
+    """Publish the demo's lessons; open them, the older one and the bulletin in the library."""
     from django.db.models import Q
     from django.utils import timezone
 
     from candour.learning.lessons import services as lessons
     from candour.learning.library import services as library
     from candour.learning.library.content import open_copy
-    from candour.learning.models import Lesson
+    from candour.learning.library.open_bulletins import open_bulletin_copy
+    from candour.learning.models import Bulletin, Lesson
 
     to_open = list(Lesson.objects.filter(organisation=organisation, published_at__isnull=False))
     for phrases, title, story, commentary, action_taken in OPEN_LESSONS:
@@ -295,3 +296,9 @@ def load_open_library(organisation: Organisation, analyst: User) -> None:
     for lesson in to_open:
         copy = open_copy(lesson, today=today)
         library.publish_openly(actor=analyst, lesson=lesson, previewed=copy.digest)
+    for bulletin in Bulletin.objects.filter(organisation=organisation):
+        bulletin_copy = open_bulletin_copy(bulletin, today=today)
+        if not bulletin_copy.problems:
+            library.publish_bulletin_openly(
+                actor=analyst, bulletin=bulletin, previewed=bulletin_copy.digest
+            )

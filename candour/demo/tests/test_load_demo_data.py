@@ -55,6 +55,7 @@ def test_demo_data_loads_once_and_verifies() -> None:
     library = Client().get(reverse("learning:library")).content.decode()
     assert "Seeing the child means seeing the child" in library
     assert "Nobody owned the shared inbox" in library
+    assert "Practice lessons:" in library  # the demo's bulletin, opened too
     feed = Client().get(reverse("learning:library-feed")).content.decode()
     assert feed.count("<entry>") >= 5
     searched = Client().get(reverse("learning:library"), {"q": "interpreter did not come"})
