@@ -1,7 +1,7 @@
 """Anyone, without an account or JavaScript, searches and filters the open lessons library.
 
-The demo opens five of Riverside's lessons (candour/demo/learning.py, OPEN_LESSONS), so
-the library has something to find.
+The demo opens five of Riverside's lessons (candour/demo/learning.py, OPEN_LESSONS) and
+its bulletin, so the library has something to find.
 """
 
 from __future__ import annotations
@@ -58,12 +58,20 @@ def test_given_open_lessons_when_a_visitor_without_javascript_searches_and_filte
     expect(main).not_to_contain_text("CR-")
     lesson_path = visitor.url
 
+    # The demo's bulletin is listed when no filter is chosen, its period in months.
+    visitor.goto("/library/")
+    visitor.locator("#library-bulletins").get_by_role("link").first.click()
+    expect(visitor.locator("#bulletin-total")).to_contain_text("Reports received")
+    expect(visitor.locator("main")).not_to_contain_text("CR-")
+    bulletin_path = visitor.url
+
     problems: list[str] = []
     checked = new_context().new_page()
     for path in (
         "/library/",
         "/library/?q=interpreter&setting=home_visit",
         lesson_path,
+        bulletin_path,
     ):
         checked.goto(path)
         problems.extend(serious_accessibility_problems(checked))
