@@ -44,7 +44,11 @@ class AuditEventType(StrEnum):
     REPORT_CODED = "report.coded"
     LESSON_SAVED = "lesson.saved"
     LESSON_PUBLISHED = "lesson.published"
+    LESSON_OPENED = "lesson.opened"
+    LESSON_WITHDRAWN = "lesson.withdrawn"
     BULLETIN_PUBLISHED = "bulletin.published"
+    BULLETIN_OPENED = "bulletin.opened"
+    BULLETIN_WITHDRAWN = "bulletin.withdrawn"
     JUST_CULTURE_REVIEWED = "report.just_culture_reviewed"
     JUST_CULTURE_REFERRED = "report.just_culture_referred"
     LOCAL_CODE_ADDED = "taxonomy.local_code_added"
@@ -162,7 +166,11 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.REPORT_CODED: _("Report coded"),
     AuditEventType.LESSON_SAVED: _("Lesson saved"),
     AuditEventType.LESSON_PUBLISHED: _("Lesson published"),
+    AuditEventType.LESSON_OPENED: _("Lesson published openly in the open library"),
+    AuditEventType.LESSON_WITHDRAWN: _("Lesson withdrawn from the open library"),
     AuditEventType.BULLETIN_PUBLISHED: _("Bulletin published"),
+    AuditEventType.BULLETIN_OPENED: _("Bulletin published openly in the open library"),
+    AuditEventType.BULLETIN_WITHDRAWN: _("Bulletin withdrawn from the open library"),
     AuditEventType.JUST_CULTURE_REVIEWED: _("Just-culture decision aid used"),
     AuditEventType.JUST_CULTURE_REFERRED: _("Report referred to the just-culture aid"),
     AuditEventType.LOCAL_CODE_ADDED: _("Local code added to the taxonomy"),

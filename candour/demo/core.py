@@ -215,6 +215,8 @@ def load_demo_data() -> bool:
             ),
         }
     )
+    # After the history, so the open lessons draw on its reports and confirmed themes.
+    learning_demo.load_open_library(riverside, analyst)
     from candour.demo import ideas as ideas_demo
     from candour.ideas.services import escalate_ideas
     from candour.learning.similar.store import build_index

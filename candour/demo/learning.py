@@ -216,3 +216,89 @@ def load_themes(organisation: Organisation, analyst: User) -> None:
         if theme.name in names:
             name, description = names[theme.name]
             themes.update_theme(actor=analyst, theme=theme, name=name, description=description)
+
+
+# Lessons for the open library (ADR 0033): each drawn from the demo reports of one error
+# trap, found by words their tellings share. Written without team names, dates or
+# references, as the open library requires.
+OPEN_LESSONS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
+    (
+        ("asleep upstairs", "car seat", "pre-fills", "bedroom", "after school club"),
+        "Seeing the child means seeing the child",
+        "On late and back-to-back home visits, workers accepted that a child was asleep, out or "
+        "behind a closed door, and the visit record, which defaulted to 'seen', said they had "
+        "been seen.",
+        "Workload and a form default worked together: the record made the gap invisible. Partner "
+        "agencies and supervision questions were what caught it.",
+        "The visit form no longer defaults to 'seen' and asks whether the child was seen alone; "
+        "late visits are not booked back to back.",
+    ),
+    (
+        ("shared inbox", "old address", "ambulance", "marked as read"),
+        "Nobody owned the shared inbox",
+        "Notifications from the police, schools and health waited in a shared inbox because each "
+        "worker thought someone else had picked them up.",
+        "A shared inbox with no named owner spreads responsibility until nobody holds it.",
+        "Each shift now names one person who owns the inbox and clears it before handing over.",
+    ),
+    (
+        ("unallocated", "reallocated", "no concerns"),
+        "Cases went quiet when they moved",
+        "When cases moved between teams or a worker left, children waited without an allocated "
+        "worker, and handover notes left out work that was still pending.",
+        "Handovers relied on memory and free text; the gap between teams had no owner.",
+        "A transfer checklist lists pending actions, and a case is not closed to one team until "
+        "another has accepted it.",
+    ),
+    (
+        ("interpreter", "translation app"),
+        "Children should not interpret for their own family",
+        "When an interpreter did not arrive, a child interpreted for a parent during a visit about "
+        "the child's own safety, and a phone app was used for a sensitive conversation.",
+        "Booking did not confirm interpreters in advance, and there was no fallback that kept the "
+        "child out of the role.",
+        "Interpreters are confirmed before the visit, and a visit is rearranged rather than going "
+        "ahead with a child interpreting.",
+    ),
+)
+
+
+def load_open_library(organisation: Organisation, analyst: User) -> None:
+    """Publish the demo's lessons; open them, the older one and the bulletin in the library."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from candour.learning.lessons import services as lessons
+    from candour.learning.library import services as library
+    from candour.learning.library.content import open_copy
+    from candour.learning.library.open_bulletins import open_bulletin_copy
+    from candour.learning.models import Bulletin, Lesson
+
+    to_open = list(Lesson.objects.filter(organisation=organisation, published_at__isnull=False))
+    for phrases, title, story, commentary, action_taken in OPEN_LESSONS:
+        matching = Q()
+        for phrase in phrases:
+            matching |= Q(what_happened__contains=phrase)
+        reports = Report.objects.filter(
+            organisation=organisation, redactions_reviewed_at__isnull=False
+        )
+        lesson = lessons.save_lesson(
+            actor=analyst,
+            organisation=organisation,
+            title=title,
+            story=story,
+            commentary=commentary,
+            action_taken=action_taken,
+            reports=list(reports.filter(matching)[:40]),
+        )
+        to_open.append(lessons.publish_lesson(actor=analyst, lesson=lesson))
+    today = timezone.localdate()
+    for lesson in to_open:
+        copy = open_copy(lesson, today=today)
+        library.publish_openly(actor=analyst, lesson=lesson, previewed=copy.digest)
+    for bulletin in Bulletin.objects.filter(organisation=organisation):
+        bulletin_copy = open_bulletin_copy(bulletin, today=today)
+        if not bulletin_copy.problems:
+            library.publish_bulletin_openly(
+                actor=analyst, bulletin=bulletin, previewed=bulletin_copy.digest
+            )

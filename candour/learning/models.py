@@ -11,6 +11,8 @@ from candour.learning.querysets import (
     CodeQuerySet,
     CodingQuerySet,
     LessonQuerySet,
+    OpenBulletinQuerySet,
+    OpenLessonQuerySet,
     ThemeQuerySet,
 )
 from candour.reporting.vocabulary import Outcome
@@ -173,6 +175,113 @@ class Bulletin(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class OpenLesson(models.Model):
+    """A published lesson its organisation chose to show to anyone, in the open library.
+
+    The text, the filters and the figures are copied exactly as previewed when it was
+    opened, so a later edit of the lesson cannot change what the public reads (ADR 0033).
+    Figures are stored already suppressed: the small numbers never reach this table.
+    """
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="openings")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
+    title = models.CharField(max_length=200)
+    story = models.TextField()
+    commentary = models.TextField()
+    action_taken = models.TextField(blank=True)
+    # The first day of the month it was opened: the only date the public sees.
+    month = models.DateField()
+    figures = models.JSONField(default=dict)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[OpenLessonQuerySet] = OpenLessonQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-month", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lesson"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_open_copy_per_lesson",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OpenBulletin(models.Model):
+    """A bulletin its organisation chose to show to anyone: its lessons' text and its
+    suppressed figures, copied as previewed; months only, never days (ADR 0033)."""
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.PROTECT, related_name="openings")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
+    title = models.CharField(max_length=200)
+    introduction = models.TextField(blank=True)
+    first_month = models.DateField()
+    last_month = models.DateField()
+    # The first day of the month it was opened, as for open lessons.
+    month = models.DateField()
+    lessons = models.JSONField(default=list)
+    figures = models.JSONField(default=dict)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[OpenBulletinQuerySet] = OpenBulletinQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-last_month", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_open_copy_per_bulletin",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FacetKind(models.TextChoices):
+    SETTING = "setting", _("Setting")
+    FACTOR = "factor", _("Contributing factor")
+    OUTCOME = "outcome", _("Outcome")
+    THEME = "theme", _("Theme")
+
+
+class OpenLessonFacet(models.Model):
+    """One thing an open lesson can be filtered by: a setting, factor or outcome code, or a
+    confirmed theme's name, copied with the open lesson."""
+
+    open_lesson = models.ForeignKey(OpenLesson, on_delete=models.CASCADE, related_name="facets")
+    kind = models.CharField(max_length=16, choices=FacetKind.choices)
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["open_lesson", "kind", "value"], name="one_facet_once")
+        ]
+        indexes = [models.Index(fields=["kind", "value"], name="open_lesson_facet")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.value}"
 
 
 class JustCultureConclusion(models.TextChoices):

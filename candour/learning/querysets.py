@@ -13,6 +13,8 @@ if TYPE_CHECKING:
         Code,
         Coding,
         Lesson,
+        OpenBulletin,
+        OpenLesson,
         Theme,
     )
 
@@ -55,6 +57,39 @@ class LessonQuerySet(models.QuerySet["Lesson"]):
             Q(organisation_id__in=user.organisation_ids(), published_at__isnull=False)
             | Q(organisation_id__in=user.organisation_ids_with_role(Role.ANALYST))
         )
+
+
+class OpenBulletinQuerySet(models.QuerySet["OpenBulletin"]):
+    def public(self) -> OpenBulletinQuerySet:
+        """What anyone may read: open copies not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class OpenLessonQuerySet(models.QuerySet["OpenLesson"]):
+    def public(self) -> OpenLessonQuerySet:
+        """What anyone may read: open copies not withdrawn (withdrawal takes effect at once)."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def matching(
+        self,
+        *,
+        setting: str = "",
+        factor: str = "",
+        outcome: str = "",
+        theme: str = "",
+    ) -> OpenLessonQuerySet:
+        """Narrowed by the library's filters; an empty filter narrows nothing."""
+        chosen = self
+        # One join per filter chosen, so a lesson must carry every one of them.
+        for kind, value in (
+            ("setting", setting),
+            ("factor", factor),
+            ("outcome", outcome),
+            ("theme", theme),
+        ):
+            if value:
+                chosen = chosen.filter(facets__kind=kind, facets__value=value)
+        return chosen
 
 
 class BulletinQuerySet(models.QuerySet["Bulletin"]):

@@ -2,6 +2,7 @@ from django.urls import path
 
 from candour.learning import views
 from candour.learning.exports import views as export_views
+from candour.learning.library import views as library_views
 from candour.learning.national import views as national_views
 from candour.learning.themes import views as theme_views
 
@@ -46,9 +47,24 @@ urlpatterns = [
     path("lessons/<int:pk>/", views.lesson, name="lesson"),
     path("lessons/<int:pk>/edit/", views.lesson_edit, name="lesson-edit"),
     path("lessons/<int:pk>/publish/", views.lesson_publish, name="lesson-publish"),
+    path("lessons/<int:pk>/open/", library_views.lesson_open, name="lesson-open"),
+    path("lessons/<int:pk>/open/withdraw/", library_views.lesson_withdraw, name="lesson-withdraw"),
+    # The open lessons library: public, no account (ADR 0033).
+    path("library/", library_views.library, name="library"),
+    path("library/<int:pk>/", library_views.library_lesson, name="library-lesson"),
+    path("library/bulletins/<int:pk>/", library_views.library_bulletin, name="library-bulletin"),
+    path("library/feed.atom", library_views.library_feed, name="library-feed"),
+    path("library/data.csv", library_views.library_csv, name="library-csv"),
+    path("library/data.json", library_views.library_json, name="library-json"),
     path("lessons/bulletins/new/", views.bulletin_new, name="bulletin-new"),
     path("lessons/bulletins/<int:pk>/", views.bulletin, name="bulletin"),
     path("lessons/bulletins/<int:pk>/pdf/", views.bulletin_pdf, name="bulletin-pdf"),
+    path("lessons/bulletins/<int:pk>/open/", library_views.bulletin_open, name="bulletin-open"),
+    path(
+        "lessons/bulletins/<int:pk>/open/withdraw/",
+        library_views.bulletin_withdraw,
+        name="bulletin-withdraw",
+    ),
     path("national/", national_views.search, name="national-search"),
     path("national/reports/<str:reference>/", national_views.report, name="national-report"),
 ]

@@ -50,6 +50,7 @@ from candour.learning.just_culture import services as just_culture_service
 from candour.learning.lessons import services as lessons_service
 from candour.learning.lessons.bulletin_content import bulletin_content
 from candour.learning.lessons.bulletin_pdf import render_pdf
+from candour.learning.library.access import open_copy_of, open_copy_of_bulletin
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson, ThemeStatus
 from candour.learning.presenters import coding_form
 from candour.learning.themes.effect import theme_effect
@@ -314,6 +315,7 @@ def lesson(request: HttpRequest, pk: int) -> HttpResponse:
             "lesson": item,
             "can_edit": item.organisation_id in user.organisation_ids_with_role(Role.ANALYST),
             "reports": list(item.reports.all()),
+            "open_copy": open_copy_of(item),
         },
     )
 
@@ -361,8 +363,17 @@ def bulletin_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_bulletin_for_reader(current_user(request), pk)
-    return render(request, "learning/bulletin.html", {"content": bulletin_content(item)})
+    user = current_user(request)
+    item = get_bulletin_for_reader(user, pk)
+    return render(
+        request,
+        "learning/bulletin.html",
+        {
+            "content": bulletin_content(item),
+            "can_open": item.organisation_id in user.organisation_ids_with_role(Role.ANALYST),
+            "open_copy": open_copy_of_bulletin(item),
+        },
+    )
 
 
 @login_required

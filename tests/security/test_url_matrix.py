@@ -72,6 +72,14 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "feedback/<str:token>/you-said/": PUBLIC,
     "feedback/<str:token>/your-reply/": PUBLIC,
     "survey/thank-you/": PUBLIC,
+    # The open lessons library: open copies only, which an organisation chose to publish
+    # (ADR 0033); one of Moorland's lessons is never open here, so its id finds nothing.
+    "library/": PUBLIC,
+    "library/<int:pk>/": PUBLIC,
+    "library/bulletins/<int:pk>/": PUBLIC,
+    "library/feed.atom": PUBLIC,
+    "library/data.csv": PUBLIC,
+    "library/data.json": PUBLIC,
     # Capabilities: a personal survey link or an acknowledgement (or burst) secret; unknown
     # ones fail.
     "survey/<str:token>/": NOBODY,

@@ -18,6 +18,7 @@ _ID_BY_PREFIX: dict[str, str | None] = {
     "alerts/": "alert",
     "report/follow-up/alert/": "alert",
     "lessons/": "lesson",
+    "library/": None,  # open copies: Moorland's lesson is not open, so no id names one
     "lessons/bulletins/": "bulletin",
     "ideas/": "idea",
     "api/v1/ideas/": "idea",

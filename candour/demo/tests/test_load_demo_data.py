@@ -61,3 +61,12 @@ def test_demo_data_loads_once_and_verifies() -> None:
     started = client.get(reverse("accounts:provider-start"))
     assert started.status_code == 502
     assert "Candour could not reach Riverside Council (Microsoft)" in started.content.decode()
+    # The open library (ADR 0033): several lessons anyone can read, search and follow.
+    library = Client().get(reverse("learning:library")).content.decode()
+    assert "Seeing the child means seeing the child" in library
+    assert "Nobody owned the shared inbox" in library
+    assert "Practice lessons:" in library  # the demo's bulletin, opened too
+    feed = Client().get(reverse("learning:library-feed")).content.decode()
+    assert feed.count("<entry>") >= 5
+    searched = Client().get(reverse("learning:library"), {"q": "interpreter did not come"})
+    assert "Children should not interpret for their own family" in searched.content.decode()

@@ -1,0 +1,265 @@
+"""The open lessons library: public pages, feed and data; and the learning team's opening.
+
+Public views need no account and show only open copies (ADR 0033); searching is limited
+per client in the core throttle, as other public routes are.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candour.accounts.current import current_user
+from candour.core import throttle
+from candour.core.client import client_key
+from candour.core.form_actions import attempt
+from candour.learning.access import get_lesson_for_analyst
+from candour.learning.library import services
+from candour.learning.library.access import (
+    filter_choices,
+    get_bulletin_for_analyst,
+    get_public_bulletin,
+    get_public_lesson,
+    open_copy_of,
+    open_copy_of_bulletin,
+    public_bulletins,
+    public_lessons,
+)
+from candour.learning.library.content import open_copy
+from candour.learning.library.data import csv_file, json_download
+from candour.learning.library.feed import atom_feed, bulletin_entry, lesson_entry
+from candour.learning.library.open_bulletins import open_bulletin_copy
+from candour.learning.library.presenters import (
+    LICENCE_NAME,
+    LICENCE_URL,
+    OpenBulletinShown,
+    OpenLessonShown,
+    previewed,
+    previewed_bulletin,
+    shown_bulletins,
+    shown_lessons,
+)
+from candour.learning.library.search import (
+    QUERY_LENGTH,
+    search_open_bulletins,
+    search_open_lessons,
+)
+
+SEARCH_WINDOW = timedelta(minutes=1)
+SEARCHES_PER_MINUTE = 30
+# Newest first; the library is browsed by its filters, and the data holds everything.
+PAGE_SIZE = 50
+FILTERS = ("setting", "factor", "outcome", "theme")
+
+
+def _lesson_url(request: HttpRequest, lesson: OpenLessonShown) -> str:
+    return request.build_absolute_uri(reverse("learning:library-lesson", args=[lesson.pk]))
+
+
+def _bulletin_url(request: HttpRequest, bulletin: OpenBulletinShown) -> str:
+    return request.build_absolute_uri(reverse("learning:library-bulletin", args=[bulletin.pk]))
+
+
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:QUERY_LENGTH]
+    chosen = {name: request.GET.get(name, "").strip()[:200] for name in FILTERS}
+    allowed = public_lessons().matching(**chosen)
+    if query:
+        if not throttle.hit(
+            f"library:search:{client_key(request)}",
+            limit=SEARCHES_PER_MINUTE,
+            window=SEARCH_WINDOW,
+            aligned=True,
+        ):
+            return _page(request, query, chosen, [], [], too_many=True, status=429)
+        found = search_open_lessons(query, allowed)
+        # The filters describe lessons: a bulletin gathers many, so it is left out of them.
+        bulletins = [] if any(chosen.values()) else search_open_bulletins(query, public_bulletins())
+    else:
+        found = list(allowed[:PAGE_SIZE])
+        bulletins = [] if any(chosen.values()) else list(public_bulletins()[:PAGE_SIZE])
+    return _page(request, query, chosen, shown_lessons(found), shown_bulletins(bulletins))
+
+
+def _page(
+    request: HttpRequest,
+    query: str,
+    chosen: dict[str, str],
+    lessons: list[OpenLessonShown],
+    bulletins: list[OpenBulletinShown],
+    *,
+    too_many: bool = False,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "learning/library/library.html",
+        {
+            "query": query,
+            "chosen": chosen,
+            "choices": filter_choices(),
+            "lessons": lessons,
+            "bulletins": bulletins,
+            "filtered": any(chosen.values()),
+            "too_many": too_many,
+            "query_length": QUERY_LENGTH,
+            "page_size": PAGE_SIZE,
+        },
+        status=status,
+    )
+
+
+@require_GET
+def library_lesson(request: HttpRequest, pk: int) -> HttpResponse:
+    (lesson,) = shown_lessons([get_public_lesson(pk)])
+    return render(
+        request,
+        "learning/library/lesson.html",
+        {"lesson": lesson, "licence_name": LICENCE_NAME, "licence_url": LICENCE_URL},
+    )
+
+
+@require_GET
+def library_bulletin(request: HttpRequest, pk: int) -> HttpResponse:
+    (bulletin,) = shown_bulletins([get_public_bulletin(pk)])
+    return render(
+        request,
+        "learning/library/bulletin.html",
+        {"bulletin": bulletin, "licence_name": LICENCE_NAME, "licence_url": LICENCE_URL},
+    )
+
+
+@require_GET
+def library_feed(request: HttpRequest) -> HttpResponse:
+    entries = [
+        lesson_entry(lesson, _lesson_url(request, lesson))
+        for lesson in shown_lessons(public_lessons()[:PAGE_SIZE])
+    ] + [
+        bulletin_entry(bulletin, _bulletin_url(request, bulletin))
+        for bulletin in shown_bulletins(public_bulletins()[:PAGE_SIZE])
+    ]
+    body = atom_feed(
+        entries,
+        service_name=settings.CANDOUR_SERVICE_NAME,
+        library_url=request.build_absolute_uri(reverse("learning:library")),
+        feed_url=request.build_absolute_uri(reverse("learning:library-feed")),
+    )
+    return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+
+
+@require_GET
+def library_csv(request: HttpRequest) -> HttpResponse:
+    lessons = shown_lessons(public_lessons())
+    return csv_file(lessons, [_lesson_url(request, lesson) for lesson in lessons])
+
+
+@require_GET
+def library_json(request: HttpRequest) -> HttpResponse:
+    lessons = shown_lessons(public_lessons())
+    return json_download(
+        lessons,
+        [_lesson_url(request, lesson) for lesson in lessons],
+        title=_("%(service)s open lessons library") % {"service": settings.CANDOUR_SERVICE_NAME},
+    )
+
+
+# ---------------------------------------------------------------- the learning team's side
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lesson_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Preview exactly what would be public; a POST with the preview's digest confirms it."""
+    user = current_user(request)
+    lesson = get_lesson_for_analyst(user, pk)
+    current = open_copy_of(lesson)
+    if current is not None:
+        return redirect("learning:library-lesson", pk=current.pk)
+    if request.method == "POST":
+        done = attempt(
+            request,
+            lambda: services.publish_openly(
+                actor=user, lesson=lesson, previewed=request.POST.get("digest", "")
+            ),
+            success=_("Lesson published in the open library"),
+        )
+        if done:
+            return redirect("learning:lesson", pk=lesson.pk)
+    copy = open_copy(lesson, today=timezone.localdate())
+    return render(
+        request,
+        "learning/library/preview.html",
+        {
+            "lesson": lesson,
+            "copy": copy,
+            "preview": previewed(copy, lesson.organisation.name),
+        },
+        # A refused confirmation (a stale preview) shows the fresh preview and why.
+        status=400 if copy.problems or request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def lesson_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    lesson = get_lesson_for_analyst(user, pk)
+    current = open_copy_of(lesson)
+    if current is not None:
+        services.withdraw_openly(actor=user, opened=current)
+        messages.success(request, _("Lesson withdrawn from the open library"))
+    return redirect("learning:lesson", pk=lesson.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bulletin_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Preview exactly what would be public; a POST with the preview's digest confirms it."""
+    user = current_user(request)
+    bulletin = get_bulletin_for_analyst(user, pk)
+    current = open_copy_of_bulletin(bulletin)
+    if current is not None:
+        return redirect("learning:library-bulletin", pk=current.pk)
+    if request.method == "POST":
+        done = attempt(
+            request,
+            lambda: services.publish_bulletin_openly(
+                actor=user, bulletin=bulletin, previewed=request.POST.get("digest", "")
+            ),
+            success=_("Bulletin published in the open library"),
+        )
+        if done:
+            return redirect("learning:bulletin", pk=bulletin.pk)
+    copy = open_bulletin_copy(bulletin, today=timezone.localdate())
+    return render(
+        request,
+        "learning/library/bulletin_preview.html",
+        {
+            "bulletin": bulletin,
+            "copy": copy,
+            "preview": previewed_bulletin(copy, bulletin.organisation.name),
+        },
+        status=400 if copy.problems or request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def bulletin_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    bulletin = get_bulletin_for_analyst(user, pk)
+    current = open_copy_of_bulletin(bulletin)
+    if current is not None:
+        services.withdraw_bulletin_openly(actor=user, opened=current)
+        messages.success(request, _("Bulletin withdrawn from the open library"))
+    return redirect("learning:bulletin", pk=bulletin.pk)
