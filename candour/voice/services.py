@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from candour.accounts.models import User
@@ -221,12 +221,13 @@ def give_disclosure_contact(*, feedback: Feedback, contact: str) -> DisclosureCo
         target=feedback,
     )
     _email, people = duty_recipients(feedback.organisation)
-    notify(
-        people,
-        subject=_("A child who told us a worry has said how to reach them"),
-        body=_("Open the alert in Candour to see how they would like to be contacted."),
-        url=reverse("voice:alert", args=[alert.pk]),
-    )
+    with translation.override(feedback.organisation.default_language):
+        notify(
+            people,
+            subject=_("A child who told us a worry has said how to reach them"),
+            body=_("Open the alert in Candour to see how they would like to be contacted."),
+            url=reverse("voice:alert", args=[alert.pk]),
+        )
     return given
 
 
@@ -300,6 +301,14 @@ def duty_recipients(organisation: Organisation) -> tuple[str, list[User]]:
 
 
 def _route_if_unsafe(
+    feedback: Feedback, raw: dict[str, str], assessment: Screening, *, over_limit: bool
+) -> tuple[SafeguardingAlert | None, str | None]:
+    # The child's page may be in any language; the duty team reads the organisation's.
+    with translation.override(feedback.organisation.default_language):
+        return _route(feedback, raw, assessment, over_limit=over_limit)
+
+
+def _route(
     feedback: Feedback, raw: dict[str, str], assessment: Screening, *, over_limit: bool
 ) -> tuple[SafeguardingAlert | None, str | None]:
     words = "\n".join(text for text in raw.values() if text)

@@ -11,13 +11,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
 from candour.core.form_actions import attempt
-from candour.core.languages import offers_community_languages, use_organisation_language
+from candour.core.languages import (
+    ENGLISH,
+    offers_community_languages,
+    use_organisation_language,
+)
 from candour.reporting.limits.visitors import client_tag
 from candour.voice import services
 from candour.voice.access import (
@@ -186,7 +191,10 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
             if key not in asked:
                 return ""
             if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
-                return _shown(band, key, answers.get(key, ""))
+                # Stored in English whatever the page's language: the safeguarding check
+                # reads English, and "Something made me scared or sad" must reach it.
+                with translation.override(ENGLISH):
+                    return _shown(band, key, answers.get(key, ""))
             return answers.get(key, "")
 
         if not request.session.session_key:
