@@ -211,6 +211,7 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
                     idea=given("idea"),
                     worked_with=given("worked_with"),
                 ),
+                language=translation.get_language(),
             )
         except services.FeedbackRateLimitedError:
             # The answers stay in the session, so sending again later needs no retyping.
@@ -233,18 +234,21 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         request.session[SESSION_KEY] = stored
         # A private code to read the answer to this feedback (not after a disclosure: the
         # duty team answers that, and a code on the page could be found by whoever hurt them).
+        # Feedback routed only because nobody could read it yet is, to the family, ordinary
+        # feedback: the page says nothing the detector did not find (ADR 0030).
+        concern = submitted.alert is not None and submitted.alert.detected
         reply_code = (
             services.give_reply_code(feedback=submitted.feedback)
-            if submitted.alert is None and band != AgeBand.YOUNG
+            if not concern and band != AgeBand.YOUNG
             else ""
         )
         request.session["feedback_done"] = {
             "token": token,
-            "concern": submitted.alert is not None,
+            "concern": concern,
             "reply_code": reply_code,
             "band": band,
             # Only to let a child who disclosed add a way to reach them, on the next page.
-            "feedback": submitted.feedback.pk if submitted.alert is not None else None,
+            "feedback": submitted.feedback.pk if concern else None,
         }
         return redirect("voice:thanks", token=token)
     words = RATING_WORDS[band]
