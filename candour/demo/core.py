@@ -251,6 +251,10 @@ def load_demo_data() -> bool:
     for organisation in organisations_to_train():
         train_suggester(organisation)
     build_index()
+    from candour.demo import languages as languages_demo
+
+    languages_demo.load_welsh_council(DEMO_PASSWORD)
+    languages_demo.load_arabic_family(languages_demo.riverside_family_link())
     from candour.demo import home as home_demo
 
     home_demo.load()
