@@ -226,7 +226,6 @@ LANGUAGES = [
 # data, and strictly necessary for a service they asked to read in their language.
 LANGUAGE_COOKIE_NAME = "candour-language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LOCALE_PATHS = [BASE_DIR / "candour" / "locale"]
 USE_I18N = True

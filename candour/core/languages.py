@@ -126,7 +126,8 @@ class LanguageMiddleware:
             max_age=settings.LANGUAGE_COOKIE_AGE,
             secure=settings.LANGUAGE_COOKIE_SECURE,
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            # Lax: the choice comes along when a person follows a link to Candour.
+            samesite="Lax",
         )
         return response
 

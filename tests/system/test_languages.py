@@ -4,7 +4,7 @@ choice remembered on the next page, and the Arabic family form laid out right to
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FloatRect, Page, expect
 
 from tests.system.support import AccessibilityCheck, ContextFactory, ShellRunner
 
@@ -62,7 +62,7 @@ def test_the_welsh_councils_report_form_starts_in_welsh(page: Page) -> None:
     expect(page.get_by_role("button", name="Parhau")).to_be_visible()
 
 
-def _box(page: Page, selector: str) -> dict[str, float]:
+def _box(page: Page, selector: str) -> FloatRect:
     box = page.locator(selector).first.bounding_box()
     assert box is not None, selector
     return box

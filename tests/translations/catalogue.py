@@ -67,8 +67,8 @@ def recording() -> Iterator[Asked]:
         asked.messages.add((self.language(), singular))
         return original_ngettext(self, singular, plural, number)
 
-    translation_class.gettext = gettext  # type: ignore[method-assign]
-    translation_class.ngettext = ngettext  # type: ignore[method-assign]
+    translation_class.gettext = gettext  # type: ignore[method-assign,assignment]
+    translation_class.ngettext = ngettext  # type: ignore[method-assign,assignment]
     try:
         yield asked
     finally:
