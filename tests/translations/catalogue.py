@@ -29,6 +29,14 @@ _PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%\((\w+)\)\.\d+f|%[sd]|\{\{ *\w+ *\
 
 
 @cache
+def plural_forms(code: str) -> int:
+    """How many plural forms the language's catalogue declares."""
+    header = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po")).metadata
+    found = re.search(r"nplurals=(\d+)", header.get("Plural-Forms", ""))
+    return int(found.group(1)) if found else 2
+
+
+@cache
 def catalogue(code: str) -> dict[str, str]:
     """msgid -> msgstr (the first plural form for plurals) of our own catalogue."""
     entries = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
@@ -38,6 +46,14 @@ def catalogue(code: str) -> dict[str, str]:
             continue
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         text = entry.msgstr if not entry.msgid_plural else entry.msgstr_plural.get(0, "")
+        if entry.msgid_plural:
+            # Every plural form the language has must be there: a missing one shows the
+            # English for the numbers that need it.
+            forms = plural_forms(code)
+            if any(not entry.msgstr_plural.get(index) for index in range(forms)):
+                text = ""
+            # The English plural must not show either ("82 questions still need...").
+            found.setdefault(entry.msgid_plural, "" if "fuzzy" in entry.flags else text)
         found[key] = "" if "fuzzy" in entry.flags else text
     return found
 
@@ -154,11 +170,14 @@ def _english_patterns(code: str) -> tuple[dict[str, str], list[tuple[re.Pattern[
     return exact, patterns
 
 
-def english_left(page: str, code: str) -> list[str]:
-    """Visible text on a page rendered in `code` that is one of our English messages."""
+def english_left(page: str, code: str, *, data: frozenset[str] = frozenset()) -> list[str]:
+    """Visible text on a page rendered in `code` that is one of our English messages
+    (`data`: what people typed that happens to be a message, like a person named Manager)."""
     exact, patterns = _english_patterns(code)
     found = []
     for text in dict.fromkeys(visible_texts(page)):
+        if text in data:
+            continue
         if text in exact:
             found.append(text if text == exact[text] else f"{text} (from {exact[text]!r})")
             continue
