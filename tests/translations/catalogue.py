@@ -40,7 +40,7 @@ def plural_forms(code: str) -> int:
 def catalogue(code: str) -> dict[str, str]:
     """msgid -> msgstr (the first plural form for plurals) of our own catalogue."""
     entries = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
-    found = {}
+    found: dict[str, str] = {}
     for entry in entries:
         if entry.obsolete:
             continue

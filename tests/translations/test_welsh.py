@@ -14,11 +14,11 @@ from django.urls import reverse
 from candour.accounts.models import User
 from candour.voice import services as voice
 from candour.voice.models import SafeguardingAlert
+from candour.voice.tests.factories import feedback_link
 from conftest import World, signed_in_client
 from tests.translations.catalogue import english_left, recording, untranslated
 from tests.translations.pages import (
     Page,
-    feedback_link,
     feedback_pages,
     general_pages,
     reporting_pages,
