@@ -31,6 +31,8 @@ COMMUNITY_LANGUAGES = ("pl", "ur", "ro", "ar")
 ORGANISATION_LANGUAGES = [(ENGLISH, "English"), (WELSH, "Cymraeg")]
 # The query parameter the language switch's links carry.
 SWITCH_PARAMETER = "lang"
+# Addresses that are not pages: the switch's parameter means nothing there.
+NOT_PAGES = ("/api/", "/healthz")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,9 @@ class LanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         switched = request.GET.get(SWITCH_PARAMETER, "")
-        if request.method == "GET" and switched in SITE_LANGUAGES + COMMUNITY_LANGUAGES:
+        # Pages only: the APIs answer JSON to machines and keep their own parameters.
+        is_page = not request.path.startswith(NOT_PAGES)
+        if request.method == "GET" and is_page and switched in SITE_LANGUAGES + COMMUNITY_LANGUAGES:
             return self._remember(request, switched)
         chosen = _chosen(request)
         request.page_languages = SITE_LANGUAGES  # type: ignore[attr-defined]

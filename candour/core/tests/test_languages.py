@@ -72,6 +72,9 @@ def test_the_switch_keeps_the_rest_of_the_query_and_never_leaves_the_site(world:
     assert elsewhere["Location"] == "/evil.example/"
     ignored = client.get(reverse("reporting:start") + "?lang=xx")
     assert ignored.status_code == 200
+    # Not on the APIs: a machine asking for JSON is never redirected.
+    assert client.get("/api/v1/openapi.json?lang=cy").status_code == 200
+    assert client.get("/healthz?lang=cy").status_code == 200
 
 
 def test_a_community_language_is_not_claimed_on_a_page_not_written_in_it(world: World) -> None:
