@@ -58,8 +58,14 @@ def test_given_english_when_cymraeg_is_chosen_then_the_next_page_is_in_welsh_too
 def test_the_welsh_councils_report_form_starts_in_welsh(page: Page) -> None:
     page.goto("/report/new/?organisation=cyngor-sir-aberafon")
     expect(page.locator("html")).to_have_attribute("lang", "cy")
-    expect(page.get_by_label("Cyngor Sir Aberafon")).to_have_count(0)  # a select, not radios
+    expect(page.get_by_role("heading", level=1)).to_have_text("Eich adroddiad")
+    chosen = page.get_by_label("Pa sefydliad mae hyn yn ymwneud ag ef?")
+    expect(chosen.locator("option:checked")).to_have_text("Cyngor Sir Aberafon")
     expect(page.get_by_role("button", name="Parhau")).to_be_visible()
+    # A person's own choice wins over the council's.
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en-gb")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your report")
 
 
 def _box(page: Page, selector: str) -> FloatRect:
