@@ -8,6 +8,7 @@ test suite's start when a catalogue is newer than its .mo. `python -m candour.co
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR, *, only_stale: bool = Fals
         for entry in catalogue.fuzzy_entries():
             catalogue.remove(entry)
         built = source.with_suffix(".mo")
-        partial = built.with_suffix(".mo.tmp")
+        # Written aside and moved into place: parallel test workers may compile at once.
+        partial = built.with_name(f"{built.name}.{os.getpid()}.tmp")
         catalogue.save_as_mofile(str(partial))
         partial.replace(built)
     return sources
