@@ -19,7 +19,9 @@ from django.utils import timezone, translation
 from candour.core.services import set_safety_lead
 from candour.learning.alerts import services as hazard_alerts
 from candour.reporting.tests.factories import submit
+from candour.surveys.services import close_wave
 from candour.surveys.services import open_wave as open_survey_wave
+from candour.surveys.tests.helpers import full_answers
 from candour.voice import services as voice
 from candour.voice.journey import steps_for
 from candour.voice.models import Feedback, FeedbackLink
@@ -173,6 +175,10 @@ def reporting_pages(world: World, language: str) -> Iterator[Page]:
     yield "report form, nothing filled in", _html(client.post(new, {}), 400)
     check = _html(client.post(new, _report_answers(world)))
     yield "report check page", check
+    yield (
+        "report form, changing an answer",
+        _html(client.post(new, {**_report_answers(world), "change": "what_caught_it"})),
+    )
     token = re.search(r'name="submission_token" value="([^"]+)"', check)
     assert token is not None
     receipt_page = _html(
@@ -200,7 +206,14 @@ def reporting_pages(world: World, language: str) -> Iterator[Page]:
         )
     client = chosen(language)
     client.post(follow_up, {"receipt": submitted.receipt})
-    yield "your report", _html(client.get(reverse("reporting:your-report")))
+    yours = reverse("reporting:your-report")
+    yield "your report", _html(client.get(yours))
+    yield "your report, empty answer", _html(client.post(yours, {"text": ""}))
+    client.post(yours, {"text": "The diverted number was the old duty phone."})
+    yield "your report, answer sent", _html(client.get(yours))
+    alert = submitted.report.alerts.get()
+    client.post(reverse("reporting:alert-consent", args=[alert.pk]), {"consent": "no"})
+    yield "your report, consent answered", _html(client.get(yours))
 
 
 def survey_pages(world: World, language: str) -> Iterator[Page]:
@@ -223,6 +236,12 @@ def survey_pages(world: World, language: str) -> Iterator[Page]:
         _html(client.get(reverse("surveys:answer", args=["no-such-link"])), 404),
     )
     yield "survey, thank you", _html(client.get(reverse("surveys:thanks")))
+    client.post(answer, full_answers())
+    yield "survey, link already used", _html(client.get(answer), 410)
+    with staff_language():
+        close_wave(actor=world.admin, wave=opened.wave)
+    closed = reverse("surveys:answer", args=[opened.tokens[world.manager.pk]])
+    yield "survey, closed", _html(chosen(language).get(closed), 410)
 
 
 def general_pages(language: str) -> Iterator[Page]:
