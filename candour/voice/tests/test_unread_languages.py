@@ -80,6 +80,9 @@ def test_a_family_writing_in_arabic_is_read_by_a_person_first(
     assert 'id="needs-reading"' in page
     assert IN_ARABIC in page
     assert 'dir="auto"' in page
+    # The learning team, checking feedback, sees it needs a reader too.
+    checking = signed_in_client(world.analyst).get(reverse("voice:moderation-queue"))
+    assert "Written in Arabic: read by a person first" in checking.content.decode()
 
 
 def test_english_written_on_a_page_in_another_language_is_read_by_the_check(
