@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export CANDOUR_ENVIRONMENT ?= development
 
-.PHONY: run test lint assets install install-test migrate demo serve browser-deps clean format
+.PHONY: run test lint assets messages install install-test migrate demo serve browser-deps clean format
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Candour needs Python 3.11 ($(PYTHON))"; exit 1; }
@@ -32,7 +32,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 candour/static/build/candour.css: node_modules/.package-lock.json assets/scss/candour.scss assets/copy-assets.mjs
 	npm run --silent build
 
-assets: candour/static/build/candour.css
+# The translation catalogues, compiled from locale/*/LC_MESSAGES/django.po (ADR 0030).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard candour/locale/*/LC_MESSAGES/django.po))
+
+candour/locale/%/LC_MESSAGES/django.mo: candour/locale/%/LC_MESSAGES/django.po $(VENV)/.installed-run
+	$(BIN)/python -m candour.config.catalogues --stale
+
+# Updates the catalogues from the code and templates (needs GNU gettext's xgettext).
+messages: install
+	$(BIN)/candour makemessages --no-obsolete --add-location file \
+	  $(foreach code,cy pl ur ro ar,-l $(code)) -i 'node_modules/*' -i '.venv/*' -i 'tests/*' -i 'benchmarks/*' -i 'scripts/*'
+
+assets: candour/static/build/candour.css $(CATALOGUES)
 
 migrate: install
 	$(BIN)/candour migrate --verbosity 0

@@ -12,6 +12,7 @@ from django.test import Client
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.accounts.services import create_user, grant_role
+from candour.config.catalogues import compile_catalogues
 from candour.core.models import Organisation, OrganisationKind, Team
 from candour.core.services import create_organisation, create_team
 
@@ -47,6 +48,12 @@ def make_person(
     )
     grant_role(actor=None, user=user, organisation=organisation, role=role, team=team)
     return user
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The .mo files are built, not committed (ADR 0030): `make test` builds them, and a
+    # plain `pytest` after a catalogue changed must not test yesterday's translations.
+    compile_catalogues(only_stale=True)
 
 
 @pytest.fixture(autouse=True)

@@ -81,7 +81,9 @@ MIDDLEWARE = [
     "candour.core.middleware.SecurityHeadersMiddleware",
     "candour.core.middleware.ApiErrorsAsJsonMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Not Django's LocaleMiddleware: the page's language is the person's own choice, else
+    # their organisation's, never the browser's guess (candour/core/languages.py, ADR 0030).
+    "candour.core.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "candour.core.middleware.RefuseNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "candour.core.context_processors.service",
+                "candour.core.context_processors.languages",
             ],
         },
     }
@@ -189,6 +192,7 @@ CANDOUR_PROVIDER_TIMEOUT_SECONDS = env_int("CANDOUR_PROVIDER_TIMEOUT_SECONDS", d
 SECURE_COOKIES = env_bool("CANDOUR_SECURE_COOKIES", default=IS_PRODUCTION)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_NAME = "__Host-candour-session" if SECURE_COOKIES else "candour-session"
 CSRF_COOKIE_NAME = "__Host-candour-csrf" if SECURE_COOKIES else "candour-csrf"
 SESSION_COOKIE_HTTPONLY = True
@@ -216,8 +220,22 @@ X_FRAME_OPTIONS = "DENY"
 
 # Internationalisation: every user-facing string is marked for translation.
 LANGUAGE_CODE = "en-gb"
-# Add a language here only with its translations, or pages would claim a language they are not in.
-LANGUAGES = [("en-gb", "English")]
+# Add a language here only with its translations, or pages would claim a language they are
+# not in. English and Welsh on every page; Polish, Urdu, Romanian and Arabic only on the
+# children's and families' feedback pages (candour/core/languages.py, ADR 0030).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("cy", "Cymraeg"),
+    ("pl", "Polski"),
+    ("ur", "\u0627\u0631\u062f\u0648"),
+    ("ro", "Rom\u00e2n\u0103"),
+    ("ar", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629"),
+]
+# The person's own choice of language, remembered for a year on this device; not personal
+# data, and strictly necessary for a service they asked to read in their language.
+LANGUAGE_COOKIE_NAME = "candour-language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
 LOCALE_PATHS = [BASE_DIR / "candour" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/London"

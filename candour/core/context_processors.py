@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
+from candour.core.languages import switch_links
 from candour.core.presenters import navigation_for
 
 
@@ -13,3 +14,11 @@ def service(request: HttpRequest) -> dict[str, object]:
         "support_email": settings.CANDOUR_SUPPORT_EMAIL,
         "navigation": navigation_for(request),
     }
+
+
+def languages(request: HttpRequest) -> dict[str, object]:
+    # The switch only on pages reached by GET: following a link from a page rendered for
+    # a POST (a form with its errors) would lose what was typed.
+    if request.method != "GET":
+        return {"language_switch": []}
+    return {"language_switch": switch_links(request)}

@@ -8,6 +8,8 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
+from candour.core.languages import ORGANISATION_LANGUAGES
+
 _INPUT_CLASSES = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
@@ -124,6 +126,22 @@ class SafetyLeadForm(GovukForm):
         field = self.fields["lead"]
         if isinstance(field, forms.ChoiceField):
             field.choices = [("", _("Nobody"))] + [(str(pk), name) for pk, name in people]
+
+
+class DefaultLanguageForm(GovukForm):
+    language = forms.ChoiceField(
+        label=_("Which language should your public pages start in?"),
+        help_text=_(
+            "The report form, your feedback links and your survey open in this language. "
+            "Anyone can change language with the link at the top of each page."
+        ),
+        choices=ORGANISATION_LANGUAGES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose English or Welsh"),
+            "invalid_choice": _("Choose English or Welsh"),
+        },
+    )
 
 
 def form_errors(form: forms.Form) -> str:

@@ -5,6 +5,7 @@ from typing import ClassVar
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from candour.core.languages import ENGLISH, ORGANISATION_LANGUAGES
 from candour.core.querysets import OrganisationQuerySet, TeamQuerySet
 
 
@@ -26,6 +27,14 @@ class Organisation(models.Model):
     # Who receives urgent hazard alerts raised from reports.
     safety_lead = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The language its public pages (report form, feedback links, survey) start in, until
+    # a person chooses another with the language switch (ADR 0030).
+    default_language = models.CharField(
+        _("language of public pages"),
+        max_length=8,
+        choices=ORGANISATION_LANGUAGES,
+        default=ENGLISH,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -248,6 +248,7 @@ class OrganisationOverview:
     case_reference_patterns: list[str]
     safety_lead: str
     pk: int = 0
+    default_language: str = ""
 
 
 def organisation_overview(organisation: Organisation) -> OrganisationOverview:
@@ -293,4 +294,5 @@ def organisation_overview(organisation: Organisation) -> OrganisationOverview:
         list(organisation.case_reference_patterns),
         organisation.safety_lead.full_name if organisation.safety_lead else "",
         organisation.pk,
+        str(organisation.get_default_language_display()),
     )

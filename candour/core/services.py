@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
+from candour.core.languages import ORGANISATION_LANGUAGES
 from candour.core.models import Organisation, OrganisationKind, Team
 from candour.lib.deid.safe_patterns import UnsafePatternError, check_pattern
 
@@ -102,6 +103,23 @@ def set_safety_lead(*, actor: User, organisation: Organisation, lead: User | Non
         organisation=organisation,
         target=organisation,
         data={"setting": "safety_lead", "user": lead.pk if lead else None},
+    )
+    return organisation
+
+
+@transaction.atomic
+def set_default_language(*, actor: User, organisation: Organisation, language: str) -> Organisation:
+    """Set the language the organisation's public pages start in (English or Welsh)."""
+    if language not in dict(ORGANISATION_LANGUAGES):
+        raise ValidationError({"language": _("Choose English or Welsh")})
+    organisation.default_language = language
+    organisation.save(update_fields=["default_language"])
+    record(
+        AuditEventType.ORGANISATION_SETTINGS_CHANGED,
+        actor_id=actor.pk,
+        organisation=organisation,
+        target=organisation,
+        data={"setting": "default_language", "language": language},
     )
     return organisation
 

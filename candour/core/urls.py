@@ -12,6 +12,7 @@ urlpatterns = [
     path("organisation/<slug:slug>/", views.organisation, name="organisation"),
     path("organisation/<slug:slug>/teams/add/", views.add_team, name="add-team"),
     path("organisation/<slug:slug>/safety-lead/", views.safety_lead, name="safety-lead"),
+    path("organisation/<slug:slug>/language/", views.default_language, name="default-language"),
     path(
         "organisation/<slug:slug>/case-numbers/",
         views.case_reference_patterns,

@@ -23,7 +23,12 @@ from candour.core.access import (
     people_of,
 )
 from candour.core.form_actions import submit
-from candour.core.forms import CaseReferencePatternsForm, SafetyLeadForm, TeamForm
+from candour.core.forms import (
+    CaseReferencePatternsForm,
+    DefaultLanguageForm,
+    SafetyLeadForm,
+    TeamForm,
+)
 from candour.core.middleware import API_PREFIX
 from candour.core.presenters import home_page_for, organisation_overview
 
@@ -121,6 +126,27 @@ def safety_lead(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Safety lead saved"))
         return redirect("core:organisation", slug=org.slug)
     return render(request, "core/safety_lead.html", {"form": form, "organisation": org})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def default_language(request: HttpRequest, slug: str) -> HttpResponse:
+    user = current_user(request)
+    org = get_administered_organisation(user, slug)
+    form = DefaultLanguageForm(
+        request.POST if request.method == "POST" else None,
+        initial={"language": org.default_language},
+    )
+    if submit(
+        request,
+        form,
+        lambda data: services.set_default_language(
+            actor=user, organisation=org, language=data["language"]
+        ),
+        success=_("Language of public pages saved"),
+    ):
+        return redirect("core:organisation", slug=org.slug)
+    return render(request, "core/default_language.html", {"form": form, "organisation": org})
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

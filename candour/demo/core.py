@@ -266,6 +266,11 @@ def load_demo_data() -> bool:
         team=riverside_teams["Assessment Team 1"],
         base_url="http://127.0.0.1:8000",
     )
+
+    from candour.demo import languages as languages_demo
+
+    languages_demo.load_welsh_council(DEMO_PASSWORD)
+    languages_demo.load_arabic_family(languages_demo.riverside_family_link())
     from candour.demo import home as home_demo
 
     home_demo.load()

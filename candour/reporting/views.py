@@ -23,6 +23,7 @@ from candour.accounts.current import current_user
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.form_actions import attempt, submit
+from candour.core.languages import use_organisation_language
 from candour.core.models import Organisation
 from candour.learning.access import (
     alert_awaiting_consent,
@@ -102,6 +103,8 @@ def _organisation_for(request: HttpRequest) -> Organisation | None:
 @require_http_methods(["GET", "POST"])
 def new_report(request: HttpRequest) -> HttpResponse:
     organisation = _organisation_for(request)
+    if organisation is not None:
+        use_organisation_language(request, organisation.default_language)
     if request.method == "GET":
         form = ReportForm(
             initial={"organisation": organisation.pk} if organisation else {},
@@ -283,6 +286,7 @@ def your_report(request: HttpRequest) -> HttpResponse:
     report = _follow_up_report(request)
     if report is None:
         return redirect("reporting:follow-up")
+    use_organisation_language(request, report.organisation.default_language)
     form = ReplyForm(request.POST if request.method == "POST" else None)
     if submit(
         request,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candour.accounts.current import current_user
 from candour.accounts.roles import Role
 from candour.core.form_actions import attempt, submit
+from candour.core.languages import use_organisation_language
 from candour.core.safe_csv import csv_download
 from candour.lib.statistics.suppression import SMALLEST_GROUP
 from candour.surveys import services
@@ -200,6 +201,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         # mistyped or shortened the link in their message.
         return render(request, "surveys/unknown_link.html", status=404)
     wave = invitation.wave
+    use_organisation_language(request, wave.organisation.default_language)
     today = timezone.localdate()
     if invitation.used:
         return render(request, "surveys/used.html", {"wave": wave}, status=410)

@@ -89,6 +89,14 @@ class Feedback(models.Model):
     # The family's private code to read the answer to this feedback: only its slow,
     # peppered hash, as for a reporter's receipt.
     reply_code_digest = models.CharField(max_length=128, blank=True, db_index=True)
+    # The language of the pages it was given on (ADR 0030), so an answer can be in it.
+    language = models.CharField(max_length=8, default="en-gb")
+    # Written in a language the safeguarding check cannot read (it reads English): a
+    # person reads it first, routed to the duty team as a disclosure is (ADR 0030).
+    needs_reading = models.BooleanField(default=False)
+    # What it is written in: a language code, or a script when the language is unknown
+    # (candour.lib.safeguarding.reading); blank when the check could read it.
+    written_in = models.CharField(max_length=24, blank=True)
 
     objects: ClassVar[FeedbackQuerySet] = FeedbackQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -98,6 +106,15 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"feedback {self.pk}"
+
+    @property
+    def reading_note(self) -> str:
+        """ "Written in Polish: read by a person first", when the check could not read it."""
+        from candour.voice.alerts.reasons import describe
+
+        if not self.needs_reading:
+            return ""
+        return " ".join(describe([{"layer": "language", "written_in": self.written_in}]))
 
     @property
     def text(self) -> str:
@@ -187,6 +204,20 @@ class SafeguardingAlert(models.Model):
 
     def __str__(self) -> str:
         return f"safeguarding alert on feedback {self.feedback_id}"
+
+    @property
+    def detected(self) -> bool:
+        """Raised by the detector (words or meaning), not only because nobody could read it."""
+        return any(layer.get("layer") in {"patterns", "similarity"} for layer in self.layers)
+
+    @property
+    def reading_note(self) -> str:
+        """ "Written in Arabic: read by a person first", for writing the detector cannot read."""
+        from candour.voice.alerts.reasons import describe
+
+        return " ".join(
+            describe([layer for layer in self.layers if layer.get("layer") == "language"])
+        )
 
     @property
     def raised_by(self) -> list[str]:

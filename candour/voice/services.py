@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from candour.accounts.models import User
@@ -30,16 +30,18 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core import throttle
+from candour.core.languages import ENGLISH
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
 from candour.lib.coarse_dates import week_start
 from candour.lib.codes import readable_code
 from candour.lib.deid import detect_many, redact
+from candour.lib.safeguarding.reading import written_in
 from candour.notifications.outbox import queue_email
 from candour.notifications.services import notify
 from candour.reporting import receipts
 from candour.reporting.services import policy_for
-from candour.voice.alerts.reasons import layers_of
+from candour.voice.alerts.reasons import layers_of, written_in_label
 from candour.voice.alerts.services import chase_bursts, group_if_burst
 from candour.voice.feedback_limits import within_limits
 from candour.voice.models import (
@@ -104,6 +106,7 @@ def submit_feedback(
     answers: Answers,
     today: date | None = None,
     session_key: str | None = None,
+    language: str = ENGLISH,
 ) -> tuple[Submitted, str | None]:
     """Take feedback; returns it and, when a disclosure was routed on its own, the
     acknowledgement secret (for tests; the duty contact receives it by email).
@@ -111,24 +114,37 @@ def submit_feedback(
     From the public journey (``session_key`` given) the link's and the session's limits
     apply, but only to feedback the safeguarding check does not flag: a possible
     disclosure is always taken, and grouped with others from the link as a burst.
-    Refusals write no audit row, so a flood cannot grow the audit trail.
+    Writing the check cannot read (``language`` is the page's) is routed the same way,
+    for a person to read first (ADR 0030). Refusals write no audit row, so a flood
+    cannot grow the audit trail.
     """
     check_answers(answers)
     if not link.active:
         raise ValidationError(_("This feedback link is no longer in use"))
     raw = {name: getattr(answers, name).strip() for name in TEXT_FIELDS}
-    assessment = screen("\n".join(text for text in raw.values() if text))
+    words = "\n".join(text for text in raw.values() if text)
+    assessment = screen(words)
+    unread = written_in(words, page_language=language) or ""
     over_limit = session_key is not None and not within_limits(link=link, session_key=session_key)
-    if over_limit and not assessment.concern:
+    if over_limit and not assessment.concern and not unread:
         raise FeedbackRateLimitedError
     return _take_feedback(
         link=link,
         answers=answers,
         raw=raw,
         assessment=assessment,
+        reading=Reading(language=language, written_in=unread),
         over_limit=over_limit,
         today=today,
     )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The page's language, and what the check could not read the words in (or "")."""
+
+    language: str
+    written_in: str
 
 
 @transaction.atomic
@@ -138,6 +154,7 @@ def _take_feedback(
     answers: Answers,
     raw: dict[str, str],
     assessment: Screening,
+    reading: Reading,
     over_limit: bool,
     today: date | None,
 ) -> tuple[Submitted, str | None]:
@@ -158,6 +175,9 @@ def _take_feedback(
         },
         received_week=week_start(today),
         data_key=key,
+        language=reading.language,
+        needs_reading=bool(reading.written_in),
+        written_in=reading.written_in,
         **{
             name: redact(raw[name], spans)
             for name, spans in zip(TEXT_FIELDS, detected, strict=True)
@@ -172,7 +192,9 @@ def _take_feedback(
         target=feedback,
         data={"age_band": feedback.age_band, "team": link.team_id},
     )
-    alert, secret = _route_if_unsafe(feedback, raw, assessment, over_limit=over_limit)
+    alert, secret = _route_if_unsafe(
+        feedback, raw, assessment, written_in=reading.written_in, over_limit=over_limit
+    )
     return Submitted(feedback, alert), secret
 
 
@@ -221,12 +243,13 @@ def give_disclosure_contact(*, feedback: Feedback, contact: str) -> DisclosureCo
         target=feedback,
     )
     _email, people = duty_recipients(feedback.organisation)
-    notify(
-        people,
-        subject=_("A child who told us a worry has said how to reach them"),
-        body=_("Open the alert in Candour to see how they would like to be contacted."),
-        url=reverse("voice:alert", args=[alert.pk]),
-    )
+    with translation.override(feedback.organisation.default_language):
+        notify(
+            people,
+            subject=_("A child who told us a worry has said how to reach them"),
+            body=_("Open the alert in Candour to see how they would like to be contacted."),
+            url=reverse("voice:alert", args=[alert.pk]),
+        )
     return given
 
 
@@ -300,10 +323,30 @@ def duty_recipients(organisation: Organisation) -> tuple[str, list[User]]:
 
 
 def _route_if_unsafe(
-    feedback: Feedback, raw: dict[str, str], assessment: Screening, *, over_limit: bool
+    feedback: Feedback,
+    raw: dict[str, str],
+    assessment: Screening,
+    *,
+    written_in: str,
+    over_limit: bool,
+) -> tuple[SafeguardingAlert | None, str | None]:
+    # The child's page may be in any language; the duty team reads the organisation's.
+    with translation.override(feedback.organisation.default_language):
+        return _route(feedback, raw, assessment, written_in=written_in, over_limit=over_limit)
+
+
+def _route(
+    feedback: Feedback,
+    raw: dict[str, str],
+    assessment: Screening,
+    *,
+    written_in: str,
+    over_limit: bool,
 ) -> tuple[SafeguardingAlert | None, str | None]:
     words = "\n".join(text for text in raw.values() if text)
-    if not assessment.concern:
+    # Writing the check cannot read is routed as a disclosure is, never dropped as
+    # "nothing found": an unread disclosure is as urgent in Arabic as in English.
+    if not assessment.concern and not written_in:
         return None, None
     secret = secrets.token_urlsafe(24)
     email, people = duty_recipients(feedback.organisation)
@@ -313,7 +356,7 @@ def _route_if_unsafe(
         categories=list(assessment.categories),
         urgent=assessment.urgent,
         matched=list(assessment.phrases),
-        layers=layers_of(assessment),
+        layers=layers_of(assessment, written_in=written_in),
         sent_to=email,
         sent_at=timezone.now(),
         ack_digest=_ack_digest(secret),
@@ -335,18 +378,30 @@ def _route_if_unsafe(
         )
         return alert, None
     link = reverse("voice:acknowledge", args=[secret])
-    subject = (
-        _("URGENT safeguarding: a child may be in danger now")
-        if alert.urgent
-        else _("Safeguarding: feedback that may mean a child is unsafe")
-    )
+    if alert.urgent:
+        subject = _("URGENT safeguarding: a child may be in danger now")
+    elif assessment.concern:
+        subject = _("Safeguarding: feedback that may mean a child is unsafe")
+    else:
+        subject = _("Safeguarding: feedback written in %(language)s to be read by a person") % {
+            "language": written_in_label(written_in)
+        }
+    opening = (
+        _("Feedback sent to %(organisation)s through Candour may mean a child is unsafe.")
+        if assessment.concern
+        else _(
+            "Feedback sent to %(organisation)s through Candour is written in %(language)s, "
+            "which the safeguarding check cannot read. A person must read it (with an "
+            "interpreter if needed) to know whether a child is unsafe."
+        )
+    ) % {"organisation": feedback.organisation.name, "language": written_in_label(written_in)}
     body = _(
-        "Feedback sent to %(organisation)s through Candour may mean a child is unsafe.\n\n"
+        "%(opening)s\n\n"
         "What they wrote:\n%(words)s\n\n%(why)s\n"
         "Team: %(team)s. Who wrote it: %(band)s.\n\n"
         "Open this link to record that you have it and what you are doing: %(link)s"
     ) % {
-        "organisation": feedback.organisation.name,
+        "opening": opening,
         "words": words,
         "why": "\n".join(alert.raised_by),
         "team": feedback.team.name if feedback.team else _("not given"),

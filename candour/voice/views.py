@@ -11,12 +11,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from candour.accounts.current import current_user
 from candour.core.form_actions import attempt
+from candour.core.languages import (
+    ENGLISH,
+    offers_community_languages,
+    use_organisation_language,
+)
 from candour.reporting.limits.visitors import client_tag
 from candour.voice import services
 from candour.voice.access import (
@@ -28,7 +34,7 @@ from candour.voice.access import (
 from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
-from candour.voice.models import SafeguardingAlert
+from candour.voice.models import FeedbackLink, SafeguardingAlert
 from candour.voice.vocabulary import (
     RATING_WORDS,
     YOUNG_CHOICES,
@@ -44,6 +50,13 @@ YOU_SAID_SHOWN = 50
 LONGEST = services.LONGEST_ANSWER
 
 
+def _public_link(request: HttpRequest, token: str) -> FeedbackLink:
+    """The link a page is for, its organisation's language the page's default."""
+    link = active_link(token)
+    use_organisation_language(request, link.organisation.default_language)
+    return link
+
+
 def _answers(request: HttpRequest, token: str) -> dict[str, str]:
     stored: dict[str, dict[str, str]] = request.session.get(SESSION_KEY, {})
     return dict(stored.get(token, {}))
@@ -55,10 +68,11 @@ def _save(request: HttpRequest, token: str, answers: dict[str, str]) -> None:
     request.session[SESSION_KEY] = stored
 
 
+@offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, token: str) -> HttpResponse:
-    link = active_link(token)
+    link = _public_link(request, token)
     answers = _answers(request, token)
     error = ""
     if request.method == "POST":
@@ -103,10 +117,11 @@ def _shown(band: str, key: str, value: str) -> str:
     return value
 
 
+@offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
-    link = active_link(token)
+    link = _public_link(request, token)
     answers = _answers(request, token)
     band = answers.get("age_band")
     if band not in AgeBand.values:
@@ -158,10 +173,11 @@ def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
     )
 
 
+@offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest, token: str) -> HttpResponse:
-    link = active_link(token)
+    link = _public_link(request, token)
     answers = _answers(request, token)
     band = answers.get("age_band")
     if band not in AgeBand.values or "rating" not in answers:
@@ -175,7 +191,10 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
             if key not in asked:
                 return ""
             if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
-                return _shown(band, key, answers.get(key, ""))
+                # Stored in English whatever the page's language: the safeguarding check
+                # reads English, and "Something made me scared or sad" must reach it.
+                with translation.override(ENGLISH):
+                    return _shown(band, key, answers.get(key, ""))
             return answers.get(key, "")
 
         if not request.session.session_key:
@@ -192,6 +211,7 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
                     idea=given("idea"),
                     worked_with=given("worked_with"),
                 ),
+                language=translation.get_language(),
             )
         except services.FeedbackRateLimitedError:
             # The answers stay in the session, so sending again later needs no retyping.
@@ -214,18 +234,21 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         request.session[SESSION_KEY] = stored
         # A private code to read the answer to this feedback (not after a disclosure: the
         # duty team answers that, and a code on the page could be found by whoever hurt them).
+        # Feedback routed only because nobody could read it yet is, to the family, ordinary
+        # feedback: the page says nothing the detector did not find (ADR 0030).
+        concern = submitted.alert is not None and submitted.alert.detected
         reply_code = (
             services.give_reply_code(feedback=submitted.feedback)
-            if submitted.alert is None and band != AgeBand.YOUNG
+            if not concern and band != AgeBand.YOUNG
             else ""
         )
         request.session["feedback_done"] = {
             "token": token,
-            "concern": submitted.alert is not None,
+            "concern": concern,
             "reply_code": reply_code,
             "band": band,
             # Only to let a child who disclosed add a way to reach them, on the next page.
-            "feedback": submitted.feedback.pk if submitted.alert is not None else None,
+            "feedback": submitted.feedback.pk if concern else None,
         }
         return redirect("voice:thanks", token=token)
     words = RATING_WORDS[band]
@@ -241,10 +264,11 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
-    link = active_link(token)
+    link = _public_link(request, token)
     done = request.session.get("feedback_done") or {}
     if done.get("token") != token:
         return redirect("voice:start", token=token)
@@ -280,12 +304,13 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
 def your_reply(request: HttpRequest, token: str) -> HttpResponse:
     """A family reads the answer to its own feedback with its private code. Rendered on
     the POST, never kept: the code is not in any address or session."""
-    link = active_link(token)
+    link = _public_link(request, token)
     error = ""
     code = ""
     feedback = None
@@ -313,11 +338,12 @@ def your_reply(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@offers_community_languages
 @require_GET
 def you_said(request: HttpRequest, token: str) -> HttpResponse:
     """The public "you said, we did" for the people a link was handed to: only what staff
     wrote as answers, never feedback itself and never who wrote the answer."""
-    link = active_link(token)
+    link = _public_link(request, token)
     return render(
         request,
         "voice/you_said.html",

@@ -37,6 +37,15 @@ def test_demo_data_loads_once_and_verifies() -> None:
     )
     assert FAMILY_ANSWER[1] in page.content.decode()
 
+    # A Welsh council whose public pages start in Welsh, and a family's feedback in
+    # Arabic waiting for a person to read it (issue 22).
+    welsh = Client().get(reverse("reporting:new") + "?organisation=cyngor-sir-aberafon")
+    assert '<html lang="cy"' in welsh.content.decode()
+    arabic = Feedback.objects.get(needs_reading=True)
+    assert arabic.written_in == "ar"
+    assert arabic.safeguarding_alert.state == "sent"
+    assert "rhian.evans@aberafon.example" in out.getvalue()
+
     # The adopted idea raised from a theme shows whether it worked (issue 23): the demo's
     # reports of that trap eased after it was adopted.
     idea = Idea.objects.get(

@@ -34,12 +34,45 @@ CATEGORY_LABELS: dict[str, Promise] = {
 }
 
 
+# What feedback the detector could not read is written in (lib/safeguarding/reading.py),
+# as the duty team is told it: a language where the page or its letters name it, else the
+# script, else only that it is not English.
+WRITTEN_IN_LABELS: dict[str, Promise] = {
+    "cy": gettext_lazy("Welsh"),
+    "pl": gettext_lazy("Polish"),
+    "ur": gettext_lazy("Urdu"),
+    "ro": gettext_lazy("Romanian"),
+    "ar": gettext_lazy("Arabic"),
+    "arabic_script": gettext_lazy("Arabic script (Arabic, Urdu, Persian or another language)"),
+    "cyrillic_script": gettext_lazy("Cyrillic script (Russian, Ukrainian, Bulgarian or another)"),
+    "greek_script": gettext_lazy("Greek"),
+    "hebrew_script": gettext_lazy("Hebrew script"),
+    "devanagari_script": gettext_lazy("Devanagari script (Hindi, Nepali or another)"),
+    "bengali_script": gettext_lazy("Bengali script (Bengali, Sylheti or another)"),
+    "gurmukhi_script": gettext_lazy("Gurmukhi script (Punjabi)"),
+    "gujarati_script": gettext_lazy("Gujarati"),
+    "tamil_script": gettext_lazy("Tamil"),
+    "chinese_script": gettext_lazy("Chinese characters"),
+    "japanese_script": gettext_lazy("Japanese"),
+    "korean_script": gettext_lazy("Korean"),
+    "thai_script": gettext_lazy("Thai"),
+    "ethiopic_script": gettext_lazy("Ethiopic script (Amharic, Tigrinya or another)"),
+    "other_script": gettext_lazy("a script the safeguarding check cannot read"),
+    "other_language": gettext_lazy("a language other than English"),
+}
+
+
+def written_in_label(value: str) -> str:
+    return str(WRITTEN_IN_LABELS.get(value, WRITTEN_IN_LABELS["other_language"]))
+
+
 def category_label(value: str) -> str:
     return str(CATEGORY_LABELS.get(value, value))
 
 
-def layers_of(screening: Screening) -> list[dict[str, Any]]:
-    """The evidence to store on the alert, one entry per layer that raised it."""
+def layers_of(screening: Screening, *, written_in: str = "") -> list[dict[str, Any]]:
+    """The evidence to store on the alert, one entry per layer that raised it; and, for
+    writing the detector cannot read, what it is written in."""
     layers: list[dict[str, Any]] = []
     if screening.phrases:
         layers.append(
@@ -62,6 +95,8 @@ def layers_of(screening: Screening) -> list[dict[str, Any]]:
                 "bank_version": near.bank_version,
             }
         )
+    if written_in:
+        layers.append({"layer": "language", "written_in": written_in})
     return layers
 
 
@@ -87,5 +122,10 @@ def describe(layers: list[dict[str, Any]]) -> list[str]:
                     "similarity": float(layer.get("similarity", 0.0)),
                     "version": layer.get("bank_version", ""),
                 }
+            )
+        elif layer.get("layer") == "language":
+            lines.append(
+                _("Written in %(language)s: read by a person first")
+                % {"language": written_in_label(str(layer.get("written_in", "")))}
             )
     return lines

@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from candour.accounts.models import User
 from candour.accounts.services import ENROLMENT_SESSION_KEY
 from candour.demo.core import PERSONAS
+from candour.demo.languages import WELSH_ADMIN
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         if settings.IS_PRODUCTION:
             raise CommandError("Not available in production.")
         email = options["email"].strip().lower()
-        if email not in {p.email for p in PERSONAS}:
+        if email not in {p.email for p in PERSONAS} | {WELSH_ADMIN[0]}:
             raise CommandError("Only for the demo personas that `load-demo-data` prints.")
         device = TOTPDevice.objects.filter(user__email=email).order_by("-confirmed", "-id").first()
         if device is None:

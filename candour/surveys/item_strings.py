@@ -1,0 +1,101 @@
+# ruff: noqa: E501, RUF001 - the item data's wording verbatim, long lines and curly quotes as asked
+"""The survey's wording from item_data/v1.json, named here so that `make messages` puts
+it in the translation catalogues (the JSON is read at run time, where makemessages cannot
+see it). test_item_strings.py fails when a wording in the data is missing here."""
+
+from django.utils.translation import gettext_noop
+
+ITEM_STRINGS = (
+    gettext_noop("Strongly disagree"),
+    gettext_noop("Disagree"),
+    gettext_noop("Neither agree nor disagree"),
+    gettext_noop("Agree"),
+    gettext_noop("Strongly agree"),
+    gettext_noop("Always"),
+    gettext_noop("Often"),
+    gettext_noop("Sometimes"),
+    gettext_noop("Seldom"),
+    gettext_noop("Never/almost never"),
+    gettext_noop("To a very high degree"),
+    gettext_noop("To a high degree"),
+    gettext_noop("Somewhat"),
+    gettext_noop("To a low degree"),
+    gettext_noop("To a very low degree"),
+    gettext_noop("Working in your team"),
+    gettext_noop("How far do you agree with each statement about your team and this organisation?"),
+    gettext_noop("I can ask colleagues in my team for help without feeling judged."),
+    gettext_noop("In my team, people are comfortable saying they do not know something."),
+    gettext_noop("When I raise a difficult question in a team meeting, people listen."),
+    gettext_noop("Mistakes are held against me."),
+    gettext_noop("When something goes wrong, we look at what happened rather than who to blame."),
+    gettext_noop("Staff involved in a mistake or near miss are treated fairly here."),
+    gettext_noop("I worry that a mistake I report will be kept on my record."),
+    gettext_noop("I would feel safe raising a concern about how well a child is being kept safe."),
+    gettext_noop("I would say something if I saw a colleague about to make a mistake."),
+    gettext_noop("When I have raised a concern, something was done about it."),
+    gettext_noop("My supervision gives me time to think about my work, not only to check tasks."),
+    gettext_noop("My manager notices when I am struggling."),
+    gettext_noop("My manager backs me when I make a difficult professional decision."),
+    gettext_noop("We change how we work after something goes wrong."),
+    gettext_noop("I hear what was learned from the reports people make."),
+    gettext_noop("Lessons from other teams reach my team."),
+    gettext_noop("Pressure, workload and staying"),
+    gettext_noop("How far do you agree with each statement?"),
+    gettext_noop("I notice when tiredness is affecting my judgement."),
+    gettext_noop("My team talks openly about the emotional toll of the work."),
+    gettext_noop("When I am exhausted, I know the quality of my decisions can drop."),
+    gettext_noop("My caseload lets me see children as often as they need."),
+    gettext_noop("I can finish my work without regularly working extra unpaid hours."),
+    gettext_noop("I am given more work than I can safely manage."),
+    gettext_noop("I expect to still be working here in a year's time."),
+    gettext_noop("I often think about leaving this organisation."),
+    gettext_noop("Personal burnout"),
+    gettext_noop("Copenhagen Burnout Inventory (Kristensen et al. 2005)."),
+    gettext_noop("How often do you feel tired?"),
+    gettext_noop("How often are you physically exhausted?"),
+    gettext_noop("How often are you emotionally exhausted?"),
+    gettext_noop("How often do you think: “I can’t take it anymore”?"),
+    gettext_noop("How often do you feel worn out?"),
+    gettext_noop("How often do you feel weak and susceptible to illness?"),
+    gettext_noop("Work-related burnout"),
+    gettext_noop("Is your work emotionally exhausting?"),
+    gettext_noop("Do you feel burnt out because of your work?"),
+    gettext_noop("Does your work frustrate you?"),
+    gettext_noop("Do you feel worn out at the end of the working day?"),
+    gettext_noop("Are you exhausted in the morning at the thought of another day at work?"),
+    gettext_noop("Do you feel that every working hour is tiring for you?"),
+    gettext_noop("Do you have enough energy for family and friends during leisure time?"),
+    gettext_noop("Client-related burnout"),
+    gettext_noop(
+        "Copenhagen Burnout Inventory (Kristensen et al. 2005). Clients here means the children, young people and families you work with."
+    ),
+    gettext_noop("Do you find it hard to work with clients?"),
+    gettext_noop("Do you find it frustrating to work with clients?"),
+    gettext_noop("Does it drain your energy to work with clients?"),
+    gettext_noop("Do you feel that you give more than you get back when you work with clients?"),
+    gettext_noop("Are you tired of working with clients?"),
+    gettext_noop(
+        "Do you sometimes wonder how long you will be able to continue working with clients?"
+    ),
+    gettext_noop("Psychological safety"),
+    gettext_noop("Response to error"),
+    gettext_noop("Speaking up"),
+    gettext_noop("Supervisor support"),
+    gettext_noop("Learning from mistakes"),
+    gettext_noop("Stress and fatigue recognition"),
+    gettext_noop("Workload and caseload"),
+    gettext_noop("Intention to stay"),
+    gettext_noop("Personal burnout (CBI)"),
+    gettext_noop("Work-related burnout (CBI)"),
+    gettext_noop("Client-related burnout (CBI)"),
+    gettext_noop("What one thing would make it safer to speak up here?"),
+    gettext_noop(
+        "NHS staff survey, England: staff involved in an error, near miss or incident treated fairly"
+    ),
+    gettext_noop(
+        "NHS staff survey, England: would feel secure raising concerns about unsafe clinical practice"
+    ),
+    gettext_noop(
+        "The burnout questions are the Copenhagen Burnout Inventory: Kristensen TS, Borritz M, Villadsen E, Christensen KB. The Copenhagen Burnout Inventory: a new tool for the assessment of burnout. Work & Stress 2005;19(3):192-207. It is free to use. The other questions are Candour's own."
+    ),
+)

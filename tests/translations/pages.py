@@ -1,0 +1,251 @@
+"""Every page a member of the public sees, walked as they would walk it (ADR 0030).
+
+Each walk yields (a name for the page, its HTML) for a client that chose its language
+with the switch. The feedback walk covers every age band, every question, errors, the
+check page, both thank-you pages (ordinary and a disclosure), the "too many" page, "you
+said, we did" and reading an answer with a private code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from candour.core.services import set_safety_lead
+from candour.learning.alerts import services as hazard_alerts
+from candour.reporting.tests.factories import submit
+from candour.surveys.services import close_wave
+from candour.surveys.services import open_wave as open_survey_wave
+from candour.surveys.tests.helpers import full_answers
+from candour.voice import services as voice
+from candour.voice.journey import steps_for
+from candour.voice.models import Feedback, FeedbackLink
+from candour.voice.moderation.services import reply
+from candour.voice.tests.factories import feedback_link
+from candour.voice.vocabulary import AgeBand
+from conftest import World
+
+Page = tuple[str, str]
+# Words the detector reads as a child unsafe now (ADR 0012).
+DISCLOSURE = "My stepdad hits me and I am scared to go home"
+
+
+def staff_language() -> translation.override:
+    """What staff do between the public's pages, done as staff would: in English (the test
+    client leaves the last page's language active in this thread)."""
+    return translation.override("en-gb")
+
+
+def chosen(language: str) -> Client:
+    """A browser that chose `language` with the switch."""
+    client = Client()
+    assert client.get(reverse("core:start") + f"?lang={language}").status_code == 302
+    return client
+
+
+def _html(response: object, expected: int = 200) -> str:
+    status = getattr(response, "status_code", 0)
+    assert status == expected, f"status {status}, expected {expected}"
+    return getattr(response, "content", b"").decode()
+
+
+def _answer_for(band: str, key: str, page: str) -> str:
+    choice = re.search(rf'name="{key}" type="radio" value="([^"]+)"', page)
+    if choice:
+        return choice.group(1)
+    return "" if key != "what_was_good" else "They listened."
+
+
+def feedback_pages(world: World, language: str, link: FeedbackLink | None = None) -> Iterator[Page]:
+    """The children's and families' pages, at every age band."""
+    link = link or feedback_link(world)
+    token = link.token
+    for band in AgeBand.values:
+        client = chosen(language)
+        start = reverse("voice:start", args=[token])
+        yield f"feedback start ({band})", _html(client.get(start))
+        if band == AgeBand.YOUNG:
+            yield "feedback start, nobody chosen", _html(client.post(start, {}), 400)
+        client.post(start, {"age_band": band})
+        for step in steps_for(band):
+            url = reverse("voice:question", args=[token, step.key])
+            page = _html(client.get(url))
+            yield f"{step.key} ({band})", page
+            if not step.optional:
+                yield f"{step.key} unanswered ({band})", _html(client.post(url, {}), 400)
+            if step.key == "what_was_good" and band != AgeBand.YOUNG:
+                yield (
+                    f"{step.key} too long ({band})",
+                    _html(client.post(url, {step.key: "x" * 2001}), 400),
+                )
+            client.post(url, {step.key: _answer_for(band, step.key, page)})
+        check = reverse("voice:check", args=[token])
+        yield f"check your answers ({band})", _html(client.get(check))
+        client.post(check)
+        yield f"thank you ({band})", _html(client.get(reverse("voice:thanks", args=[token])))
+
+    # A child who tells us a worry, then says how to reach them.
+    client = chosen(language)
+    client.post(reverse("voice:start", args=[token]), {"age_band": AgeBand.MIDDLE})
+    for step in steps_for(AgeBand.MIDDLE):
+        value = DISCLOSURE if step.key == "what_would_be_better" else ""
+        value = "good" if step.key == "rating" else value
+        client.post(reverse("voice:question", args=[token, step.key]), {step.key: value})
+    client.post(reverse("voice:check", args=[token]))
+    thanks = reverse("voice:thanks", args=[token])
+    yield "thank you after a worry", _html(client.get(thanks))
+    yield "how to reach me, empty", _html(client.post(thanks, {"contact": ""}), 400)
+    client.post(thanks, {"contact": "At school, Riverside Primary"})
+    yield "thank you, contact given", _html(client.get(thanks))
+
+    # "You said, we did" with nothing yet, then with an answer; reading one's own answer.
+    said = reverse("voice:link-you-said", args=[token])
+    yield "you said, we did (nothing yet)", _html(chosen(language).get(said))
+    reply_page = reverse("voice:your-reply", args=[token])
+    client = chosen(language)
+    yield "read your answer", _html(client.get(reply_page))
+    yield "read your answer, wrong code", _html(client.post(reply_page, {"code": "X"}), 400)
+    with staff_language():
+        code = _sent_with_a_reply_code(world, link)
+    yield "read your answer, not answered yet", _html(client.post(reply_page, {"code": code}))
+    feedback = Feedback.objects.filter(link=link).order_by("-pk").first()
+    assert feedback is not None
+    with staff_language():
+        voice.publish_feedback(actor=world.analyst, feedback=feedback)
+        reply(
+            actor=world.analyst,
+            feedback=feedback,
+            you_said="Visits were late.",
+            we_did="We text the day before.",
+        )
+    yield "read your answer, answered", _html(client.post(reply_page, {"code": code}))
+    yield "you said, we did", _html(chosen(language).get(said))
+
+
+def _sent_with_a_reply_code(world: World, link: FeedbackLink) -> str:
+    submitted, _secret = voice.submit_feedback(
+        link=link, answers=voice.Answers(age_band=AgeBand.PARENT, rating="good")
+    )
+    return voice.give_reply_code(feedback=submitted.feedback)
+
+
+def too_many_page(world: World, language: str) -> Iterator[Page]:
+    """The page for feedback past the session's limit (the caller lowers the limit)."""
+    token = feedback_link(world).token
+    client = chosen(language)
+    for _round in range(2):
+        client.post(reverse("voice:start", args=[token]), {"age_band": AgeBand.TEEN})
+        client.post(reverse("voice:question", args=[token, "rating"]), {"rating": "good"})
+        response = client.post(reverse("voice:check", args=[token]))
+    yield "too much feedback", _html(response, 429)
+
+
+def _report_answers(world: World, **overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "organisation": str(world.riverside.pk),
+        "team": str(world.assessment.pk),
+        "what_happened": "I did not see the baby on the visit.",
+        "outcome": "near_miss",
+        "occurred_month": timezone.localdate().replace(day=1).isoformat(),
+        "part_of_day": "afternoon",
+        "setting": "home_visit",
+        "what_caught_it": "The health visitor rang.",
+        "factors": ["workload"],
+        "what_made_it_likely": "",
+        "what_would_prevent": "See the child awake.",
+        "route": "confidential",
+        "contact": "reporter@example.org",
+    }
+    data.update(overrides)
+    return data
+
+
+def reporting_pages(world: World, language: str) -> Iterator[Page]:
+    """Reporting without an account: the form, its errors, the check page, the receipt,
+    and coming back with the receipt."""
+    client = chosen(language)
+    new = reverse("reporting:new")
+    yield "report start", _html(client.get(reverse("reporting:start")))
+    yield "report form", _html(client.get(new + f"?organisation={world.riverside.slug}"))
+    yield "report form, nothing filled in", _html(client.post(new, {}), 400)
+    check = _html(client.post(new, _report_answers(world)))
+    yield "report check page", check
+    yield (
+        "report form, changing an answer",
+        _html(client.post(new, {**_report_answers(world), "change": "what_caught_it"})),
+    )
+    token = re.search(r'name="submission_token" value="([^"]+)"', check)
+    assert token is not None
+    receipt_page = _html(
+        client.post(
+            new,
+            {**_report_answers(world), "stage": "confirm", "submission_token": token.group(1)},
+        )
+    )
+    yield "report receipt", receipt_page
+    follow_up = reverse("reporting:follow-up")
+    yield "come back with your code", _html(client.get(follow_up))
+    yield (
+        "come back, wrong code",
+        _html(client.post(follow_up, {"receipt": "AAAA-BBBB-CCCC-DDDD"}), 400),
+    )
+    # A report the learning team asked about, with an alert waiting for consent.
+    with staff_language():
+        set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+        submitted = submit(world)
+        hazard_alerts.raise_alert(
+            actor=world.analyst,
+            report=submitted.report,
+            hazard="Out-of-hours calls were diverted to a number nobody answers.",
+            could_identify_reporter=True,
+        )
+    client = chosen(language)
+    client.post(follow_up, {"receipt": submitted.receipt})
+    yours = reverse("reporting:your-report")
+    yield "your report", _html(client.get(yours))
+    yield "your report, empty answer", _html(client.post(yours, {"text": ""}))
+    client.post(yours, {"text": "The diverted number was the old duty phone."})
+    yield "your report, answer sent", _html(client.get(yours))
+    alert = submitted.report.alerts.get()
+    client.post(reverse("reporting:alert-consent", args=[alert.pk]), {"consent": "no"})
+    yield "your report, consent answered", _html(client.get(yours))
+
+
+def survey_pages(world: World, language: str) -> Iterator[Page]:
+    """The safety culture survey through a person's own link."""
+    with staff_language():
+        opened = open_survey_wave(
+            actor=world.admin,
+            organisation=world.riverside,
+            title="Autumn",
+            teams=[world.assessment],
+            closes_on=timezone.localdate() + timedelta(days=14),
+        )
+    token = opened.tokens[world.staff.pk]
+    client = chosen(language)
+    answer = reverse("surveys:answer", args=[token])
+    yield "survey", _html(client.get(answer))
+    yield "survey, nothing answered", _html(client.post(answer, {}), 400)
+    yield (
+        "survey, unknown link",
+        _html(client.get(reverse("surveys:answer", args=["no-such-link"])), 404),
+    )
+    yield "survey, thank you", _html(client.get(reverse("surveys:thanks")))
+    client.post(answer, full_answers())
+    yield "survey, link already used", _html(client.get(answer), 410)
+    with staff_language():
+        close_wave(actor=world.admin, wave=opened.wave)
+    closed = reverse("surveys:answer", args=[opened.tokens[world.manager.pk]])
+    yield "survey, closed", _html(chosen(language).get(closed), 410)
+
+
+def general_pages(language: str) -> Iterator[Page]:
+    client = chosen(language)
+    yield "start page", _html(client.get(reverse("core:start")))
+    yield "accessibility", _html(client.get(reverse("core:accessibility")))
+    yield "page not found", _html(client.get("/no-such-page/"), 404)
