@@ -7,8 +7,10 @@ the feedback it was raised from was about (``voice/effect.py``); ADR 0032.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.utils.translation import gettext as _t
 
 from candour.ideas.models import Idea
@@ -41,3 +43,24 @@ def idea_effects(idea: Idea, *, today: date | None = None) -> list[StreamEffect]
             )
         )
     return effects
+
+
+@dataclass(frozen=True)
+class JudgedIdea:
+    idea: Idea
+    effects: list[StreamEffect]
+
+
+RECENT_JUDGED = 10
+
+
+def recently_judged(organisation_id: int, *, today: date | None = None) -> list[JudgedIdea]:
+    """The organisation's most recently adopted ideas that have a stream to judge, each
+    judged (for the kaizen measures page: does what we adopt work?)."""
+    ideas = (
+        Idea.objects.filter(organisation_id=organisation_id, adopted_at__isnull=False)
+        .filter(Q(source_theme__isnull=False) | Q(source_feedback__isnull=False))
+        .select_related("team", "source_feedback")
+        .order_by("-adopted_at", "-pk")[:RECENT_JUDGED]
+    )
+    return [JudgedIdea(idea, idea_effects(idea, today=today)) for idea in ideas]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from candour.accounts.current import current_user
 from candour.core.organisation_picker import chosen_organisation
+from candour.ideas.effect import recently_judged
 from candour.ideas.measures.access import (
     adopted_ideas,
     ideas_shared_with,
@@ -34,6 +35,7 @@ def measures(request: HttpRequest) -> HttpResponse:
             "organisations": organisations,
             "organisation": organisation,
             "measures": measures_for(organisation),
+            "judged": recently_judged(organisation.pk),
         },
     )
 

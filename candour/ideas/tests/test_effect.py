@@ -169,3 +169,22 @@ def test_ratings_from_fewer_than_ten_children_say_nothing(world: World) -> None:
     assert "12 answers before and 9 since" in found.words
     assert found.effect.before is not None  # kept for the method, never shown as a figure
     assert "2.0" not in found.words
+
+
+def test_the_measures_page_judges_recently_adopted_ideas(world: World) -> None:
+    before = {date(2025, 8 + i, 1) if i < 5 else date(2026, i - 4, 1): 2 for i in range(10)}
+    judged = _adopted_idea(world, before)
+    unlinked = submit(world)
+    with time_machine.travel(ADOPTED, tick=False):
+        services.move_idea(actor=world.manager, idea=unlinked, to_status="adopted",
+                           what_changed="x")  # fmt: skip
+
+    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
+        page = signed_in_client(world.manager).get(reverse("ideas:measures")).content.decode()
+
+    table = page[page.index('id="judged-ideas"') :]
+    table = table[: table.index("</table>")]
+    assert f"Idea {judged.pk} (Assessment)" in table
+    assert f"Idea {unlinked.pk} " not in table
+    assert "Reports of the theme it came from" in table
+    assert "Improved" in table
