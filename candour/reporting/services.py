@@ -166,6 +166,18 @@ def submit_report(
     return SubmittedReport(report, receipt)
 
 
+@transaction.atomic
+def receipt_again(*, submission_token: str) -> SubmittedReport | None:
+    """A new receipt for the report a check page's token already sent, if it did: the
+    second press of Send arrived after the first had sent the report and deleted the draft."""
+    if not submission_token:
+        return None
+    token_digest = hashlib.sha256(submission_token.encode()).hexdigest()
+    if not ReportSubmission.objects.filter(token_digest=token_digest).exists():
+        return None
+    return _receipt_again(token_digest)
+
+
 def _receipt_again(token_digest: str) -> SubmittedReport:
     claim = (
         ReportSubmission.objects.select_related("report").filter(token_digest=token_digest).first()

@@ -5,11 +5,6 @@ Reporting routes never log or store the address or browser of whoever uses them.
 
 from __future__ import annotations
 
-import secrets
-from datetime import date
-
-from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -20,10 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
-from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.form_actions import attempt, submit
-from candour.core.models import Organisation
 from candour.learning.access import (
     alert_awaiting_consent,
     alerts_awaiting_consent,
@@ -38,7 +31,6 @@ from candour.reporting.access import (
     get_report_for_learning_team,
     get_report_for_reader,
     report_for_receipt_holder,
-    reporting_organisations,
 )
 from candour.reporting.forms import (
     AssignForm,
@@ -46,10 +38,8 @@ from candour.reporting.forms import (
     QuestionForm,
     ReceiptForm,
     ReplyForm,
-    ReportForm,
     StatusForm,
 )
-from candour.reporting.limits.submissions import WINDOW_MINUTES, may_send_report
 from candour.reporting.limits.visitors import client_tag
 from candour.reporting.models import Report
 from candour.reporting.presenters import (
@@ -57,180 +47,22 @@ from candour.reporting.presenters import (
     factor_labels,
     harm_rank,
     highlight,
-    preview_removals,
     summarise,
     team_sizes,
 )
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,
     ClosureReason,
-    Outcome,
-    PartOfDay,
-    Route,
-    Setting,
     Status,
 )
 
 FOLLOW_UP_SESSION_KEY = "candour_follow_up_report"
-# The one-off tokens of the check pages this browser was given (the last few).
-SUBMISSION_TOKENS = "candour_report_tokens"
 FOLLOW_UP_MINUTES = 30
 
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/start.html")
-
-
-def _organisation_for(request: HttpRequest) -> Organisation | None:
-    """The organisation the form is for: the one posted, the one in the organisation's own
-    reporting link (?organisation=slug), else a signed-in person's own."""
-    chosen = request.POST.get("organisation", "")
-    if chosen.isdigit():
-        return reporting_organisations().filter(pk=int(chosen)).first()
-    slug = request.GET.get("organisation", "")
-    if slug:
-        return reporting_organisations().filter(slug=slug).first()
-    user = request.user
-    if isinstance(user, User):
-        ids = sorted(user.organisation_ids())
-        if ids:
-            return reporting_organisations().filter(pk=ids[0]).first()
-    return None
-
-
-@require_http_methods(["GET", "POST"])
-def new_report(request: HttpRequest) -> HttpResponse:
-    organisation = _organisation_for(request)
-    if request.method == "GET":
-        form = ReportForm(
-            initial={"organisation": organisation.pk} if organisation else {},
-            teams_of=organisation,
-        )
-        return render(request, "reporting/form.html", {"form": form})
-    form = ReportForm(request.POST, teams_of=organisation)
-    stage = request.POST.get("stage", "check")
-    change = request.POST.get("change", "")
-    valid = form.is_valid()
-    if change in form.fields:
-        # A Change link on the check page: the form again, at the answer to change.
-        form.fields[change].widget.attrs["autofocus"] = True
-        return render(request, "reporting/form.html", {"form": form, "changing": change})
-    if stage == "edit" or not valid:
-        return render(request, "reporting/form.html", {"form": form}, status=200 if valid else 400)
-    data = form.cleaned_data
-    if stage != "confirm":
-        return _check_page(request, form)
-    if not request.session.session_key:
-        request.session.save()
-    if not may_send_report(
-        session_key=request.session.session_key or "",
-        client_tag=client_tag(request, purpose="report"),
-    ):
-        # The check page again, with every answer in it: nothing typed is lost.
-        return _check_page(request, form, too_many=WINDOW_MINUTES, status=429)
-    token = request.POST.get("submission_token", "")
-    submitted = services.submit_report(
-        organisation=data["organisation"],
-        team=data["team_obj"],
-        route=Route(data["route"]),
-        outcome=Outcome(data["outcome"]),
-        setting=Setting(data["setting"]),
-        occurred_month=date.fromisoformat(data["occurred_month"]),
-        part_of_day=PartOfDay(data["part_of_day"]),
-        factors=data["factors"],
-        narrative=services.Narrative(**{name: data[name] for name in NARRATIVE_FIELDS}),
-        contact=data["contact"],
-        # Only a token this browser was given: a copied page cannot re-issue a receipt.
-        submission_token=token if token in request.session.get(SUBMISSION_TOKENS, []) else "",
-    )
-    # Rendered, not redirected: the receipt exists only in this one response.
-    return render(
-        request,
-        "reporting/receipt.html",
-        {
-            "receipt": submitted.receipt,
-            "report": submitted.report,
-            "repeated": submitted.repeated,
-            "working_days": settings.CANDOUR_REPORT_RESPONSE_WORKING_DAYS,
-        },
-    )
-
-
-def _check_page(
-    request: HttpRequest, form: ReportForm, *, too_many: int = 0, status: int = 200
-) -> HttpResponse:
-    """Check answers, with Change links, what will be taken out marked, and a one-off
-    token so that pressing Send twice sends one report."""
-    data = form.cleaned_data
-    narrative = {name: data[name] for name in NARRATIVE_FIELDS}
-    marked, removals = preview_removals(narrative, services.policy_for(data["organisation"]))
-    by_name = {field.name: field for field in marked}
-    token = secrets.token_urlsafe(24)
-    tokens = [*request.session.get(SUBMISSION_TOKENS, [])[-4:], token]
-    request.session[SUBMISSION_TOKENS] = tokens
-    return render(
-        request,
-        "reporting/check.html",
-        {
-            "form": form,
-            "answers": [
-                (name, label, value, by_name.get(name)) for name, label, value in _answers(form)
-            ],
-            "removals": removals,
-            "submission_token": token,
-            "too_many": too_many,
-        },
-        status=status,
-    )
-
-
-def _answers(form: ReportForm) -> list[tuple[str, str, str]]:
-    """Each answer as (the field to change it in, its label, what was given)."""
-    data = form.cleaned_data
-    rows: list[tuple[str, str, str]] = [
-        ("organisation", _("Organisation"), str(data["organisation"])),
-        ("team", _("Team"), data["team_obj"].name if data["team_obj"] else _("Not given")),
-        ("what_happened", _("What happened"), data["what_happened"]),
-        ("outcome", _("Outcome"), _choice_label(form, "outcome")),
-        ("occurred_month", _("When"), _choice_label(form, "occurred_month")),
-        ("part_of_day", _("Part of the day"), _choice_label(form, "part_of_day")),
-        ("setting", _("Where"), _choice_label(form, "setting")),
-        ("what_caught_it", _("What caught it"), data["what_caught_it"] or _("Not given")),
-        (
-            "factors",
-            _("What made it more likely"),
-            ", ".join(factor_labels(data["factors"])) or _("Not given"),
-        ),
-        (
-            "what_made_it_likely",
-            _("Anything else that made it more likely"),
-            data["what_made_it_likely"] or _("Not given"),
-        ),
-        (
-            "what_would_prevent",
-            _("What would stop it happening again"),
-            data["what_would_prevent"] or _("Not given"),
-        ),
-        (
-            "route",
-            _("How you are sending it"),
-            _("Anonymously") if data["route"] == "anonymous" else _("In confidence"),
-        ),
-    ]
-    if data["route"] == "confidential":
-        rows.append(("contact", _("Your contact details"), data["contact"]))
-    return rows
-
-
-def _choice_label(form: ReportForm, name: str) -> str:
-    value = form.cleaned_data[name]
-    field = form.fields[name]
-    if isinstance(field, forms.ChoiceField):
-        for choice, label in field.choices:  # type: ignore[misc,union-attr] # flat list here
-            if choice == value:
-                return str(label)
-    return str(value)
 
 
 def _follow_up_report(request: HttpRequest) -> Report | None:

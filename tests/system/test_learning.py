@@ -23,7 +23,9 @@ from tests.system.support import (
     ContextFactory,
     PageOpener,
     Personas,
+    ReportAnswers,
     ShellRunner,
+    answer_report_pages,
 )
 
 pytestmark = pytest.mark.browser
@@ -107,18 +109,15 @@ def second_analyst(new_context: ContextFactory, personas: Personas, demo: Demo) 
 def _send_report(page: Page) -> tuple[str, str]:
     """As a reporter, not signed in: send a report; its receipt code and reference."""
     page.goto("/report/new/")
-    page.get_by_label("Which organisation is this about?").select_option(label=ORGANISATION)
-    page.get_by_label("What happened?", exact=True).fill(WHAT_HAPPENED)
-    page.get_by_label("When did it happen?").select_option(index=1)
-    for label in [
-        "It was caught before it reached a child or family",
-        "Morning",
-        "A home visit",
-        "Too much work or too little time",
-        "Anonymously: nothing that identifies you is kept, so we cannot contact you",
-    ]:
-        page.get_by_label(label, exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    answer_report_pages(
+        page,
+        ReportAnswers(
+            what_happened=WHAT_HAPPENED,
+            organisation=ORGANISATION,
+            part_of_day="Morning",
+            factors=("Too much work or too little time",),
+        ),
+    )
     page.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Report sent")
     receipt = page.locator("#receipt-code").inner_text().strip()
