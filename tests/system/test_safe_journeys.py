@@ -216,7 +216,7 @@ def test_given_no_javascript_a_reporter_answers_a_page_at_a_time_changes_an_answ
     candour_shell: ShellRunner,
     serious_accessibility_problems: AccessibilityCheck,
 ) -> None:
-    marker = f"A colleague noticed, no JavaScript, {width}."
+    marker = f"A colleague noticed, second browser test {width}."
     page = new_context(viewport=WIDTHS[width], java_script_enabled=False).new_page()
     checker = new_context(viewport=WIDTHS[width]).new_page()
     checker.goto("/accessibility/")  # the server's origin, so the page's styles load
