@@ -40,16 +40,15 @@ class QuestionForm(GovukForm):
     )
 
 
-class StatusForm(GovukForm):
+class TriageForm(GovukForm):
+    analyst = forms.ChoiceField(label=_("Assigned to"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[c for c in Status.choices if c[0] != Status.CLOSED],
         widget=forms.RadioSelect,
+        help_text=_("Closing has its own task: it destroys the reporter's own words."),
+        error_messages={"required": _("Choose the report's status")},
     )
-
-
-class AssignForm(GovukForm):
-    analyst = forms.ChoiceField(label=_("Assigned to"), required=False)
 
     def __init__(self, *args: Any, analysts: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -320,6 +320,18 @@ def change_status(*, actor: User, report: Report, status: Status) -> Report:
 
 
 @transaction.atomic
+def update_triage(*, actor: User, report: Report, analyst: User | None, status: Status) -> Report:
+    """Assign the report and set its status together: each audited only if it changed."""
+    if report.is_closed:
+        raise ValidationError(_("This report is closed"))
+    if analyst != report.assigned_to:
+        assign_report(actor=actor, report=report, analyst=analyst)
+    if status != report.status:
+        change_status(actor=actor, report=report, status=status)
+    return report
+
+
+@transaction.atomic
 def ask_reporter(*, actor: User, report: Report, question: str) -> ReportMessage:
     """Send the reporter a question; they read it with their receipt."""
     if report.is_closed:

@@ -24,6 +24,7 @@ from candour.learning.access import (
 )
 from candour.learning.alerts import services as alerts_service
 from candour.learning.similar.search import similar_reports
+from candour.learning.task_list import report_tasks
 from candour.reporting import services
 from candour.reporting.access import (
     analysts_of,
@@ -33,12 +34,11 @@ from candour.reporting.access import (
     report_for_receipt_holder,
 )
 from candour.reporting.forms import (
-    AssignForm,
     CloseForm,
     QuestionForm,
     ReceiptForm,
     ReplyForm,
-    StatusForm,
+    TriageForm,
 )
 from candour.reporting.limits.visitors import client_tag
 from candour.reporting.models import Report
@@ -183,11 +183,12 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    """The analyst's report as a task list (ADR 0029): each task has its own page, which
+    saves and comes back here. The reporter's own words are shown only on the redactions
+    page, where viewing them is audited."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    raw = services.raw_narrative(report)
-    if raw is not None:
-        services.note_raw_text_viewed(actor=user, report=report)
+    tasks = report_tasks(report, user)
     return render(
         request,
         "reporting/learning_detail.html",
@@ -199,16 +200,10 @@ def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 sizes=team_sizes({report.team_id} if report.team_id else set()),
             ),
             "factors": factor_labels(report.factors),
-            "highlighted": highlight(raw, report.redactions) if raw else None,
             "fields": deidentified_fields(report),
             "contact": services.contact_details(report),
-            "messages_list": services.messages_for(report),
-            "question_form": QuestionForm(),
-            "status_form": StatusForm(initial={"status": report.status}),
-            "assign_form": AssignForm(
-                initial={"analyst": report.assigned_to_id}, analysts=analysts_of(report)
-            ),
-            "close_form": CloseForm(),
+            "tasks": tasks,
+            "tasks_done": sum(task.done for task in tasks),
             "similar": similar_reports(report),
             "closure_reason": ClosureReason(report.closure_reason).label
             if report.closure_reason
@@ -217,105 +212,150 @@ def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
+def _task_list(reference: str) -> HttpResponse:
+    return redirect("reporting:learning-detail", reference=reference)
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def review_redactions(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for checking what the de-identifier took out."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    keep = {
-        name: [int(v) for v in request.POST.getlist(f"keep_{name}") if v.isdigit()]
-        for name in NARRATIVE_FIELDS
-    }
-    add = {
-        name: [line for line in request.POST.get(f"add_{name}", "").splitlines() if line.strip()]
-        for name in NARRATIVE_FIELDS
-    }
-    attempt(
-        request,
-        lambda: services.review_redactions(actor=user, report=report, keep=keep, add_phrases=add),
-        success=_("Redactions saved. Others now see the de-identified text."),
-    )
-    return redirect("reporting:learning-detail", reference=reference)
-
-
-@login_required
-@require_POST
-def ask(request: HttpRequest, reference: str) -> HttpResponse:
-    user = current_user(request)
-    report = get_report_for_learning_team(user, reference)
-    form = QuestionForm(request.POST)
-    if form.is_valid():
-        attempt(
+    if request.method == "POST":
+        keep = {
+            name: [int(v) for v in request.POST.getlist(f"keep_{name}") if v.isdigit()]
+            for name in NARRATIVE_FIELDS
+        }
+        add = {
+            name: [
+                line for line in request.POST.get(f"add_{name}", "").splitlines() if line.strip()
+            ]
+            for name in NARRATIVE_FIELDS
+        }
+        if attempt(
             request,
-            lambda: services.ask_reporter(
-                actor=user, report=report, question=form.cleaned_data["question"]
+            lambda: services.review_redactions(
+                actor=user, report=report, keep=keep, add_phrases=add
             ),
-            success=_("Question sent. The reporter will see it with their receipt."),
-        )
-    else:
-        messages.error(request, _("Write the question before sending it"))
-    return redirect("reporting:learning-detail", reference=reference)
+            success=_("Redactions saved. Others now see the de-identified text."),
+        ):
+            return _task_list(reference)
+    raw = services.raw_narrative(report)
+    if raw is None:
+        # Closed: the words are destroyed, and there is nothing left to check.
+        return _task_list(reference)
+    services.note_raw_text_viewed(actor=user, report=report)
+    return render(
+        request,
+        "reporting/redactions.html",
+        {
+            "report": report,
+            "task_title": _("Check the redactions"),
+            "highlighted": highlight(raw, report.redactions),
+        },
+    )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for questions to the reporter, with the messages so far."""
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    form = QuestionForm(request.POST if request.method == "POST" else None)
+    if submit(
+        request,
+        form,
+        lambda data: services.ask_reporter(actor=user, report=report, question=data["question"]),
+        success=_("Question sent. The reporter will see it with their receipt."),
+    ):
+        return _task_list(reference)
+    return render(
+        request,
+        "reporting/questions.html",
+        {
+            "report": report,
+            "task_title": _("Ask the reporter questions"),
+            "form": form,
+            "messages_list": services.messages_for(report),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def update(request: HttpRequest, reference: str) -> HttpResponse:
+    """Who the report is assigned to and its status, on one page with one Save."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    if "analyst" in request.POST:
-        assign = AssignForm(request.POST, analysts=analysts_of(report))
-        if assign.is_valid():
-            chosen = assign.cleaned_data["analyst"]
-            analyst = get_analyst_for_report(report, int(chosen)) if chosen else None
-            attempt(
-                request,
-                lambda: services.assign_report(actor=user, report=report, analyst=analyst),
-                success=_("Assignment saved"),
-            )
-    else:
-        status_form = StatusForm(request.POST)
-        if status_form.is_valid():
-            status = Status(status_form.cleaned_data["status"])
-            attempt(
-                request,
-                lambda: services.change_status(actor=user, report=report, status=status),
-                success=_("Status saved"),
-            )
-    return redirect("reporting:learning-detail", reference=reference)
+    form = TriageForm(
+        request.POST if request.method == "POST" else None,
+        initial={"analyst": report.assigned_to_id, "status": report.status},
+        analysts=analysts_of(report),
+    )
+    if submit(
+        request,
+        form,
+        lambda data: services.update_triage(
+            actor=user,
+            report=report,
+            analyst=get_analyst_for_report(report, int(data["analyst"]))
+            if data["analyst"]
+            else None,
+            status=Status(data["status"]),
+        ),
+        success=_("Assignment and status saved"),
+    ):
+        return _task_list(reference)
+    return render(
+        request,
+        "reporting/triage.html",
+        {"report": report, "task_title": _("Assignment and status"), "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for closing: the reason and the reporter's message, then a
+    confirmation of its own, since closing destroys the reporter's words."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    form = CloseForm(request.POST)
-    if form.is_valid() and request.POST.get("confirmed") != "yes":
-        # Closing destroys the reporter's own words: ask once more, keeping what was chosen.
-        return render(
-            request,
-            "reporting/close_confirm.html",
-            {
-                "report": report,
-                "reason": form.cleaned_data["reason"],
-                "reason_label": ClosureReason(form.cleaned_data["reason"]).label,
-                "outcome_for_reporter": form.cleaned_data["outcome_for_reporter"],
-            },
-        )
-    if form.is_valid():
-        attempt(
+    form = CloseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("confirmed") != "yes":
+            return render(
+                request,
+                "reporting/close_confirm.html",
+                {
+                    "report": report,
+                    "reason": data["reason"],
+                    "reason_label": ClosureReason(data["reason"]).label,
+                    "outcome_for_reporter": data["outcome_for_reporter"],
+                },
+            )
+        if attempt(
             request,
             lambda: services.close_report(
                 actor=user,
                 report=report,
-                reason=ClosureReason(form.cleaned_data["reason"]),
-                outcome_for_reporter=form.cleaned_data["outcome_for_reporter"],
+                reason=ClosureReason(data["reason"]),
+                outcome_for_reporter=data["outcome_for_reporter"],
             ),
             success=_("Report closed. The reporter's own words and contact details are destroyed."),
-        )
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("reporting:learning-detail", reference=reference)
+            form=form,
+        ):
+            return _task_list(reference)
+    return render(
+        request,
+        "reporting/close.html",
+        {"report": report, "task_title": _("Close the report"), "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 # De-identified reports for everyone else in the organisation.

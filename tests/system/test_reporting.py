@@ -172,6 +172,11 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     analyst.get_by_role("link", name="Triage", exact=True).click()
     expect(analyst.get_by_role("heading", level=1)).to_have_text("Reports to triage")
     analyst.get_by_role("link", name=sent.reference, exact=True).click()
+    # The report is a task list: only the redactions can be started.
+    expect(analyst.locator("#tasks-done")).to_have_text("You have completed 0 of 6 tasks.")
+    expect(analyst.locator("#task-outcome-status")).to_have_text("Cannot start yet")
+    expect(analyst.locator("#task-close-status")).to_have_text("Cannot start yet")
+    analyst.get_by_role("link", name="Check the redactions").click()
     raw = analyst.locator("#raw-what_happened")
     expect(raw).to_have_text(STORY["what_happened"])
     expect(raw.locator("mark.candour-redaction")).to_have_text(
@@ -179,13 +184,17 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     )
     analyst.get_by_role("button", name="Save redactions").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Redactions saved")
+    expect(analyst.locator("#task-redactions-status")).to_have_text("Completed")
+    expect(analyst.locator("#task-outcome-status")).to_have_text("Not started")
     expect(analyst.locator("#deidentified")).to_contain_text(
         "On a home visit to [name] at [address], I wrote her mobile [phone] on the form"
     )
+    analyst.get_by_role("link", name="Ask the reporter questions (optional)").click()
     analyst.get_by_label("Question for the reporter").fill(QUESTION)
     analyst.get_by_role("button", name="Send question").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Question sent")
     expect(analyst.locator("#report-status")).to_have_text("Waiting for the reporter")
+    expect(analyst.locator("#task-questions-status")).to_have_text("In progress")
 
     # The reporter comes back, typing the receipt loosely, reads the question and answers.
     reporter = new_context().new_page()
@@ -202,7 +211,11 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
 
     # The analyst reads the answer and closes the report with a message for the reporter.
     analyst.reload()
+    expect(analyst.locator("#task-questions-status")).to_have_text("Completed")
+    analyst.get_by_role("link", name="Ask the reporter questions (optional)").click()
     expect(analyst.locator("main")).to_contain_text(ANSWER)
+    analyst.get_by_role("link", name="Back to the report's tasks").click()
+    analyst.get_by_role("link", name="Close the report").click()
     analyst.get_by_label("Learning captured", exact=True).check()
     analyst.get_by_label("What the reporter will read").fill(OUTCOME_FOR_REPORTER)
     analyst.get_by_role("button", name="Close report").click()
@@ -211,6 +224,8 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     expect(analyst.get_by_role("alert")).to_contain_text("Report closed")
     expect(analyst.locator("#report-status")).to_have_text("Closed")
     expect(analyst.locator("main")).to_contain_text("Learning captured")
+    expect(analyst.locator("#task-close-status")).to_have_text("Completed")
+    expect(analyst.locator(".govuk-task-list__link")).to_have_count(0)
     expect(analyst.locator(".candour-raw")).to_have_count(0)
     for words in IDENTIFYING:
         expect(analyst.locator("main")).not_to_contain_text(words)
@@ -380,9 +395,24 @@ def test_given_each_reporting_page_when_axe_checks_it_then_there_are_no_serious_
     analyst.goto("/learning/reports/")
     check(analyst, "triage")
     analyst.goto(f"/learning/reports/{reference}/")
-    check(analyst, "analyst's report, open")
+    check(analyst, "analyst's report: task list")
+    analyst.get_by_role("link", name="Check the redactions").click()
+    check(analyst, "task: check the redactions")
     analyst.get_by_role("button", name="Save redactions").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Redactions saved")
+    check(analyst, "task list, one task done")
+    for task, state in (
+        ("Code the outcome and harm", "task: outcome"),
+        ("Code the human factors", "task: human factors"),
+        ("Ask the reporter questions (optional)", "task: questions"),
+        ("Write a lesson or raise an alert (optional)", "task: lesson or alert"),
+    ):
+        analyst.get_by_role("link", name=task).click()
+        check(analyst, state)
+        analyst.get_by_role("link", name="Back to the report's tasks").click()
+    analyst.get_by_role("link", name="Change status").click()
+    check(analyst, "assignment and status")
+    analyst.get_by_role("button", name="Save and return to the tasks").click()
 
     follow_up = new_context().new_page()
     follow_up.goto("/report/follow-up/")
@@ -401,9 +431,14 @@ def test_given_each_reporting_page_when_axe_checks_it_then_there_are_no_serious_
     expect(manager.get_by_role("heading", level=1)).to_be_visible()
     check(manager, "manager's report")
 
+    analyst.get_by_role("link", name="Close the report").click()
+    analyst.get_by_role("button", name="Close report").click()
+    expect(analyst.locator(".govuk-error-summary")).to_be_visible()
+    check(analyst, "task: close, with errors")
     analyst.get_by_label("No further action needed", exact=True).check()
     analyst.get_by_label("What the reporter will read").fill("Shared with the duty team.")
     analyst.get_by_role("button", name="Close report").click()
+    check(analyst, "close: are you sure")
     # Closing destroys the reporter's words: the analyst confirms on a page of its own.
     analyst.get_by_role("button", name="Yes, close the report").click()
     expect(analyst.locator("#report-status")).to_have_text("Closed")

@@ -81,7 +81,12 @@ def test_the_learning_team_triages_with_the_raw_words_highlighted(world: World) 
     analyst = signed_in_client(world.analyst)
     queue = analyst.get(reverse("reporting:queue")).content.decode()
     assert report.reference in queue
-    detail = analyst.get(reverse("reporting:learning-detail", args=[report.reference]))
+    # The task list shows no raw words; the redactions task page does, and says so in the
+    # audit trail.
+    tasks = analyst.get(reverse("reporting:learning-detail", args=[report.reference]))
+    assert "Kasia Nowak" not in tasks.content.decode()
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.REPORT_RAW_TEXT_VIEWED).exists()
+    detail = analyst.get(reverse("reporting:review-redactions", args=[report.reference]))
     body = detail.content.decode()
     assert '<mark class="candour-redaction" title="person">Kasia Nowak</mark>' in body
     assert AuditEvent.objects.filter(
@@ -199,17 +204,15 @@ def test_a_closed_report_takes_no_questions_or_assignments_without_crashing(worl
     )
     analyst = signed_in_client(world.analyst)
     asked = analyst.post(
-        reverse("reporting:ask", args=[report.reference]),
-        {"question": "Late question?"},
-        follow=True,
+        reverse("reporting:ask", args=[report.reference]), {"question": "Late question?"}
     )
-    assert asked.status_code == 200
+    assert asked.status_code == 400
     assert "This report is closed" in asked.content.decode()
     assigned = analyst.post(
         reverse("reporting:update", args=[report.reference]),
-        {"analyst": str(world.analyst.pk)},
-        follow=True,
+        {"analyst": str(world.analyst.pk), "status": "in_review"},
     )
+    assert assigned.status_code == 400
     assert "This report is closed" in assigned.content.decode()
     report.refresh_from_db()
     assert report.assigned_to is None
