@@ -17,8 +17,9 @@ Locust then runs in this process (its library API) with four kinds of user, each
 what a person does in a browser: GET the form for its CSRF token, POST it to the check
 page, POST again to send, and follow the redirect:
 
-- reporters send confidential and anonymous reports through ``/report/new/`` and keep the
-  receipt code and reference from the receipt page;
+- reporters send confidential and anonymous reports through ``/report/new/``, one question
+  page after another to the check page (ADR 0029), and keep the receipt code and reference
+  from the receipt page;
 - staff sign in with their password and send improvement ideas through ``/ideas/new/``,
   keeping the idea's number from the redirect;
 - children and parents answer the feedback journey (``/feedback/<link>/``, one question a
@@ -119,6 +120,16 @@ ANALYST_PAGES = [
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _RECEIPT = re.compile(r'id="receipt-code">([0-9A-Z-]{19})<')
 _REFERENCE = re.compile(r"refer to it as (CR-[0-9A-Z]{6})")
+# The report's question pages in order, and what each posts (ADR 0029).
+REPORT_PAGES = (
+    ("organisation", ("organisation",)),
+    ("what-happened", ("what_happened",)),
+    ("outcome", ("outcome",)),
+    ("when-and-where", ("occurred_month", "part_of_day", "setting", "team")),
+    ("what-helped", ("what_caught_it", "factors", "what_made_it_likely", "what_would_prevent")),
+    ("staying-in-touch", ("route", "contact")),
+)
+_SUBMISSION_TOKEN = re.compile(r'name="submission_token" value="([^"]+)"')
 _SELECTED_TEAM = re.compile(r'<option value="(\d+)" selected>')
 _SETUP_KEY = re.compile(r'id="setup-key">([A-Z2-7 ]+)<')
 _IDEA_URL = re.compile(r"^/ideas/(\d+)/$")
@@ -197,14 +208,14 @@ class Reporter(CandourUser):
 
     @as_task
     def send_report(self) -> None:
-        with self.client.get("/report/new/", name="report: form", catch_response=True) as page:
-            if not self.check(page, 200, "What happened?"):
+        # The question pages one by one (ADR 0029), then the check page and Send.
+        with self.client.get("/report/new/", name="report: start", catch_response=True) as page:
+            if not self.check(page, 200, "Which organisation is this about?"):
                 return
             token = csrf_of(page.text)
         words = marker("report")
         confidential = secrets.randbelow(2) == 0
-        data: dict[str, Any] = {
-            "csrfmiddlewaretoken": token,
+        answers: dict[str, Any] = {
             "organisation": Shared.organisation,
             "team": secrets.choice(["", *map(str, Shared.teams)]),
             "what_happened": f"A visit was recorded on the wrong plan ({words}). "
@@ -219,16 +230,32 @@ class Reporter(CandourUser):
             "what_would_prevent": "A prompt on the plan screen.",
             "route": "confidential" if confidential else "anonymous",
             "contact": "reporter@example.org" if confidential else "",
-            "stage": "check",
         }
-        with self.client.post(
-            "/report/new/", data=data, name="report: check", catch_response=True
+        for slug, fields in REPORT_PAGES:
+            data = {"csrfmiddlewaretoken": token, **{name: answers[name] for name in fields}}
+            with self.client.post(
+                f"/report/new/{slug}/",
+                data=data,
+                name="report: question page",
+                allow_redirects=False,
+                catch_response=True,
+            ) as answered:
+                if not self.check(answered, 302):
+                    return
+        with self.client.get(
+            "/report/new/check/", name="report: check", catch_response=True
         ) as check:
             if not self.check(check, 200, "Send report"):
                 return
-        data["stage"] = "confirm"
+            found = _SUBMISSION_TOKEN.search(check.text)
+            if found is None:
+                check.failure("no submission token on the check page")
+                return
         with self.client.post(
-            "/report/new/", data=data, name="report: send", catch_response=True
+            "/report/new/check/",
+            data={"csrfmiddlewaretoken": token, "submission_token": found.group(1)},
+            name="report: send",
+            catch_response=True,
         ) as sent:
             if not self.check(sent, 200, "Report sent"):
                 return

@@ -180,6 +180,7 @@ print(json.dumps({
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _RECEIPT = re.compile(r'id="receipt-code">([0-9A-Z-]{19})<')
 _REFERENCE = re.compile(r"refer to it as (CR-[0-9A-Z]{6})")
+_SUBMISSION_TOKEN = re.compile(r'name="submission_token" value="([^"]+)"')
 _IDEA_URL = re.compile(r"/ideas/(\d+)/$")
 _IDEA_LINK = re.compile(r"/ideas/(\d+)/")
 
@@ -380,12 +381,22 @@ def _expect(response: requests.Response, status: int, contains: str = "") -> req
     return response
 
 
+# The report's question pages in order, and what each posts (ADR 0029).
+REPORT_PAGES = (
+    ("organisation", ("organisation",)),
+    ("what-happened", ("what_happened",)),
+    ("outcome", ("outcome",)),
+    ("when-and-where", ("occurred_month", "part_of_day", "setting", "team")),
+    ("what-helped", ()),
+    ("staying-in-touch", ("route", "contact")),
+)
+
+
 def submit_report(session: requests.Session, site: Site, words: str) -> dict[str, Any]:
-    url = f"{site.base}/report/new/"
-    form = _expect(session.get(url, timeout=30), 200)
+    base = f"{site.base}/report/new"
+    token = _csrf(_expect(session.get(f"{base}/", timeout=30), 200))
     confidential = secrets.randbelow(2) == 0
-    data: dict[str, Any] = {
-        "csrfmiddlewaretoken": _csrf(form),
+    answers: dict[str, Any] = {
         "organisation": site.organisation,
         "team": str(site.team),
         "what_happened": f"A plan was sent to the wrong school ({words}); a colleague noticed.",
@@ -395,11 +406,17 @@ def submit_report(session: requests.Session, site: Site, words: str) -> dict[str
         "setting": "office",
         "route": "confidential" if confidential else "anonymous",
         "contact": "reporter@example.org" if confidential else "",
-        "stage": "check",
     }
-    _expect(session.post(url, data=data, timeout=30), 200, "Send report")
-    data["stage"] = "confirm"
-    sent = _expect(session.post(url, data=data, timeout=30), 200, "Report sent")
+    for slug, fields in REPORT_PAGES:
+        data = {"csrfmiddlewaretoken": token, **{name: answers[name] for name in fields}}
+        page = session.post(f"{base}/{slug}/", data=data, timeout=30, allow_redirects=False)
+        _expect(page, 302)
+    check = _expect(session.get(f"{base}/check/", timeout=30), 200, "Send report")
+    found = _SUBMISSION_TOKEN.search(check.text)
+    if found is None:
+        raise CutOffError("the check page had no submission token", 0)
+    data = {"csrfmiddlewaretoken": token, "submission_token": found.group(1)}
+    sent = _expect(session.post(f"{base}/check/", data=data, timeout=30), 200, "Report sent")
     receipt, reference = _RECEIPT.search(sent.text), _REFERENCE.search(sent.text)
     if receipt is None or reference is None:
         raise CutOffError("the receipt page had no receipt code", 0)

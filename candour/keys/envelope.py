@@ -69,3 +69,11 @@ def encrypt(data_key: bytes, plaintext: str, *, context: str) -> bytes:
 
 def decrypt(data_key: bytes, sealed: bytes, *, context: str) -> str:
     return _open(data_key, sealed, b"data:" + context.encode()).decode("utf-8")
+
+
+def derive_split_key(kek: bytes, held_elsewhere: bytes, *, purpose: str) -> bytes:
+    """A 256-bit key that needs both the KEK and a secret kept somewhere else (a browser's
+    cookie): either alone, or with the ciphertext, reads nothing."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=_KEY_BYTES, salt=kek, info=b"split:" + purpose.encode()
+    ).derive(held_elsewhere)

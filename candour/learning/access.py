@@ -6,15 +6,27 @@ from django.http import Http404
 from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.models import Organisation
-from candour.learning.models import Alert, Bulletin, Code, Coding, JustCultureReview, Lesson
+from candour.learning.models import (
+    Alert,
+    Bulletin,
+    Code,
+    CodedValue,
+    Coding,
+    JustCultureReview,
+    Lesson,
+)
 from candour.reporting.models import Report
 
 
 def own_and_other_codings(report: Report, user: User) -> tuple[Coding | None, list[Coding]]:
-    """The analyst's own coding and everyone else's (shown only after their own, blind)."""
+    """The analyst's own coding and everyone else's with codes (shown only after their
+    own, blind; a coding of the outcome alone has nothing to compare)."""
     codings = list(Coding.objects.filter(report=report).select_related("analyst"))
+    with_codes = set(
+        CodedValue.objects.filter(coding__report=report).values_list("coding_id", flat=True)
+    )
     own = next((c for c in codings if c.analyst_id == user.pk), None)
-    return own, [c for c in codings if c.analyst_id != user.pk]
+    return own, [c for c in codings if c.analyst_id != user.pk and c.pk in with_codes]
 
 
 def codes_by_key(organisation: Organisation) -> dict[str, Code]:
@@ -101,6 +113,15 @@ def reviewed_reports(organisation: Organisation) -> list[Report]:
 
 def published_lessons_for_report(report: Report) -> list[Lesson]:
     return list(Lesson.objects.published().filter(reports=report).order_by("published_at"))
+
+
+def lessons_from_report(report: Report) -> list[Lesson]:
+    """Every lesson drawing on the report, drafts too (the report is the analyst's)."""
+    return list(Lesson.objects.filter(reports=report).order_by("-pk"))
+
+
+def alerts_from_report(report: Report) -> list[Alert]:
+    return list(Alert.objects.filter(report=report).select_related("recipient").order_by("-pk"))
 
 
 def reviews_of(report: Report) -> list[JustCultureReview]:

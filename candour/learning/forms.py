@@ -9,6 +9,7 @@ from django_stubs_ext import StrOrPromise
 from candour.core.forms import GovukForm
 from candour.learning.models import Axis
 from candour.reporting.models import Report
+from candour.reporting.vocabulary import Outcome
 
 
 class LessonForm(GovukForm):
@@ -48,6 +49,19 @@ class LessonForm(GovukForm):
         field = self.fields["reports"]
         if isinstance(field, forms.MultipleChoiceField):
             field.choices = [(str(r.pk), f"{r.reference}: {r.what_happened[:80]}") for r in reports]
+
+
+class OutcomeForm(GovukForm):
+    outcome = forms.ChoiceField(
+        label=_("What was the outcome, as the report shows it?"),
+        help_text=_(
+            "Change the reporter's answer if the report shows otherwise; the dashboard and "
+            "bulletins count yours."
+        ),
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the outcome")},
+    )
 
 
 class LocalCodeForm(GovukForm):

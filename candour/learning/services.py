@@ -8,7 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,8 +39,10 @@ def save_coding(
     """Save one analyst's coding of a report; the first analyst's coding is the primary."""
     if report.redactions_reviewed_at is None:
         raise ValidationError(_("Review the redactions before coding the report"))
-    # Unless the analyst says otherwise, the outcome is the one the reporter gave.
-    outcome = outcome or report.outcome
+    existing = Coding.objects.filter(report=report, analyst=analyst).first()
+    # Unless the analyst says otherwise (now, or on the outcome's own page), the outcome
+    # is the one the reporter gave.
+    outcome = outcome or (existing.outcome if existing else "") or report.outcome
     if outcome not in Outcome.values:
         raise ValidationError(_("Choose an outcome"))
     usable = set(Code.objects.usable_by(report.organisation).values_list("pk", flat=True))
@@ -53,7 +55,7 @@ def save_coding(
     version = TaxonomyVersion.objects.order_by("-number").first()
     if version is None:
         raise ValidationError(_("No taxonomy has been loaded"))
-    coding = Coding.objects.filter(report=report, analyst=analyst).first()
+    coding = existing
     if coding is None:
         coding = Coding.objects.create(
             report=report,
@@ -79,12 +81,58 @@ def save_coding(
         )
         for choice in chosen
     )
+    if chosen and not coding.is_primary:
+        _primary_has_codes(report, coding)
     record(
         AuditEventType.REPORT_CODED,
         actor_id=analyst.pk,
         organisation=report.organisation,
         target=report,
         data={"codes": len(chosen), "primary": coding.is_primary},
+    )
+    return coding
+
+
+def _primary_has_codes(report: Report, coding: Coding) -> None:
+    """The first coding with codes is the primary one: an analyst who only coded the
+    outcome first must not leave the report's codes out of themes and dashboards."""
+    others = Coding.objects.filter(report=report).exclude(pk=coding.pk)
+    if others.filter(values__isnull=False).exists():
+        return
+    others.update(is_primary=False)
+    coding.is_primary = True
+    coding.save(update_fields=["is_primary"])
+
+
+@transaction.atomic
+def code_outcome(*, analyst: User, report: Report, outcome: str) -> Coding:
+    """Save the analyst's view of the outcome and harm, keeping any codes they chose."""
+    if report.redactions_reviewed_at is None:
+        raise ValidationError(_("Review the redactions before coding the report"))
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Choose the outcome")})
+    coding = Coding.objects.filter(report=report, analyst=analyst).first()
+    if coding is None:
+        version = TaxonomyVersion.objects.order_by("-number").first()
+        if version is None:
+            raise ValidationError(_("No taxonomy has been loaded"))
+        coding = Coding.objects.create(
+            report=report,
+            analyst=analyst,
+            taxonomy_version=version,
+            is_primary=not Coding.objects.filter(report=report).exists(),
+            outcome=outcome,
+            submitted_at=timezone.now(),
+        )
+    else:
+        coding.outcome = outcome
+        coding.save(update_fields=["outcome"])
+    record(
+        AuditEventType.REPORT_CODED,
+        actor_id=analyst.pk,
+        organisation=report.organisation,
+        target=report,
+        data={"outcome": outcome, "primary": coding.is_primary},
     )
     return coding
 
@@ -134,15 +182,17 @@ def agreement_by_code(*, organisation_id: int, start: date, end: date) -> list[C
     """Cohen's kappa per code over reports coded by two analysts in the period."""
     # Only reports coded twice can pair up: at national volumes nearly every report is
     # coded once, and loading those too made this page take seconds.
+    # A coding of the outcome alone has no codes to agree on: it is left out.
+    with_codes = Coding.objects.filter(Exists(CodedValue.objects.filter(coding=OuterRef("pk"))))
     double_coded = (
-        Coding.objects.filter(report__organisation_id=organisation_id)
+        with_codes.filter(report__organisation_id=organisation_id)
         .values("report_id")
         .annotate(codings=Count("pk"))
         .filter(codings__gte=2)
         .values("report_id")
     )
     codings = (
-        Coding.objects.filter(report_id__in=double_coded)
+        with_codes.filter(report_id__in=double_coded)
         .prefetch_related("values__code")
         .order_by("report_id", "-is_primary", "pk")
     )

@@ -11,6 +11,16 @@ app_name = "learning"
 urlpatterns = [
     path("learning/reports/<str:reference>/coding/", views.code_report, name="code-report"),
     path(
+        "learning/reports/<str:reference>/coding/outcome/",
+        views.code_outcome,
+        name="code-outcome",
+    ),
+    path(
+        "learning/reports/<str:reference>/lesson-or-alert/",
+        views.lesson_or_alert,
+        name="lesson-or-alert",
+    ),
+    path(
         "learning/reports/<str:reference>/coding/suggestions/",
         views.decide_suggestion,
         name="decide-suggestion",

@@ -18,6 +18,7 @@ from candour.core.form_actions import attempt, submit
 from candour.learning import services
 from candour.learning.access import (
     alerts_for,
+    alerts_from_report,
     codes_by_key,
     get_alert_for_recipient,
     get_analyst_organisation,
@@ -27,6 +28,7 @@ from candour.learning.access import (
     get_lesson_for_reader,
     get_local_code,
     get_taxonomy_organisation,
+    lessons_from_report,
     local_codes_of,
     own_and_other_codings,
     reviewed_reports,
@@ -44,6 +46,7 @@ from candour.learning.forms import (
     JustCultureForm,
     LessonForm,
     LocalCodeForm,
+    OutcomeForm,
     ReferralForm,
 )
 from candour.learning.just_culture import services as just_culture_service
@@ -57,12 +60,43 @@ from candour.learning.themes.effect import theme_effect
 from candour.lib.coarse_dates import week_start
 from candour.reporting.access import get_report_for_learning_team
 from candour.reporting.models import Report
-from candour.reporting.vocabulary import Outcome
+
+
+def _task_list(reference: str) -> HttpResponse:
+    """Back to the report's task list, where every task page returns once saved."""
+    return redirect("reporting:learning-detail", reference=reference)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def code_outcome(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for the outcome and harm, as the analyst reads the report."""
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    own, _others = own_and_other_codings(report, user)
+    form = OutcomeForm(
+        request.POST if request.method == "POST" else None,
+        initial={"outcome": (own.outcome if own else "") or report.outcome},
+    )
+    if submit(
+        request,
+        form,
+        lambda data: services.code_outcome(analyst=user, report=report, outcome=data["outcome"]),
+        success=_("Outcome saved"),
+    ):
+        return _task_list(reference)
+    return render(
+        request,
+        "learning/code_outcome.html",
+        {"report": report, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def code_report(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for the human-factors codes (the outcome has its own page)."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
     own, others = own_and_other_codings(report, user)
@@ -76,20 +110,22 @@ def code_report(request: HttpRequest, reference: str) -> HttpResponse:
             state = request.POST.get(f"defence_{key}", "")
             if code.axis == Axis.DEFENCE and state in DefenceState.values:
                 choices.append(services.CodeChoice(code, DefenceState(state)))
-        attempt(
+        if not choices:
+            # No codes at all would read as "nothing applies" to the suggester's training.
+            messages.error(request, _("Choose at least one code, or a defence that held or failed"))
+            return redirect("learning:code-report", reference=reference)
+        if attempt(
             request,
             lambda: services.save_coding(
-                analyst=user,
-                report=report,
-                choices=choices,
-                note=request.POST.get("note", ""),
-                outcome=request.POST.get("outcome", ""),
+                analyst=user, report=report, choices=choices, note=request.POST.get("note", "")
             ),
             success=_("Coding saved"),
-        )
+        ):
+            return _task_list(reference)
         return redirect("learning:code-report", reference=reference)
     comparison = None
-    if own is not None and others:
+    own_coded = own is not None and own.values.exists()
+    if own is not None and others and own_coded:
         primary = own if own.is_primary else next((c for c in others if c.is_primary), others[0])
         second = others[0] if own.is_primary else own
         comparison = services.differences(primary, second)
@@ -102,8 +138,7 @@ def code_report(request: HttpRequest, reference: str) -> HttpResponse:
                 report.organisation, own, suggesting.accepted_for_form(report, user, own)
             ),
             "own": own,
-            "outcomes": Outcome.choices,
-            "coded_outcome": (own.outcome if own else "") or report.outcome,
+            "own_coded": own_coded,
             "others_count": len(others),
             "comparison": comparison,
             "suggestions": suggesting.suggestions_for(report, user),
@@ -258,7 +293,9 @@ def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else get_analyst_organisation(user, request.GET.get("organisation"))
     )
     choices = reviewed_reports(organisation)
-    initial = {}
+    # Written from a report's task list: that report chosen, and back there once saved.
+    from_report = next((r for r in choices if r.reference == request.GET.get("report")), None)
+    initial: dict[str, object] = {"reports": [str(from_report.pk)]} if from_report else {}
     if lesson is not None:
         initial = {
             "title": lesson.title,
@@ -286,11 +323,13 @@ def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         success=_lesson_saved,
     )
     if done:
+        if from_report is not None:
+            return _task_list(from_report.reference)
         return redirect("learning:lesson", pk=done.value.pk)
     return render(
         request,
         "learning/lesson_form.html",
-        {"form": form, "lesson": lesson},
+        {"form": form, "lesson": lesson, "from_report": from_report},
         status=400 if form.errors else 200,
     )
 
@@ -466,12 +505,30 @@ def raise_alert(request: HttpRequest, reference: str) -> HttpResponse:
         ),
         success=_("Alert raised"),
     ):
-        return redirect("learning:alerts")
+        return _task_list(reference)
     return render(
         request,
         "learning/alert_form.html",
         {"form": form, "report": report, "lead": report.organisation.safety_lead},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def lesson_or_alert(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for what the report leads to: a lesson, an alert, or neither."""
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    return render(
+        request,
+        "learning/lesson_or_alert.html",
+        {
+            "report": report,
+            "lessons": lessons_from_report(report),
+            "alerts": alerts_from_report(report),
+            "referred": just_culture_service.referral_of(report) is not None,
+        },
     )
 
 

@@ -166,6 +166,18 @@ def submit_report(
     return SubmittedReport(report, receipt)
 
 
+@transaction.atomic
+def receipt_again(*, submission_token: str) -> SubmittedReport | None:
+    """A new receipt for the report a check page's token already sent, if it did: the
+    second press of Send arrived after the first had sent the report and deleted the draft."""
+    if not submission_token:
+        return None
+    token_digest = hashlib.sha256(submission_token.encode()).hexdigest()
+    if not ReportSubmission.objects.filter(token_digest=token_digest).exists():
+        return None
+    return _receipt_again(token_digest)
+
+
 def _receipt_again(token_digest: str) -> SubmittedReport:
     claim = (
         ReportSubmission.objects.select_related("report").filter(token_digest=token_digest).first()
@@ -304,6 +316,18 @@ def change_status(*, actor: User, report: Report, status: Status) -> Report:
         target=report,
         data={"from": old, "to": status.value},
     )
+    return report
+
+
+@transaction.atomic
+def update_triage(*, actor: User, report: Report, analyst: User | None, status: Status) -> Report:
+    """Assign the report and set its status together: each audited only if it changed."""
+    if report.is_closed:
+        raise ValidationError(_("This report is closed"))
+    if analyst != report.assigned_to:
+        assign_report(actor=actor, report=report, analyst=analyst)
+    if status != report.status:
+        change_status(actor=actor, report=report, status=status)
     return report
 
 

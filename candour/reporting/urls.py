@@ -1,12 +1,16 @@
 from django.urls import path
 
 from candour.reporting import views
+from candour.reporting.journey import views as journey
 
 app_name = "reporting"
 
 urlpatterns = [
     path("report/", views.start, name="start"),
-    path("report/new/", views.new_report, name="new"),
+    path("report/new/", journey.begin, name="new"),
+    path("report/new/check/", journey.check, name="check"),
+    path("report/new/delete/", journey.delete, name="delete"),
+    path("report/new/<slug:slug>/", journey.step, name="step"),
     path("report/follow-up/", views.follow_up, name="follow-up"),
     path("report/follow-up/your-report/", views.your_report, name="your-report"),
     path("report/follow-up/leave/", views.leave_follow_up, name="leave-follow-up"),

@@ -5,11 +5,6 @@ Reporting routes never log or store the address or browser of whoever uses them.
 
 from __future__ import annotations
 
-import secrets
-from datetime import date
-
-from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -20,11 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
-from candour.accounts.models import User
 from candour.accounts.roles import Role
 from candour.core.form_actions import attempt, submit
 from candour.core.languages import use_organisation_language
-from candour.core.models import Organisation
 from candour.learning.access import (
     alert_awaiting_consent,
     alerts_awaiting_consent,
@@ -32,6 +25,7 @@ from candour.learning.access import (
 )
 from candour.learning.alerts import services as alerts_service
 from candour.learning.similar.search import similar_reports
+from candour.learning.task_list import report_tasks
 from candour.reporting import services
 from candour.reporting.access import (
     analysts_of,
@@ -39,18 +33,14 @@ from candour.reporting.access import (
     get_report_for_learning_team,
     get_report_for_reader,
     report_for_receipt_holder,
-    reporting_organisations,
 )
 from candour.reporting.forms import (
-    AssignForm,
     CloseForm,
     QuestionForm,
     ReceiptForm,
     ReplyForm,
-    ReportForm,
-    StatusForm,
+    TriageForm,
 )
-from candour.reporting.limits.submissions import WINDOW_MINUTES, may_send_report
 from candour.reporting.limits.visitors import client_tag
 from candour.reporting.models import Report
 from candour.reporting.presenters import (
@@ -58,182 +48,22 @@ from candour.reporting.presenters import (
     factor_labels,
     harm_rank,
     highlight,
-    preview_removals,
     summarise,
     team_sizes,
 )
 from candour.reporting.vocabulary import (
     NARRATIVE_FIELDS,
     ClosureReason,
-    Outcome,
-    PartOfDay,
-    Route,
-    Setting,
     Status,
 )
 
 FOLLOW_UP_SESSION_KEY = "candour_follow_up_report"
-# The one-off tokens of the check pages this browser was given (the last few).
-SUBMISSION_TOKENS = "candour_report_tokens"
 FOLLOW_UP_MINUTES = 30
 
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/start.html")
-
-
-def _organisation_for(request: HttpRequest) -> Organisation | None:
-    """The organisation the form is for: the one posted, the one in the organisation's own
-    reporting link (?organisation=slug), else a signed-in person's own."""
-    chosen = request.POST.get("organisation", "")
-    if chosen.isdigit():
-        return reporting_organisations().filter(pk=int(chosen)).first()
-    slug = request.GET.get("organisation", "")
-    if slug:
-        return reporting_organisations().filter(slug=slug).first()
-    user = request.user
-    if isinstance(user, User):
-        ids = sorted(user.organisation_ids())
-        if ids:
-            return reporting_organisations().filter(pk=ids[0]).first()
-    return None
-
-
-@require_http_methods(["GET", "POST"])
-def new_report(request: HttpRequest) -> HttpResponse:
-    organisation = _organisation_for(request)
-    if organisation is not None:
-        use_organisation_language(request, organisation.default_language)
-    if request.method == "GET":
-        form = ReportForm(
-            initial={"organisation": organisation.pk} if organisation else {},
-            teams_of=organisation,
-        )
-        return render(request, "reporting/form.html", {"form": form})
-    form = ReportForm(request.POST, teams_of=organisation)
-    stage = request.POST.get("stage", "check")
-    change = request.POST.get("change", "")
-    valid = form.is_valid()
-    if change in form.fields:
-        # A Change link on the check page: the form again, at the answer to change.
-        form.fields[change].widget.attrs["autofocus"] = True
-        return render(request, "reporting/form.html", {"form": form, "changing": change})
-    if stage == "edit" or not valid:
-        return render(request, "reporting/form.html", {"form": form}, status=200 if valid else 400)
-    data = form.cleaned_data
-    if stage != "confirm":
-        return _check_page(request, form)
-    if not request.session.session_key:
-        request.session.save()
-    if not may_send_report(
-        session_key=request.session.session_key or "",
-        client_tag=client_tag(request, purpose="report"),
-    ):
-        # The check page again, with every answer in it: nothing typed is lost.
-        return _check_page(request, form, too_many=WINDOW_MINUTES, status=429)
-    token = request.POST.get("submission_token", "")
-    submitted = services.submit_report(
-        organisation=data["organisation"],
-        team=data["team_obj"],
-        route=Route(data["route"]),
-        outcome=Outcome(data["outcome"]),
-        setting=Setting(data["setting"]),
-        occurred_month=date.fromisoformat(data["occurred_month"]),
-        part_of_day=PartOfDay(data["part_of_day"]),
-        factors=data["factors"],
-        narrative=services.Narrative(**{name: data[name] for name in NARRATIVE_FIELDS}),
-        contact=data["contact"],
-        # Only a token this browser was given: a copied page cannot re-issue a receipt.
-        submission_token=token if token in request.session.get(SUBMISSION_TOKENS, []) else "",
-    )
-    # Rendered, not redirected: the receipt exists only in this one response.
-    return render(
-        request,
-        "reporting/receipt.html",
-        {
-            "receipt": submitted.receipt,
-            "report": submitted.report,
-            "repeated": submitted.repeated,
-            "working_days": settings.CANDOUR_REPORT_RESPONSE_WORKING_DAYS,
-        },
-    )
-
-
-def _check_page(
-    request: HttpRequest, form: ReportForm, *, too_many: int = 0, status: int = 200
-) -> HttpResponse:
-    """Check answers, with Change links, what will be taken out marked, and a one-off
-    token so that pressing Send twice sends one report."""
-    data = form.cleaned_data
-    narrative = {name: data[name] for name in NARRATIVE_FIELDS}
-    marked, removals = preview_removals(narrative, services.policy_for(data["organisation"]))
-    by_name = {field.name: field for field in marked}
-    token = secrets.token_urlsafe(24)
-    tokens = [*request.session.get(SUBMISSION_TOKENS, [])[-4:], token]
-    request.session[SUBMISSION_TOKENS] = tokens
-    return render(
-        request,
-        "reporting/check.html",
-        {
-            "form": form,
-            "answers": [
-                (name, label, value, by_name.get(name)) for name, label, value in _answers(form)
-            ],
-            "removals": removals,
-            "submission_token": token,
-            "too_many": too_many,
-        },
-        status=status,
-    )
-
-
-def _answers(form: ReportForm) -> list[tuple[str, str, str]]:
-    """Each answer as (the field to change it in, its label, what was given)."""
-    data = form.cleaned_data
-    rows: list[tuple[str, str, str]] = [
-        ("organisation", _("Organisation"), str(data["organisation"])),
-        ("team", _("Team"), data["team_obj"].name if data["team_obj"] else _("Not given")),
-        ("what_happened", _("What happened"), data["what_happened"]),
-        ("outcome", _("Outcome"), _choice_label(form, "outcome")),
-        ("occurred_month", _("When"), _choice_label(form, "occurred_month")),
-        ("part_of_day", _("Part of the day"), _choice_label(form, "part_of_day")),
-        ("setting", _("Where"), _choice_label(form, "setting")),
-        ("what_caught_it", _("What caught it"), data["what_caught_it"] or _("Not given")),
-        (
-            "factors",
-            _("What made it more likely"),
-            ", ".join(factor_labels(data["factors"])) or _("Not given"),
-        ),
-        (
-            "what_made_it_likely",
-            _("Anything else that made it more likely"),
-            data["what_made_it_likely"] or _("Not given"),
-        ),
-        (
-            "what_would_prevent",
-            _("What would stop it happening again"),
-            data["what_would_prevent"] or _("Not given"),
-        ),
-        (
-            "route",
-            _("How you are sending it"),
-            _("Anonymously") if data["route"] == "anonymous" else _("In confidence"),
-        ),
-    ]
-    if data["route"] == "confidential":
-        rows.append(("contact", _("Your contact details"), data["contact"]))
-    return rows
-
-
-def _choice_label(form: ReportForm, name: str) -> str:
-    value = form.cleaned_data[name]
-    field = form.fields[name]
-    if isinstance(field, forms.ChoiceField):
-        for choice, label in field.choices:  # type: ignore[misc,union-attr] # flat list here
-            if choice == value:
-                return str(label)
-    return str(value)
 
 
 def _follow_up_report(request: HttpRequest) -> Report | None:
@@ -355,11 +185,12 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    """The analyst's report as a task list (ADR 0029): each task has its own page, which
+    saves and comes back here. The reporter's own words are shown only on the redactions
+    page, where viewing them is audited."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    raw = services.raw_narrative(report)
-    if raw is not None:
-        services.note_raw_text_viewed(actor=user, report=report)
+    tasks = report_tasks(report, user)
     return render(
         request,
         "reporting/learning_detail.html",
@@ -371,16 +202,10 @@ def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 sizes=team_sizes({report.team_id} if report.team_id else set()),
             ),
             "factors": factor_labels(report.factors),
-            "highlighted": highlight(raw, report.redactions) if raw else None,
             "fields": deidentified_fields(report),
             "contact": services.contact_details(report),
-            "messages_list": services.messages_for(report),
-            "question_form": QuestionForm(),
-            "status_form": StatusForm(initial={"status": report.status}),
-            "assign_form": AssignForm(
-                initial={"analyst": report.assigned_to_id}, analysts=analysts_of(report)
-            ),
-            "close_form": CloseForm(),
+            "tasks": tasks,
+            "tasks_done": sum(task.done for task in tasks),
             "similar": similar_reports(report),
             "closure_reason": ClosureReason(report.closure_reason).label
             if report.closure_reason
@@ -389,105 +214,150 @@ def learning_detail(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
+def _task_list(reference: str) -> HttpResponse:
+    return redirect("reporting:learning-detail", reference=reference)
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def review_redactions(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for checking what the de-identifier took out."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    keep = {
-        name: [int(v) for v in request.POST.getlist(f"keep_{name}") if v.isdigit()]
-        for name in NARRATIVE_FIELDS
-    }
-    add = {
-        name: [line for line in request.POST.get(f"add_{name}", "").splitlines() if line.strip()]
-        for name in NARRATIVE_FIELDS
-    }
-    attempt(
-        request,
-        lambda: services.review_redactions(actor=user, report=report, keep=keep, add_phrases=add),
-        success=_("Redactions saved. Others now see the de-identified text."),
-    )
-    return redirect("reporting:learning-detail", reference=reference)
-
-
-@login_required
-@require_POST
-def ask(request: HttpRequest, reference: str) -> HttpResponse:
-    user = current_user(request)
-    report = get_report_for_learning_team(user, reference)
-    form = QuestionForm(request.POST)
-    if form.is_valid():
-        attempt(
+    if request.method == "POST":
+        keep = {
+            name: [int(v) for v in request.POST.getlist(f"keep_{name}") if v.isdigit()]
+            for name in NARRATIVE_FIELDS
+        }
+        add = {
+            name: [
+                line for line in request.POST.get(f"add_{name}", "").splitlines() if line.strip()
+            ]
+            for name in NARRATIVE_FIELDS
+        }
+        if attempt(
             request,
-            lambda: services.ask_reporter(
-                actor=user, report=report, question=form.cleaned_data["question"]
+            lambda: services.review_redactions(
+                actor=user, report=report, keep=keep, add_phrases=add
             ),
-            success=_("Question sent. The reporter will see it with their receipt."),
-        )
-    else:
-        messages.error(request, _("Write the question before sending it"))
-    return redirect("reporting:learning-detail", reference=reference)
+            success=_("Redactions saved. Others now see the de-identified text."),
+        ):
+            return _task_list(reference)
+    raw = services.raw_narrative(report)
+    if raw is None:
+        # Closed: the words are destroyed, and there is nothing left to check.
+        return _task_list(reference)
+    services.note_raw_text_viewed(actor=user, report=report)
+    return render(
+        request,
+        "reporting/redactions.html",
+        {
+            "report": report,
+            "task_title": _("Check the redactions"),
+            "highlighted": highlight(raw, report.redactions),
+        },
+    )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for questions to the reporter, with the messages so far."""
+    user = current_user(request)
+    report = get_report_for_learning_team(user, reference)
+    form = QuestionForm(request.POST if request.method == "POST" else None)
+    if submit(
+        request,
+        form,
+        lambda data: services.ask_reporter(actor=user, report=report, question=data["question"]),
+        success=_("Question sent. The reporter will see it with their receipt."),
+    ):
+        return _task_list(reference)
+    return render(
+        request,
+        "reporting/questions.html",
+        {
+            "report": report,
+            "task_title": _("Ask the reporter questions"),
+            "form": form,
+            "messages_list": services.messages_for(report),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def update(request: HttpRequest, reference: str) -> HttpResponse:
+    """Who the report is assigned to and its status, on one page with one Save."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    if "analyst" in request.POST:
-        assign = AssignForm(request.POST, analysts=analysts_of(report))
-        if assign.is_valid():
-            chosen = assign.cleaned_data["analyst"]
-            analyst = get_analyst_for_report(report, int(chosen)) if chosen else None
-            attempt(
-                request,
-                lambda: services.assign_report(actor=user, report=report, analyst=analyst),
-                success=_("Assignment saved"),
-            )
-    else:
-        status_form = StatusForm(request.POST)
-        if status_form.is_valid():
-            status = Status(status_form.cleaned_data["status"])
-            attempt(
-                request,
-                lambda: services.change_status(actor=user, report=report, status=status),
-                success=_("Status saved"),
-            )
-    return redirect("reporting:learning-detail", reference=reference)
+    form = TriageForm(
+        request.POST if request.method == "POST" else None,
+        initial={"analyst": report.assigned_to_id, "status": report.status},
+        analysts=analysts_of(report),
+    )
+    if submit(
+        request,
+        form,
+        lambda data: services.update_triage(
+            actor=user,
+            report=report,
+            analyst=get_analyst_for_report(report, int(data["analyst"]))
+            if data["analyst"]
+            else None,
+            status=Status(data["status"]),
+        ),
+        success=_("Assignment and status saved"),
+    ):
+        return _task_list(reference)
+    return render(
+        request,
+        "reporting/triage.html",
+        {"report": report, "task_title": _("Assignment and status"), "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, reference: str) -> HttpResponse:
+    """The task page for closing: the reason and the reporter's message, then a
+    confirmation of its own, since closing destroys the reporter's words."""
     user = current_user(request)
     report = get_report_for_learning_team(user, reference)
-    form = CloseForm(request.POST)
-    if form.is_valid() and request.POST.get("confirmed") != "yes":
-        # Closing destroys the reporter's own words: ask once more, keeping what was chosen.
-        return render(
-            request,
-            "reporting/close_confirm.html",
-            {
-                "report": report,
-                "reason": form.cleaned_data["reason"],
-                "reason_label": ClosureReason(form.cleaned_data["reason"]).label,
-                "outcome_for_reporter": form.cleaned_data["outcome_for_reporter"],
-            },
-        )
-    if form.is_valid():
-        attempt(
+    form = CloseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("confirmed") != "yes":
+            return render(
+                request,
+                "reporting/close_confirm.html",
+                {
+                    "report": report,
+                    "reason": data["reason"],
+                    "reason_label": ClosureReason(data["reason"]).label,
+                    "outcome_for_reporter": data["outcome_for_reporter"],
+                },
+            )
+        if attempt(
             request,
             lambda: services.close_report(
                 actor=user,
                 report=report,
-                reason=ClosureReason(form.cleaned_data["reason"]),
-                outcome_for_reporter=form.cleaned_data["outcome_for_reporter"],
+                reason=ClosureReason(data["reason"]),
+                outcome_for_reporter=data["outcome_for_reporter"],
             ),
             success=_("Report closed. The reporter's own words and contact details are destroyed."),
-        )
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("reporting:learning-detail", reference=reference)
+            form=form,
+        ):
+            return _task_list(reference)
+    return render(
+        request,
+        "reporting/close.html",
+        {"report": report, "task_title": _("Close the report"), "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 # De-identified reports for everyone else in the organisation.

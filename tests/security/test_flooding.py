@@ -14,7 +14,6 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from time_machine import TimeMachineFixture
 
 from candour.audit.events import AuditEventType
@@ -22,6 +21,7 @@ from candour.audit.models import AuditEvent
 from candour.keys import envelope
 from candour.notifications.models import Notification, OutboundEmail
 from candour.reporting.models import Report
+from candour.reporting.tests.factories import answer_every_page, page_answers, send_checked
 from candour.voice import services as voice
 from candour.voice.alerts.services import burst_for_secret
 from candour.voice.models import AlertBurst, Feedback, FeedbackLink, SafeguardingAlert
@@ -32,30 +32,16 @@ from tests.security.frozen_time_16a import Clock, hold_time
 
 pytestmark = pytest.mark.django_db
 
-NEW_REPORT = "/report/new/"
-
 
 @pytest.fixture
 def clock(time_machine: TimeMachineFixture) -> Clock:
     return hold_time(time_machine)
 
 
-def _report(world: World, what_happened: str) -> dict[str, object]:
-    return {
-        "organisation": str(world.riverside.pk),
-        "team": str(world.assessment.pk),
-        "what_happened": what_happened,
-        "outcome": "near_miss",
-        "occurred_month": timezone.localdate().replace(day=1).isoformat(),
-        "part_of_day": "afternoon",
-        "setting": "home_visit",
-        "what_caught_it": "",
-        "what_made_it_likely": "",
-        "what_would_prevent": "",
-        "route": "anonymous",
-        "contact": "",
-        "stage": "confirm",
-    }
+def _report(client: Client, world: World, what_happened: str) -> Any:
+    """Answer every question page and press Send report on the check page."""
+    check = answer_every_page(client, page_answers(world, what_happened=what_happened))
+    return send_checked(client, check)
 
 
 def _sent(response: Any) -> bool:
@@ -64,7 +50,7 @@ def _sent(response: Any) -> bool:
 
 def test_one_session_cannot_flood_anonymous_reports(world: World, clock: Clock) -> None:
     script = Client(REMOTE_ADDR="203.0.113.9")
-    sent = [_sent(script.post(NEW_REPORT, _report(world, f"Made up {n}."))) for n in range(20)]
+    sent = [_sent(_report(script, world, f"Made up {n}.")) for n in range(20)]
     assert sent == [True] * 5 + [False] * 15
     assert Report.objects.count() == 5
 
@@ -72,20 +58,21 @@ def test_one_session_cannot_flood_anonymous_reports(world: World, clock: Clock) 
 def test_a_refused_report_keeps_everything_typed(world: World, clock: Clock) -> None:
     reporter = Client(REMOTE_ADDR="198.51.100.7")
     for n in range(5):
-        reporter.post(NEW_REPORT, _report(world, f"Report number {n}."))
+        _report(reporter, world, f"Report number {n}.")
     words = "The medication chart for the evening round was not signed & nobody checked."
-    refused = reporter.post(NEW_REPORT, _report(world, words))
+    refused = _report(reporter, world, words)
     body = refused.content.decode()
     assert refused.status_code == 429
     assert "Your report has not been sent yet" in body
     assert "Nothing you wrote is lost" in body
-    # Every answer is still on the page, ready to send again.
-    assert 'value="The medication chart for the evening round was not signed &amp; nobody' in body
-    assert 'name="stage" value="confirm"' in body
+    # Every answer is still on the page and in the draft, ready to send again.
+    assert "The medication chart for the evening round was not signed &amp; nobody" in body
+    assert 'name="submission_token"' in body
     assert Report.objects.count() == 5
-    # After the hour, the same page sends it.
+    # After the hour (within the draft's two hours), the same page sends it.
     clock.advance(hours=1)
-    assert _sent(reporter.post(NEW_REPORT, _report(world, words)))
+    assert _sent(send_checked(reporter, refused))
+    assert Report.objects.filter(what_happened=words).count() == 1
 
 
 def test_a_client_throwing_away_its_cookies_is_held_per_client(
@@ -93,12 +80,11 @@ def test_a_client_throwing_away_its_cookies_is_held_per_client(
 ) -> None:
     settings.CANDOUR_REPORTS_PER_CLIENT = 8
     sent = [
-        _sent(Client(REMOTE_ADDR="203.0.113.9").post(NEW_REPORT, _report(world, f"Fake {n}.")))
-        for n in range(20)
+        _sent(_report(Client(REMOTE_ADDR="203.0.113.9"), world, f"Fake {n}.")) for n in range(20)
     ]
     assert sent.count(True) == 8
     # Someone else, elsewhere, still reports.
-    assert _sent(Client(REMOTE_ADDR="198.51.100.7").post(NEW_REPORT, _report(world, "Real.")))
+    assert _sent(_report(Client(REMOTE_ADDR="198.51.100.7"), world, "Real."))
 
 
 # Feedback links: the duty team must not be buried, and no real disclosure may be lost.

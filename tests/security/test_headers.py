@@ -94,9 +94,12 @@ def test_error_pages_carry_the_security_headers_too() -> None:
         "400 (bad host)": client.get("/", headers={"host": "evil.example"}),
         "400 (NUL)": client.get("/?q=%00"),
         "413": client.post(
-            reverse("reporting:new"), {"x": "y" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+            reverse("reporting:step", args=["what-happened"]),
+            {"x": "y" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)},
         ),
-        "403 (CSRF)": Client(enforce_csrf_checks=True).post(reverse("reporting:new"), {}),
+        "403 (CSRF)": Client(enforce_csrf_checks=True).post(
+            reverse("reporting:step", args=["what-happened"]), {}
+        ),
         "404": client.get("/no-such-page/"),
         "404 (API)": client.get("/api/v1/no-such-thing"),
     }

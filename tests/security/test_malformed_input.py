@@ -51,18 +51,20 @@ def assert_govuk_page(response: HttpResponse) -> None:
 
 
 TOO_BIG = "The request was too large"
+# A question page of the report: public, and it reads what is posted to it.
+REPORT_PAGE = "/report/new/what-happened/"
 NOT_READ = "Sorry, we could not read that request"
 
 
 def test_a_body_beyond_the_upload_limit_gets_the_too_large_page() -> None:
     big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
-    response = _client().post(reverse("reporting:new"), {"what_happened": big})
+    response = _client().post(REPORT_PAGE, {"what_happened": big})
     assert_govuk_error_page(response, 413, TOO_BIG)
 
 
 def test_too_many_fields_get_the_too_large_page() -> None:
     fields = {f"field{n}": "x" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
-    response = _client().post(reverse("reporting:new"), fields)
+    response = _client().post(REPORT_PAGE, fields)
     assert_govuk_error_page(response, 413, TOO_BIG)
 
 
@@ -85,9 +87,7 @@ def test_malformed_multipart_gets_the_could_not_read_page() -> None:
         "multipart/form-data; boundary=" + "b" * 100,  # a boundary the body never uses
         "multipart/form-data; boundary=\x00",
     ):
-        response = _client().generic(
-            "POST", reverse("reporting:new"), body, content_type=content_type
-        )
+        response = _client().generic("POST", REPORT_PAGE, body, content_type=content_type)
         assert response.status_code < 500, content_type
         assert_govuk_page(response)
 
@@ -96,12 +96,12 @@ def test_invalid_utf8_in_a_form_and_query_string_is_not_a_crash() -> None:
     client = _client()
     response = client.generic(
         "POST",
-        reverse("reporting:new"),
+        REPORT_PAGE,
         b"what_happened=%ff%fe%c3%28&outcome=\xff\xfe",
         content_type="application/x-www-form-urlencoded",
     )
     assert_govuk_page(response)
-    response = client.get(reverse("reporting:new") + "?team=%ff%fe%c3%28")
+    response = client.get(reverse("reporting:new") + "?organisation=%ff%fe%c3%28")
     assert_govuk_page(response)
 
 
@@ -136,9 +136,7 @@ def test_nul_bytes_in_form_fields_are_refused_by_the_form_without_a_crash(world:
 def test_a_bad_host_header_gets_the_could_not_read_page() -> None:
     response = _client().get(reverse("core:start"), headers={"host": "evil.example"})
     assert_govuk_error_page(response, 400, NOT_READ)
-    response = _client().post(
-        reverse("reporting:new"), {"what_happened": "x"}, headers={"host": "bad host\x00"}
-    )
+    response = _client().post(REPORT_PAGE, {"what_happened": "x"}, headers={"host": "bad host\x00"})
     assert_govuk_error_page(response, 400, NOT_READ)
 
 

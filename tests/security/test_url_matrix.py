@@ -60,6 +60,11 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     # Reporting is anonymous by design; follow-up is unlocked by the receipt in the session.
     "report/": PUBLIC,
     "report/new/": PUBLIC,
+    # The report's question pages, check page and delete: each reads and writes only the
+    # browser's own sealed draft (ADR 0029); an unknown page is not found.
+    "report/new/<slug:slug>/": PUBLIC,
+    "report/new/check/": PUBLIC,
+    "report/new/delete/": PUBLIC,
     "report/follow-up/": PUBLIC,
     "report/follow-up/your-report/": PUBLIC,
     "report/follow-up/leave/": PUBLIC,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from base64 import b32decode
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django_otp.oath import hotp
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from candour.accounts.roles import ROLES_REQUIRING_TWO_FACTOR
 from candour.demo.core import DEMO_PASSWORD, PERSONAS
@@ -155,3 +156,74 @@ class Personas:
             self.storage[email] = context.storage_state()
             context.close()
         return new_context(storage_state=self.storage[email])
+
+
+ANONYMOUSLY = "Anonymously: nothing that identifies you is kept, so we cannot contact you"
+IN_CONFIDENCE = re.compile("^In confidence")
+
+
+@dataclass(frozen=True)
+class ReportAnswers:
+    """What a reporter answers on the report's question pages (ADR 0029), by label."""
+
+    what_happened: str
+    organisation: str = "Riverside Borough Council"
+    outcome: str = "It was caught before it reached a child or family"
+    month_index: int = 1
+    part_of_day: str = "Afternoon"
+    setting: str = "A home visit"
+    team: str = ""
+    what_caught_it: str = ""
+    factors: tuple[str, ...] = ()
+    what_made_it_likely: str = ""
+    what_would_prevent: str = ""
+    contact: str = ""  # given: in confidence; empty: anonymously
+
+
+def answer_report_pages(page: Page, answers: ReportAnswers) -> str:
+    """From the first question page to the check page, a page at a time; the month
+    chosen, as shown."""
+    heading = page.get_by_role("heading", level=1)
+    continue_button = page.get_by_role("button", name="Continue")
+    if heading.inner_text() == "Which organisation is this about?":
+        page.get_by_label("Which organisation is this about?").select_option(
+            label=answers.organisation
+        )
+        continue_button.click()
+    expect(heading).to_have_text("What happened?")
+    page.get_by_label("What happened?", exact=True).fill(answers.what_happened)
+    continue_button.click()
+    expect(heading).to_have_text("What was the outcome?")
+    page.get_by_label(answers.outcome, exact=True).check()
+    continue_button.click()
+    expect(heading).to_have_text("When and where did it happen?")
+    month = page.get_by_label("When did it happen?")
+    month.select_option(index=answers.month_index)
+    page.get_by_label(answers.part_of_day, exact=True).check()
+    page.get_by_label(answers.setting, exact=True).check()
+    if answers.team:
+        page.get_by_label("Which team's work was it? (optional)").select_option(label=answers.team)
+    shown = month.locator("option:checked").inner_text().strip()
+    continue_button.click()
+    expect(heading).to_have_text("What helped, and what made it more likely?")
+    for label, text in (
+        ("What caught it or stopped it getting worse? (optional)", answers.what_caught_it),
+        ("Anything else that made it more likely? (optional)", answers.what_made_it_likely),
+        ("What would stop it happening again? (optional)", answers.what_would_prevent),
+    ):
+        if text:
+            page.get_by_label(label, exact=True).fill(text)
+    for factor in answers.factors:
+        page.get_by_label(factor, exact=True).check()
+    continue_button.click()
+    expect(heading).to_have_text("How do you want to send this?")
+    if answers.contact:
+        page.get_by_label(IN_CONFIDENCE).check()
+        page.get_by_label("How can the learning team contact you? (only if in confidence)").fill(
+            answers.contact
+        )
+    else:
+        page.get_by_label(ANONYMOUSLY, exact=True).check()
+    continue_button.click()
+    expect(heading).to_have_text("Check your report before sending it")
+    return shown

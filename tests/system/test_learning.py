@@ -23,7 +23,9 @@ from tests.system.support import (
     ContextFactory,
     PageOpener,
     Personas,
+    ReportAnswers,
     ShellRunner,
+    answer_report_pages,
 )
 
 pytestmark = pytest.mark.browser
@@ -107,18 +109,15 @@ def second_analyst(new_context: ContextFactory, personas: Personas, demo: Demo) 
 def _send_report(page: Page) -> tuple[str, str]:
     """As a reporter, not signed in: send a report; its receipt code and reference."""
     page.goto("/report/new/")
-    page.get_by_label("Which organisation is this about?").select_option(label=ORGANISATION)
-    page.get_by_label("What happened?", exact=True).fill(WHAT_HAPPENED)
-    page.get_by_label("When did it happen?").select_option(index=1)
-    for label in [
-        "It was caught before it reached a child or family",
-        "Morning",
-        "A home visit",
-        "Too much work or too little time",
-        "Anonymously: nothing that identifies you is kept, so we cannot contact you",
-    ]:
-        page.get_by_label(label, exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    answer_report_pages(
+        page,
+        ReportAnswers(
+            what_happened=WHAT_HAPPENED,
+            organisation=ORGANISATION,
+            part_of_day="Morning",
+            factors=("Too much work or too little time",),
+        ),
+    )
     page.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Report sent")
     receipt = page.locator("#receipt-code").inner_text().strip()
@@ -130,13 +129,16 @@ def _send_report(page: Page) -> tuple[str, str]:
 def _code(
     page: Page, codes: list[str], *, failed: Sequence[str] = (), held: Sequence[str] = ()
 ) -> None:
-    """On the coding page: tick the codes, say which defences failed or held, and save."""
+    """On the coding page: tick the codes, say which defences failed or held, and save;
+    then from the report's task list (where saving returns) back to the coding page."""
     for label in codes:
         page.get_by_label(label, exact=True).check()
     for defence, state in [*((d, "Failed") for d in failed), *((d, "Held") for d in held)]:
         page.get_by_role("group", name=defence, exact=True).get_by_label(state).check()
     page.get_by_role("button", name="Save coding").click()
     expect(page.get_by_role("alert")).to_contain_text("Coding saved")
+    expect(page.locator("#task-coding-status")).to_have_text("Completed")
+    page.get_by_role("link", name="Code the human factors").click()
 
 
 def _fill_lesson(page: Page, story: str, reference: str) -> None:
@@ -176,11 +178,24 @@ def test_given_a_report_when_coded_and_written_up_then_its_lesson_is_in_a_bullet
     # The analyst reviews its redactions and codes it with the taxonomy.
     analyst = signed_in_page("analyst")
     analyst.goto(f"/learning/reports/{reference}/")
-    expect(analyst.get_by_role("link", name="Code this report with the taxonomy")).to_have_count(0)
+    expect(analyst.get_by_role("link", name="Code the human factors")).to_have_count(0)
+    expect(analyst.locator("#task-coding-status")).to_have_text("Cannot start yet")
+    analyst.get_by_role("link", name="Check the redactions").click()
     analyst.get_by_role("button", name="Save redactions").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Redactions saved")
-    analyst.get_by_role("link", name="Code this report with the taxonomy").click()
-    expect(analyst.get_by_role("heading", level=1)).to_have_text("Code this report")
+    # The outcome and the human factors: two tasks, each saved and back to the list.
+    analyst.get_by_role("link", name="Code the outcome and harm").click()
+    expect(analyst.get_by_role("heading", level=1)).to_have_text(
+        "What was the outcome, as the report shows it?"
+    )
+    outcome = analyst.get_by_label("It was caught before it reached a child or family", exact=True)
+    expect(outcome).to_be_checked()  # the reporter's answer, until the analyst says otherwise
+    analyst.get_by_role("button", name="Save and return to the tasks").click()
+    expect(analyst.get_by_role("alert")).to_contain_text("Outcome saved")
+    expect(analyst.locator("#task-outcome-status")).to_have_text("Completed")
+    expect(analyst.locator("#task-coding-status")).to_have_text("Not started")
+    analyst.get_by_role("link", name="Code the human factors").click()
+    expect(analyst.get_by_role("heading", level=1)).to_have_text("Code the human factors")
     expect(analyst.locator("main")).to_contain_text(WHAT_HAPPENED)
     expect(analyst.locator("main")).not_to_contain_text("Another analyst has coded this report")
     _code(

@@ -7,7 +7,7 @@ it, and then reads the server's database to show that none of them outlived the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import psycopg
@@ -19,7 +19,15 @@ from candour.accounts.roles import Role
 from candour.demo.core import EXTRA_STAFF, PERSONAS
 from candour.demo.surveys import EXTRA_PEOPLE as SURVEY_DEMO_PEOPLE
 from candour.reporting.presenters import MIN_TEAM_SIZE_TO_NAME
-from tests.system.support import AccessibilityCheck, ContextFactory, PageOpener
+from tests.system.support import (
+    ANONYMOUSLY,
+    IN_CONFIDENCE,
+    AccessibilityCheck,
+    ContextFactory,
+    PageOpener,
+    ReportAnswers,
+    answer_report_pages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -46,19 +54,20 @@ QUESTION = "Thank you. Does the visit form have anywhere to record a second numb
 ANSWER = "No. Mrs Kowalczyk's number went on a sticky note because there is no box for it."
 OUTCOME_FOR_REPORTER = "The visit form now has a box for a second contact number. Thank you."
 
-TEXTAREAS = {
-    "what_happened": "What happened?",
-    "what_caught_it": "What caught it or stopped it getting worse? (optional)",
-    "what_made_it_likely": "Anything else that made it more likely? (optional)",
-    "what_would_prevent": "What would stop it happening again? (optional)",
-}
-CHOICES = [  # radios and checkboxes the story picks, by label
-    NEAR_MISS,
-    "Afternoon",
-    "A home visit",
-    "Too much work or too little time",
-    "Anonymously: nothing that identifies you is kept, so we cannot contact you",
-]
+FACTOR = "Too much work or too little time"
+
+
+def _story(**changes: object) -> ReportAnswers:
+    """The story's answers on the question pages (changes replace any of them)."""
+    answers = ReportAnswers(
+        what_happened=STORY["what_happened"],
+        team=TEAM,
+        what_caught_it=STORY["what_caught_it"],
+        factors=(FACTOR,),
+        what_made_it_likely=STORY["what_made_it_likely"],
+        what_would_prevent=STORY["what_would_prevent"],
+    )
+    return replace(answers, **changes)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -79,23 +88,8 @@ def _expected_team_for_managers() -> str:
     return TEAM if staff >= MIN_TEAM_SIZE_TO_NAME else "Not shown (small team)"
 
 
-def _fill_report(page: Page, narrative: dict[str, str], *, month_index: int = 1) -> str:
-    """Fill the report form as the story does; return the month chosen, as shown."""
-    page.get_by_label("Which organisation is this about?").select_option(label=ORGANISATION)
-    page.get_by_label("Which team's work was it? (optional)").select_option(label=TEAM)
-    for name, label in TEXTAREAS.items():
-        if narrative.get(name):
-            page.get_by_label(label, exact=True).fill(narrative[name])
-    month = page.get_by_label("When did it happen?")
-    month.select_option(index=month_index)
-    for label in CHOICES:
-        page.get_by_label(label, exact=True).check()
-    return month.locator("option:checked").inner_text().strip()
-
-
 def _send_checked_report(page: Page) -> Sent:
-    """From the filled form: continue, check, send, and read the receipt page."""
-    page.get_by_role("button", name="Continue").click()
+    """On the check page: check, send, and read the receipt page."""
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your report before sending it")
     answers = page.locator(".govuk-summary-list")
     expect(answers).to_contain_text(ORGANISATION)
@@ -165,8 +159,10 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     reporter = new_context().new_page()
     reporter.goto("/report/")
     reporter.get_by_role("button", name="Start now").click()
-    expect(reporter.get_by_role("heading", level=1)).to_have_text("Your report")
-    month = _fill_report(reporter, STORY)
+    expect(reporter.get_by_role("heading", level=1)).to_have_text(
+        "Which organisation is this about?"
+    )
+    month = answer_report_pages(reporter, _story())
     sent = _send_checked_report(reporter)
 
     # The analyst finds it in triage, sees the raw words with the name highlighted, saves
@@ -176,6 +172,11 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     analyst.get_by_role("link", name="Triage", exact=True).click()
     expect(analyst.get_by_role("heading", level=1)).to_have_text("Reports to triage")
     analyst.get_by_role("link", name=sent.reference, exact=True).click()
+    # The report is a task list: only the redactions can be started.
+    expect(analyst.locator("#tasks-done")).to_have_text("You have completed 0 of 6 tasks.")
+    expect(analyst.locator("#task-outcome-status")).to_have_text("Cannot start yet")
+    expect(analyst.locator("#task-close-status")).to_have_text("Cannot start yet")
+    analyst.get_by_role("link", name="Check the redactions").click()
     raw = analyst.locator("#raw-what_happened")
     expect(raw).to_have_text(STORY["what_happened"])
     expect(raw.locator("mark.candour-redaction")).to_have_text(
@@ -183,13 +184,17 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     )
     analyst.get_by_role("button", name="Save redactions").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Redactions saved")
+    expect(analyst.locator("#task-redactions-status")).to_have_text("Completed")
+    expect(analyst.locator("#task-outcome-status")).to_have_text("Not started")
     expect(analyst.locator("#deidentified")).to_contain_text(
         "On a home visit to [name] at [address], I wrote her mobile [phone] on the form"
     )
+    analyst.get_by_role("link", name="Ask the reporter questions (optional)").click()
     analyst.get_by_label("Question for the reporter").fill(QUESTION)
     analyst.get_by_role("button", name="Send question").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Question sent")
     expect(analyst.locator("#report-status")).to_have_text("Waiting for the reporter")
+    expect(analyst.locator("#task-questions-status")).to_have_text("In progress")
 
     # The reporter comes back, typing the receipt loosely, reads the question and answers.
     reporter = new_context().new_page()
@@ -206,7 +211,11 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
 
     # The analyst reads the answer and closes the report with a message for the reporter.
     analyst.reload()
+    expect(analyst.locator("#task-questions-status")).to_have_text("Completed")
+    analyst.get_by_role("link", name="Ask the reporter questions (optional)").click()
     expect(analyst.locator("main")).to_contain_text(ANSWER)
+    analyst.get_by_role("link", name="Back to the report's tasks").click()
+    analyst.get_by_role("link", name="Close the report").click()
     analyst.get_by_label("Learning captured", exact=True).check()
     analyst.get_by_label("What the reporter will read").fill(OUTCOME_FOR_REPORTER)
     analyst.get_by_role("button", name="Close report").click()
@@ -215,6 +224,8 @@ def test_given_a_report_when_triaged_answered_and_closed_then_only_the_lesson_is
     expect(analyst.get_by_role("alert")).to_contain_text("Report closed")
     expect(analyst.locator("#report-status")).to_have_text("Closed")
     expect(analyst.locator("main")).to_contain_text("Learning captured")
+    expect(analyst.locator("#task-close-status")).to_have_text("Completed")
+    expect(analyst.locator(".govuk-task-list__link")).to_have_count(0)
     expect(analyst.locator(".candour-raw")).to_have_count(0)
     for words in IDENTIFYING:
         expect(analyst.locator("main")).not_to_contain_text(words)
@@ -259,8 +270,8 @@ def test_given_no_what_happened_when_continuing_then_the_error_shows_and_the_ans
     page: Page,
 ) -> None:
     page.goto("/report/new/")
-    narrative = {**STORY, "what_happened": ""}
-    month = _fill_report(page, narrative, month_index=2)
+    page.get_by_label("Which organisation is this about?").select_option(label=ORGANISATION)
+    page.get_by_role("button", name="Continue").click()
 
     page.get_by_role("button", name="Continue").click()
 
@@ -268,19 +279,30 @@ def test_given_no_what_happened_when_continuing_then_the_error_shows_and_the_ans
     expect(summary).to_be_visible()
     expect(summary).to_contain_text("Tell us what happened")
     expect(page).to_have_title(re.compile(r"^Error: "))
-    expect(page.get_by_label("What happened?", exact=True)).to_have_value("")
-    for name, label in TEXTAREAS.items():
-        if name != "what_happened":
-            expect(page.get_by_label(label, exact=True)).to_have_value(STORY[name])
-    for label in CHOICES:
-        expect(page.get_by_label(label, exact=True)).to_be_checked()
-    organisation = page.get_by_label("Which organisation is this about?")
-    expect(organisation.locator("option:checked")).to_have_text(ORGANISATION)
-    team = page.get_by_label("Which team's work was it? (optional)")
-    expect(team.locator("option:checked")).to_have_text(TEAM)
-    expect(page.get_by_label("When did it happen?").locator("option:checked")).to_have_text(month)
+    expect(page.locator("#id_what_happened-error")).to_contain_text("Tell us what happened")
     summary.get_by_role("link", name="Tell us what happened").click()
     expect(page.get_by_label("What happened?", exact=True)).to_be_focused()
+
+    # Answered, then back by the Back links: every page still holds its answers.
+    page.get_by_role("link", name="Back", exact=True).click()
+    organisation = page.get_by_label("Which organisation is this about?")
+    expect(organisation.locator("option:checked")).to_have_text(ORGANISATION)
+    page.get_by_role("button", name="Continue").click()
+    month = answer_report_pages(page, _story(month_index=2))
+    page.get_by_role("link", name="Back", exact=True).click()
+    expect(page.get_by_label(ANONYMOUSLY, exact=True)).to_be_checked()
+    page.get_by_role("link", name="Back", exact=True).click()
+    expect(page.get_by_label(FACTOR, exact=True)).to_be_checked()
+    expect(page.get_by_label("What would stop it happening again? (optional)")).to_have_value(
+        STORY["what_would_prevent"]
+    )
+    page.get_by_role("link", name="Back", exact=True).click()
+    expect(page.get_by_label("When did it happen?").locator("option:checked")).to_have_text(month)
+    team = page.get_by_label("Which team's work was it? (optional)")
+    expect(team.locator("option:checked")).to_have_text(TEAM)
+    page.get_by_role("link", name="Back", exact=True).click()
+    page.get_by_role("link", name="Back", exact=True).click()
+    expect(page.get_by_label("What happened?", exact=True)).to_have_value(STORY["what_happened"])
 
 
 def test_given_no_javascript_when_a_reporter_sends_a_report_then_they_get_a_receipt(
@@ -289,7 +311,10 @@ def test_given_no_javascript_when_a_reporter_sends_a_report_then_they_get_a_rece
     page = new_context(java_script_enabled=False).new_page()
     page.goto("/report/new/")
     expect(page.locator("body")).not_to_have_class(re.compile(r"\bjs-enabled\b"))
-    _fill_report(page, {"what_happened": "A visit was booked twice for the same afternoon."})
+    answer_report_pages(
+        page,
+        ReportAnswers(what_happened="A visit was booked twice for the same afternoon.", team=TEAM),
+    )
 
     sent = _send_checked_report(page)
 
@@ -325,12 +350,37 @@ def test_given_each_reporting_page_when_axe_checks_it_then_there_are_no_serious_
     reporter.goto("/report/")
     check(reporter, "start")
     reporter.get_by_role("button", name="Start now").click()
-    check(reporter, "form")
-    reporter.get_by_role("button", name="Continue").click()
-    expect(reporter.locator(".govuk-error-summary")).to_be_visible()
-    check(reporter, "form with errors")
-    _fill_report(reporter, {"what_happened": "A referral was read a day late."})
-    reporter.get_by_role("button", name="Continue").click()
+    continue_button = reporter.get_by_role("button", name="Continue")
+
+    def each_way(state: str) -> None:
+        """The page as it comes, then refused with nothing answered."""
+        check(reporter, state)
+        continue_button.click()
+        expect(reporter.locator(".govuk-error-summary")).to_be_visible()
+        check(reporter, f"{state}, with errors")
+
+    each_way("which organisation")
+    reporter.get_by_label("Which organisation is this about?").select_option(label=ORGANISATION)
+    continue_button.click()
+    each_way("what happened")
+    reporter.get_by_label("What happened?", exact=True).fill("A referral was read a day late.")
+    continue_button.click()
+    each_way("outcome")
+    reporter.get_by_label(NEAR_MISS, exact=True).check()
+    continue_button.click()
+    each_way("when and where")
+    reporter.get_by_label("When did it happen?").select_option(index=1)
+    reporter.get_by_label("Morning", exact=True).check()
+    reporter.get_by_label("The office", exact=True).check()
+    continue_button.click()
+    check(reporter, "what helped")
+    continue_button.click()
+    each_way("staying in touch")
+    reporter.get_by_label(IN_CONFIDENCE).check()
+    reporter.get_by_label("How can the learning team contact you? (only if in confidence)").fill(
+        "reporter@example.org"
+    )
+    continue_button.click()
     expect(reporter.get_by_role("button", name="Send report")).to_be_visible()
     check(reporter, "check your report")
     reporter.get_by_role("button", name="Send report").click()
@@ -345,9 +395,24 @@ def test_given_each_reporting_page_when_axe_checks_it_then_there_are_no_serious_
     analyst.goto("/learning/reports/")
     check(analyst, "triage")
     analyst.goto(f"/learning/reports/{reference}/")
-    check(analyst, "analyst's report, open")
+    check(analyst, "analyst's report: task list")
+    analyst.get_by_role("link", name="Check the redactions").click()
+    check(analyst, "task: check the redactions")
     analyst.get_by_role("button", name="Save redactions").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Redactions saved")
+    check(analyst, "task list, one task done")
+    for task, state in (
+        ("Code the outcome and harm", "task: outcome"),
+        ("Code the human factors", "task: human factors"),
+        ("Ask the reporter questions (optional)", "task: questions"),
+        ("Write a lesson or raise an alert (optional)", "task: lesson or alert"),
+    ):
+        analyst.get_by_role("link", name=task).click()
+        check(analyst, state)
+        analyst.get_by_role("link", name="Back to the report's tasks").click()
+    analyst.get_by_role("link", name="Change status").click()
+    check(analyst, "assignment and status")
+    analyst.get_by_role("button", name="Save and return to the tasks").click()
 
     follow_up = new_context().new_page()
     follow_up.goto("/report/follow-up/")
@@ -366,9 +431,14 @@ def test_given_each_reporting_page_when_axe_checks_it_then_there_are_no_serious_
     expect(manager.get_by_role("heading", level=1)).to_be_visible()
     check(manager, "manager's report")
 
+    analyst.get_by_role("link", name="Close the report").click()
+    analyst.get_by_role("button", name="Close report").click()
+    expect(analyst.locator(".govuk-error-summary")).to_be_visible()
+    check(analyst, "task: close, with errors")
     analyst.get_by_label("No further action needed", exact=True).check()
     analyst.get_by_label("What the reporter will read").fill("Shared with the duty team.")
     analyst.get_by_role("button", name="Close report").click()
+    check(analyst, "close: are you sure")
     # Closing destroys the reporter's words: the analyst confirms on a page of its own.
     analyst.get_by_role("button", name="Yes, close the report").click()
     expect(analyst.locator("#report-status")).to_have_text("Closed")

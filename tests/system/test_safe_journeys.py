@@ -1,7 +1,8 @@
 """Issue 18's journeys at desktop and phone widths, with axe: a young child's feedback with
 Exit this page, an anonymous child's disclosure with an optional way to be reached, and a
-reporter's check page (conditional contact box, identifiers marked, Change links, one
-report however often Send is pressed, when to come back)."""
+reporter's question pages with and without JavaScript (conditional contact box, errors
+that keep what was typed, identifiers marked, Change links that come back to the check
+page, one report however often Send is pressed, when to come back)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ import re
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from tests.system.support import AccessibilityCheck, ContextFactory, ShellRunner
+from tests.system.support import (
+    ANONYMOUSLY,
+    IN_CONFIDENCE,
+    AccessibilityCheck,
+    ContextFactory,
+    ReportAnswers,
+    ShellRunner,
+    answer_report_pages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +50,17 @@ def _fits(page: Page, axe: AccessibilityCheck) -> None:
     assert axe(page) == []
     sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert sideways <= 0, f"{page.url} scrolls {sideways}px sideways"
+
+
+# axe itself needs JavaScript (its checks wait on timers that never fire without it).
+SCRIPTS = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+
+
+def _fits_without_javascript(page: Page, checker: Page, axe: AccessibilityCheck) -> None:
+    """_fits for a page seen without JavaScript: its HTML as that browser has it, scripts
+    taken out, shown at the same width in a page that can run axe."""
+    checker.set_content(SCRIPTS.sub("", page.content()))
+    _fits(checker, axe)
 
 
 def _neutral_page(route: Route) -> None:
@@ -132,21 +152,13 @@ def test_given_an_anonymous_child_who_discloses_then_they_are_told_honestly_and_
     expect(page.locator("#contact-given")).to_contain_text("We have passed on how to reach you")
 
 
-def _fill_report(page: Page, marker: str) -> None:
-    page.get_by_label("Which organisation is this about?").select_option(
-        label="Riverside Borough Council"
+def _answers(marker: str) -> ReportAnswers:
+    return ReportAnswers(
+        what_happened=(
+            "I visited Zofia Kowalczyk at 27 Larch Grove and the letter went to the wrong family."
+        ),
+        what_caught_it=marker,
     )
-    page.get_by_label("What happened?", exact=True).fill(
-        "I visited Zofia Kowalczyk at 27 Larch Grove and the letter went to the wrong family."
-    )
-    page.get_by_label(CAUGHT, exact=True).fill(marker)
-    page.get_by_label("When did it happen?").select_option(index=1)
-    for label in (
-        "It was caught before it reached a child or family",
-        "Afternoon",
-        "A home visit",
-    ):
-        page.get_by_label(label, exact=True).check()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -160,37 +172,125 @@ def test_given_a_reporter_when_they_check_and_send_twice_then_one_report_is_sent
     page = new_context(viewport=WIDTHS[width]).new_page()
     axe = serious_accessibility_problems
     page.goto("/report/new/")
-    contact = page.get_by_label("How can the learning team contact you? (only if in confidence)")
-    expect(contact).to_be_hidden()
-    page.get_by_label(re.compile("^In confidence")).check()
-    expect(contact).to_be_visible()
-    page.get_by_label(re.compile("^Anonymously")).check()
-    expect(contact).to_be_hidden()
-    _fill_report(page, marker)
-    _fits(page, axe)
-
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Check your report before sending it")
+    answer_report_pages(page, _answers(marker))
     expect(page.locator("#answer-what_happened mark").first).to_contain_text("Zofia")
     expect(page.locator("#removals")).to_be_visible()
     _fits(page, axe)
 
-    page.get_by_role("button", name="Change what caught it").click()
-    expect(
-        page.get_by_label("What caught it or stopped it getting worse? (optional)")
-    ).to_be_focused()
+    # The contact box shows under "in confidence" only (with JavaScript).
+    page.get_by_role("link", name="Change how you are sending it").click()
+    contact = page.get_by_label("How can the learning team contact you? (only if in confidence)")
+    expect(contact).to_be_hidden()
+    page.get_by_label(IN_CONFIDENCE).check()
+    expect(contact).to_be_visible()
+    page.get_by_label(ANONYMOUSLY, exact=True).check()
+    expect(contact).to_be_hidden()
+    _fits(page, axe)
     page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("link", name="Change what caught it").click()
+    expect(page.get_by_label(CAUGHT)).to_be_focused()
+    expect(page.get_by_label(CAUGHT)).to_have_value(marker)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your report before sending it")
 
     # Two presses as fast as a double click: the second form post races the first.
     send = page.get_by_role("button", name="Send report")
     page.evaluate(
         "() => { const form = document.getElementById('check-form');"
-        " const button = form.querySelector('[value=confirm]');"
+        " const button = form.querySelector('button[type=submit]');"
         " form.requestSubmit(button); form.requestSubmit(button); }"
     )
     expect(page.get_by_role("heading", level=1)).to_have_text("Report sent")
     expect(send).to_have_count(0)
     expect(page.locator("#come-back")).to_contain_text("working days")
     _fits(page, axe)
+    count = candour_shell(COUNT_REPORTS.format(marker=marker)).strip().splitlines()[-1]
+    assert count == "1"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_given_no_javascript_a_reporter_answers_a_page_at_a_time_changes_an_answer_and_sends(
+    width: str,
+    new_context: ContextFactory,
+    candour_shell: ShellRunner,
+    serious_accessibility_problems: AccessibilityCheck,
+) -> None:
+    marker = f"A colleague noticed, second browser test {width}."
+    page = new_context(viewport=WIDTHS[width], java_script_enabled=False).new_page()
+    checker = new_context(viewport=WIDTHS[width]).new_page()
+    checker.goto("/accessibility/")  # the server's origin, so the page's styles load
+
+    def fits(on: Page) -> None:
+        _fits_without_javascript(on, checker, serious_accessibility_problems)
+
+    heading = page.get_by_role("heading", level=1)
+    continue_button = page.get_by_role("button", name="Continue")
+    page.goto("/report/")
+    page.get_by_role("button", name="Start now").click()
+    expect(heading).to_have_text("Which organisation is this about?")
+    fits(page)
+    page.get_by_label("Which organisation is this about?").select_option(
+        label="Riverside Borough Council"
+    )
+    continue_button.click()
+
+    # Refused: the one error pattern, all on the server.
+    expect(heading).to_have_text("What happened?")
+    continue_button.click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Tell us what happened")
+    fits(page)
+    words = _answers(marker).what_happened
+    page.get_by_label("What happened?", exact=True).fill(words)
+    continue_button.click()
+    # Back, and the words are still there.
+    expect(heading).to_have_text("What was the outcome?")
+    page.get_by_role("link", name="Back", exact=True).click()
+    expect(page.get_by_label("What happened?", exact=True)).to_have_value(words)
+    continue_button.click()
+    page.get_by_label("It was caught before it reached a child or family", exact=True).check()
+    fits(page)
+    continue_button.click()
+
+    expect(heading).to_have_text("When and where did it happen?")
+    page.get_by_label("When did it happen?").select_option(index=1)
+    page.get_by_label("Afternoon", exact=True).check()
+    continue_button.click()
+    expect(page.locator("#id_setting-error")).to_contain_text("Choose where it happened")
+    expect(page.get_by_label("Afternoon", exact=True)).to_be_checked()
+    fits(page)
+    page.get_by_label("A home visit", exact=True).check()
+    continue_button.click()
+
+    expect(heading).to_have_text("What helped, and what made it more likely?")
+    page.get_by_label(CAUGHT, exact=True).fill(marker)
+    fits(page)
+    continue_button.click()
+
+    # Without JavaScript the contact box shows under "in confidence", and is still only
+    # asked for then.
+    expect(heading).to_have_text("How do you want to send this?")
+    expect(
+        page.get_by_label("How can the learning team contact you? (only if in confidence)")
+    ).to_be_visible()
+    fits(page)
+    page.get_by_label(ANONYMOUSLY, exact=True).check()
+    continue_button.click()
+    expect(heading).to_have_text("Check your report before sending it")
+    expect(page.locator("#answer-what_happened mark").first).to_contain_text("Zofia")
+    fits(page)
+
+    # A Change link goes to the answer's page and comes back to the check page.
+    page.get_by_role("link", name="Change where").click()
+    expect(heading).to_have_text("When and where did it happen?")
+    page.get_by_label("A school or nursery", exact=True).check()
+    continue_button.click()
+    expect(heading).to_have_text("Check your report before sending it")
+    expect(page.locator("#answer-setting")).to_have_text("A school or nursery")
+
+    page.get_by_role("button", name="Send report").click()
+    expect(heading).to_have_text("Report sent")
+    fits(page)
     count = candour_shell(COUNT_REPORTS.format(marker=marker)).strip().splitlines()[-1]
     assert count == "1"

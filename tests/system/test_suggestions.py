@@ -81,9 +81,17 @@ def test_given_a_reviewed_report_when_the_analyst_accepts_a_suggestion_then_it_i
     expect(_card(analyst, CODE)).to_have_count(0)
     problems += serious_accessibility_problems(analyst)
 
-    # Saving keeps it as the analyst's own coding.
+    # Accepted but not saved: the report's task list says the coding is in progress.
+    analyst.get_by_role("link", name="Back to the report's tasks").click()
+    expect(analyst.locator("#task-coding-status")).to_have_text("In progress")
+    analyst.get_by_role("link", name="Code the human factors").click()
+    expect(analyst.get_by_label(CODE, exact=True)).to_be_checked()
+
+    # Saving keeps it as the analyst's own coding, and returns to the task list.
     analyst.get_by_role("button", name="Save coding").click()
     expect(analyst.get_by_role("alert")).to_contain_text("Coding saved")
+    expect(analyst.locator("#task-coding-status")).to_have_text("Completed")
+    analyst.get_by_role("link", name="Code the human factors").click()
     expect(analyst.get_by_label(CODE, exact=True)).to_be_checked()
     expect(_card(analyst, CODE)).to_have_count(0)
 

@@ -158,10 +158,11 @@ def _own_current_keys(report: Report, analyst: User) -> set[str]:
 
 
 def is_blind_second_coding(report: Report, analyst: User) -> bool:
-    """Someone else coded the report and this analyst's coding is not the primary one."""
+    """Someone else coded the report's codes and this analyst's coding is not the primary
+    one (an outcome alone, with no codes, shows nothing to copy)."""
     codings = Coding.objects.filter(report=report)
     return (
-        codings.exclude(analyst=analyst).exists()
+        codings.exclude(analyst=analyst).filter(values__isnull=False).exists()
         and not codings.filter(analyst=analyst, is_primary=True).exists()
     )
 

@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 import numpy as np
+from django.db.models import Exists, OuterRef
 from sklearn.metrics import roc_auc_score
 
 from candour.core.models import Organisation
@@ -86,13 +87,17 @@ def _coded_label(code: Code, state: str) -> str:
 
 
 def training_examples(organisation: Organisation) -> list[Example]:
-    """Each reviewed report's primary coding, oldest report first; ids are report pks."""
+    """Each reviewed report's primary coding, oldest report first; ids are report pks.
+
+    A coding of the outcome alone (its codes not yet chosen) is left out: it would teach
+    that no code applies."""
     codings = list(
         Coding.objects.filter(
             report__organisation=organisation,
             report__redactions_reviewed_at__isnull=False,
             is_primary=True,
         )
+        .filter(Exists(CodedValue.objects.filter(coding=OuterRef("pk"))))
         .select_related("report")
         .order_by("report__received_week", "report_id")
     )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -175,11 +176,23 @@ def test_a_defence_held_by_one_analyst_and_failed_by_the_other_is_a_disagreement
 def test_the_analyst_codes_the_outcome_starting_from_the_reporters(world: World) -> None:
     report = reviewed_report(world)
     client = signed_in_client(world.analyst)
-    url = reverse("learning:code-report", args=[report.reference])
-    assert 'value="near_miss" checked' in client.get(url).content.decode()
-    client.post(url, {"outcome": "no_harm"})
+    url = reverse("learning:code-outcome", args=[report.reference])
+    page = client.get(url).content.decode()
+    assert re.search(r'<input[^>]*value="near_miss"[^>]*checked', page)
+    assert "The reporter said: It was caught before it reached a child or family" in page
+    saved = client.post(url, {"outcome": "no_harm"})
+    assert saved["Location"] == reverse("reporting:learning-detail", args=[report.reference])
     assert report.codings.get().outcome == "no_harm"
-    assert 'value="no_harm" checked' in client.get(url).content.decode()
+    assert re.search(r'<input[^>]*value="no_harm"[^>]*checked', client.get(url).content.decode())
+    # Coding the human factors afterwards keeps the outcome the analyst chose.
+    client.post(
+        reverse("learning:code-report", args=[report.reference]),
+        {"code": ["factor.team.handover"]},
+    )
+    assert report.codings.get().outcome == "no_harm"
+    refused = client.post(url, {"outcome": ""})
+    assert refused.status_code == 400
+    assert '<a href="#id_outcome_0">Choose the outcome</a>' in refused.content.decode()
     other = reviewed_report(world)
     assert services.save_coding(analyst=world.analyst, report=other, choices=[]).outcome == (
         "near_miss"

@@ -10,9 +10,12 @@ use, with the world's Riverside Assessment team.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.test import Client
+from django.utils import timezone
 from factory.base import Factory
 from factory.declarations import LazyAttribute, LazyFunction
 
@@ -20,6 +23,10 @@ from candour.reporting import services
 from candour.reporting.models import Report
 from candour.reporting.vocabulary import Outcome, PartOfDay, Route, Setting
 from conftest import World
+
+if TYPE_CHECKING:
+    # The test client's response type, as django-stubs names it.
+    from django.test.client import _MonkeyPatchedWSGIResponse as HttpResponse
 
 T = TypeVar("T")
 
@@ -101,3 +108,62 @@ def reviewed_report(world: World, what_happened: str | None = None, **overrides:
     overrides.setdefault("team", world.assessment)
     overrides.setdefault("reviewer", world.analyst)
     return ReviewedReportFactory.create(**overrides)
+
+
+# The reporter's question pages in order, and the answers each one posts (ADR 0029).
+PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("organisation", ("organisation",)),
+    ("what-happened", ("what_happened",)),
+    ("outcome", ("outcome",)),
+    ("when-and-where", ("occurred_month", "part_of_day", "setting", "team")),
+    ("what-helped", ("what_caught_it", "factors", "what_made_it_likely", "what_would_prevent")),
+    ("staying-in-touch", ("route", "contact")),
+)
+
+
+def page_answers(world: World, **overrides: Any) -> dict[str, Any]:
+    """A reporter's answers to every page: an anonymous near miss on a home visit to
+    Riverside's Assessment team, with identifying details in what happened."""
+    answers: dict[str, Any] = {
+        "organisation": str(world.riverside.pk),
+        "what_happened": "I visited Kasia Nowak at 14 Elm Road and did not see the baby.",
+        "outcome": "near_miss",
+        "occurred_month": timezone.localdate().replace(day=1).isoformat(),
+        "part_of_day": "afternoon",
+        "setting": "home_visit",
+        "team": str(world.assessment.pk),
+        "what_caught_it": "The health visitor rang.",
+        "factors": ["workload"],
+        "what_made_it_likely": "",
+        "what_would_prevent": "See the child awake.",
+        "route": "anonymous",
+        "contact": "",
+    }
+    answers.update(overrides)
+    return answers
+
+
+def answer_every_page(client: Client, answers: dict[str, Any]) -> HttpResponse:
+    """Post each question page in turn, as a reporter would, and return the check page."""
+    client.get("/report/new/")
+    for slug, fields in PAGES:
+        response = client.post(
+            f"/report/new/{slug}/", {name: answers[name] for name in fields if name in answers}
+        )
+        assert response.status_code == 302, (slug, response.content.decode()[:2000])
+    check = client.get("/report/new/check/")
+    assert check.status_code == 200, check.get("Location")
+    return check
+
+
+def send_checked(client: Client, check: HttpResponse) -> HttpResponse:
+    """Press Send report on a check page."""
+    token = re.search(r'name="submission_token" value="([^"]+)"', check.content.decode())
+    assert token, check.content.decode()
+    return client.post("/report/new/check/", {"submission_token": token.group(1)})
+
+
+def receipt_of(page: HttpResponse) -> str:
+    found = re.search(r'id="receipt-code">([0-9A-Z-]{19})<', page.content.decode())
+    assert found, page.content.decode()
+    return found.group(1)

@@ -1,6 +1,6 @@
-"""Bad input on the report form, checked with hypothesis: any text never raises, and either
-validates or gives the field a message; a form sent back for one mistake keeps everything
-else that was typed."""
+"""Bad input on the report's question pages, checked with hypothesis: any text never
+raises, and either validates or gives the field a message; a page sent back for one
+mistake keeps everything else typed on it, and every other page's answers."""
 
 from __future__ import annotations
 
@@ -13,11 +13,18 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from candour.reporting.forms import NARRATIVE_MAX, ReportForm
+from candour.reporting.forms import NARRATIVE_MAX
+from candour.reporting.journey.forms import (
+    OrganisationStep,
+    StayingInTouchStep,
+    WhatHappenedStep,
+    WhatHelpedStep,
+    WhenAndWhereStep,
+)
 from candour.reporting.models import Report
+from candour.reporting.tests.factories import PAGES
 from conftest import World
 
-NEW = "/report/new/"
 SMALL = settings(
     max_examples=30,
     derandomize=True,
@@ -77,6 +84,17 @@ def _should_refuse(text: str, *, required: bool, max_length: int) -> bool:
     return "\x00" in text or len(text.strip()) > max_length or (required and not text.strip())
 
 
+def _pages(data: dict[str, Any], world: World) -> dict[str, Any]:
+    """Each page's form bound to ``data``, as the pages validate it."""
+    return {
+        "what_happened": WhatHappenedStep(data),
+        "what_helped": WhatHelpedStep(data),
+        "staying_in_touch": StayingInTouchStep(data),
+        "when_and_where": WhenAndWhereStep(data, organisation=world.riverside),
+        "organisation": OrganisationStep(data),
+    }
+
+
 @SMALL
 @given(texts=st.fixed_dictionaries({name: nasty_text for name in TEXT_FIELDS}), contact=nasty_text)
 @example(texts={name: "\x00" for name in TEXT_FIELDS}, contact="\u202e")
@@ -84,24 +102,26 @@ def _should_refuse(text: str, *, required: bool, max_length: int) -> bool:
 def test_any_text_validates_or_gets_a_message_on_its_own_field(
     world: World, texts: dict[str, str], contact: str
 ) -> None:
-    form = ReportForm({**_valid(world), **texts, "contact": contact})
-
-    valid = form.is_valid()
+    forms = _pages({**_valid(world), **texts, "contact": contact}, world)
+    errors = {}
+    for form in forms.values():
+        form.is_valid()
+        errors.update(form.errors)
+    cleaned = {k: v for f in forms.values() for k, v in getattr(f, "cleaned_data", {}).items()}
 
     for name, (required, max_length) in TEXT_FIELDS.items():
         text = texts[name]
         if _should_refuse(text, required=required, max_length=max_length):
-            assert form.errors[name], name
-            assert all(str(message).strip() for message in form.errors[name])
+            assert errors[name], name
+            assert all(str(message).strip() for message in errors[name])
         else:
-            assert name not in form.errors
-            assert form.cleaned_data[name] == text.strip()
+            assert name not in errors
+            assert cleaned[name] == text.strip()
     if not _should_refuse(contact, required=True, max_length=300):
-        assert "contact" not in form.errors
+        assert "contact" not in errors
     else:
-        assert all(str(message).strip() for message in form.errors["contact"])
-    assert valid == (not form.errors)
-    assert set(form.errors) <= {*TEXT_FIELDS, "contact"}
+        assert all(str(message).strip() for message in errors["contact"])
+    assert set(errors) <= {*TEXT_FIELDS, "contact"}
 
 
 # One field wrong, and what should be said about it.
@@ -113,9 +133,10 @@ MISTAKES = [
     ("part_of_day", {"part_of_day": "midnight\u202e"}, "Select a valid choice"),
     ("contact", {"route": "confidential", "contact": "  "}, "Give a way to contact you"),
     ("what_happened", {"what_happened": "   "}, "Tell us what happened"),
-    ("organisation", {"organisation": "999999999"}, "Select a valid choice"),
+    ("organisation", {"organisation": "999999999"}, "Choose the organisation this is about"),
     ("team", {"team": "-1"}, "Choose a team in the organisation you chose"),
 ]
+PAGE_OF = {name: slug for slug, fields in PAGES for name in fields}
 
 
 @SMALL
@@ -123,7 +144,7 @@ MISTAKES = [
     mistake=st.sampled_from(MISTAKES),
     texts=st.fixed_dictionaries(
         {
-            "what_happened": nasty_text.filter(lambda t: bool(t.strip())),
+            "what_happened": nasty_text.filter(lambda t: bool(t.strip()) and "\x00" not in t),
             "what_caught_it": nasty_text,
             "what_made_it_likely": nasty_text,
             "what_would_prevent": nasty_text,
@@ -141,18 +162,26 @@ MISTAKES = [
     },
     factors=["workload"],
 )
-def test_a_form_sent_back_for_one_mistake_keeps_everything_else(
+def test_a_page_sent_back_for_one_mistake_keeps_everything_else(
     world: World,
     mistake: tuple[str, dict[str, str], str],
     texts: dict[str, str],
     factors: list[str],
 ) -> None:
     field, change, message = mistake
-    data = {**_valid(world), **texts, "factors": factors, **change}
+    data = {**_valid(world), **texts, "factors": factors}
+    slug = PAGE_OF[field]
     before = Report.objects.count()
+    client = Client()
 
     with transaction.atomic():
-        response = Client().post(NEW, data)
+        # Every page before the wrong one answered well, then the wrong one.
+        for earlier, fields in PAGES:
+            if earlier == slug:
+                break
+            client.post(f"/report/new/{earlier}/", {name: _valid(world)[name] for name in fields})
+        posted = {name: {**data, **change}[name] for name in dict(PAGES)[slug]}
+        response = client.post(f"/report/new/{slug}/", posted)
         transaction.set_rollback(True)
 
     body = response.content.decode()
@@ -160,14 +189,15 @@ def test_a_form_sent_back_for_one_mistake_keeps_everything_else(
     assert response.status_code == 400
     assert message in " ".join(str(m) for m in form.errors[field])
     assert escape(form.errors[field][0]) in body
-    for name in ("what_happened", "what_caught_it", "what_made_it_likely", "what_would_prevent"):
-        if name not in change:
+    for name in dict(PAGES)[slug]:
+        if name in change:
+            continue
+        if name == "factors":
+            assert sorted(form["factors"].value()) == sorted(factors)
+            for factor in factors:
+                assert f'value="{factor}"' in body
+        else:
             assert form[name].value() == data[name]
-            assert escape(data[name]) in body, name
-    for name in ("organisation", "team", "outcome", "occurred_month", "part_of_day", "setting"):
-        if name not in change:
-            assert form[name].value() == data[name]
-    assert sorted(form["factors"].value()) == sorted(factors)
-    for factor in factors:
-        assert f'value="{factor}"' in body
+            if name in TEXT_FIELDS:
+                assert escape(data[name]) in body, name
     assert Report.objects.count() == before
