@@ -83,15 +83,68 @@ def _survey_results(world: World) -> tuple[Client, str]:
     return signed_in_client(world.analyst), reverse("surveys:results-csv", args=[wave.pk])
 
 
+def _open_library(world: World) -> tuple[Client, str]:
+    """Lessons published openly whose titles and words are hostile, read by anyone."""
+    from candour.learning.lessons import services as lessons
+    from candour.learning.library import services as library
+    from candour.learning.library.content import open_copy
+    from candour.reporting.tests.factories import reviewed_report
+
+    for hostile in HOSTILE[:3]:
+        lesson = lessons.publish_lesson(
+            actor=world.analyst,
+            lesson=lessons.save_lesson(
+                actor=world.analyst,
+                organisation=world.riverside,
+                reports=[reviewed_report(world)],
+                title=hostile,
+                story="A visit went ahead without the child being seen.",
+                commentary=hostile,
+                action_taken="Visits are spaced.",
+            ),
+        )
+        digest = open_copy(lesson, today=timezone.localdate()).digest
+        library.publish_openly(actor=world.analyst, lesson=lesson, previewed=digest)
+    return Client(), reverse("learning:library-csv")
+
+
+def _coded_reports(world: World) -> tuple[Client, str]:
+    """Themes with hostile names over a reviewed report, in the learning team's download."""
+    from candour.learning.themes.services import create_theme
+    from candour.reporting.tests.factories import reviewed_report
+
+    report = reviewed_report(world)
+    for hostile in HOSTILE[:3]:
+        create_theme(
+            actor=world.analyst, organisation=world.riverside, name=hostile, reports=[report]
+        )
+    return signed_in_client(world.analyst), reverse("learning:export", args=["themes", "csv"])
+
+
+def _ideas(world: World) -> tuple[Client, str]:
+    """Ideas whose words are hostile, in the managers' download."""
+    from candour.ideas.tests.factories import submit
+
+    for hostile in HOSTILE[:3]:
+        submit(world, problem=hostile)
+    return signed_in_client(world.manager), reverse("ideas:export", args=["csv"])
+
+
 # Every CSV download, by URL name, with the set-up that fills it with hostile text.
 CSV_ENDPOINTS: dict[str, Callable[[World], tuple[Client, str]]] = {
     "surveys:results-csv": _survey_results,
+    "learning:library-csv": _open_library,
+    "learning:export": _coded_reports,
+    "ideas:export": _ideas,
 }
 
 
 def test_every_csv_endpoint_is_in_the_sweep() -> None:
+    """A route serving CSV: .csv in its path or name, or a file format chosen in its path."""
     served = {
-        name for route, name in _routes(get_resolver()) if ".csv" in route or "csv" in (name or "")
+        name
+        for route, name in _routes(get_resolver())
+        if ".csv" in route or "csv" in (name or "") or "<slug:file_format>" in route
     }
     assert served == set(CSV_ENDPOINTS)
 
