@@ -214,7 +214,9 @@ def reporting_pages(world: World, language: str) -> Iterator[Page]:
     yield "report check page", check
     # A Change link on the check page, and back to the check page with the new answer.
     change = _link(check, "answer=what_caught_it")
-    yield "report, changing an answer", _html(client.get(change))
+    changing = _html(client.get(change))
+    assert "autofocus" in changing, "the answer being changed has the focus"
+    yield "report, changing an answer", changing
     changed = {**answers["what-helped"], "what_caught_it": "The health visitor rang me."}
     assert _redirected_to(client.post(change, changed)) == check_url
     check = _html(client.get(check_url))
@@ -231,7 +233,9 @@ def reporting_pages(world: World, language: str) -> Iterator[Page]:
     step_url = _redirected_to(client.get(new))
     client.post(step_url, answers["what-happened"])
     assert _redirected_to(client.post(reverse("reporting:delete"))) == reverse("reporting:start")
-    yield "report start, answers deleted", _html(client.get(reverse("reporting:start")))
+    deleted = _html(client.get(reverse("reporting:start")))
+    assert "govuk-notification-banner--success" in deleted, "says the answers were deleted"
+    yield "report start, answers deleted", deleted
     follow_up = reverse("reporting:follow-up")
     yield "come back with your code", _html(client.get(follow_up))
     yield (
