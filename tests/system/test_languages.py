@@ -3,6 +3,8 @@ choice remembered on the next page, and the Arabic family form laid out right to
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import FloatRect, Page, expect
 
@@ -57,15 +59,19 @@ def test_given_english_when_cymraeg_is_chosen_then_the_next_page_is_in_welsh_too
 
 def test_the_welsh_councils_report_form_starts_in_welsh(page: Page) -> None:
     page.goto("/report/new/?organisation=cyngor-sir-aberafon")
+    # The council came with the link, so its question is not asked: the first page is
+    # what happened (ADR 0029), in the council's language.
+    expect(page).to_have_url(re.compile(r"/report/new/what-happened/$"))
     expect(page.locator("html")).to_have_attribute("lang", "cy")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Eich adroddiad")
-    chosen = page.get_by_label("Pa sefydliad mae hyn yn ymwneud ag ef?")
-    expect(chosen.locator("option:checked")).to_have_text("Cyngor Sir Aberafon")
+    expect(page.locator(".govuk-caption-l")).to_have_text("Eich adroddiad")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Beth ddigwyddodd?")
+    expect(page.get_by_role("textbox", name="Beth ddigwyddodd?")).to_be_visible()
     expect(page.get_by_role("button", name="Parhau")).to_be_visible()
     # A person's own choice wins over the council's.
     page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en-gb")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your report")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What happened?")
+    expect(page.get_by_role("button", name="Continue")).to_be_visible()
 
 
 def _box(page: Page, selector: str) -> FloatRect:

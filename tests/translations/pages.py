@@ -8,6 +8,7 @@ said, we did" and reading an answer with a private code.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from datetime import timedelta
@@ -18,6 +19,8 @@ from django.utils import timezone, translation
 
 from candour.core.services import set_safety_lead
 from candour.learning.alerts import services as hazard_alerts
+from candour.reporting.forms import NARRATIVE_MAX
+from candour.reporting.journey.steps import STEPS
 from candour.reporting.tests.factories import submit
 from candour.surveys.services import close_wave
 from candour.surveys.services import open_wave as open_survey_wave
@@ -145,49 +148,94 @@ def too_many_page(world: World, language: str) -> Iterator[Page]:
     yield "too much feedback", _html(response, 429)
 
 
-def _report_answers(world: World, **overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "organisation": str(world.riverside.pk),
-        "team": str(world.assessment.pk),
-        "what_happened": "I did not see the baby on the visit.",
-        "outcome": "near_miss",
-        "occurred_month": timezone.localdate().replace(day=1).isoformat(),
-        "part_of_day": "afternoon",
-        "setting": "home_visit",
-        "what_caught_it": "The health visitor rang.",
-        "factors": ["workload"],
-        "what_made_it_likely": "",
-        "what_would_prevent": "See the child awake.",
-        "route": "confidential",
-        "contact": "reporter@example.org",
+# What a reporter answers on each question page (ADR 0029), by the page's slug. The
+# telephone number is there so the check page marks something it will take out.
+def _report_answers(world: World) -> dict[str, dict[str, object]]:
+    return {
+        "organisation": {"organisation": str(world.riverside.pk)},
+        "what-happened": {
+            "what_happened": "I did not see the baby on the visit. I rang 07700 900123 after."
+        },
+        "outcome": {"outcome": "near_miss"},
+        "when-and-where": {
+            "occurred_month": timezone.localdate().replace(day=1).isoformat(),
+            "part_of_day": "afternoon",
+            "setting": "home_visit",
+            "team": str(world.assessment.pk),
+        },
+        "what-helped": {
+            "what_caught_it": "The health visitor rang.",
+            "factors": ["workload"],
+            "what_made_it_likely": "",
+            "what_would_prevent": "See the child awake.",
+        },
+        "staying-in-touch": {"route": "confidential", "contact": "reporter@example.org"},
     }
-    data.update(overrides)
-    return data
+
+
+def _redirected_to(response: object) -> str:
+    assert getattr(response, "status_code", 0) == 302, getattr(response, "status_code", 0)
+    return str(getattr(response, "url", ""))
+
+
+def _link(page: str, pattern: str) -> str:
+    """The address of the first link on the page whose href matches `pattern`."""
+    found = re.search(rf'href="([^"]*{pattern}[^"]*)"', page)
+    assert found is not None, pattern
+    return html.unescape(found.group(1))
 
 
 def reporting_pages(world: World, language: str) -> Iterator[Page]:
-    """Reporting without an account: the form, its errors, the check page, the receipt,
-    and coming back with the receipt."""
+    """Reporting without an account, a question a page (ADR 0029): the start page, each
+    question page and its errors (the organisation asked, as no link gave it), the contact
+    box under "in confidence", the check page, a Change link there and back, deleting the
+    answers, sending and the receipt; then coming back with the receipt."""
     client = chosen(language)
-    new = reverse("reporting:new")
+    answers = _report_answers(world)
     yield "report start", _html(client.get(reverse("reporting:start")))
-    yield "report form", _html(client.get(new + f"?organisation={world.riverside.slug}"))
-    yield "report form, nothing filled in", _html(client.post(new, {}), 400)
-    check = _html(client.post(new, _report_answers(world)))
+    first = _redirected_to(client.get(reverse("reporting:new")))
+    assert first == reverse("reporting:step", args=["organisation"])
+    for step in STEPS:
+        url = reverse("reporting:step", args=[step.slug])
+        yield f"report, {step.slug}", _html(client.get(url))
+        if step.slug == "what-helped":
+            # Every question here is optional: the error is an answer that is too long.
+            too_long = {"what_caught_it": "x" * (NARRATIVE_MAX + 1)}
+            yield f"report, {step.slug} too long", _html(client.post(url, too_long), 400)
+        else:
+            yield f"report, {step.slug} unanswered", _html(client.post(url, {}), 400)
+        if step.slug == "staying-in-touch":
+            no_contact = {"route": "confidential", "contact": ""}
+            yield "report, in confidence with no contact", _html(client.post(url, no_contact), 400)
+        _redirected_to(client.post(url, answers[step.slug]))
+    check_url = reverse("reporting:check")
+    check = _html(client.get(check_url))
+    assert 'class="candour-redaction"' in check, "the number is marked to be taken out"
     yield "report check page", check
-    yield (
-        "report form, changing an answer",
-        _html(client.post(new, {**_report_answers(world), "change": "what_caught_it"})),
-    )
+    # A Change link on the check page, and back to the check page with the new answer.
+    change = _link(check, "answer=what_caught_it")
+    changing = _html(client.get(change))
+    assert "autofocus" in changing, "the answer being changed has the focus"
+    yield "report, changing an answer", changing
+    changed = {**answers["what-helped"], "what_caught_it": "The health visitor rang me."}
+    assert _redirected_to(client.post(change, changed)) == check_url
+    check = _html(client.get(check_url))
+    yield "report check page, answer changed", check
+    delete = _link(check, reverse("reporting:delete"))
+    yield "report, delete your answers?", _html(client.get(delete))
     token = re.search(r'name="submission_token" value="([^"]+)"', check)
     assert token is not None
-    receipt_page = _html(
-        client.post(
-            new,
-            {**_report_answers(world), "stage": "confirm", "submission_token": token.group(1)},
-        )
-    )
+    receipt_page = _html(client.post(check_url, {"submission_token": token.group(1)}))
     yield "report receipt", receipt_page
+    # Another reporter who starts, then deletes what they wrote.
+    client = chosen(language)
+    new = reverse("reporting:new") + f"?organisation={world.riverside.slug}"
+    step_url = _redirected_to(client.get(new))
+    client.post(step_url, answers["what-happened"])
+    assert _redirected_to(client.post(reverse("reporting:delete"))) == reverse("reporting:start")
+    deleted = _html(client.get(reverse("reporting:start")))
+    assert "govuk-notification-banner--success" in deleted, "says the answers were deleted"
+    yield "report start, answers deleted", deleted
     follow_up = reverse("reporting:follow-up")
     yield "come back with your code", _html(client.get(follow_up))
     yield (

@@ -39,7 +39,11 @@ def test_demo_data_loads_once_and_verifies() -> None:
 
     # A Welsh council whose public pages start in Welsh, and a family's feedback in
     # Arabic waiting for a person to read it (issue 22).
-    welsh = Client().get(reverse("reporting:new") + "?organisation=cyngor-sir-aberafon")
+    # The link opens the first question page (ADR 0029), in the council's language.
+    welsh = Client().get(
+        reverse("reporting:new") + "?organisation=cyngor-sir-aberafon", follow=True
+    )
+    assert welsh.redirect_chain[-1][0] == reverse("reporting:step", args=["what-happened"])
     assert '<html lang="cy"' in welsh.content.decode()
     arabic = Feedback.objects.get(needs_reading=True)
     assert arabic.written_in == "ar"
