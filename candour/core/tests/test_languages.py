@@ -141,8 +141,9 @@ def test_an_organisation_that_chooses_welsh_has_its_public_pages_start_in_welsh(
     visitor = Client()
     page = visitor.get(reverse("voice:start", args=[token])).content.decode()
     assert 'lang="cy"' in html_tag(page)
-    form = visitor.get(reverse("reporting:new") + "?organisation=riverside").content.decode()
-    assert 'lang="cy"' in html_tag(form)
+    form = visitor.get(reverse("reporting:new") + "?organisation=riverside", follow=True)
+    assert form.redirect_chain  # to the first question page
+    assert 'lang="cy"' in html_tag(form.content.decode())
     # A person's own choice wins over the organisation's.
     visitor.get(reverse("voice:start", args=[token]) + "?lang=en-gb")
     assert 'lang="en-gb"' in html_tag(
