@@ -69,11 +69,13 @@ def test_a_setting_looks_up_a_flagged_child_over_http(
         "found",
         "looked_after",
         "superseded_number",
+        "inactive_number",
         "plans",
         "ended_plans",
         "attendances",
     }
     assert body["found"] is True
+    assert body["inactive_number"] is False
     [plan] = body["plans"]
     assert set(plan) == {
         "plan_type",
