@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from candour.learning.similar.store import RELOAD_CHECK_SECONDS
 from tests.system.support import AccessibilityCheck, PageOpener, ShellRunner
 
 pytestmark = pytest.mark.browser
@@ -77,8 +79,13 @@ class Reports:
 
 @pytest.fixture(scope="module")
 def reports(candour_shell: ShellRunner) -> Reports:
-    """A reviewed report in each of two organisations, and the index built over all."""
+    """A reviewed report in each of two organisations, and the index built over all.
+
+    The server looks for a newer index at most every RELOAD_CHECK_SECONDS (ADR 0008): a
+    page an earlier test opened may have loaded the old one just before this build, so
+    the test waits out that window rather than race it."""
     found = json.loads(candour_shell(SET_UP).strip().splitlines()[-1])
+    time.sleep(RELOAD_CHECK_SECONDS + 1)
     return Reports(found[RIVERSIDE], found[MOORLAND])
 
 
