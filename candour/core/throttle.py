@@ -16,6 +16,14 @@ from django.utils import timezone
 from candour.core.models import Throttle
 
 
+def _checked(key: str) -> str:
+    """The key, refused here if it would not fit the column: SQLite stores a longer one,
+    PostgreSQL refuses it with a server error in the middle of a page."""
+    if len(key) > Throttle._meta.get_field("key").max_length:  # type: ignore[operator]
+        raise ValueError(f"throttle key longer than the column: {key.split(':')[0]}...")
+    return key
+
+
 def _window_start(now: datetime, window: timedelta, *, aligned: bool) -> datetime:
     if not aligned:
         return now
@@ -36,7 +44,8 @@ def hit(key: str, *, limit: int, window: timedelta, aligned: bool = False) -> bo
     """Count one attempt; return False when the window's limit is already used up."""
     now = timezone.now()
     throttle, _ = Throttle.objects.select_for_update().get_or_create(
-        key=key, defaults={"window_started_at": _window_start(now, window, aligned=aligned)}
+        key=_checked(key),
+        defaults={"window_started_at": _window_start(now, window, aligned=aligned)},
     )
     _current(throttle, now, window, aligned=aligned)
     if throttle.count >= limit:
@@ -51,7 +60,7 @@ def add(key: str, *, window: timedelta) -> int:
     """Count one attempt with no limit of its own; return the count in this window."""
     now = timezone.now()
     throttle, _ = Throttle.objects.select_for_update().get_or_create(
-        key=key, defaults={"window_started_at": now}
+        key=_checked(key), defaults={"window_started_at": now}
     )
     _current(throttle, now, window, aligned=False)
     throttle.count += 1

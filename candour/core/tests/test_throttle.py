@@ -96,3 +96,10 @@ def test_the_merge_migration_carries_running_windows_over() -> None:
     executor.migrate(executor.loader.graph.leaf_nodes())
     rows = {t.key: (t.window_started_at, t.count) for t in Throttle.objects.all()}
     assert rows == {"receipt:client:abc": (START, 3), "f" * 64: (START, 2)}
+
+
+def test_a_key_longer_than_the_column_is_refused_on_every_database() -> None:
+    """SQLite would store it; PostgreSQL refuses it mid-page with a server error."""
+    with pytest.raises(ValueError, match="longer than the column"):
+        throttle.hit("library:search:" + "a" * 64, limit=5, window=timedelta(minutes=1))
+    assert throttle.hit("library-search:" + "a" * 40, limit=5, window=timedelta(minutes=1))

@@ -76,7 +76,8 @@ def library(request: HttpRequest) -> HttpResponse:
     allowed = public_lessons().matching(**chosen)
     if query:
         if not throttle.hit(
-            f"library:search:{client_key(request)}",
+            # 40 hex characters of the client's keyed hash fit the throttle's key column.
+            f"library-search:{client_key(request)[:40]}",
             limit=SEARCHES_PER_MINUTE,
             window=SEARCH_WINDOW,
             aligned=True,
