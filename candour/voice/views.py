@@ -24,6 +24,7 @@ from candour.core.languages import (
     use_organisation_language,
 )
 from candour.reporting.limits.visitors import client_tag
+from candour.voice import easy_read as easy_read_text
 from candour.voice import services
 from candour.voice.access import (
     active_link,
@@ -32,7 +33,6 @@ from candour.voice.access import (
     public_replies,
 )
 from candour.voice.alerts import services as bursts
-from candour.voice.easy_read import PARTS as easy_read_parts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
 from candour.voice.models import FeedbackLink, SafeguardingAlert
@@ -359,7 +359,7 @@ def your_reply(request: HttpRequest, token: str) -> HttpResponse:
 def easy_read(request: HttpRequest, token: str) -> HttpResponse:
     """Easy read: what happens to what you tell us, a picture beside each line."""
     link = _public_link(request, token)
-    return render(request, "voice/easy_read.html", {"link": link, "parts": easy_read_parts})
+    return render(request, "voice/easy_read.html", {"link": link, "parts": easy_read_text.PARTS})
 
 
 @offers_community_languages

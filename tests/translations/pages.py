@@ -19,9 +19,9 @@ from django.utils import timezone, translation
 
 from candour.core.services import set_safety_lead
 from candour.learning.alerts import services as hazard_alerts
+from candour.learning.lessons import services as lessons
 from candour.learning.library import services as open_library
 from candour.learning.library.content import open_copy
-from candour.learning.lessons import services as lessons
 from candour.reporting.forms import NARRATIVE_MAX
 from candour.reporting.journey.steps import STEPS
 from candour.reporting.tests.factories import reviewed_report, submit
