@@ -6,11 +6,19 @@ hidden from screen readers: a reader hears the words once, not twice.
 
 from __future__ import annotations
 
-from candour.voice.vocabulary import Rating
+from candour.voice.vocabulary import AgeBand, Rating
 
 FOLDER = "candour/pictures/"
 # The rating's choices keep the faces they had before (candour/faces/).
 FACES = "candour/faces/"
+
+# "Who is filling this in?" comes before the 4-7 form: a child of 5 picks the small child.
+AGE_BAND_PICTURES: dict[str, str] = {
+    AgeBand.YOUNG: "age_young",
+    AgeBand.MIDDLE: "age_middle",
+    AgeBand.TEEN: "age_teen",
+    AgeBand.PARENT: "age_parent",
+}
 
 QUESTION_PICTURES: dict[str, str] = {
     "rating": "how_was_it",
@@ -55,3 +63,8 @@ def choice_picture(key: str, option: str) -> str:
         return f"{FACES}{option}.svg"
     name = CHOICE_PICTURES.get(key, {}).get(option)
     return f"{FOLDER}{name}.svg" if name else ""
+
+
+def age_band_picture(band: str) -> str:
+    """The static path of the picture beside an age band on the start page."""
+    return f"{FOLDER}{AGE_BAND_PICTURES[band]}.svg"

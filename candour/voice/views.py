@@ -36,7 +36,7 @@ from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
 from candour.voice.models import FeedbackLink, SafeguardingAlert
-from candour.voice.pictures import choice_picture, question_picture
+from candour.voice.pictures import age_band_picture, choice_picture, question_picture
 from candour.voice.vocabulary import (
     RATING_WORDS,
     YOUNG_CHOICES,
@@ -92,7 +92,7 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
         "voice/start.html",
         {
             "link": link,
-            "bands": AgeBand.choices,
+            "bands": [(value, label, age_band_picture(value)) for value, label in AgeBand.choices],
             "chosen": answers.get("age_band", ""),
             "error": error,
         },

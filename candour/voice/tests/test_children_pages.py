@@ -180,6 +180,11 @@ def test_each_question_page_offers_listen_aloud_without_inline_script(
     ]
     start = _page(child, "voice:start", token)
     assert 'data-listen="Listen to this page"' in start
+    # A child of 5 picks the small child before the 4-7 form starts.
+    assert (
+        '<img src="/static/candour/pictures/age_young.svg" alt="" width="56" height="56"'
+        ' class="candour-picture"> <span data-candour-read>I am 4 to 7</span>'
+    ) in start
     assert _read_aloud(start)[0] == "Tell us how it was"
     assert "Who is filling this in?" in _read_aloud(start)
     assert "I am 4 to 7" in _read_aloud(start)
