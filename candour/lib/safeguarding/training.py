@@ -58,6 +58,7 @@ def fit(
     c: float,
     positive_weight: float = POSITIVE_WEIGHT,
     short_negative_weight: float = SHORT_NEGATIVE_WEIGHT,
+    embedding_scale: float = EMBEDDING_SCALE,
 ) -> Fitted:
     texts = [*positives, *short_negatives, *long_negative_parts]
     labels = np.array([1] * len(positives) + [0] * (len(texts) - len(positives)))
@@ -68,7 +69,7 @@ def fit(
     chars = TfidfVectorizer(analyzer=char_features, min_df=2, sublinear_tf=True)
     words.fit(texts)
     chars.fit(texts)
-    fitted = Fitted(words, chars, LogisticRegression(C=c, max_iter=5000), embedder, EMBEDDING_SCALE)
+    fitted = Fitted(words, chars, LogisticRegression(C=c, max_iter=5000), embedder, embedding_scale)
     fitted.classifier.fit(fitted._matrix(texts), labels, sample_weight=weights)
     return fitted
 
