@@ -57,7 +57,7 @@ from candour.lib.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES  # no
 from candour.lib.safeguarding.phrasings import POSITIVES  # noqa: E402
 from candour.lib.text.embedding.embedder import default_embedder  # noqa: E402
 
-VERSION = "2"
+VERSION = "3"
 FOLDS = 5
 # (C, positive weight, harmless weight, embedding scale): the scale multiplies the static
 # embedding's block before fitting, so one regularisation weighs it more or less against
@@ -65,7 +65,7 @@ FOLDS = 5
 GRID = tuple(
     (c, pw, hw, scale)
     for c, pw, hw in ((4.0, 80.0, 40.0), (16.0, 80.0, 40.0), (16.0, 40.0, 40.0))
-    for scale in (1.0, 2.0, 4.0)
+    for scale in (1.0, 2.0)
 )
 THRESHOLDS = np.round(np.arange(-2.0, 8.0, 0.05), 2)
 
@@ -164,8 +164,13 @@ def main() -> int:
     # The best trial within budget for each setting: the comparison the choice rests on.
     per_setting = []
     for setting in GRID:
-        mine = [t for t in trials if t["within_budget"] and
-                (t["c"], t["positive_weight"], t["harmless_weight"], t["embedding_scale"]) == setting]
+        mine = [
+            t
+            for t in trials
+            if t["within_budget"]
+            and (t["c"], t["positive_weight"], t["harmless_weight"], t["embedding_scale"])
+            == setting
+        ]
         if mine:
             best = max(mine, key=lambda t: (t["dev_recall_learned_alone"], t["dev_recall"]))
             per_setting.append({k: v for k, v in best.items() if k != "dev_recall_by_category"})
