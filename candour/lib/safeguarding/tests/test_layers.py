@@ -53,7 +53,7 @@ EVERY_CATEGORY = [
 
 # Disclosures in words no pattern holds (patterns v4), which the learned layer finds.
 PATTERNS_MISS = [
-    ("mum has been in bed for weeks so I do everything for my brothers", "neglect"),
+    ("mum hasnt got up for weeks so i feed my brothers and get them to school", "neglect"),
     ("my uncle buys me stuff and says its our special thing", "exploitation_grooming"),
     ("when dad drinks he gets really angry and throws things at mum", "domestic_abuse"),
     (
