@@ -139,7 +139,7 @@ def weak_codes(
     return weak
 
 
-def section(name: str, examples: list[Example]) -> dict[str, Any]:
+def section(name: str, examples: list[Example], only: Sequence[str] = ()) -> dict[str, Any]:
     methods = {
         "majority": (majority, "nested"),
         "tfidf_lr_tuned": (plain, "nested"),
@@ -149,6 +149,8 @@ def section(name: str, examples: list[Example]) -> dict[str, Any]:
         "candour_abstaining_precision": (abstaining(candour(), "precision"), "nested"),
         "hybrid_lr_abstaining_precision": (abstaining(hybrid_lr, "precision"), "nested"),
     }
+    if only:
+        methods = {method: methods[method] for method in only}
     result = compare(name, examples, methods)  # type: ignore[arg-type]
     result.pop("candour_per_code", None)
     keep = (
@@ -169,6 +171,10 @@ def section(name: str, examples: list[Example]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--methods", nargs="*", default=(), help="run only these methods (default: all)"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     block_network()
     threadpool_limits(1)
@@ -178,15 +184,17 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "versions": {name: metadata.version(name) for name in ("scikit-learn", "numpy", "scipy")},
         "abstain_below_auc": MIN_AUC,
-        "asrs_human_factors": section("asrs", load_asrs()),
+        "load_average_at_start": [round(value, 1) for value in os.getloadavg()],
+        "asrs_human_factors": section("asrs", load_asrs(), args.methods),
     }
     progress(json.dumps(report["asrs_human_factors"]["methods"], indent=1))
     if not args.quick:
-        report["nhs_feedback_themes"] = section("feedback", load_feedback())
+        report["nhs_feedback_themes"] = section("feedback", load_feedback(), args.methods)
         progress(json.dumps(report["nhs_feedback_themes"]["methods"], indent=1))
     report["network_connections_attempted"] = len(BLOCKED)
     report["total_seconds"] = round(time.perf_counter() - started, 1)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    report["load_average_at_end"] = [round(value, 1) for value in os.getloadavg()]
+    args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
