@@ -194,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     report["network_connections_attempted"] = len(BLOCKED)
     report["total_seconds"] = round(time.perf_counter() - started, 1)
     report["load_average_at_end"] = [round(value, 1) for value in os.getloadavg()]
-    args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    args.output.write_text(text, encoding="utf-8")
     return 0
 
 

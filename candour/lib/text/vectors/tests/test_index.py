@@ -123,9 +123,11 @@ def test_an_organisations_rows_are_one_slice_searched_exactly_even_when_trained(
     # Past exact_limit (two organisations, 4,000 rows) the probed lists are read, and only
     # the wanted organisations' rows of them.
     both = index.search(query, k=20, groups=[3, 11])
-    assert both and all(groups[hit.id] in (3, 11) for hit in both)
+    assert both
+    assert all(groups[hit.id] in (3, 11) for hit in both)
     rows = segment.list_rows(np.array([0, 5]), np.array([3]))
-    assert (segment.groups[rows] == 3).all() and set(segment.lists[rows]) <= {0, 5}
+    assert (segment.groups[rows] == 3).all()
+    assert set(segment.lists[rows]) <= {0, 5}
     assert len(rows) == int(((segment.groups == 3) & np.isin(segment.lists, [0, 5])).sum())
     assert (np.diff(rows) > 0).all()
 
