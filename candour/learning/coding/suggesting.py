@@ -5,9 +5,9 @@ rules alone until one is trained. The similar reports named beside a suggestion 
 by Candour's one search engine (the hybrid index, ADR 0008): the organisation's earlier
 reviewed reports most like this one whose primary coding gave the suggested code. A label
 whose learned suggestions scored too poorly in cross-validation is suggested by its keyword
-rules alone. Labels and defence states are
-described in ``coding.training``. Suggestions are withheld from a second, blind coder:
-the suggester has learned from the first analyst's coding of this very report.
+rules alone. Labels and defence states are described in ``coding.training``. Suggestions
+are withheld from a second, blind coder: the suggester has learned from the first
+analyst's coding of this very report.
 """
 
 from __future__ import annotations
