@@ -54,6 +54,7 @@ def fuse(
     "rrf": weighted reciprocal rank fusion, scaled so that first in both lists is 1.0.
     "scores": a weighted sum of BM25 over the query's best BM25 and the cosine; an id
     missing from a list gets that list's lowest score (it ranked below all of them).
+    "minmax": a weighted sum of each list's scores stretched to 0..1 over the list.
     """
     if k <= 0:
         return []
@@ -69,6 +70,17 @@ def fuse(
             totals[item] = weights[0] * lexical_scores.get(item, lexical_floor) + weights[1] * max(
                 semantic_scores.get(item, semantic_floor), 0.0
             )
+        best = 1.0
+    elif method == "minmax":
+        # Each list's scores stretched to 0 (its last) to 1 (its first); missing is 0.
+        for weight, ranking in zip(weights, (lexical, semantic), strict=True):
+            if weight <= 0 or not ranking:
+                continue
+            values = [score for _, score in ranking]
+            low, span = min(values), max(values) - min(values)
+            for item, score in ranking:
+                share = (score - low) / span if span > 0 else 1.0
+                totals[item] = totals.get(item, 0.0) + weight * share
         best = 1.0
     else:
         for weight, ranking in zip(weights, (lexical, semantic), strict=True):

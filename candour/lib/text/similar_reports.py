@@ -71,7 +71,7 @@ def _encode_in_worker(batch: list[Report | tuple[int, int, str]]) -> _Encoded:
     return _building.encode(batch)
 
 
-def _encoded(
+def encoded_batches(
     reports: SimilarReports,
     batches: Iterator[list[Report | tuple[int, int, str]]],
     workers: int,
@@ -151,7 +151,7 @@ class SimilarReports:
         rows = iter(source())
         batches = iter(lambda: list(islice(rows, batch_size)), [])
         pending: list[_Encoded] = []
-        for encoded in _encoded(reports, batches, workers):
+        for encoded in encoded_batches(reports, batches, workers):
             pending.append(encoded)
             if sum(len(e.ids) for e in pending) >= _ADD_ROWS:
                 reports._add_encoded(pending)
