@@ -9,7 +9,8 @@ stratification, threshold chosen by an inner 3-fold CV of each training fold; mi
 macro-F1, top-3 recall pooled over the test folds), in one run:
 - majority: every report gets the training fold's most frequent codes;
 - tfidf_lr_tuned: TF-IDF + one-vs-rest logistic regression, tuned threshold;
-- hybrid_lr: the same with the static embedding's 256 dimensions beside the words;
+- hybrid_lr: TF-IDF of words and word pairs (sublinear, C=4) with the static embedding's
+  256 dimensions beside them; words_lr: the same without the embedding (the ablation);
 - candour: Candour's suggester (candour.lib.text.classifier);
 - *_abstaining_auc: the method, where each code whose ROC AUC in an inner 3-fold CV of
   the training fold is below 0.7 (as Candour's training measured it, with at least 5
@@ -94,6 +95,17 @@ def hybrid_lr(train: Sequence[Example], texts: Sequence[str], codes: Sequence[st
     return np.asarray(model.predict_proba(other), dtype=np.float64)
 
 
+def words_lr(train: Sequence[Example], texts: Sequence[str], codes: Sequence[str]) -> FloatArray:
+    """hybrid_lr without the embedding: what the words and these settings give alone."""
+    vectoriser = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2)
+    matrix = vectoriser.fit_transform([e.text for e in train])
+    model = OneVsRestClassifier(LogisticRegression(max_iter=2000, C=4.0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        model.fit(matrix, truth_matrix(train, codes))
+    return np.asarray(model.predict_proba(vectoriser.transform(texts)), dtype=np.float64)
+
+
 def abstaining(scorer: Scorer, rule: str) -> Scorer:
     """The scorer, with codes that validate badly in the training fold never suggested."""
 
@@ -144,6 +156,7 @@ def section(name: str, examples: list[Example], only: Sequence[str] = ()) -> dic
         "majority": (majority, "nested"),
         "tfidf_lr_tuned": (plain, "nested"),
         "hybrid_lr": (hybrid_lr, "nested"),
+        "words_lr": (words_lr, "nested"),
         "candour": (candour(), "nested"),
         "candour_abstaining_auc": (abstaining(candour(), "auc"), "nested"),
         "candour_abstaining_precision": (abstaining(candour(), "precision"), "nested"),

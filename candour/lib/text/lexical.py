@@ -151,6 +151,8 @@ class LexicalIndex:
         self.max_parts = max_parts
         self.parts: list[LexicalPart] = []
         self._frequencies: NDArray[np.int64] | None = None
+        # The live reports' mean length in words: counted once per change, not per query.
+        self._average: float | None = None
 
     # ------------------------------------------------------------------ contents
 
@@ -175,6 +177,7 @@ class LexicalIndex:
         self.remove(id_array)
         self.parts.append(LexicalPart.build(id_array, np.asarray(group_array), terms))
         self._frequencies = None
+        self._average = None
         if len(self.parts) > self.max_parts:
             self._merge_small_parts()
 
@@ -190,6 +193,7 @@ class LexicalIndex:
                 removed += len(found)
         if removed:
             self._frequencies = None
+            self._average = None
         return removed
 
     def compact(self) -> None:
@@ -198,6 +202,7 @@ class LexicalIndex:
             merged = _merge(self.parts)
             self.parts = [merged] if len(merged) else []
             self._frequencies = None
+            self._average = None
 
     # ------------------------------------------------------------------ search
 
@@ -303,8 +308,10 @@ class LexicalIndex:
         return self._frequencies
 
     def _average_length(self) -> float:
-        words = sum(float(part.lengths[part.alive].sum()) for part in self.parts)
-        return max(words / max(len(self), 1), 1.0)
+        if self._average is None:
+            words = sum(float(part.lengths[part.alive].sum()) for part in self.parts)
+            self._average = max(words / max(len(self), 1), 1.0)
+        return self._average
 
     # ------------------------------------------------------------------ storage
 
