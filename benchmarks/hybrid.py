@@ -650,17 +650,22 @@ def versions() -> dict[str, str]:
     return found
 
 
-def carry_minilm(now: dict[str, Any], before: dict[str, Any]) -> None:
-    """MiniLM's figures from an earlier run when it cannot run now: the splits are fixed
-    by the seed, so they are the same queries; marked as carried, with that run's date."""
+# Methods that need packages outside Candour's environment (a MiniLM interpreter, bm25s).
+CARRIED = ("bm25s", "minilm")
+
+
+def carry_missing(now: dict[str, Any], before: dict[str, Any]) -> None:
+    """Figures of CARRIED methods from an earlier run when they cannot run now: the splits
+    are fixed by the seed, so they are the same queries; marked, with that run's date."""
     for name, corpus in now.get("corpora", {}).items():
         earlier = before.get("corpora", {}).get(name, {})
-        if "minilm" in corpus["test"] or "minilm" not in earlier.get("test", {}):
-            continue
-        for part in ("test", "development"):
-            corpus[part]["minilm"] = earlier[part]["minilm"]
-        corpus["skipped"].pop("minilm", None)
-        corpus["minilm_carried_from_run"] = before.get("run", "earlier")
+        for method in CARRIED:
+            if method in corpus["test"] or method not in earlier.get("test", {}):
+                continue
+            for part in ("test", "development"):
+                corpus[part][method] = earlier[part][method]
+            corpus["skipped"].pop(method, None)
+            corpus.setdefault("carried_from_run", {})[method] = before.get("run", "earlier")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -684,7 +689,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "quality"):
         results["quality"] = quality(args.quick, Transformer(args.transformer_python))
         results["quality"]["run"] = time.strftime("%Y-%m-%d")
-        carry_minilm(results["quality"], previous.get("quality", {}))
+        carry_missing(results["quality"], previous.get("quality", {}))
     if args.scale and args.only in (None, "scale"):
         results["scale"] = scale(args.scale)
     if args.vector_libraries and args.only in (None, "vector-libraries"):

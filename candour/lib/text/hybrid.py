@@ -25,7 +25,7 @@ RRF_K = 60
 # How the lists are fused, and the share of the fused score that comes from BM25 (the
 # embedding has the rest): chosen on development data (benchmarks/hybrid.py).
 FUSION = "scores"
-LEXICAL_WEIGHT = 0.5
+LEXICAL_WEIGHT = 0.45
 # How far down each list to read: at least this many, or four times what is wanted.
 DEPTH = 100
 

@@ -232,10 +232,11 @@ class VectorIndex:
     ) -> list[Selection]:
         """For each segment, what to score: rows, list ranges, or all, and any group filter."""
         if groups is not None:
-            in_groups = sum(segment.count_in_groups(groups) for segment in self.segments)
+            # One contiguous slice per organisation and segment: an exact scan if small.
+            ranges = [segment.group_ranges(groups) for segment in self.segments]
+            in_groups = sum(end - start for spans in ranges for start, end in spans)
             if exact or in_groups <= self.exact_limit or self.centroids is None:
-                # One contiguous slice per organisation and segment: an exact scan.
-                return [{"ranges": segment.group_ranges(groups)} for segment in self.segments]
+                return [{"ranges": spans} for spans in ranges]
         elif exact or self.centroids is None or self._rows <= self.exact_limit:
             return [{} for _ in self.segments]
         assert self.centroids is not None  # noqa: S101 - narrowed by the branches above
