@@ -267,14 +267,17 @@ class LexicalIndex:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         docs: list[NDArray[np.int32]] = []
         weights: list[Scores] = []
+        # In the postings' own type: searching with another makes numpy convert the slice.
+        kind = part.postings.dtype.type
+        bounds = [(kind(low), kind(high)) for low, high in ranges]
         for term, term_idf in zip(query, idf, strict=True):
             start, end = int(part.indptr[term]), int(part.indptr[term + 1])
             if start == end:
                 continue
             postings = part.postings[start:end]
-            for low, high in ranges:
-                a = start + int(np.searchsorted(postings, low))
-                z = start + int(np.searchsorted(postings, high))
+            for low, high in bounds:
+                a = start + int(postings.searchsorted(low))
+                z = start + int(postings.searchsorted(high))
                 if z <= a:
                     continue
                 these = np.asarray(part.postings[a:z])
@@ -286,7 +289,14 @@ class LexicalIndex:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         all_docs = np.concatenate(docs)
         all_weights = np.concatenate(weights)
-        if len(all_docs) * 8 > len(part):
+        if len(ranges) == 1:
+            # One organisation (its own search): count into its slice alone, no sorting.
+            low, high = ranges[0]
+            totals = np.bincount(all_docs - low, weights=all_weights, minlength=high - low)
+            positions = np.flatnonzero(totals)
+            scores = totals[positions]
+            positions = positions + low
+        elif len(all_docs) * 8 > len(part):
             totals = np.bincount(all_docs, weights=all_weights, minlength=len(part))
             positions = np.flatnonzero(totals)
             scores = totals[positions]
