@@ -1,13 +1,14 @@
 """Hybrid ranking: BM25's list and the static embedding's list, fused into one.
 
-Two ways are offered and were measured. "scores" (the one in use): BM25 divided by the
+Three ways are offered and were measured. "scores" (the one in use): BM25 divided by the
 query's best BM25 (so the best match by words scores 1), weighed against the cosine
 similarity. "rrf", reciprocal rank fusion: each list contributes weight / (RRF_K + rank);
 it fuses ranks, not scores, but let the weak list (the embedding on ASRS) pull good
-matches down. Either way 1.0 means "first by words and as close as can be in meaning".
+matches down. "minmax": each list's scores stretched from its last to its first. Each
+way, 1.0 means "first by words and as close as can be in meaning".
 
-The weight and the depth of each list were chosen on development splits of real text
-(ASRS, NHS comments) and the generated care reports, never on the test splits:
+The method and weight were chosen on the development halves of real text (ASRS, NHS
+comments), never on the test halves or the generated care reports:
 benchmarks/hybrid.py, results in benchmarks/results/hybrid.json.
 """
 
