@@ -291,11 +291,11 @@ class LexicalIndex:
         all_weights = np.concatenate(weights)
         if len(ranges) == 1:
             # One organisation (its own search): count into its slice alone, no sorting.
-            low, high = ranges[0]
-            totals = np.bincount(all_docs - low, weights=all_weights, minlength=high - low)
+            first, end = ranges[0]
+            totals = np.bincount(all_docs - first, weights=all_weights, minlength=end - first)
             positions = np.flatnonzero(totals)
             scores = totals[positions]
-            positions = positions + low
+            positions = positions + first
         elif len(all_docs) * 8 > len(part):
             totals = np.bincount(all_docs, weights=all_weights, minlength=len(part))
             positions = np.flatnonzero(totals)
