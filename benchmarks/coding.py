@@ -417,7 +417,9 @@ def compare(
         "codes_per_report": round(float(truth.sum(axis=1).mean()), 2),
         "fold_sizes": sorted(Counter(folds).values()),
         "methods": results,
-        "candour_per_code": per_code(outcomes["candour"], truth, codes),
+        "candour_per_code": (
+            per_code(outcomes["candour"], truth, codes) if "candour" in outcomes else None
+        ),
     }
 
 

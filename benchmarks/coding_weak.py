@@ -9,7 +9,8 @@ stratification, threshold chosen by an inner 3-fold CV of each training fold; mi
 macro-F1, top-3 recall pooled over the test folds), in one run:
 - majority: every report gets the training fold's most frequent codes;
 - tfidf_lr_tuned: TF-IDF + one-vs-rest logistic regression, tuned threshold;
-- hybrid_lr: the same with the static embedding's 256 dimensions beside the words;
+- hybrid_lr: TF-IDF of words and word pairs (sublinear, C=4) with the static embedding's
+  256 dimensions beside them; words_lr: the same without the embedding (the ablation);
 - candour: Candour's suggester (candour.lib.text.classifier);
 - *_abstaining_auc: the method, where each code whose ROC AUC in an inner 3-fold CV of
   the training fold is below 0.7 (as Candour's training measured it, with at least 5
@@ -94,6 +95,17 @@ def hybrid_lr(train: Sequence[Example], texts: Sequence[str], codes: Sequence[st
     return np.asarray(model.predict_proba(other), dtype=np.float64)
 
 
+def words_lr(train: Sequence[Example], texts: Sequence[str], codes: Sequence[str]) -> FloatArray:
+    """hybrid_lr without the embedding: what the words and these settings give alone."""
+    vectoriser = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2)
+    matrix = vectoriser.fit_transform([e.text for e in train])
+    model = OneVsRestClassifier(LogisticRegression(max_iter=2000, C=4.0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        model.fit(matrix, truth_matrix(train, codes))
+    return np.asarray(model.predict_proba(vectoriser.transform(texts)), dtype=np.float64)
+
+
 def abstaining(scorer: Scorer, rule: str) -> Scorer:
     """The scorer, with codes that validate badly in the training fold never suggested."""
 
@@ -139,16 +151,19 @@ def weak_codes(
     return weak
 
 
-def section(name: str, examples: list[Example]) -> dict[str, Any]:
+def section(name: str, examples: list[Example], only: Sequence[str] = ()) -> dict[str, Any]:
     methods = {
         "majority": (majority, "nested"),
         "tfidf_lr_tuned": (plain, "nested"),
         "hybrid_lr": (hybrid_lr, "nested"),
+        "words_lr": (words_lr, "nested"),
         "candour": (candour(), "nested"),
         "candour_abstaining_auc": (abstaining(candour(), "auc"), "nested"),
         "candour_abstaining_precision": (abstaining(candour(), "precision"), "nested"),
         "hybrid_lr_abstaining_precision": (abstaining(hybrid_lr, "precision"), "nested"),
     }
+    if only:
+        methods = {method: methods[method] for method in only}
     result = compare(name, examples, methods)  # type: ignore[arg-type]
     result.pop("candour_per_code", None)
     keep = (
@@ -169,6 +184,10 @@ def section(name: str, examples: list[Example]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--methods", nargs="*", default=(), help="run only these methods (default: all)"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     block_network()
     threadpool_limits(1)
@@ -178,15 +197,18 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "versions": {name: metadata.version(name) for name in ("scikit-learn", "numpy", "scipy")},
         "abstain_below_auc": MIN_AUC,
-        "asrs_human_factors": section("asrs", load_asrs()),
+        "load_average_at_start": [round(value, 1) for value in os.getloadavg()],
+        "asrs_human_factors": section("asrs", load_asrs(), args.methods),
     }
     progress(json.dumps(report["asrs_human_factors"]["methods"], indent=1))
     if not args.quick:
-        report["nhs_feedback_themes"] = section("feedback", load_feedback())
+        report["nhs_feedback_themes"] = section("feedback", load_feedback(), args.methods)
         progress(json.dumps(report["nhs_feedback_themes"]["methods"], indent=1))
     report["network_connections_attempted"] = len(BLOCKED)
     report["total_seconds"] = round(time.perf_counter() - started, 1)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    report["load_average_at_end"] = [round(value, 1) for value in os.getloadavg()]
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    args.output.write_text(text, encoding="utf-8")
     return 0
 
 

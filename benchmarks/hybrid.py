@@ -34,6 +34,7 @@ import argparse
 import gc
 import importlib
 import json
+import os
 import platform
 import sys
 import time
@@ -64,16 +65,16 @@ from similarity import (  # noqa: E402 - the corpora and MiniLM's worker are sha
 
 from candour.lib.text.hybrid import RRF_K, fuse  # noqa: E402
 from candour.lib.text.lexical import LexicalIndex, term_ids  # noqa: E402
-from candour.lib.text.similar_reports import SimilarReports  # noqa: E402
+from candour.lib.text.similar_reports import SimilarReports, encoded_batches  # noqa: E402
 from candour.lib.text.vectors.index import VectorIndex  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "hybrid.json"
 DEPTH = 100
-WEIGHTS = tuple(round(w, 2) for w in np.arange(0.0, 1.01, 0.1))
+WEIGHTS = tuple(round(w, 2) for w in np.arange(0.0, 1.001, 0.05))
 RRF_CONSTANTS = (10, 30, 60, 100)
 Ranking = list[int]
 Scored = list[tuple[int, float]]
-METHODS = ("rrf", "scores")
+METHODS = ("rrf", "scores", "minmax")
 
 
 def progress(message: str) -> None:
@@ -379,6 +380,10 @@ def quality(quick: bool, transformer: Transformer) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- scale
 
 
+# The processes a build encodes in (candour.learning.similar.store.BUILD_WORKERS).
+BUILD_WORKERS = 2
+
+
 def stored_vectors(reports: SimilarReports, count: int) -> NDArray[np.float32]:
     rows = np.zeros((count, reports.index.dimensions), dtype=np.float32)
     for segment in reports.index.segments:
@@ -393,6 +398,7 @@ def scale(count: int, seed: int = SEED) -> dict[str, Any]:
     with a fifth dropped and a tenth replaced by words of other reports); vectors drawn
     around real report vectors with noise. Embedding a million texts is measured as a rate.
     """
+    load_at_start = [round(value, 1) for value in os.getloadavg()]
     rng = np.random.default_rng(seed)
     corpus = make_corpus(150)
     reports = SimilarReports.build(lambda: [(i, 0, t) for i, t in enumerate(corpus.texts)])
@@ -411,6 +417,14 @@ def scale(count: int, seed: int = SEED) -> dict[str, Any]:
     terms_rate = len(sample) / (time.perf_counter() - terms_started)
     embed_rate = len(sample) / (terms_started - embed_started)
     del started
+    # Encoding (embedding and word hashing, what a build does per report) in the two
+    # processes a build uses, on 8,000 reports in batches of 500.
+    encode_rows = [(i, 0, corpus.texts[i % len(corpus.texts)]) for i in range(8000)]
+    encode_batches = [encode_rows[i : i + 500] for i in range(0, len(encode_rows), 500)]
+    encode_started = time.perf_counter()
+    for _ in encoded_batches(reports, iter(encode_batches), BUILD_WORKERS):
+        pass
+    encode_rate = len(encode_rows) / (time.perf_counter() - encode_started)
     memory_before = rss_mb()
     lexical = LexicalIndex()
     vectors = VectorIndex(base_vectors.shape[1])
@@ -472,7 +486,7 @@ def scale(count: int, seed: int = SEED) -> dict[str, Any]:
         for part in lexical.parts
         for f in ("ids", "groups", "lengths", "alive", "indptr", "postings", "counts")
     )
-    full_build_estimate = count / embed_rate + count / terms_rate + lexical_seconds + train_seconds
+    full_build_estimate = count / encode_rate + lexical_seconds + train_seconds
     return {
         "reports": count,
         "organisations": len(sizes),
@@ -480,12 +494,15 @@ def scale(count: int, seed: int = SEED) -> dict[str, Any]:
         "median_organisation": int(sizes[median_group]),
         "embedding_reports_per_second": round(embed_rate),
         "word_hashing_reports_per_second": round(terms_rate),
+        f"encoding_reports_per_second_in_{BUILD_WORKERS}_processes": round(encode_rate),
         "index_build_seconds_from_words_and_vectors": round(lexical_seconds, 1),
         "quantiser_training_seconds": round(train_seconds, 1),
         "full_build_seconds_estimate": round(full_build_estimate, 1),
         "word_index_mb": round(stored / 2**20),
         "process_memory_growth_mb": round(memory),
         "hybrid_query_ms": {name: percentiles(samples) for name, samples in timings.items()},
+        "load_average_at_start": load_at_start,
+        "load_average_at_end": [round(value, 1) for value in os.getloadavg()],
     }
 
 
@@ -633,6 +650,24 @@ def versions() -> dict[str, str]:
     return found
 
 
+# Methods that need packages outside Candour's environment (a MiniLM interpreter, bm25s).
+CARRIED = ("bm25s", "minilm")
+
+
+def carry_missing(now: dict[str, Any], before: dict[str, Any]) -> None:
+    """Figures of CARRIED methods from an earlier run when they cannot run now: the splits
+    are fixed by the seed, so they are the same queries; marked, with that run's date."""
+    for name, corpus in now.get("corpora", {}).items():
+        earlier = before.get("corpora", {}).get(name, {})
+        for method in CARRIED:
+            if method in corpus["test"] or method not in earlier.get("test", {}):
+                continue
+            for part in ("test", "development"):
+                corpus[part][method] = earlier[part][method]
+            corpus["skipped"].pop(method, None)
+            corpus.setdefault("carried_from_run", {})[method] = before.get("run", "earlier")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true")
@@ -649,11 +684,12 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         **previous,
         "versions": versions(),
-        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
     }
     if args.only in (None, "quality"):
         results["quality"] = quality(args.quick, Transformer(args.transformer_python))
         results["quality"]["run"] = time.strftime("%Y-%m-%d")
+        carry_missing(results["quality"], previous.get("quality", {}))
     if args.scale and args.only in (None, "scale"):
         results["scale"] = scale(args.scale)
     if args.vector_libraries and args.only in (None, "vector-libraries"):

@@ -1,10 +1,13 @@
 """Suggested codes on the analyst's coding page, and analysts' verdicts on them (ADR 0007).
 
 Suggestions come from the organisation's newest trained suggester, or from the keyword
-rules alone until one is trained. A label whose learned suggestions scored too poorly in
-cross-validation is suggested by its keyword rules alone. Labels and defence states are
-described in ``coding.training``. Suggestions are withheld from a second, blind coder:
-the suggester has learned from the first analyst's coding of this very report.
+rules alone until one is trained. The similar reports named beside a suggestion are found
+by Candour's one search engine (the hybrid index, ADR 0008): the organisation's earlier
+reviewed reports most like this one whose primary coding gave the suggested code. A label
+whose learned suggestions scored too poorly in cross-validation is suggested by its keyword
+rules alone. Labels and defence states are described in ``coding.training``. Suggestions
+are withheld from a second, blind coder: the suggester has learned from the first
+analyst's coding of this very report.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from django.utils.translation import gettext as _
 from candour.accounts.models import User
 from candour.core.models import Organisation
 from candour.learning.coding.training import (
+    coded_label,
     keyword_rules,
     label,
     report_text,
@@ -36,10 +40,16 @@ from candour.learning.models import (
     SuggestionDecision,
     TrainedSuggester,
 )
+from candour.learning.similar.search import find_similar
+from candour.learning.similar.store import indexed_text
 from candour.lib.text.classifier import Decision, Settings, Source, Suggester, Suggestion
 from candour.reporting.models import Report
 
 SHOWN = 5
+# Similar reports named per suggestion, and how many of the most similar earlier reports
+# are read to find those that carried the suggested code.
+SIMILAR_SHOWN = 3
+SIMILAR_POOL = 50
 MIN_SCORE = 0.2
 STRONG_FROM = 0.6
 CACHE_SIZE = 8
@@ -184,7 +194,7 @@ def suggestions_for(report: Report, analyst: User, *, limit: int = SHOWN) -> lis
         chosen.append((suggestion, code, state))
         if len(chosen) == limit:
             break
-    references = _references(report, {i for s, _, _ in chosen for i in s.similar_ids})
+    similar = _similar_coded(report, {suggestion.code for suggestion, _, _ in chosen})
     return [
         SuggestedCode(
             label=suggestion.code,
@@ -194,25 +204,36 @@ def suggestions_for(report: Report, analyst: User, *, limit: int = SHOWN) -> lis
             score=suggestion.score,
             learned=suggestion.source != Source.RULES,
             evidence_terms=suggestion.evidence_terms,
-            similar_references=tuple(
-                references[i] for i in suggestion.similar_ids if i in references
-            ),
+            similar_references=similar.get(suggestion.code, ()),
         )
         for suggestion, code, state in chosen
     ]
 
 
-def _references(report: Report, ids: set[str]) -> dict[str, str]:
-    """References of the similar reports, only for reviewed reports of the same organisation."""
-    pks = [int(i) for i in ids if i.isdigit()]
-    rows = (
-        Report.objects.filter(
-            organisation=report.organisation, redactions_reviewed_at__isnull=False, pk__in=pks
-        )
-        .exclude(pk=report.pk)
-        .values_list("pk", "reference")
+def _similar_coded(report: Report, labels: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """For each label, references of the organisation's earlier reviewed reports most like
+    this one (best first) whose primary coding gave it; none for a label no report gave."""
+    if not labels:
+        return {}
+    matches = find_similar(
+        Report.objects.all(),
+        organisation_ids=[report.organisation_id],
+        text=indexed_text(report),
+        like=report,
+        k=SIMILAR_POOL,
     )
-    return {str(pk): reference for pk, reference in rows}
+    carried: dict[int, set[str]] = {match.report.pk: set() for match in matches}
+    values = CodedValue.objects.filter(
+        coding__report_id__in=list(carried), coding__is_primary=True
+    ).select_related("code__merged_into")
+    for value in values.only("coding__report_id", "code", "defence_state"):
+        carried[value.coding.report_id].add(coded_label(value.code.current, value.defence_state))
+    return {
+        wanted: tuple(
+            match.report.reference for match in matches if wanted in carried[match.report.pk]
+        )[:SIMILAR_SHOWN]
+        for wanted in labels
+    }
 
 
 def offered(report: Report, analyst: User, suggestion_label: str) -> SuggestedCode | None:

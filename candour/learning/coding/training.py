@@ -80,7 +80,8 @@ def _current_codes() -> dict[int, Code]:
     return {code.pk: code.current for code in Code.objects.select_related("merged_into")}
 
 
-def _coded_label(code: Code, state: str) -> str:
+def coded_label(code: Code, state: str) -> str:
+    """The label a coded value teaches: the code's key, with a defence's state."""
     if code.axis != Axis.DEFENCE:
         return code.key
     return label(code.key, state or DefenceState.FAILED.value)
@@ -105,7 +106,7 @@ def training_examples(organisation: Organisation) -> list[Example]:
     labels: dict[int, set[str]] = {coding.pk: set() for coding in codings}
     values = CodedValue.objects.filter(coding__in=[coding.pk for coding in codings])
     for coding_id, code_id, state in values.values_list("coding_id", "code_id", "defence_state"):
-        labels[coding_id].add(_coded_label(current[code_id], state))
+        labels[coding_id].add(coded_label(current[code_id], state))
     return [
         Example(str(coding.report_id), report_text(coding.report), frozenset(labels[coding.pk]))
         for coding in codings

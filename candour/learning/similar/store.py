@@ -9,6 +9,7 @@ the group of their organisation. `candour build-similarity-index` writes a new g
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ OVERLAP = timedelta(minutes=5)
 # How often a web worker looks for a newer generation on disk.
 RELOAD_CHECK_SECONDS = 10.0
 WEIGHT_SAMPLE = 100_000
+# Processes that embed and hash reports during a full build (the quantiser's training
+# already uses every core through BLAS); the deployment target has two cores.
+BUILD_WORKERS = min(2, os.cpu_count() or 1)
 BATCH_SIZE = 2000
 _REVIEWED_THROUGH = "reviewed_through"
 
@@ -84,7 +88,7 @@ def build_index(*, progress: Progress | None = None) -> IndexChange:
         expected = min(total, WEIGHT_SAMPLE) if stage == _BUILD_STAGES[1] else total
         return _counted(_rows(eligible), stage, expected, progress)
 
-    reports = SimilarReports.build(source, weight_sample=WEIGHT_SAMPLE)
+    reports = SimilarReports.build(source, weight_sample=WEIGHT_SAMPLE, workers=BUILD_WORKERS)
     reports.index.metadata[_REVIEWED_THROUGH] = started.isoformat()
     directory = index_directory()
     reports.save(directory)

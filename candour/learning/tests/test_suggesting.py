@@ -319,13 +319,37 @@ def test_managers_staff_and_other_organisations_cannot_see_or_decide(world: Worl
         )
 
 
-def test_similar_reports_are_named_only_within_the_organisation(world: World) -> None:
-    own = reviewed_report(world, PURPLE)
+def test_similar_reports_named_are_earlier_ones_of_the_organisation_given_the_code(
+    world: World,
+) -> None:
+    """Found by the one search engine (hybrid, ADR 0008), then kept if their primary
+    coding gave the suggested code: never another organisation's, never a later one."""
+    earlier = reviewed_report(world, f"{PURPLE} Visit one.")
+    _code(world, earlier, "event.recording_error")
+    other_code = reviewed_report(world, f"{PURPLE} Visit two.")
+    _code(world, other_code, "event.other")
+    unrelated = reviewed_report(world, TEAL)
+    _code(world, unrelated, "event.recording_error")
     elsewhere = reviewed_report(world, PURPLE, organisation=world.moorland, team=None)
+    services.save_coding(
+        analyst=make_person("analyst@moorland.example", world.moorland, Role.ANALYST),
+        report=elsewhere,
+        choices=[services.CodeChoice(Code.objects.get(key="event.recording_error"), None)],
+    )
+    own = reviewed_report(world, f"{PURPLE} Visit three.")
+    later = reviewed_report(world, f"{PURPLE} Visit four.")
+    _code(world, later, "event.recording_error")
 
-    found = suggesting._references(own, {str(elsewhere.pk), str(own.pk), "x"})
+    found = suggesting._similar_coded(
+        own, {"event.recording_error", "event.other", "event.wrong_person"}
+    )
 
-    assert found == {}
+    assert found["event.recording_error"][0] == earlier.reference
+    assert later.reference not in found["event.recording_error"]
+    assert elsewhere.reference not in found["event.recording_error"]
+    assert found["event.other"] == (other_code.reference,)
+    assert found["event.wrong_person"] == ()
+    assert suggesting._similar_coded(own, set()) == {}
 
 
 def test_the_suggestions_page_explains_the_training_and_each_codes_record(world: World) -> None:

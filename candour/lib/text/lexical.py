@@ -151,6 +151,8 @@ class LexicalIndex:
         self.max_parts = max_parts
         self.parts: list[LexicalPart] = []
         self._frequencies: NDArray[np.int64] | None = None
+        # The live reports' mean length in words: counted once per change, not per query.
+        self._average: float | None = None
 
     # ------------------------------------------------------------------ contents
 
@@ -175,6 +177,7 @@ class LexicalIndex:
         self.remove(id_array)
         self.parts.append(LexicalPart.build(id_array, np.asarray(group_array), terms))
         self._frequencies = None
+        self._average = None
         if len(self.parts) > self.max_parts:
             self._merge_small_parts()
 
@@ -190,6 +193,7 @@ class LexicalIndex:
                 removed += len(found)
         if removed:
             self._frequencies = None
+            self._average = None
         return removed
 
     def compact(self) -> None:
@@ -198,6 +202,7 @@ class LexicalIndex:
             merged = _merge(self.parts)
             self.parts = [merged] if len(merged) else []
             self._frequencies = None
+            self._average = None
 
     # ------------------------------------------------------------------ search
 
@@ -262,14 +267,17 @@ class LexicalIndex:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         docs: list[NDArray[np.int32]] = []
         weights: list[Scores] = []
+        # In the postings' own type: searching with another makes numpy convert the slice.
+        kind = part.postings.dtype.type
+        bounds = [(kind(low), kind(high)) for low, high in ranges]
         for term, term_idf in zip(query, idf, strict=True):
             start, end = int(part.indptr[term]), int(part.indptr[term + 1])
             if start == end:
                 continue
             postings = part.postings[start:end]
-            for low, high in ranges:
-                a = start + int(np.searchsorted(postings, low))
-                z = start + int(np.searchsorted(postings, high))
+            for low, high in bounds:
+                a = start + int(postings.searchsorted(low))
+                z = start + int(postings.searchsorted(high))
                 if z <= a:
                     continue
                 these = np.asarray(part.postings[a:z])
@@ -281,7 +289,14 @@ class LexicalIndex:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         all_docs = np.concatenate(docs)
         all_weights = np.concatenate(weights)
-        if len(all_docs) * 8 > len(part):
+        if len(ranges) == 1:
+            # One organisation (its own search): count into its slice alone, no sorting.
+            first, end = ranges[0]
+            totals = np.bincount(all_docs - first, weights=all_weights, minlength=end - first)
+            positions = np.flatnonzero(totals)
+            scores = totals[positions]
+            positions = positions + first
+        elif len(all_docs) * 8 > len(part):
             totals = np.bincount(all_docs, weights=all_weights, minlength=len(part))
             positions = np.flatnonzero(totals)
             scores = totals[positions]
@@ -303,8 +318,10 @@ class LexicalIndex:
         return self._frequencies
 
     def _average_length(self) -> float:
-        words = sum(float(part.lengths[part.alive].sum()) for part in self.parts)
-        return max(words / max(len(self), 1), 1.0)
+        if self._average is None:
+            words = sum(float(part.lengths[part.alive].sum()) for part in self.parts)
+            self._average = max(words / max(len(self), 1), 1.0)
+        return self._average
 
     # ------------------------------------------------------------------ storage
 

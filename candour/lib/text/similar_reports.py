@@ -15,14 +15,16 @@ both.
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from numpy.typing import NDArray
 
 from candour.lib.text.embedding.boilerplate import (
     Boilerplate,
@@ -32,7 +34,7 @@ from candour.lib.text.embedding.boilerplate import (
 from candour.lib.text.embedding.embedder import StaticEmbedder, default_embedder
 from candour.lib.text.embedding.weights import TokenCounter, Weights
 from candour.lib.text.hybrid import LEXICAL_WEIGHT, depth_for, fuse
-from candour.lib.text.lexical import LexicalIndex
+from candour.lib.text.lexical import LexicalIndex, term_ids
 from candour.lib.text.types import Matrix, Vector
 from candour.lib.text.vectors.index import Hit, StorageType, VectorIndex
 from candour.lib.text.vectors.storage import stored_generation
@@ -49,6 +51,44 @@ class Report(NamedTuple):
     id: int
     group: int
     text: str
+
+
+class _Encoded(NamedTuple):
+    ids: NDArray[np.int64]
+    groups: NDArray[np.int64]
+    vectors: Matrix
+    terms: list[NDArray[np.int64]]
+
+
+# Rows gathered before each add while building: fewer, larger segments and parts to merge.
+_ADD_ROWS = 131_072
+# The index being built, for forked encoding processes (inherited, never pickled).
+_building: SimilarReports | None = None
+
+
+def _encode_in_worker(batch: list[Report | tuple[int, int, str]]) -> _Encoded:
+    assert _building is not None  # noqa: S101 - set before the processes fork
+    return _building.encode(batch)
+
+
+def encoded_batches(
+    reports: SimilarReports,
+    batches: Iterator[list[Report | tuple[int, int, str]]],
+    workers: int,
+) -> Iterator[_Encoded]:
+    """Each batch encoded, in order: here, or in `workers` forked processes."""
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (reports.encode(batch) for batch in batches)
+        return
+    global _building
+    _building = reports
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # A few batches per process at a time, so the reports read stay bounded.
+            while window := list(islice(batches, 2 * workers)):
+                yield from pool.map(_encode_in_worker, window, chunksize=1)
+    finally:
+        _building = None
 
 
 class StaleIndexError(RuntimeError):
@@ -87,11 +127,14 @@ class SimilarReports:
         weight_sample: int = 100_000,
         weighted: bool = True,
         storage: StorageType = "float32",
+        workers: int = 1,
     ) -> SimilarReports:
         """Index every report from `source`, which is called up to three times.
 
         Passes: count sentences (boilerplate); count tokens in the first `weight_sample`
         reports (weights); embed and index everything, then train the quantiser if needed.
+        With `workers` above 1, the third pass embeds and hashes words in that many forked
+        processes (where the platform forks), batches in order; the index is built here.
         """
         base = embedder if embedder is not None else default_embedder()
         sentences = SentenceCounter()
@@ -106,8 +149,14 @@ class SimilarReports:
             weights = tokens.weights()
         reports = cls(VectorIndex(base.dimensions, storage=storage), base, boilerplate, weights)
         rows = iter(source())
-        while batch := list(islice(rows, batch_size)):
-            reports.add([r[0] for r in batch], [r[2] for r in batch], [r[1] for r in batch])
+        batches = iter(lambda: list(islice(rows, batch_size)), [])
+        pending: list[_Encoded] = []
+        for encoded in encoded_batches(reports, batches, workers):
+            pending.append(encoded)
+            if sum(len(e.ids) for e in pending) >= _ADD_ROWS:
+                reports._add_encoded(pending)
+                pending = []
+        reports._add_encoded(pending)
         reports.index.compact()
         reports.lexical.compact()
         if reports.index.needs_training:
@@ -128,6 +177,24 @@ class SimilarReports:
         prepared = [self.prepare(text) for text in texts]
         self.index.add(ids, self.embedder.embed_many(prepared), groups)
         self.lexical.add(ids, prepared, groups)
+
+    def encode(self, batch: Sequence[Report | tuple[int, int, str]]) -> _Encoded:
+        """A batch's vectors and word buckets, ready to index (the costly part of adding)."""
+        prepared = [self.prepare(row[2]) for row in batch]
+        return _Encoded(
+            np.array([row[0] for row in batch], dtype=np.int64),
+            np.array([row[1] for row in batch], dtype=np.int64),
+            self.embedder.embed_many(prepared),
+            [term_ids(text) for text in prepared],
+        )
+
+    def _add_encoded(self, encoded: Sequence[_Encoded]) -> None:
+        if not encoded:
+            return
+        ids = np.concatenate([e.ids for e in encoded])
+        groups = np.concatenate([e.groups for e in encoded])
+        self.index.add(ids, np.concatenate([e.vectors for e in encoded]), groups)
+        self.lexical.add_terms(ids, [t for e in encoded for t in e.terms], groups)
 
     def remove(self, ids: Sequence[int]) -> int:
         self.lexical.remove(ids)

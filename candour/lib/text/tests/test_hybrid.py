@@ -23,6 +23,19 @@ def test_score_fusion_weighs_bm25_against_the_best_match_and_the_cosine():
     assert [f.id for f in fused] == [1, 2, 3]
 
 
+def test_minmax_fusion_stretches_each_list_from_its_last_to_its_first():
+    lexical = [(1, 10.0), (2, 6.0), (5, 2.0)]
+    semantic = [(2, 0.9), (3, 0.7), (1, 0.5)]
+    scores = {
+        f.id: f.score for f in fuse(lexical, semantic, k=5, lexical_weight=0.4, method="minmax")
+    }
+    assert scores[2] == pytest.approx(0.4 * 0.5 + 0.6 * 1.0)
+    assert scores[1] == pytest.approx(0.4 * 1.0 + 0.6 * 0.0)
+    assert scores[3] == pytest.approx(0.6 * 0.5)
+    assert scores[5] == pytest.approx(0.0)
+    assert fuse([(1, 3.0)], [(1, 0.5)], k=1, method="minmax")[0].score == pytest.approx(1.0)
+
+
 def test_weights_of_zero_and_one_give_each_list_alone():
     lexical = [(1, 2.0), (2, 1.0)]
     semantic = [(2, 0.9), (1, 0.1)]

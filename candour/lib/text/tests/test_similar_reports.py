@@ -132,3 +132,14 @@ def test_an_index_saved_without_a_word_index_must_be_rebuilt(reports, tmp_path, 
     stored.save(tmp_path)
     with pytest.raises(StaleIndexError, match="word index"):
         SimilarReports.load(tmp_path, embedder)
+
+
+def test_building_in_two_processes_gives_the_same_index(reports, embedder):
+    rows = corpus()
+    parallel = SimilarReports.build(
+        lambda: rows, embedder=embedder, min_reports=10, batch_size=7, workers=2
+    )
+    assert sorted(parallel.index.ids()) == sorted(reports.index.ids())
+    for number, group, text in rows[::9]:
+        assert parallel.similar(text, 5, groups=[group]) == reports.similar(text, 5, groups=[group])
+        assert parallel.index.vector(number) == pytest.approx(reports.index.vector(number))

@@ -1,9 +1,10 @@
 """Cosine nearest-neighbour search over report vectors, filtered by organisation.
 
 Rows live in segments: each `add` makes a small new one, so saving after an add writes
-only the new rows, and readers can memory-map the big segments. Small searches (one
-organisation's reports, or an index that has never been trained) are exact; larger ones
-probe the lists of a coarse k-means quantiser nearest the query (an IVF index).
+only the new rows, and readers can memory-map the big segments. Within a segment an
+organisation's rows are contiguous, so searches within organisations up to `exact_limit`
+rows (an organisation's own, even the largest) are exact scans of a slice; larger ones
+(national search) probe the lists of a coarse k-means quantiser nearest the query (IVF).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from candour.lib.text.vectors.kmeans import nearest_centroids, spherical_kmeans
 from candour.lib.text.vectors.segment import UNASSIGNED, Rows, Segment, dot, merge
 
 StorageType = Literal["float32", "float16"]
+# Rows of the sample a quantiser is trained on, per list (faiss asks for 39 to 256).
+SAMPLE_PER_LIST = 64
 
 
 class Selection(TypedDict, total=False):
@@ -166,7 +169,9 @@ class VectorIndex:
         count = lists if lists is not None else default_lists(size)
         count = max(1, min(count, size))
         rng = np.random.default_rng(seed)
-        chosen = np.sort(rng.choice(size, min(size, max(sample, count)), replace=False))
+        # More than SAMPLE_PER_LIST rows per list adds training time, not recall.
+        taken = min(size, max(count, min(sample, SAMPLE_PER_LIST * count)))
+        chosen = np.sort(rng.choice(size, taken, replace=False))
         centroids = spherical_kmeans(
             self._live_rows(chosen), count, iterations=iterations, seed=seed
         )
@@ -227,17 +232,17 @@ class VectorIndex:
     ) -> list[Selection]:
         """For each segment, what to score: rows, list ranges, or all, and any group filter."""
         if groups is not None:
-            in_groups = sum(segment.count_in_groups(groups) for segment in self.segments)
+            # One contiguous slice per organisation and segment: an exact scan if small.
+            ranges = [segment.group_ranges(groups) for segment in self.segments]
+            in_groups = sum(end - start for spans in ranges for start, end in spans)
             if exact or in_groups <= self.exact_limit or self.centroids is None:
-                return [{"rows": segment.group_rows(groups)} for segment in self.segments]
+                return [{"ranges": spans} for spans in ranges]
         elif exact or self.centroids is None or self._rows <= self.exact_limit:
             return [{} for _ in self.segments]
         assert self.centroids is not None  # noqa: S101 - narrowed by the branches above
         closeness = dot(self.centroids, vector)
         nearest = np.sort(np.argsort(-closeness)[: max(1, probes)]).astype(np.int64)
-        return [
-            {"ranges": segment.list_ranges(nearest), "groups": groups} for segment in self.segments
-        ]
+        return [{"rows": segment.list_rows(nearest, groups)} for segment in self.segments]
 
     # ------------------------------------------------------------------ internals
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 
 from candour.lib.text.types import Matrix
 
@@ -30,13 +31,12 @@ def spherical_kmeans(
     centroids = data[rng.choice(len(data), clusters, replace=False)].copy()
     for _ in range(iterations):
         labels = nearest_centroids(data, centroids)
-        sums = np.stack(
-            [
-                np.bincount(labels, weights=data[:, d], minlength=clusters)
-                for d in range(data.shape[1])
-            ],
-            axis=1,
-        ).astype(np.float32)
+        # Each cluster's sum of rows, as one sparse product (BLAS-free, one pass over data).
+        members = sparse.csr_matrix(
+            (np.ones(len(data), dtype=np.float32), (labels, np.arange(len(data)))),
+            shape=(clusters, len(data)),
+        )
+        sums = np.asarray(members @ data, dtype=np.float32)
         norms = np.linalg.norm(sums, axis=1)
         empty = norms == 0
         if empty.any():

@@ -1,7 +1,10 @@
 """An immutable batch of indexed vectors, with deletions marked.
 
-Rows are kept sorted by their quantiser list, so the rows of a list are one contiguous
-slice: an approximate search reads a few slices instead of gathering scattered rows.
+Rows are kept sorted by group (organisation), then by quantiser list: one organisation's
+rows are one contiguous slice, so its own search is an exact scan of that slice with no
+gathering (a few milliseconds for tens of thousands of rows), and within it the rows of
+a list are contiguous too, so an approximate (national) search gathers each probed
+list's rows group by group.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ class Segment:
             len(self.groups) == len(self.vectors) == len(self.alive) == len(self.lists) == count
         ):
             raise ValueError(f"segment {self.name} has arrays of different lengths")
-        if count > 1 and bool((np.diff(self.lists) < 0).any()):
-            raise ValueError(f"segment {self.name} is not sorted by list")
+        if count > 1:
+            step = np.diff(np.asarray(self.groups))
+            if bool(((step < 0) | ((step == 0) & (np.diff(self.lists) < 0))).any()):
+                raise ValueError(f"segment {self.name} is not sorted by group and list")
 
     @classmethod
     def sorted_by_list(
@@ -50,7 +55,7 @@ class Segment:
         vectors: NDArray[np.floating],
         lists: NDArray[np.int32],
     ) -> Segment:
-        order = np.argsort(lists, kind="stable")
+        order = np.lexsort((lists, groups))
         return cls(
             name=name,
             ids=np.ascontiguousarray(ids[order], dtype=np.int64),
@@ -72,9 +77,26 @@ class Segment:
         return np.argsort(self.ids, kind="stable").astype(np.int64)
 
     @cached_property
-    def _group_order(self) -> tuple[NDArray[np.int64], Rows]:
-        order = np.argsort(self.groups, kind="stable").astype(np.int64)
-        return np.asarray(self.groups)[order], order
+    def _group_spans(self) -> tuple[NDArray[np.int64], Rows, Rows]:
+        """The distinct groups, ascending, with where each one's rows start and end."""
+        groups = np.asarray(self.groups)
+        if len(groups) == 0:
+            empty = np.empty(0, dtype=np.int64)
+            return empty, empty, empty
+        starts = np.concatenate([[0], np.flatnonzero(np.diff(groups)) + 1]).astype(np.int64)
+        ends = np.append(starts[1:], len(groups)).astype(np.int64)
+        return groups[starts].astype(np.int64), starts, ends
+
+    @cached_property
+    def _list_keys(self) -> NDArray[np.int64]:
+        """Per row, (its group's position) * stride + its list + 1: ascending over the rows."""
+        keys, starts, ends = self._group_spans
+        positions = np.repeat(np.arange(len(keys), dtype=np.int64), ends - starts)
+        return positions * self._stride + (np.asarray(self.lists, dtype=np.int64) + 1)
+
+    @cached_property
+    def _stride(self) -> int:
+        return int(np.asarray(self.lists).max(initial=UNASSIGNED)) + 2
 
     def find(self, ids: Ids) -> tuple[NDArray[np.bool_], Rows]:
         """For each id, whether a live row has it, and that row (meaningless where not)."""
@@ -86,24 +108,30 @@ class Segment:
         found = (self.ids[rows] == ids) & self.alive[rows]
         return found, rows
 
-    def group_rows(self, groups: NDArray[np.int64]) -> Rows:
-        """Rows in any of the (sorted, unique) groups."""
-        keys, order = self._group_order
-        starts = np.searchsorted(keys, groups, side="left")
-        ends = np.searchsorted(keys, groups, side="right")
-        parts = [order[a:b] for a, b in zip(starts, ends, strict=True) if b > a]
-        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+    def group_ranges(self, groups: NDArray[np.int64]) -> list[tuple[int, int]]:
+        """The contiguous row ranges of the (sorted, unique) groups present."""
+        keys, starts, ends = self._group_spans
+        at = np.searchsorted(keys, groups[np.isin(groups, keys)])
+        return [(int(starts[i]), int(ends[i])) for i in at]
 
     def count_in_groups(self, groups: NDArray[np.int64]) -> int:
-        keys, _ = self._group_order
-        return int((np.searchsorted(keys, groups, "right") - np.searchsorted(keys, groups)).sum())
+        return sum(end - start for start, end in self.group_ranges(groups))
 
-    def list_ranges(self, lists: NDArray[np.int64]) -> list[tuple[int, int]]:
-        # Same dtype on both sides, or numpy converts all of self.lists on every call.
-        wanted = lists.astype(self.lists.dtype)
-        starts = np.searchsorted(self.lists, wanted, side="left")
-        ends = np.searchsorted(self.lists, wanted, side="right")
-        return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True) if b > a]
+    def list_rows(self, lists: NDArray[np.int64], groups: NDArray[np.int64] | None) -> Rows:
+        """Rows in any of the (sorted, unique) lists, within the groups if given, ascending."""
+        keys, _, _ = self._group_spans
+        positions = np.arange(len(keys), dtype=np.int64)
+        if groups is not None:
+            positions = positions[np.isin(keys, groups)]
+        if len(positions) == 0 or len(lists) == 0:
+            return np.empty(0, dtype=np.int64)
+        wanted = (positions[:, None] * self._stride + (lists.astype(np.int64) + 1)[None, :]).ravel()
+        starts = np.searchsorted(self._list_keys, wanted, side="left")
+        lengths = np.searchsorted(self._list_keys, wanted, side="right") - starts
+        total = int(lengths.sum())
+        offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+        rows: Rows = offsets + np.arange(total, dtype=np.int64)
+        return rows
 
     def top(
         self,

@@ -26,7 +26,8 @@ from candour.lib.text.vectors.index import StorageType, VectorIndex
 from candour.lib.text.vectors.segment import Segment
 
 FORMAT = "candour-vector-index"
-VERSION = 1
+# 2: rows sorted by group, then list (1 sorted by list alone); a version 1 index is rebuilt.
+VERSION = 2
 MANIFEST = "manifest.json"
 _LOCK = ".lock"
 _IMMUTABLE = ("ids", "groups", "vectors")

@@ -107,6 +107,31 @@ def test_approximate_search_recall_against_brute_force():
     assert index.search(queries[0], k=1)[0].id == 50_000
 
 
+def test_an_organisations_rows_are_one_slice_searched_exactly_even_when_trained():
+    vectors = clustered(6_000, dimensions=32, clusters=100, seed=2)
+    groups = np.array([7, 3, 11])[np.arange(6_000) % 3]
+    index = VectorIndex(32, exact_limit=2_500, probes=2)
+    index.add(np.arange(6_000), vectors, groups)
+    index.train(lists=60, seed=2)
+    (segment,) = index.segments
+    assert list(np.unique(segment.groups)) == [3, 7, 11]
+    assert (np.diff(segment.groups) >= 0).all()
+    assert segment.group_ranges(np.array([3, 11, 99])) == [(0, 2_000), (4_000, 6_000)]
+    query = vectors[5]
+    hits = index.search(query, k=20, groups=[11])
+    assert [h.id for h in hits] == brute_force(vectors, np.arange(6_000), query, 20, groups == 11)
+    # Past exact_limit (two organisations, 4,000 rows) the probed lists are read, and only
+    # the wanted organisations' rows of them.
+    both = index.search(query, k=20, groups=[3, 11])
+    assert both
+    assert all(groups[hit.id] in (3, 11) for hit in both)
+    rows = segment.list_rows(np.array([0, 5]), np.array([3]))
+    assert (segment.groups[rows] == 3).all()
+    assert set(segment.lists[rows]) <= {0, 5}
+    assert len(rows) == int(((segment.groups == 3) & np.isin(segment.lists, [0, 5])).sum())
+    assert (np.diff(rows) > 0).all()
+
+
 def test_save_and_load_round_trip(tmp_path):
     vectors = clustered(3000)
     index = VectorIndex(32, exact_limit=500, storage="float16")
