@@ -81,7 +81,8 @@ def test_an_idea_is_judged_on_its_teams_survey_scores(world: World) -> None:
     assert safety.effect.outcome is Outcome.IMPROVED
     assert safety.verdict == "Improved"
     assert "went from 25 to 100" in safety.words
-    assert "(Spring 2026)" in safety.method and "(Autumn 2026)" in safety.method
+    assert "(Spring 2026)" in safety.method
+    assert "(Autumn 2026)" in safety.method
     burnout = found["Survey: Work-related burnout (CBI) in the team"]
     assert burnout.effect.outcome is Outcome.IMPROVED  # lower burnout is better
     assert "went from 68 to 32" in burnout.words  # a reverse-worded item turned round
@@ -99,7 +100,8 @@ def test_survey_scores_of_fewer_than_five_people_say_nothing(world: World) -> No
     assert safety.effect.why is Why.TOO_FEW
     assert safety.verdict == "Cannot tell yet"
     assert safety.words.startswith("Fewer than 5 people answered")
-    assert "100" not in safety.words and "4" not in safety.words  # no score, no head count
+    assert "100" not in safety.words
+    assert "4" not in safety.words
 
 
 def test_no_wave_since_the_change_cannot_tell_yet(world: World) -> None:
