@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _t
 
-from candour.lib.statistics.change_effect import Effect, Outcome, Why
+from candour.lib.statistics.change_effect import Effect, Method, Outcome, Why
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,27 @@ class StreamEffect:
     verdict: str  # the outcome in a few words, for the tag
     words: str  # what was found and why, in a sentence or two
     method: str
+
+    @property
+    def figures(self) -> str:
+        """The estimate and its 95% interval as figures ("rate ratio 0.45, 95% interval 0.21
+        to 0.93"); empty when there is no interval (too few or too soon)."""
+        effect = self.effect
+        if effect.estimate is None or effect.low is None or effect.high is None:
+            return ""
+        if effect.method is Method.MEAN_DIFFERENCE:
+            values = {
+                "estimate": f"{effect.estimate:+.2f}",
+                "low": f"{effect.low:+.2f}",
+                "high": f"{effect.high:+.2f}",
+            }
+            return _t("difference %(estimate)s, 95%% interval %(low)s to %(high)s") % values
+        values = {
+            "estimate": f"{effect.estimate:.2f}",
+            "low": f"{effect.low:.2f}",
+            "high": f"{effect.high:.2f}" if effect.high != float("inf") else "∞",
+        }
+        return _t("rate ratio %(estimate)s, 95%% interval %(low)s to %(high)s") % values
 
 
 def verdict(outcome: Outcome) -> str:

@@ -408,7 +408,7 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "learning/bulletin.html",
         {
-            "content": bulletin_content(item),
+            "content": bulletin_content(item, judged=True),
             "can_open": item.organisation_id in user.organisation_ids_with_role(Role.ANALYST),
             "open_copy": open_copy_of_bulletin(item),
         },
@@ -419,7 +419,9 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def bulletin_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_bulletin_for_reader(current_user(request), pk)
-    response = HttpResponse(render_pdf(bulletin_content(item)), content_type="application/pdf")
+    response = HttpResponse(
+        render_pdf(bulletin_content(item, judged=True)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="candour-bulletin-{item.pk}.pdf"'
     return response
 

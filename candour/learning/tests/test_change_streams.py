@@ -239,3 +239,95 @@ def test_a_change_judged_directly_lists_theme_streams_first(world: World) -> Non
         "Children's and families' ratings across the organisation",
     ]
     assert effects[1].words == "Nobody has answered since the change yet."
+
+
+def _bulletin_with_an_adopted_idea(world: World):
+    from django.utils import timezone
+
+    from candour.learning.models import Bulletin
+
+    before = {date(2025, 8 + i, 1) if i < 5 else date(2026, i - 4, 1): 2 for i in range(10)}
+    reports = [
+        reviewed_report(world, occurred_month=month)
+        for month, count in before.items()
+        for _ in range(count)
+    ]
+    theme = create_theme(
+        actor=world.analyst, organisation=world.riverside, name="Late visits", reports=reports
+    )
+    idea = _adopted(world, source_theme=theme)
+    bulletin = Bulletin.objects.create(
+        organisation=world.riverside,
+        title="June lessons",
+        period_start=date(2026, 6, 1),
+        period_end=date(2026, 6, 30),
+        published_at=timezone.now(),
+        published_by=world.analyst,
+        counts={"total": 0, "outcomes": [], "factors": [], "themes": []},
+        lesson_texts=[],
+    )
+    return idea, bulletin
+
+
+def test_the_bulletin_says_whether_the_periods_changes_worked(world: World) -> None:
+    idea, bulletin = _bulletin_with_an_adopted_idea(world)
+
+    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
+        page = (
+            signed_in_client(world.staff)
+            .get(reverse("learning:bulletin", args=[bulletin.pk]))
+            .content.decode()
+        )
+
+    section = page[page.index('id="did-it-work"') :]
+    assert f"Idea {idea.pk} adopted: {idea.title}" in section
+    assert "Reports of the theme “Late visits”" in section
+    assert "Improved" in section
+    assert "went from 2.0 to 0.0 a month" in section
+    assert "In figures: rate ratio 0.00, 95% interval 0.00 to 0." in section
+
+
+def test_the_bulletin_pdf_says_whether_the_periods_changes_worked(world: World) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    idea, bulletin = _bulletin_with_an_adopted_idea(world)
+
+    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
+        pdf = signed_in_client(world.staff).get(
+            reverse("learning:bulletin-pdf", args=[bulletin.pk])
+        )
+
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages
+    ).replace("\n", " ")
+    assert "Did it work?" in text
+    assert f"Idea {idea.pk} adopted" in text
+    assert "Improved." in text
+    assert "rate ratio 0.00, 95% interval 0.00 to" in text
+
+
+def test_a_bulletin_period_with_no_changes_says_so(world: World) -> None:
+    from django.utils import timezone
+
+    from candour.learning.models import Bulletin
+
+    bulletin = Bulletin.objects.create(
+        organisation=world.riverside,
+        title="Quiet month",
+        period_start=date(2026, 6, 1),
+        period_end=date(2026, 6, 30),
+        published_at=timezone.now(),
+        published_by=world.analyst,
+        counts={"total": 0, "outcomes": [], "factors": [], "themes": []},
+        lesson_texts=[],
+    )
+
+    page = (
+        signed_in_client(world.staff)
+        .get(reverse("learning:bulletin", args=[bulletin.pk]))
+        .content.decode()
+    )
+
+    assert "No idea was adopted and no alert acted on in this period." in page
