@@ -94,11 +94,17 @@ def survey_stream(change: Change, today: date | None) -> list[StreamEffect]:
                 unit="",
                 decimals=0,
                 material=_t("10 points out of 100"),
-                too_few=_t(
-                    "Fewer than %(smallest)s people answered in the wave before the change or "
-                    "in the waves since, so no score is shown."
-                )
-                % titles,
+                too_few=(
+                    _t(
+                        "Fewer than %(smallest)s people answered in the wave before the change "
+                        "or in the waves since, so no score is shown."
+                    )
+                    % titles
+                    if before_wave is not None
+                    else _t(
+                        "No survey wave closed before the change: there is nothing to compare with."
+                    )
+                ),
                 too_soon=_t("No survey wave has closed since the change."),
                 method=_t(
                     "Compared as people's scores out of 100 in the last wave before the change "

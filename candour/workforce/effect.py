@@ -131,6 +131,14 @@ def _leavers_effect(stream: str, effect: Effect) -> StreamEffect:
     return StreamEffect(stream, effect, verdict(effect.outcome), words, method)
 
 
+def _absence(month: PeriodIndicators) -> float | None:
+    return month.absence_rate
+
+
+def _caseload(month: PeriodIndicators) -> float | None:
+    return month.average_caseload
+
+
 def workforce_stream(change: Change, today: date | None) -> list[StreamEffect]:
     """The change's workforce streams, judged; empty when nothing has been imported."""
     organisation = Organisation.objects.get(pk=change.organisation_id)
@@ -176,7 +184,7 @@ def workforce_stream(change: Change, today: date | None) -> list[StreamEffect]:
             1,
             ABSENCE_MATERIAL,
             _t("one percentage point"),
-            lambda m: m.absence_rate,
+            _absence,
         ),
         (
             _t("Workforce: average caseload in %(unit)s") % named,
@@ -185,7 +193,7 @@ def workforce_stream(change: Change, today: date | None) -> list[StreamEffect]:
             1,
             CASELOAD_MATERIAL,
             _t("two cases"),
-            lambda m: m.average_caseload,
+            _caseload,
         ),
     )
     for stream, measure, sign, decimals, material, material_words, value in scored:

@@ -331,3 +331,16 @@ def test_a_bulletin_period_with_no_changes_says_so(world: World) -> None:
     )
 
     assert "No idea was adopted and no alert acted on in this period." in page
+
+
+def test_no_wave_before_the_change_has_nothing_to_compare_with(world: World) -> None:
+    people = add_staff(world.assessment, 6)
+    _wave(world, "Autumn 2026", date(2026, 9, 7), people, agree=5, cbi=2)
+    idea = _adopted(world)
+
+    safety = _by_stream(idea_effects(idea, today=TODAY))["Survey: Psychological safety in the team"]
+
+    assert safety.effect.why is Why.TOO_FEW
+    assert (
+        safety.words == "No survey wave closed before the change: there is nothing to compare with."
+    )
