@@ -66,6 +66,11 @@ urlpatterns = [
     path("library/feed.atom", library_views.library_feed, name="library-feed"),
     path("library/data.csv", library_views.library_csv, name="library-csv"),
     path("library/data.json", library_views.library_json, name="library-json"),
+    path(
+        "library/bulletins.csv",
+        library_views.library_bulletins_csv,
+        name="library-bulletins-csv",
+    ),
     path("lessons/bulletins/new/", views.bulletin_new, name="bulletin-new"),
     path("lessons/bulletins/<int:pk>/", views.bulletin, name="bulletin"),
     path("lessons/bulletins/<int:pk>/pdf/", views.bulletin_pdf, name="bulletin-pdf"),

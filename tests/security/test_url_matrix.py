@@ -85,6 +85,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "library/feed.atom": PUBLIC,
     "library/data.csv": PUBLIC,
     "library/data.json": PUBLIC,
+    "library/bulletins.csv": PUBLIC,
     # Capabilities: a personal survey link or an acknowledgement (or burst) secret; unknown
     # ones fail.
     "survey/<str:token>/": NOBODY,

@@ -35,7 +35,7 @@ from candour.learning.library.access import (
     public_lessons,
 )
 from candour.learning.library.content import open_copy
-from candour.learning.library.data import csv_file, json_download
+from candour.learning.library.data import bulletins_csv_file, csv_file, json_download
 from candour.learning.library.feed import atom_feed, bulletin_entry, lesson_entry
 from candour.learning.library.open_bulletins import open_bulletin_copy
 from candour.learning.library.presenters import (
@@ -165,12 +165,21 @@ def library_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def library_bulletins_csv(request: HttpRequest) -> HttpResponse:
+    bulletins = shown_bulletins(public_bulletins())
+    return bulletins_csv_file(bulletins, [_bulletin_url(request, item) for item in bulletins])
+
+
+@require_GET
 def library_json(request: HttpRequest) -> HttpResponse:
     lessons = shown_lessons(public_lessons())
+    bulletins = shown_bulletins(public_bulletins())
     return json_download(
         lessons,
         [_lesson_url(request, lesson) for lesson in lessons],
         title=_("%(service)s open lessons library") % {"service": settings.CANDOUR_SERVICE_NAME},
+        bulletins=bulletins,
+        bulletin_urls=[_bulletin_url(request, item) for item in bulletins],
     )
 
 
