@@ -344,3 +344,29 @@ def test_no_wave_before_the_change_has_nothing_to_compare_with(world: World) -> 
     assert (
         safety.words == "No survey wave closed before the change: there is nothing to compare with."
     )
+
+
+def test_the_idea_page_and_kaizen_measures_show_the_survey_and_workforce_streams(
+    world: World,
+) -> None:
+    people = add_staff(world.assessment, 6)
+    _wave(world, "Spring 2026", date(2026, 3, 2), people, agree=2, cbi=4)
+    _wave(world, "Autumn 2026", date(2026, 9, 7), people, agree=5, cbi=2)
+    _caseloads(world, before=25, after=15)
+    idea = _adopted(world)
+
+    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
+        client = signed_in_client(world.manager)
+        idea_page = client.get(reverse("ideas:idea", args=[idea.pk])).content.decode()
+        measures = client.get(reverse("ideas:measures")).content.decode()
+
+    section = idea_page[idea_page.index('id="did-it-work"') :]
+    assert "Survey: Psychological safety in the team" in section
+    assert "The average score went from 25 to 100" in section
+    assert "In figures: difference +75.00" in section
+    assert "Workforce: average caseload in the team" in section
+    table = measures[measures.index('id="judged-ideas"') :]
+    table = table[: table.index("</table>")]
+    assert f"Idea {idea.pk} (Assessment)" in table
+    assert "Survey: Psychological safety in the team" in table
+    assert "The average caseload went from 25.0 to 15.0" in table
