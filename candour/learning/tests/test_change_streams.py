@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from candour.accounts.models import User
 from candour.core.services import set_safety_lead
 from candour.ideas import services as ideas
 from candour.ideas.effect import idea_effects
@@ -43,7 +44,7 @@ def _adopted(world: World, **source: object):
     return idea
 
 
-def _wave(world: World, title: str, opens: date, people: list, agree: int, cbi: int) -> None:
+def _wave(world: World, title: str, opens: date, people: list[User], agree: int, cbi: int) -> None:
     opened = surveys.open_wave(
         actor=world.admin,
         organisation=world.riverside,

@@ -14,6 +14,7 @@ from candour.learning import services as learning
 from candour.learning.lessons.services import publish_lesson, save_lesson
 from candour.learning.models import Axis, Code
 from candour.learning.themes.services import create_theme, update_theme
+from candour.reporting.models import Report
 from candour.reporting.tests.factories import reviewed_report
 from candour.subscriptions.models import Subscription
 from conftest import World, signed_in_client
@@ -28,7 +29,7 @@ def _factor() -> Code:
     return Code.objects.filter(axis=Axis.FACTOR, organisation__isnull=True).order_by("key")[0]
 
 
-def _coded(world: World, code: Code, count: int, received: date) -> list:
+def _coded(world: World, code: Code, count: int, received: date) -> list[Report]:
     reports = []
     for _ in range(count):
         report = reviewed_report(world, today=received, occurred_month=received.replace(day=1))
@@ -107,7 +108,7 @@ def test_another_organisations_local_factor_and_other_codes_are_not_found(world:
         organisation=world.moorland,
         introduced_in=_factor().introduced_in,
     )
-    defence = Code.objects.filter(axis=Axis.DEFENCE).first()
+    defence = Code.objects.filter(axis=Axis.DEFENCE)[0]
     client = signed_in_client(world.staff)
 
     assert client.get(reverse("learning:factor", args=[local.key])).status_code == 404
