@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _t
 
-from candour.lib.statistics.change_effect import Effect, Method, Outcome, Why
+from candour.lib.statistics.change_effect import DIFFERENCES, Effect, Outcome, Why
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class StreamEffect:
         effect = self.effect
         if effect.estimate is None or effect.low is None or effect.high is None:
             return ""
-        if effect.method is Method.MEAN_DIFFERENCE:
+        if effect.method in DIFFERENCES:
             values = {
                 "estimate": f"{effect.estimate:+.2f}",
                 "low": f"{effect.low:+.2f}",

@@ -13,8 +13,10 @@ of the change is on neither side.
   before and 4 after), needing 10 leavers before and after together; a team loses one or
   two people a year, so this mostly says "cannot yet tell", which is the truth.
 - Sickness absence (the month's rate, %) and the average caseload are monthly values,
-  judged by Welch's difference of means over months, needing 3 months either side; one
-  percentage point of absence and two cases are the smallest changes that count.
+  judged by a segmented regression (interrupted time series) where there are 8 months
+  before and 4 after, so a drift already under way is not credited, else by Welch's
+  difference of means over months, needing 3 months either side; one percentage point
+  of absence and two cases are the smallest changes that count.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from candour.lib.statistics.change_effect import (
     Outcome,
     Why,
     assess_counts,
-    mean_difference,
+    assess_values,
 )
 from candour.workforce.indicators import (
     SMALLEST_GROUP,
@@ -197,13 +199,32 @@ def workforce_stream(change: Change, today: date | None) -> list[StreamEffect]:
         ),
     )
     for stream, measure, sign, decimals, material, material_words, value in scored:
-        before = [v for m in months[:split] if (v := value(m)) is not None]
-        after = [v for m in months[split:] if (v := value(m)) is not None]
-        if not before and not after:
+        values = [value(m) for m in months]
+        if all(v is None for v in values):
             continue
-        effect = mean_difference(
-            before, after, better=Better.DOWN, material=material, min_values=MIN_MONTHS
+        effect = assess_values(
+            values, split, better=Better.DOWN, material=material, min_values=MIN_MONTHS
         )
+        periods = {"before": effect.periods_before, "after": effect.periods_after}
+        if effect.method is Method.INTERRUPTED_MEANS:
+            method = (
+                _t(
+                    "Compared with where the trend before was heading (an interrupted time "
+                    "series over %(before)s months before and %(after)s after), so a change "
+                    "already under way is not counted as this one's."
+                )
+                % periods
+            )
+        else:
+            method = (
+                _t(
+                    "Compared as the monthly figures of up to 12 months before the change and "
+                    "the months since (Welch's difference of means); with fewer than "
+                    "%(smallest)s months either side nothing is said, and with 8 before and 4 "
+                    "after the trend before is taken into account too."
+                )
+                % months_words
+            )
         effects.append(
             said_difference(
                 stream,
@@ -218,12 +239,7 @@ def workforce_stream(change: Change, today: date | None) -> list[StreamEffect]:
                 )
                 % months_words,
                 too_soon=_t("No full month of workforce data has come in since the change."),
-                method=_t(
-                    "Compared as the monthly figures of up to 12 months before the change and "
-                    "the months since (Welch's difference of means); with fewer than "
-                    "%(smallest)s months either side nothing is said."
-                )
-                % months_words,
+                method=method,
             )
         )
     return effects
