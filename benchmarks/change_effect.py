@@ -19,6 +19,21 @@ worsened), wrong-way or false calls, and "cannot yet tell". The 95% interval, th
 material change and the 10-event minimum were set before the first run. After it, the
 rate ratio fallback was widened by the before months' own dispersion (with a Poisson
 spread its false calls on nulls had been 9%), which is why the plain one is kept beside it.
+
+The streams a change is also judged on (issue 23, ``learning/changes.py``) use the same
+outcomes with the methods and thresholds the pages use, checked the same way:
+- survey scores: people's scale scores (0 to 100; mean 60, spread 18, clipped), 4, 5, 10,
+  20 or 40 people either side, shifted by 0, +10, +20 or -10 points; Welch's difference
+  with 5 people a side and 10 points material (``surveys/effect.py``);
+- monthly values (the average caseload): 20 cases a month with a spread of 1.5, 12
+  months before and 2, 3, 6 or 12 after, shifted by 0, -2, -4 or +3 cases, and a null with
+  a fall of 0.1 cases a month already under way; ``assess_values`` (the segmented
+  regression with 8 months before and 4 after, else Welch's difference with 3 months a
+  side; 2 cases material, ``workforce/effect.py``) beside Welch's difference alone, which
+  the first run used and which credits a drift already under way;
+- leavers: Poisson counts at 15% of the FTE in post a year, for 6, 20 or 60 FTE, 12 months
+  before and 3, 6 or 12 after, the rate multiplied by 0.5, 1.0 or 1.5; ``assess_counts``
+  with the FTE as exposure.
 Writes benchmarks/results/change_effect.json.
 """
 
@@ -39,10 +54,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from candour.lib.statistics.change_effect import (  # noqa: E402 - after the path is set
+    Better,
     Effect,
     Outcome,
     assess_counts,
+    assess_values,
     interrupted_series,
+    mean_difference,
     rate_ratio,
 )
 
@@ -169,6 +187,148 @@ def summary(rows: list[dict[str, object]]) -> dict[str, object]:
     return found
 
 
+def _tally(tally: Counter[str], effect: Effect, truth: Outcome | None) -> None:
+    if effect.outcome is Outcome.CANNOT_TELL_YET:
+        tally["cannot_tell"] += 1
+    elif truth is None:
+        wrong = effect.outcome in (Outcome.IMPROVED, Outcome.WORSENED)
+        tally["false_call" if wrong else "right"] += 1
+    elif effect.outcome is truth:
+        tally["right"] += 1
+    elif effect.outcome is Outcome.NO_CLEAR_CHANGE:
+        tally["missed"] += 1
+    else:
+        tally["wrong_way"] += 1
+
+
+def _shares(tally: Counter[str]) -> dict[str, float]:
+    total = sum(tally.values()) or 1
+    keys = ("right", "cannot_tell", "missed", "wrong_way", "false_call")
+    return {key: round(tally[key] / total, 3) for key in keys}
+
+
+def run_survey(replicates: int) -> list[dict[str, object]]:
+    """People's survey scale scores before and after: higher is better."""
+    rows: list[dict[str, object]] = []
+    for people in (4, 5, 10, 20, 40):
+        for shift in (0.0, 10.0, 20.0, -10.0):
+            rng = np.random.default_rng(int(people * 100 + shift + 50))
+            truth = None if shift == 0 else (Outcome.IMPROVED if shift > 0 else Outcome.WORSENED)
+            tally: Counter[str] = Counter()
+            for _ in range(replicates):
+                before = np.clip(rng.normal(60, 18, people), 0, 100)
+                after = np.clip(rng.normal(60 + shift, 18, people), 0, 100)
+                effect = mean_difference(
+                    list(before), list(after), better=Better.UP, material=10.0, min_values=5
+                )
+                _tally(tally, effect, truth)
+            rows.append(
+                {
+                    "people_each_side": people,
+                    "true_shift_points": shift,
+                    "scenario": "null" if truth is None else "real",
+                    **_shares(tally),
+                }
+            )
+    return rows
+
+
+def run_monthly(replicates: int) -> list[dict[str, object]]:
+    """Monthly values (the average caseload) before and after: lower is better."""
+    rows: list[dict[str, object]] = []
+    scenarios = [(shift, False) for shift in (0.0, -2.0, -4.0, 3.0)] + [(0.0, True)]
+    for after in (2, 3, 6, 12):
+        for shift, drift in scenarios:
+            rng = np.random.default_rng(int(after * 100 + shift * 10 + drift + 500))
+            truth = None
+            if shift:
+                truth = Outcome.IMPROVED if shift < 0 else Outcome.WORSENED
+            months = np.arange(BEFORE + after)
+            means = 20.0 - 0.1 * months if drift else np.full(len(months), 20.0)
+            if not drift:
+                means[BEFORE:] += shift
+            tallies: dict[str, Counter[str]] = {
+                "welch (mean_difference)": Counter(),
+                "candour (assess_values)": Counter(),
+            }
+            for _ in range(replicates):
+                values = [float(v) for v in rng.normal(means, 1.5)]
+                welch = mean_difference(
+                    values[:BEFORE], values[BEFORE:], better=Better.DOWN, material=2.0, min_values=3
+                )
+                _tally(tallies["welch (mean_difference)"], welch, truth)
+                chosen = assess_values(
+                    values, BEFORE, better=Better.DOWN, material=2.0, min_values=3
+                )
+                _tally(tallies["candour (assess_values)"], chosen, truth)
+            for name, tally in tallies.items():
+                rows.append(
+                    {
+                        "months_after": after,
+                        "true_shift_cases": shift,
+                        "method": name,
+                        "scenario": (
+                            "fall already under way, no change"
+                            if drift
+                            else ("null" if truth is None else "real")
+                        ),
+                        **_shares(tally),
+                    }
+                )
+    return rows
+
+
+LEAVING_A_MONTH = 0.15 / 12  # 15% of the FTE in post leave in a year
+
+
+def run_leavers(replicates: int) -> list[dict[str, object]]:
+    """Leavers a month with the FTE in post as exposure: lower is better."""
+    rows: list[dict[str, object]] = []
+    for fte in (6.0, 20.0, 60.0):
+        for after in AFTER:
+            for factor in (0.5, 1.0, 1.5):
+                rng = np.random.default_rng(int(fte * 10 + after * 3 + factor * 7 + 900))
+                truth, _kind = expected(factor, False)
+                means = np.full(BEFORE + after, fte * LEAVING_A_MONTH)
+                means[BEFORE:] *= factor
+                exposure = [fte] * (BEFORE + after)
+                tally: Counter[str] = Counter()
+                for _ in range(replicates):
+                    series = [int(c) for c in rng.poisson(means)]
+                    _tally(tally, assess_counts(series, BEFORE, exposure), truth)
+                rows.append(
+                    {
+                        "fte_in_post": fte,
+                        "months_after": after,
+                        "true_factor": factor,
+                        "scenario": "null" if truth is None else "real",
+                        **_shares(tally),
+                    }
+                )
+    return rows
+
+
+def stream_summary(rows: list[dict[str, object]], size_key: str) -> dict[str, object]:
+    """Per size (people, months, FTE): share right on real changes, false calls on nulls."""
+    found: dict[str, object] = {}
+    for size in sorted({row[size_key] for row in rows}, key=float):  # type: ignore[arg-type]
+        mine = [row for row in rows if row[size_key] == size]
+        real = [float(str(r["right"])) for r in mine if r["scenario"] == "real"]
+        null = [float(str(r["false_call"])) for r in mine if r["scenario"] == "null"]
+        trend = [float(str(r["false_call"])) for r in mine if str(r["scenario"]).startswith("fall")]
+        found[str(size)] = {
+            "real_changes_called_right": round(sum(real) / len(real), 3) if real else None,
+            "null_false_calls": round(sum(null) / len(null), 3) if null else None,
+            **({"trend_false_calls": round(sum(trend) / len(trend), 3)} if trend else {}),
+            "null_cannot_tell": round(
+                sum(float(str(r["cannot_tell"])) for r in mine if r["scenario"] == "null")
+                / max(1, len(null)),
+                3,
+            ),
+        }
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -179,6 +339,11 @@ def main() -> None:
     replicates = 200 if args.quick else 1000
     started = time.perf_counter()
     rows = run(replicates)
+    survey, monthly, leavers = (
+        run_survey(replicates),
+        run_monthly(replicates),
+        run_leavers(replicates),
+    )
     output = {
         "benchmark": "change_effect",
         "data": "simulated monthly counts with known changes; nothing here is real data",
@@ -188,10 +353,35 @@ def main() -> None:
         "seconds": round(time.perf_counter() - started, 1),
         "summary": summary(rows),
         "scenarios": rows,
+        "streams": {
+            "survey_scores": {
+                "method": "mean_difference, 5 people a side, 10 points material",
+                "summary_by_people_each_side": stream_summary(survey, "people_each_side"),
+                "scenarios": survey,
+            },
+            "monthly_values": {
+                "method": "assess_values: segmented regression with 8 months before and 4 "
+                "after, else mean_difference over months, 3 a side; 2 cases material",
+                "summary_by_months_after": {
+                    name: stream_summary(
+                        [row for row in monthly if row["method"] == name], "months_after"
+                    )
+                    for name in ("welch (mean_difference)", "candour (assess_values)")
+                },
+                "scenarios": monthly,
+            },
+            "leavers": {
+                "method": "assess_counts with the FTE in post as exposure",
+                "summary_by_fte_in_post": stream_summary(leavers, "fte_in_post"),
+                "scenarios": leavers,
+            },
+        },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(output, indent=2) + "\n")
     print(json.dumps(output["summary"], indent=2))
+    for name, stream in output["streams"].items():  # type: ignore[attr-defined]
+        print(name, json.dumps({k: v for k, v in stream.items() if k != "scenarios"}, indent=2))
 
 
 if __name__ == "__main__":

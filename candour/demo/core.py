@@ -231,6 +231,8 @@ def load_demo_data() -> bool:
         User.objects.get(email="chris.evans@riverside.example"),
         User.objects.get(email="priya.shah@riverside.example"),
     )
+    # The idea raised from children's feedback, after the feedback it comes from (issue 23).
+    ideas_demo.load_from_feedback(riverside, riverside_teams)
     from candour.demo import workforce as workforce_demo
     from candour.workforce.early_warning.services import assess
 

@@ -7,7 +7,7 @@ the measures and "what we changed" all have something true to show.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -16,6 +16,8 @@ from candour.core.models import Organisation, Team
 from candour.ideas import services
 from candour.ideas.vocabulary import IdeaStatus, ProblemKind
 from candour.learning.models import Lesson, Theme
+from candour.voice.models import Feedback
+from candour.voice.vocabulary import FeedbackStatus
 
 
 @dataclass(frozen=True)
@@ -110,36 +112,6 @@ IDEAS: tuple[DemoIdea, ...] = (
         thanks="Two hours a week back for visits. Thank you.",
     ),
     DemoIdea(
-        "jo.okafor@riverside.example",
-        "Child in Need Team",
-        ProblemKind.EXPERIENCE,
-        "Children tell us they do not know who their new social worker is after a change.",
-        "Send each child a short letter with a photo of their new worker within a week.",
-        "Children know who is coming and why.",
-        days_ago=120,
-        steps=(
-            (4, IdeaStatus.UNDER_REVIEW, {}),
-            (
-                12,
-                IdeaStatus.TRIAL,
-                {
-                    "plan": "The team tries it for every change of worker for three months.",
-                    "measure": "Ask children at the next visit whether they knew who was coming.",
-                },
-            ),
-            (
-                95,
-                IdeaStatus.ADOPTED,
-                {"what_changed": "Every change of worker now starts with a letter."},
-            ),
-        ),
-        impact={
-            "what_changed": "A letter with a photo goes to the child within a week.",
-            "children_experience": "Nine in ten children knew who was coming, up from four.",
-            "cost": "About £30 a month in printing and post",
-        },
-    ),
-    DemoIdea(
         "ben.walsh@riverside.example",
         "Assessment Team 1",
         ProblemKind.QUALITY,
@@ -210,64 +182,137 @@ IDEAS: tuple[DemoIdea, ...] = (
 )
 
 
+# Raised from children's feedback and adopted 205 days before the demo is loaded, so its
+# page judges the children's ratings before and since (candour/demo/voice.py has the
+# feedback about changes of worker either side). Loaded after the feedback.
+FROM_FEEDBACK = (
+    DemoIdea(
+        "jo.okafor@riverside.example",
+        "Child in Need Team",
+        ProblemKind.EXPERIENCE,
+        "Children tell us they do not know who their new social worker is after a change.",
+        "Send each child a short letter with a photo of their new worker within a week.",
+        "Children know who is coming and why.",
+        days_ago=300,
+        steps=(
+            (4, IdeaStatus.UNDER_REVIEW, {}),
+            (
+                12,
+                IdeaStatus.TRIAL,
+                {
+                    "plan": "The team tries it for every change of worker for three months.",
+                    "measure": "Ask children at the next visit whether they knew who was coming.",
+                },
+            ),
+            (
+                95,
+                IdeaStatus.ADOPTED,
+                {"what_changed": "Every change of worker now starts with a letter."},
+            ),
+        ),
+        impact={
+            "what_changed": "A letter with a photo goes to the child within a week.",
+            "children_experience": "Nine in ten children knew who was coming, up from four.",
+            "cost": "About £30 a month in printing and post",
+        },
+    ),
+)
+
+
 def load(organisation: Organisation, teams: dict[str, Team]) -> int:
     """Submit and progress the demo ideas; return how many."""
     now = timezone.now()
     themes = {t.name: t for t in Theme.objects.filter(organisation=organisation)}
     lessons = {lesson.title: lesson for lesson in Lesson.objects.filter(organisation=organisation)}
     for item in IDEAS:
-        author = User.objects.get(email=item.author)
-        team = teams[item.team]
-        submitted_at = now - timedelta(days=item.days_ago, hours=3)
-        theme = themes.get(item.from_theme)
-        lesson = lessons.get(item.from_lesson)
-        idea = services.submit_idea(
-            author=author,
-            draft=services.IdeaDraft(
-                team=team,
-                problem_kind=item.kind,
-                problem=item.problem,
-                idea=item.idea,
-                expected_benefit=item.benefit,
-                name_hidden_from_colleagues=item.hidden_name,
-                source="theme" if theme else "lesson" if lesson else "staff",
-                source_theme=theme,
-                source_lesson=lesson,
-            ),
-            now=submitted_at,
-        )
-        manager = (services.team_managers(team) or services.next_managers(organisation))[0]
-        for after, status, details in item.steps:
-            services.move_idea(
-                actor=manager,
-                idea=idea,
-                to_status=status,
-                review_on=(submitted_at + timedelta(days=after + 56)).date()
-                if status == IdeaStatus.TRIAL
-                else None,
-                now=submitted_at + timedelta(days=after),
-                **details,
-            )
-        if item.impact:
-            services.record_impact(
-                actor=manager,
-                idea=idea,
-                what_changed=str(item.impact["what_changed"]),
-                minutes_saved_per_week=_number(item.impact.get("minutes_saved_per_week")),
-                errors_avoided_per_year=_number(item.impact.get("errors_avoided_per_year")),
-                children_experience=str(item.impact.get("children_experience", "")),
-                cost=str(item.impact.get("cost", "")),
-                now=now - timedelta(days=max(item.days_ago - 100, 1)),
-            )
-        if item.thanks:
-            services.thank_team(actor=manager, idea=idea, note=item.thanks)
-        if item.share_with:
-            services.share_idea(
-                actor=manager,
-                idea=idea,
-                organisation=Organisation.objects.get(name=item.share_with),
-            )
+        _load_one(organisation, teams, item, themes, lessons, now)
     return len(IDEAS)
+
+
+def load_from_feedback(organisation: Organisation, teams: dict[str, Team]) -> int:
+    """The ideas raised from children's feedback, each from the team's checked feedback
+    received before it was submitted (after the feedback demo has run)."""
+    now = timezone.now()
+    for item in FROM_FEEDBACK:
+        submitted = (now - timedelta(days=item.days_ago)).date()
+        feedback = (
+            Feedback.objects.filter(
+                organisation=organisation,
+                team=teams[item.team],
+                status=FeedbackStatus.PUBLISHED,
+                received_week__lt=submitted,
+            )
+            .order_by("-received_week", "pk")
+            .first()
+        )
+        _load_one(organisation, teams, item, {}, {}, now, feedback=feedback)
+    return len(FROM_FEEDBACK)
+
+
+def _load_one(
+    organisation: Organisation,
+    teams: dict[str, Team],
+    item: DemoIdea,
+    themes: dict[str, Theme],
+    lessons: dict[str, Lesson],
+    now: datetime,
+    *,
+    feedback: Feedback | None = None,
+) -> None:
+    author = User.objects.get(email=item.author)
+    team = teams[item.team]
+    submitted_at = now - timedelta(days=item.days_ago, hours=3)
+    theme = themes.get(item.from_theme)
+    lesson = lessons.get(item.from_lesson)
+    idea = services.submit_idea(
+        author=author,
+        draft=services.IdeaDraft(
+            team=team,
+            problem_kind=item.kind,
+            problem=item.problem,
+            idea=item.idea,
+            expected_benefit=item.benefit,
+            name_hidden_from_colleagues=item.hidden_name,
+            source=(
+                "feedback" if feedback else "theme" if theme else "lesson" if lesson else "staff"
+            ),
+            source_theme=theme,
+            source_lesson=lesson,
+            source_feedback=feedback,
+        ),
+        now=submitted_at,
+    )
+    manager = (services.team_managers(team) or services.next_managers(organisation))[0]
+    for after, status, details in item.steps:
+        services.move_idea(
+            actor=manager,
+            idea=idea,
+            to_status=status,
+            review_on=(submitted_at + timedelta(days=after + 56)).date()
+            if status == IdeaStatus.TRIAL
+            else None,
+            now=submitted_at + timedelta(days=after),
+            **details,
+        )
+    if item.impact:
+        services.record_impact(
+            actor=manager,
+            idea=idea,
+            what_changed=str(item.impact["what_changed"]),
+            minutes_saved_per_week=_number(item.impact.get("minutes_saved_per_week")),
+            errors_avoided_per_year=_number(item.impact.get("errors_avoided_per_year")),
+            children_experience=str(item.impact.get("children_experience", "")),
+            cost=str(item.impact.get("cost", "")),
+            now=now - timedelta(days=max(item.days_ago - 100, 1)),
+        )
+    if item.thanks:
+        services.thank_team(actor=manager, idea=idea, note=item.thanks)
+    if item.share_with:
+        services.share_idea(
+            actor=manager,
+            idea=idea,
+            organisation=Organisation.objects.get(name=item.share_with),
+        )
 
 
 def _number(value: object) -> int | None:

@@ -1,5 +1,5 @@
-"""Demo survey data: a closed wave three months ago and an open wave now, for Riverside's
-teams, answered through the real service with each invitation's own token.
+"""Demo survey data: closed waves a year ago and three months ago, and an open wave now,
+for Riverside's teams, answered through the real service with each invitation's own token.
 
 Not called by the demo loader; run `candour shell -c "from candour.surveys import demo;
 demo.load_for_riverside()"`, or call `demo.load(organisation, admin)`.
@@ -80,7 +80,14 @@ def _answers(
     return data
 
 
-def _answer(opened: services.OpenedWave, share: float, rng: random.Random, on: datetime) -> None:
+def _answer(
+    opened: services.OpenedWave,
+    share: float,
+    rng: random.Random,
+    on: datetime,
+    *,
+    shift: float = 0.0,
+) -> None:
     invitations = opened.wave.invitations.select_related("team").order_by("pk")
     extra = [item.key for item in services.wave_items(opened.wave)]
     for invitation in invitations:
@@ -90,12 +97,17 @@ def _answer(opened: services.OpenedWave, share: float, rng: random.Random, on: d
             token=opened.tokens[invitation.person_id],
             data=_answers(
                 rng,
-                TEAM_LEANING.get(invitation.team.name, 3.3),
+                TEAM_LEANING.get(invitation.team.name, 3.3) + shift,
                 extra,
                 comment=rng.random() < 0.3,
             ),
             today=on.date(),
         )
+
+
+# A year ago Assessment Team 1 answered lower: before its adopted idea about seeing the
+# child alone (candour/demo/ideas.py), so the idea's page has survey scores to judge.
+YEAR_AGO_SHIFT = -1.0
 
 
 def load(organisation: Organisation, admin: User) -> list[Wave]:
@@ -106,6 +118,27 @@ def load(organisation: Organisation, admin: User) -> list[Wave]:
     _people(organisation, teams)
     rng = random.Random(8)  # noqa: S311 - demo data, not security
     today = timezone.localdate()
+    year_open = today - timedelta(days=380)
+    year_ago = services.open_wave(
+        actor=admin,
+        organisation=organisation,
+        title="Safety culture survey: last year",
+        teams=teams,
+        closes_on=year_open + timedelta(days=21),
+        today=year_open,
+    )
+    _answer(
+        year_ago,
+        1.0,
+        rng,
+        datetime.combine(year_open + timedelta(days=3), time(12), tzinfo=UTC),
+        shift=YEAR_AGO_SHIFT,
+    )
+    services.close_wave(
+        actor=admin,
+        wave=year_ago.wave,
+        now=datetime.combine(year_ago.wave.closes_on + timedelta(days=1), time(9), tzinfo=UTC),
+    )
     past_open = today - timedelta(days=100)
     past = services.open_wave(
         actor=admin,
@@ -132,7 +165,7 @@ def load(organisation: Organisation, admin: User) -> list[Wave]:
         today=today,
     )
     _answer(current, 0.6, rng, datetime.combine(today, time(12), tzinfo=UTC))
-    return [past.wave, current.wave]
+    return [year_ago.wave, past.wave, current.wave]
 
 
 def load_for_riverside() -> list[Wave]:

@@ -144,6 +144,76 @@ LINKS = (
 )
 
 
+# Before and after the Child in Need Team's letter with a photo of a new worker (the demo's
+# adopted idea raised from feedback, candour/demo/ideas.py FROM_FEEDBACK): children told us
+# they did not know their new worker, and rated lower; since, they say they knew.
+WORKER_CHANGE_BEFORE = (
+    (
+        AgeBand.MIDDLE,
+        Rating.POOR,
+        "",
+        "I got a new social worker and nobody told me who she was.",
+        "Tell us who is coming.",
+    ),
+    (
+        AgeBand.TEEN,
+        Rating.VERY_POOR,
+        "",
+        "A stranger turned up and said she was my social worker now.",
+        "Send a message first.",
+    ),
+    (
+        AgeBand.MIDDLE,
+        Rating.NEITHER,
+        "She was nice once I knew who she was.",
+        "I did not know she was coming.",
+        "",
+    ),
+    (
+        AgeBand.PARENT,
+        Rating.POOR,
+        "",
+        "We found out the worker had changed when a new one rang.",
+        "Let families know before.",
+    ),
+)
+WORKER_CHANGE_AFTER = (
+    (AgeBand.MIDDLE, Rating.VERY_GOOD, "I got a letter with her photo so I knew her face.", "", ""),
+    (
+        AgeBand.TEEN,
+        Rating.GOOD,
+        "I knew who was coming because of the letter.",
+        "Visits after school please.",
+        "",
+    ),
+    (AgeBand.MIDDLE, Rating.GOOD, "The letter said why my worker changed.", "", ""),
+    (
+        AgeBand.PARENT,
+        Rating.VERY_GOOD,
+        "We had a letter about the new worker the same week.",
+        "",
+        "",
+    ),
+)
+# The idea was adopted this many days before the demo is loaded (candour/demo/ideas.py).
+WORKER_LETTER_ADOPTED_DAYS_AGO = 205
+
+
+def _worker_change_feedback(link: FeedbackLink, today: date) -> int:
+    """Twelve pieces of feedback about changes of worker in the year before the letter,
+    and twelve since, a week or so apart."""
+    count = 0
+    for index in range(12):
+        band, rating, good, better, idea = WORKER_CHANGE_BEFORE[index % 4]
+        day = today - timedelta(days=WORKER_LETTER_ADOPTED_DAYS_AGO + 14 + 12 * index)
+        _submit(link, band, rating, good, better, idea, day)
+        band, rating, good, better, idea = WORKER_CHANGE_AFTER[index % 4]
+        day = today - timedelta(days=WORKER_LETTER_ADOPTED_DAYS_AGO - 14 - 13 * index)
+        _submit(link, band, rating, good, better, idea, day)
+        count += 2
+    return count
+
+
 def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: User) -> int:
     """Links, a duty contact, a year of feedback, one acknowledged disclosure, one waiting,
     and a burst of three from a poster's link."""
@@ -173,6 +243,7 @@ def load(organisation: Organisation, teams: dict[str, Team], admin: User, lead: 
             today - timedelta(days=rng.randrange(0, 360)),
         )
         count += 1
+    count += _worker_change_feedback(links[1], today)
     _check_and_answer(organisation, teams)
     band, rating, good, better, idea = DISCLOSURE
     submitted, _secret = _submit(

@@ -8,6 +8,9 @@ class IdeasConfig(AppConfig):
 
     def ready(self) -> None:
         from candour.core.hooks import provide_waiting
+        from candour.ideas.effect import adopted_between
         from candour.ideas.home import waiting
+        from candour.learning.changes import provide_changes
 
         provide_waiting("ideas", waiting)
+        provide_changes("ideas", adopted_between)

@@ -177,21 +177,14 @@ class Bulletin(models.Model):
         return self.title
 
 
-class OpenLesson(models.Model):
-    """A published lesson its organisation chose to show to anyone, in the open library.
+class _OpenCopy(models.Model):
+    """What every open copy holds: whose it is, its title, the month it was opened (the
+    only date the public sees), its figures (stored already suppressed: the small numbers
+    never reach these tables), who opened it and when, and its withdrawal (ADR 0033)."""
 
-    The text, the filters and the figures are copied exactly as previewed when it was
-    opened, so a later edit of the lesson cannot change what the public reads (ADR 0033).
-    Figures are stored already suppressed: the small numbers never reach this table.
-    """
-
-    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="openings")
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
     title = models.CharField(max_length=200)
-    story = models.TextField()
-    commentary = models.TextField()
-    action_taken = models.TextField(blank=True)
-    # The first day of the month it was opened: the only date the public sees.
+    # The first day of the month it was opened.
     month = models.DateField()
     figures = models.JSONField(default=dict)
     opened_by = models.ForeignKey(
@@ -202,6 +195,25 @@ class OpenLesson(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OpenLesson(_OpenCopy):
+    """A published lesson its organisation chose to show to anyone, in the open library.
+
+    The text, the filters and the figures are copied exactly as previewed when it was
+    opened, so a later edit of the lesson cannot change what the public reads (ADR 0033).
+    """
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="openings")
+    story = models.TextField()
+    commentary = models.TextField()
+    action_taken = models.TextField(blank=True)
 
     objects: ClassVar[OpenLessonQuerySet] = OpenLessonQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -215,32 +227,16 @@ class OpenLesson(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return self.title
 
-
-class OpenBulletin(models.Model):
+class OpenBulletin(_OpenCopy):
     """A bulletin its organisation chose to show to anyone: its lessons' text and its
     suppressed figures, copied as previewed; months only, never days (ADR 0033)."""
 
     bulletin = models.ForeignKey(Bulletin, on_delete=models.PROTECT, related_name="openings")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
-    title = models.CharField(max_length=200)
     introduction = models.TextField(blank=True)
     first_month = models.DateField()
     last_month = models.DateField()
-    # The first day of the month it was opened, as for open lessons.
-    month = models.DateField()
     lessons = models.JSONField(default=list)
-    figures = models.JSONField(default=dict)
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    opened_at = models.DateTimeField()
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[OpenBulletinQuerySet] = OpenBulletinQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -253,9 +249,6 @@ class OpenBulletin(models.Model):
                 name="one_open_copy_per_bulletin",
             )
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class FacetKind(models.TextChoices):

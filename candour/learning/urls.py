@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candour.learning import views
+from candour.learning import factor_views, views
 from candour.learning.exports import views as export_views
 from candour.learning.library import views as library_views
 from candour.learning.national import views as national_views
@@ -61,11 +61,18 @@ urlpatterns = [
     path("lessons/<int:pk>/open/withdraw/", library_views.lesson_withdraw, name="lesson-withdraw"),
     # The open lessons library: public, no account (ADR 0033).
     path("library/", library_views.library, name="library"),
+    # A human factor's own page, to follow it (issue 23).
+    path("factors/<str:key>/", factor_views.factor, name="factor"),
     path("library/<int:pk>/", library_views.library_lesson, name="library-lesson"),
     path("library/bulletins/<int:pk>/", library_views.library_bulletin, name="library-bulletin"),
     path("library/feed.atom", library_views.library_feed, name="library-feed"),
     path("library/data.csv", library_views.library_csv, name="library-csv"),
     path("library/data.json", library_views.library_json, name="library-json"),
+    path(
+        "library/bulletins.csv",
+        library_views.library_bulletins_csv,
+        name="library-bulletins-csv",
+    ),
     path("lessons/bulletins/new/", views.bulletin_new, name="bulletin-new"),
     path("lessons/bulletins/<int:pk>/", views.bulletin, name="bulletin"),
     path("lessons/bulletins/<int:pk>/pdf/", views.bulletin_pdf, name="bulletin-pdf"),

@@ -35,6 +35,7 @@ from candour.learning.access import (
     reviews_of,
 )
 from candour.learning.alerts import services as alerts_service
+from candour.learning.changes import Change, judge
 from candour.learning.coding import services as coding_services
 from candour.learning.coding import suggesting
 from candour.learning.coding.quality import suggester_overview
@@ -56,7 +57,6 @@ from candour.learning.lessons.bulletin_pdf import render_pdf
 from candour.learning.library.access import open_copy_of, open_copy_of_bulletin
 from candour.learning.models import Axis, Bulletin, DefenceState, Lesson, ThemeStatus
 from candour.learning.presenters import coding_form
-from candour.learning.themes.effect import theme_effect
 from candour.lib.coarse_dates import week_start
 from candour.reporting.access import get_report_for_learning_team
 from candour.reporting.models import Report
@@ -408,7 +408,7 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "learning/bulletin.html",
         {
-            "content": bulletin_content(item),
+            "content": bulletin_content(item, judged=True),
             "can_open": item.organisation_id in user.organisation_ids_with_role(Role.ANALYST),
             "open_copy": open_copy_of_bulletin(item),
         },
@@ -419,7 +419,9 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def bulletin_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_bulletin_for_reader(current_user(request), pk)
-    response = HttpResponse(render_pdf(bulletin_content(item)), content_type="application/pdf")
+    response = HttpResponse(
+        render_pdf(bulletin_content(item, judged=True)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="candour-bulletin-{item.pk}.pdf"'
     return response
 
@@ -563,11 +565,16 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("learning:alert", pk=pk)
     effects = []
     if item.acted_on_at is not None:
-        # Did the action work? Each theme the alert's report is in, from when it was taken.
-        effects = [
-            theme_effect(theme.pk, item.acted_on_at, theme.name)
-            for theme in item.report.themes.filter(status=ThemeStatus.CONFIRMED).order_by("name")
-        ]
+        # Did the action work? Each theme the alert's report is in, from when it was taken,
+        # and the organisation's other streams (ratings, survey, workforce).
+        themes = item.report.themes.filter(status=ThemeStatus.CONFIRMED)
+        effects = judge(
+            Change(
+                item.acted_on_at,
+                item.organisation_id,
+                theme_ids=tuple(themes.values_list("pk", flat=True)),
+            )
+        )
     return render(request, "learning/alert.html", {"alert": item, "form": form, "effects": effects})
 
 

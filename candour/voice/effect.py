@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 
-from candour.learning.themes.effect import StreamEffect
+from candour.learning.changes import Change, StreamEffect, verdict
 from candour.lib.statistics.change_effect import Better, Effect, Outcome, Why, mean_difference
 from candour.voice.models import Feedback
 from candour.voice.vocabulary import FeedbackStatus, Rating
@@ -96,20 +96,17 @@ def _words(effect: Effect) -> tuple[str, str]:
     return words, method
 
 
-def rating_effect(
-    feedback: Feedback, changed_at: datetime, stream: str, *, today: date | None = None
-) -> StreamEffect:
-    """Ratings like the feedback's before and after ``changed_at``, judged and said in words."""
+def _ratings_effect(
+    alike: Q, organisation_id: int, changed_at: datetime, stream: str, today: date | None
+) -> StreamEffect | None:
+    """Ratings of checked feedback matching ``alike`` before and after ``changed_at``;
+    None when there are no ratings at all in the window (no stream to judge)."""
     today = today or timezone.localdate()
     changed = timezone.localtime(changed_at).date()
-    themes = list(
-        feedback.tags.filter(confirmed_by__isnull=False).values_list("theme_id", flat=True)
-    )
-    alike = Q(tags__theme_id__in=themes) if themes else Q(team_id=feedback.team_id)
-    ratings = (
+    ratings = list(
         Feedback.objects.filter(
             alike,
-            organisation_id=feedback.organisation_id,
+            organisation_id=organisation_id,
             status=FeedbackStatus.PUBLISHED,
             rating__in=list(SCORES),
             received_week__gte=changed - YEAR,
@@ -118,16 +115,63 @@ def rating_effect(
         .distinct()
         .values_list("received_week", "rating")
     )
+    if not ratings:
+        return None
     before = [SCORES[Rating(r)] for week, r in ratings if week < changed]
     after = [SCORES[Rating(r)] for week, r in ratings if week > changed]
     effect = mean_difference(
         before, after, better=Better.UP, material=MATERIAL, min_values=MIN_ANSWERS
     )
-    verdicts = {
-        Outcome.IMPROVED: _t("Improved"),
-        Outcome.WORSENED: _t("Worsened"),
-        Outcome.NO_CLEAR_CHANGE: _t("No clear change"),
-        Outcome.CANNOT_TELL_YET: _t("Cannot tell yet"),
-    }
     words, method = _words(effect)
-    return StreamEffect(stream, effect, verdicts[effect.outcome], words, method)
+    return StreamEffect(stream, effect, verdict(effect.outcome), words, method)
+
+
+def _alike(feedback: Feedback) -> Q:
+    """Feedback about the same confirmed feedback themes, or the same team's if none."""
+    themes = list(
+        feedback.tags.filter(confirmed_by__isnull=False).values_list("theme_id", flat=True)
+    )
+    return Q(tags__theme_id__in=themes) if themes else Q(team_id=feedback.team_id)
+
+
+def rating_effect(
+    feedback: Feedback, changed_at: datetime, stream: str, *, today: date | None = None
+) -> StreamEffect:
+    """Ratings like the feedback's before and after ``changed_at``, judged and said in words."""
+    found = _ratings_effect(_alike(feedback), feedback.organisation_id, changed_at, stream, today)
+    if found is None:
+        effect = mean_difference([], [], material=MATERIAL, min_values=MIN_ANSWERS)
+        words, method = _words(effect)
+        return StreamEffect(stream, effect, verdict(effect.outcome), words, method)
+    return found
+
+
+def rating_stream(change: Change, today: date | None) -> list[StreamEffect]:
+    """The change's ratings stream: for a change raised from feedback, ratings of feedback
+    about the same feedback themes (or the same team's); else the team's ratings, or the
+    whole organisation's for a change about a theme or an alert. Learning's themes and
+    feedback themes are not linked in the model, so an action on a theme is judged on the
+    ratings of the organisation it was taken in."""
+    if change.feedback_id is not None:
+        feedback = Feedback.objects.filter(
+            pk=change.feedback_id, organisation_id=change.organisation_id
+        ).first()
+        if feedback is not None:
+            return [
+                rating_effect(
+                    feedback,
+                    change.changed_at,
+                    _t("Children's and families' ratings of what the feedback was about"),
+                    today=today,
+                )
+            ]
+    if change.team_id is not None:
+        alike, stream = (
+            Q(team_id=change.team_id),
+            _t("Children's and families' ratings of the team"),
+        )
+    else:
+        alike = Q()
+        stream = _t("Children's and families' ratings across the organisation")
+    found = _ratings_effect(alike, change.organisation_id, change.changed_at, stream, today)
+    return [] if found is None else [found]

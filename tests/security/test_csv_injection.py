@@ -108,6 +108,39 @@ def _open_library(world: World) -> tuple[Client, str]:
     return Client(), reverse("learning:library-csv")
 
 
+def _open_bulletins(world: World) -> tuple[Client, str]:
+    """A bulletin published openly whose title, introduction and lessons are hostile."""
+    from candour.learning.lessons import services as lessons
+    from candour.learning.library import services as library
+    from candour.learning.library.open_bulletins import open_bulletin_copy
+    from candour.reporting.tests.factories import reviewed_report
+
+    lessons.publish_lesson(
+        actor=world.analyst,
+        lesson=lessons.save_lesson(
+            actor=world.analyst,
+            organisation=world.riverside,
+            reports=[reviewed_report(world)],
+            title=HOSTILE[2],
+            story="A visit went ahead without the child being seen.",
+            commentary="Visits were back to back.",
+            action_taken="Visits are spaced.",
+        ),
+    )
+    today = timezone.localdate()
+    bulletin = lessons.publish_bulletin(
+        actor=world.analyst,
+        organisation=world.riverside,
+        title=HOSTILE[0],
+        period_start=today - timedelta(days=7),
+        period_end=today,
+        introduction=HOSTILE[1],
+    )
+    digest = open_bulletin_copy(bulletin, today=today).digest
+    library.publish_bulletin_openly(actor=world.analyst, bulletin=bulletin, previewed=digest)
+    return Client(), reverse("learning:library-bulletins-csv")
+
+
 def _coded_reports(world: World) -> tuple[Client, str]:
     """Themes with hostile names over a reviewed report, in the learning team's download."""
     from candour.learning.themes.services import create_theme
@@ -134,6 +167,7 @@ def _ideas(world: World) -> tuple[Client, str]:
 CSV_ENDPOINTS: dict[str, Callable[[World], tuple[Client, str]]] = {
     "surveys:results-csv": _survey_results,
     "learning:library-csv": _open_library,
+    "learning:library-bulletins-csv": _open_bulletins,
     "learning:export": _coded_reports,
     "ideas:export": _ideas,
 }

@@ -86,6 +86,10 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "library/feed.atom": PUBLIC,
     "library/data.csv": PUBLIC,
     "library/data.json": PUBLIC,
+    "library/bulletins.csv": PUBLIC,
+    # A human factor's page (issue 23): national codes, or the person's own organisation's
+    # local ones; counts only of their own organisations' reports, under 5 never shown.
+    "factors/<str:key>/": EVERYONE_SIGNED_IN,
     # Capabilities: a personal survey link or an acknowledgement (or burst) secret; unknown
     # ones fail.
     "survey/<str:token>/": NOBODY,

@@ -6,11 +6,13 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from candour.audit.models import AuditEvent
 from candour.demo.voice import FAMILY_ANSWER, FAMILY_REPLY_CODE
 from candour.ideas.effect import idea_effects
 from candour.ideas.models import Idea
+from candour.lib.statistics.change_effect import Outcome
 from candour.voice.models import Feedback
 
 
@@ -56,13 +58,28 @@ def test_demo_data_loads_once_and_verifies() -> None:
         source_theme__name="Children not seen, or not seen alone, on busy visits",
         adopted_at__isnull=False,
     )
-    [found] = idea_effects(idea)
+    # In English: the Welsh pages above may leave this thread's language as Welsh.
+    with translation.override("en-gb"):
+        effects = {effect.stream: effect for effect in idea_effects(idea)}
+        letter = Idea.objects.get(source_feedback__isnull=False, adopted_at__isnull=False)
+        letter_effects = {effect.stream: effect for effect in idea_effects(letter)}
+    found = effects["Reports of the theme “Children not seen, or not seen alone, on busy visits”"]
     assert found.effect.events is not None
     assert found.effect.events >= 10
     assert found.effect.before is not None
     assert found.effect.after is not None
     assert found.effect.after < found.effect.before
     assert found.verdict in {"Improved", "Cannot tell yet"}
+    # Its team's survey scores, a year ago and last quarter, and its workforce.
+    assert "Survey: Psychological safety in the team" in effects, list(effects)
+    safety = effects["Survey: Psychological safety in the team"]
+    assert safety.effect.outcome is Outcome.IMPROVED
+    assert "Safety culture survey: last year" in safety.method
+    assert "Workforce: average caseload in the team" in effects
+    # The idea raised from children's feedback about changes of worker: their ratings rose.
+    ratings = letter_effects["Children's and families' ratings of what the feedback was about"]
+    assert ratings.effect.outcome is Outcome.IMPROVED
+    assert "The average rating went from" in ratings.words
 
     # Riverside signs in through its own provider (ADR 0031): the journey offers it for a
     # Riverside address, and, as the placeholder issuer answers nowhere, says so plainly.

@@ -186,5 +186,5 @@ def test_the_measures_page_judges_recently_adopted_ideas(world: World) -> None:
     table = table[: table.index("</table>")]
     assert f"Idea {judged.pk} (Assessment)" in table
     assert f"Idea {unlinked.pk} " not in table
-    assert "Reports of the theme it came from" in table
+    assert "Reports of the theme “Late visits”" in table
     assert "Improved" in table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NotRequired, TypedDict
 
@@ -22,6 +22,7 @@ from candour.core.charts import (
     count_bars,
     period_columns,
 )
+from candour.learning.changes import JudgedChange, judged_between
 from candour.learning.models import Axis, Bulletin, CodedValue, Coding, ThemeReport, ThemeStatus
 from candour.lib.statistics.suppression import protect
 from candour.reporting.models import Report
@@ -109,6 +110,9 @@ class BulletinContent:
     outcomes: BarChart
     factors: BarChart
     themes: ThemeTrends
+    # Did it work? The changes made in the period (ideas adopted, alerts acted on), each
+    # judged on its streams as they stand today; only for the organisation's own readers.
+    changes: list[JudgedChange] = field(default_factory=list)
 
 
 def suppress(label: str, count: int) -> CountRow:
@@ -227,7 +231,9 @@ def lesson_texts(bulletin: Bulletin) -> list[LessonText]:
     ]
 
 
-def bulletin_content(bulletin: Bulletin) -> BulletinContent:
+def bulletin_content(bulletin: Bulletin, *, judged: bool = False) -> BulletinContent:
+    """What the bulletin shows; ``judged``: with "did it work?" for the period's changes
+    (the organisation's own page and PDF; not the open copy, whose figures are frozen)."""
     counts: PeriodCounts = bulletin.counts or period_counts(bulletin)
     outcome_rows = suppress_parts([(str(label), int(n)) for label, n in counts["outcomes"]])
     factor_rows = [suppress(str(label), int(n)) for label, n in counts["factors"]]
@@ -248,4 +254,9 @@ def bulletin_content(bulletin: Bulletin) -> BulletinContent:
         outcomes=BarChart(outcomes_title, outcome_rows, _("Outcome")),
         factors=BarChart(factors_title, factor_rows, _("Contributing factor")),
         themes=ThemeTrends(themes_title, trends),
+        changes=(
+            judged_between(bulletin.organisation_id, bulletin.period_start, bulletin.period_end)
+            if judged
+            else []
+        ),
     )

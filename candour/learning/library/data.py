@@ -1,9 +1,11 @@
-"""The open library's data download: every open lesson with its filters and figures.
+"""The open library's data download: every open lesson with its filters and figures, and
+every open bulletin with its period's figures (the JSON holds both; the bulletins have a
+CSV of their own, as their columns are not a lesson's).
 
 Under the Open Government Licence v3.0, named in the file itself (the JSON's licence, and
 a licence column in every CSV row), so a copy passed on still says how it may be used.
-Figures are the suppressed ones stored when the lesson was opened: no count under 5 is in
-the data.
+Figures are the suppressed ones stored when the lesson or bulletin was opened: no count
+under 5 is in the data, and no count from which a hidden one could be worked out.
 """
 
 from __future__ import annotations
@@ -13,8 +15,14 @@ from typing import Any
 
 from django.http import HttpResponse, JsonResponse
 
+from candour.core.charts import CountRow
 from candour.core.safe_csv import csv_download
-from candour.learning.library.presenters import LICENCE_NAME, LICENCE_URL, OpenLessonShown
+from candour.learning.library.presenters import (
+    LICENCE_NAME,
+    LICENCE_URL,
+    OpenBulletinShown,
+    OpenLessonShown,
+)
 
 FIELDS = (
     "id",
@@ -30,6 +38,21 @@ FIELDS = (
     "themes",
     "reports",
     "reports_by_outcome",
+    "licence",
+)
+BULLETIN_FIELDS = (
+    "id",
+    "organisation",
+    "first_month",
+    "last_month",
+    "title",
+    "introduction",
+    "lessons",
+    "reports",
+    "reports_by_outcome",
+    "contributing_factors",
+    "themes_this_period",
+    "themes_period_before",
     "licence",
 )
 # How a hidden count is written in the data: never the count itself.
@@ -64,8 +87,35 @@ def lesson_record(lesson: OpenLessonShown, url: str) -> dict[str, Any]:
     }
 
 
+def _counts(rows: Sequence[CountRow]) -> dict[str, int | str]:
+    return {row.label: _count(row.count, row.complementary) for row in rows}
+
+
+def bulletin_record(bulletin: OpenBulletinShown, url: str) -> dict[str, Any]:
+    return {
+        "id": url,
+        "organisation": bulletin.organisation,
+        "first_month": f"{bulletin.first_month:%Y-%m}",
+        "last_month": f"{bulletin.last_month:%Y-%m}",
+        "title": bulletin.title,
+        "introduction": bulletin.introduction,
+        "lessons": [lesson["title"] for lesson in bulletin.lessons],
+        "reports": _count(bulletin.reports.count),
+        "reports_by_outcome": _counts(bulletin.outcomes),
+        "contributing_factors": _counts(bulletin.factors),
+        "themes_this_period": _counts([theme.this_period for theme in bulletin.themes]),
+        "themes_period_before": _counts([theme.previous_period for theme in bulletin.themes]),
+        "licence": LICENCE_NAME,
+    }
+
+
 def json_download(
-    lessons: Sequence[OpenLessonShown], urls: Sequence[str], *, title: str
+    lessons: Sequence[OpenLessonShown],
+    urls: Sequence[str],
+    *,
+    title: str,
+    bulletins: Sequence[OpenBulletinShown] = (),
+    bulletin_urls: Sequence[str] = (),
 ) -> HttpResponse:
     response = JsonResponse(
         {
@@ -75,6 +125,10 @@ def json_download(
             "let a hidden count be worked out by subtraction, another is given as 'not shown'.",
             "lessons": [
                 lesson_record(lesson, url) for lesson, url in zip(lessons, urls, strict=True)
+            ],
+            "bulletins": [
+                bulletin_record(bulletin, url)
+                for bulletin, url in zip(bulletins, bulletin_urls, strict=True)
             ],
         },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
@@ -92,6 +146,20 @@ def csv_file(lessons: Sequence[OpenLessonShown], urls: Sequence[str]) -> HttpRes
             [
                 "; ".join(value) if isinstance(value, list) else _flat(value)
                 for value in (record[name] for name in FIELDS)
+            ]
+        )
+    return response
+
+
+def bulletins_csv_file(bulletins: Sequence[OpenBulletinShown], urls: Sequence[str]) -> HttpResponse:
+    response, writer = csv_download("open-bulletins.csv")
+    writer.writerow(BULLETIN_FIELDS)
+    for bulletin, url in zip(bulletins, urls, strict=True):
+        record = bulletin_record(bulletin, url)
+        writer.writerow(
+            [
+                "; ".join(value) if isinstance(value, list) else _flat(value)
+                for value in (record[name] for name in BULLETIN_FIELDS)
             ]
         )
     return response

@@ -147,6 +147,8 @@ class OpenBulletinShown:
     month: date
     period_label: str
     lessons: list[dict[str, str]]
+    first_month: date
+    last_month: date
     reports: CountRow
     outcomes: list[CountRow]
     factors: list[CountRow]
@@ -180,6 +182,8 @@ def shown_bulletin(
         month=month,
         period_label=period_label(first_month, last_month),
         lessons=lessons,
+        first_month=first_month,
+        last_month=last_month,
         reports=CountRow(_("Reports received"), figures.get("reports")),
         outcomes=[CountRow(str(label), n, bool(extra)) for label, n, extra in figures["outcomes"]],
         factors=[CountRow(str(label), n, bool(extra)) for label, n, extra in figures["factors"]],

@@ -6,7 +6,10 @@ per client in the core throttle, as other public routes are.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candour.accounts.current import current_user
+from candour.accounts.models import User
 from candour.core import throttle
 from candour.core.client import client_key
 from candour.core.form_actions import attempt
@@ -35,7 +39,7 @@ from candour.learning.library.access import (
     public_lessons,
 )
 from candour.learning.library.content import open_copy
-from candour.learning.library.data import csv_file, json_download
+from candour.learning.library.data import bulletins_csv_file, csv_file, json_download
 from candour.learning.library.feed import atom_feed, bulletin_entry, lesson_entry
 from candour.learning.library.open_bulletins import open_bulletin_copy
 from candour.learning.library.presenters import (
@@ -53,6 +57,7 @@ from candour.learning.library.search import (
     search_open_bulletins,
     search_open_lessons,
 )
+from candour.learning.models import Bulletin, Lesson
 
 SEARCH_WINDOW = timedelta(minutes=1)
 SEARCHES_PER_MINUTE = 30
@@ -165,102 +170,145 @@ def library_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def library_bulletins_csv(request: HttpRequest) -> HttpResponse:
+    bulletins = shown_bulletins(public_bulletins())
+    return bulletins_csv_file(bulletins, [_bulletin_url(request, item) for item in bulletins])
+
+
+@require_GET
 def library_json(request: HttpRequest) -> HttpResponse:
     lessons = shown_lessons(public_lessons())
+    bulletins = shown_bulletins(public_bulletins())
     return json_download(
         lessons,
         [_lesson_url(request, lesson) for lesson in lessons],
         title=_("%(service)s open lessons library") % {"service": settings.CANDOUR_SERVICE_NAME},
+        bulletins=bulletins,
+        bulletin_urls=[_bulletin_url(request, item) for item in bulletins],
     )
 
 
 # ---------------------------------------------------------------- the learning team's side
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def lesson_open(request: HttpRequest, pk: int) -> HttpResponse:
+@dataclass(frozen=True)
+class _Openable:
+    """What differs between opening a lesson and opening a bulletin."""
+
+    kind: str  # "lesson" or "bulletin": the preview's wording and the page to go back to
+    get: Callable[[User, int], Any]  # the analyst's own lesson or bulletin, else 404
+    current: Callable[[Any], Any]  # its open copy, or None
+    copy: Callable[[Any, date], Any]  # what would be public now
+    preview: Callable[[Any, str], Any]  # that copy as the public page shows it
+    publish: Callable[..., Any]
+    withdraw: Callable[..., Any]
+    public_page: str  # the open copy's URL name
+    published: str
+    withdrawn: str
+
+
+def _lesson_copy(lesson: Lesson, today: date) -> Any:
+    return open_copy(lesson, today=today)
+
+
+def _bulletin_copy(bulletin: Bulletin, today: date) -> Any:
+    return open_bulletin_copy(bulletin, today=today)
+
+
+def _openable(kind: str) -> _Openable:
+    if kind == "bulletin":
+        return _Openable(
+            kind,
+            get_bulletin_for_analyst,
+            open_copy_of_bulletin,
+            _bulletin_copy,
+            previewed_bulletin,
+            lambda actor, item, previewed: services.publish_bulletin_openly(
+                actor=actor, bulletin=item, previewed=previewed
+            ),
+            services.withdraw_bulletin_openly,
+            "learning:library-bulletin",
+            _("Bulletin published in the open library"),
+            _("Bulletin withdrawn from the open library"),
+        )
+    return _Openable(
+        kind,
+        get_lesson_for_analyst,
+        open_copy_of,
+        _lesson_copy,
+        previewed,
+        lambda actor, item, previewed: services.publish_openly(
+            actor=actor, lesson=item, previewed=previewed
+        ),
+        services.withdraw_openly,
+        "learning:library-lesson",
+        _("Lesson published in the open library"),
+        _("Lesson withdrawn from the open library"),
+    )
+
+
+def _open(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Preview exactly what would be public; a POST with the preview's digest confirms it."""
+    openable = _openable(kind)
     user = current_user(request)
-    lesson = get_lesson_for_analyst(user, pk)
-    current = open_copy_of(lesson)
+    item = openable.get(user, pk)
+    current = openable.current(item)
     if current is not None:
-        return redirect("learning:library-lesson", pk=current.pk)
+        return redirect(openable.public_page, pk=current.pk)
+    page = f"learning:{kind}"
     if request.method == "POST":
         done = attempt(
             request,
-            lambda: services.publish_openly(
-                actor=user, lesson=lesson, previewed=request.POST.get("digest", "")
-            ),
-            success=_("Lesson published in the open library"),
+            lambda: openable.publish(user, item, request.POST.get("digest", "")),
+            success=openable.published,
         )
         if done:
-            return redirect("learning:lesson", pk=lesson.pk)
-    copy = open_copy(lesson, today=timezone.localdate())
+            return redirect(page, pk=item.pk)
+    copy = openable.copy(item, timezone.localdate())
     return render(
         request,
         "learning/library/preview.html",
         {
-            "lesson": lesson,
+            "kind": kind,
+            "item": item,
             "copy": copy,
-            "preview": previewed(copy, lesson.organisation.name),
+            "preview": openable.preview(copy, item.organisation.name),
         },
         # A refused confirmation (a stale preview) shows the fresh preview and why.
         status=400 if copy.problems or request.method == "POST" else 200,
     )
 
 
+def _withdraw(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    openable = _openable(kind)
+    user = current_user(request)
+    item = openable.get(user, pk)
+    current = openable.current(item)
+    if current is not None:
+        openable.withdraw(actor=user, opened=current)
+        messages.success(request, openable.withdrawn)
+    return redirect(f"learning:{kind}", pk=item.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lesson_open(request: HttpRequest, pk: int) -> HttpResponse:
+    return _open(request, "lesson", pk)
+
+
 @login_required
 @require_POST
 def lesson_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    user = current_user(request)
-    lesson = get_lesson_for_analyst(user, pk)
-    current = open_copy_of(lesson)
-    if current is not None:
-        services.withdraw_openly(actor=user, opened=current)
-        messages.success(request, _("Lesson withdrawn from the open library"))
-    return redirect("learning:lesson", pk=lesson.pk)
+    return _withdraw(request, "lesson", pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def bulletin_open(request: HttpRequest, pk: int) -> HttpResponse:
-    """Preview exactly what would be public; a POST with the preview's digest confirms it."""
-    user = current_user(request)
-    bulletin = get_bulletin_for_analyst(user, pk)
-    current = open_copy_of_bulletin(bulletin)
-    if current is not None:
-        return redirect("learning:library-bulletin", pk=current.pk)
-    if request.method == "POST":
-        done = attempt(
-            request,
-            lambda: services.publish_bulletin_openly(
-                actor=user, bulletin=bulletin, previewed=request.POST.get("digest", "")
-            ),
-            success=_("Bulletin published in the open library"),
-        )
-        if done:
-            return redirect("learning:bulletin", pk=bulletin.pk)
-    copy = open_bulletin_copy(bulletin, today=timezone.localdate())
-    return render(
-        request,
-        "learning/library/bulletin_preview.html",
-        {
-            "bulletin": bulletin,
-            "copy": copy,
-            "preview": previewed_bulletin(copy, bulletin.organisation.name),
-        },
-        status=400 if copy.problems or request.method == "POST" else 200,
-    )
+    return _open(request, "bulletin", pk)
 
 
 @login_required
 @require_POST
 def bulletin_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    user = current_user(request)
-    bulletin = get_bulletin_for_analyst(user, pk)
-    current = open_copy_of_bulletin(bulletin)
-    if current is not None:
-        services.withdraw_bulletin_openly(actor=user, opened=current)
-        messages.success(request, _("Bulletin withdrawn from the open library"))
-    return redirect("learning:bulletin", pk=bulletin.pk)
+    return _withdraw(request, "bulletin", pk)

@@ -437,3 +437,38 @@ def test_a_bulletin_overlapping_an_open_one_cannot_be_opened(world: World) -> No
         library.publish_bulletin_openly(
             actor=world.analyst, bulletin=fortnight, previewed=copy.digest
         )
+
+
+def test_the_open_data_holds_open_bulletins_with_small_numbers_hidden(world: World) -> None:
+    _reports(world, 3, today=timezone.localdate())
+    _reports(world, 6, today=timezone.localdate(), outcome=Outcome.NO_HARM)
+    _published(world, [])
+    bulletin = _bulletin(world)
+    digest = open_bulletin_copy(bulletin, today=timezone.localdate()).digest
+    opened = library.publish_bulletin_openly(
+        actor=world.analyst, bulletin=bulletin, previewed=digest
+    )
+    url = "http://testserver" + reverse("learning:library-bulletin", args=[opened.pk])
+
+    data = json.loads(_get(reverse("learning:library-json")))
+    (record,) = data["bulletins"]
+    assert record["id"] == url
+    assert record["title"] == "Practice lessons this autumn"
+    assert (record["first_month"], record["last_month"]) == ("2026-10", "2026-11")
+    assert record["lessons"] == [TITLE]
+    assert record["reports"] == 9
+    assert set(record["reports_by_outcome"].values()) <= {"fewer than 5", "not shown", 6}
+    assert record["licence"] == "Open Government Licence v3.0"
+    assert data["licence"]["name"] == "Open Government Licence v3.0"
+
+    rows = list(csv.DictReader(io.StringIO(_get(reverse("learning:library-bulletins-csv")))))
+    (row,) = rows
+    assert row["id"] == url
+    assert row["lessons"] == TITLE
+    assert row["reports"] == "9"
+    assert row["licence"] == "Open Government Licence v3.0"
+    assert "1" not in row["reports_by_outcome"].replace("fewer than 5", "")
+
+    library.withdraw_bulletin_openly(actor=world.analyst, opened=opened)
+    assert json.loads(_get(reverse("learning:library-json")))["bulletins"] == []
+    assert list(csv.DictReader(io.StringIO(_get(reverse("learning:library-bulletins-csv"))))) == []

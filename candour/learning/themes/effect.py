@@ -14,13 +14,13 @@ could point at who reported it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 
+from candour.learning.changes import Change, JudgedChange, StreamEffect, judge, verdict
 from candour.learning.models import ThemeReport
 from candour.lib.statistics.change_effect import (
     Better,
@@ -33,14 +33,7 @@ from candour.lib.statistics.change_effect import (
 
 MONTHS_BEFORE = 24
 
-
-@dataclass(frozen=True)
-class StreamEffect:
-    stream: str
-    effect: Effect
-    verdict: str  # the outcome in a few words, for the tag
-    words: str  # what was found and why, in a sentence or two
-    method: str
+__all__ = ["StreamEffect", "changes_on_theme", "describe", "theme_effect"]
 
 
 def _month(day: date, shift: int = 0) -> date:
@@ -76,12 +69,6 @@ def _rate(value: float | None) -> str:
 
 def describe(stream: str, effect: Effect) -> tuple[str, str, str]:
     """(verdict, words, method) for people; every string translated."""
-    verdicts = {
-        Outcome.IMPROVED: _t("Improved"),
-        Outcome.WORSENED: _t("Worsened"),
-        Outcome.NO_CLEAR_CHANGE: _t("No clear change"),
-        Outcome.CANNOT_TELL_YET: _t("Cannot tell yet"),
-    }
     rates = {
         "stream": stream,
         "before": _rate(effect.before),
@@ -151,7 +138,7 @@ def describe(stream: str, effect: Effect) -> tuple[str, str, str]:
             "%(before)s months before and %(after)s after); with 8 months before and 4 "
             "after, the trend before is taken into account too."
         ) % {"before": effect.periods_before, "after": effect.periods_after}
-    return verdicts[effect.outcome], words, method
+    return verdict(effect.outcome), words, method
 
 
 def theme_effect(
@@ -169,23 +156,29 @@ def theme_effect(
     while before and before[0] == 0:
         before.pop(0)
     effect = assess_counts([*before, *after], len(before), better=Better.DOWN)
-    verdict, words, method = describe(_t("Reports of this theme"), effect)
-    return StreamEffect(stream, effect, verdict, words, method)
+    said, words, method = describe(_t("Reports of this theme"), effect)
+    return StreamEffect(stream, effect, said, words, method)
 
 
-def changes_on_theme(theme_id: int, *, today: date | None = None) -> list[StreamEffect]:
-    """Every change made about the theme, each judged on the theme's reports from its month:
-    the ideas raised from it and adopted (asked through the relation, so learning does not
-    depend on the ideas app), and the alerts on its reports that were acted on. Oldest first."""
+def changes_on_theme(theme_id: int, *, today: date | None = None) -> list[JudgedChange]:
+    """Every change made about the theme, each judged on every stream linked to it from its
+    day: the ideas raised from it and adopted (asked through the relation, so learning does
+    not depend on the ideas app: the idea's team and feedback come with it), and the alerts
+    on its reports that were acted on (the organisation's). Oldest first."""
     from candour.learning.models import Alert, Theme
 
     theme = Theme.objects.get(pk=theme_id)
-    changes: list[tuple[datetime, str]] = []
+    changes: list[tuple[str, Change]] = []
     adopted = theme.ideas.filter(adopted_at__isnull=False).order_by("adopted_at")
-    for number, adopted_at in adopted.values_list("pk", "adopted_at"):
+    for number, adopted_at, team_id, feedback_id in adopted.values_list(
+        "pk", "adopted_at", "team_id", "source_feedback_id"
+    ):
         if adopted_at is not None:
             changes.append(
-                (adopted_at, _t("After idea %(number)s was adopted") % {"number": number})
+                (
+                    _t("After idea %(number)s was adopted") % {"number": number},
+                    Change(adopted_at, theme.organisation_id, team_id, (theme_id,), feedback_id),
+                )
             )
     acted = (
         Alert.objects.filter(
@@ -199,9 +192,12 @@ def changes_on_theme(theme_id: int, *, today: date | None = None) -> list[Stream
         if acted_on_at is not None:
             day = timezone.localtime(raised).strftime("%d %B %Y")
             changes.append(
-                (acted_on_at, _t("After the alert of %(day)s was acted on") % {"day": day})
+                (
+                    _t("After the alert of %(day)s was acted on") % {"day": day},
+                    Change(acted_on_at, theme.organisation_id, theme_ids=(theme_id,)),
+                )
             )
     return [
-        theme_effect(theme_id, changed_at, stream, today=today)
-        for changed_at, stream in sorted(changes, key=lambda change: change[0])
+        JudgedChange(name, change.changed_at, judge(change, today=today))
+        for name, change in sorted(changes, key=lambda item: item[1].changed_at)
     ]

@@ -58,6 +58,7 @@ class CodeCount:
     label: str
     count: int
     share: float
+    key: str = ""  # the code's key, for a link to its page (factors)
 
 
 @dataclass(frozen=True)
@@ -139,12 +140,14 @@ def build_profile(theme: Theme, today: date) -> Profile:
     total = len(reports) or 1
 
     def top(axis: Axis, state: str | None = None) -> list[CodeCount]:
-        counts = Counter(
-            value.code.current.label
+        chosen = [
+            value.code.current
             for value in values
             if value.code.current.axis == axis and (state is None or value.defence_state == state)
-        )
-        return [CodeCount(label, n, n / total) for label, n in counts.most_common(6)]
+        ]
+        keys = {code.label: code.key for code in chosen}
+        counts = Counter(code.label for code in chosen)
+        return [CodeCount(label, n, n / total, keys[label]) for label, n in counts.most_common(6)]
 
     outcome_of = {report.pk: report.outcome for report in reports}
     caught_ids = {pk for pk, outcome in outcome_of.items() if outcome in CAUGHT}

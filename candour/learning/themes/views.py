@@ -98,7 +98,7 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "merge_form": MergeForm(themes=other_live_themes(theme)),
             "split_form": SplitForm(reports=profile.reports),
             "attach_form": AttachForm(),
-            "effects": changes_on_theme(theme.pk),
+            "changes": changes_on_theme(theme.pk),
         },
     )
 

@@ -70,6 +70,7 @@ class Method(enum.StrEnum):
     RATE_RATIO = "rate_ratio"
     INTERRUPTED_SERIES = "interrupted_series"
     MEAN_DIFFERENCE = "mean_difference"
+    INTERRUPTED_MEANS = "interrupted_means"
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,13 @@ class Effect:
     @property
     def percent(self) -> float | None:
         """A ratio as a percentage change (0.7 -> -30.0); None for differences."""
-        if self.method is Method.MEAN_DIFFERENCE or self.estimate is None:
+        if self.method in DIFFERENCES or self.estimate is None:
             return None
         return 100.0 * (self.estimate - 1.0)
+
+
+# Methods whose estimate is a difference in the values' units, not a ratio.
+DIFFERENCES = frozenset({Method.MEAN_DIFFERENCE, Method.INTERRUPTED_MEANS})
 
 
 def _verdict(
@@ -393,4 +398,80 @@ def mean_difference(
         after_mean,
         len(before),
         len(after),
+    )
+
+
+def interrupted_means(
+    values: Sequence[float | None],
+    change_index: int,
+    *,
+    better: Better,
+    material: float,
+    confidence: float = CONFIDENCE,
+) -> Effect:
+    """Monthly values (a rate, an average caseload) around a change, where there are
+    ``MIN_BEFORE`` known periods before and ``MIN_AFTER`` after: segmented least squares
+    (level, trend, step and change of trend at the change), the effect being the after
+    periods' fitted values minus the before trend carried on, with a t interval on the
+    residual degrees of freedom. A drift already under way is not credited to the change.
+    Periods with no value (None) are left out, keeping their place in time."""
+    known = [(i - change_index, v) for i, v in enumerate(values) if v is not None]
+    before = [v for t, v in known if t < 0]
+    after = [v for t, v in known if t >= 0]
+    if len(before) < MIN_BEFORE or len(after) < MIN_AFTER:
+        raise ValueError(f"needs {MIN_BEFORE} values before and {MIN_AFTER} after")
+    t = np.array([float(t) for t, _v in known])
+    y = np.array([float(v) for _t, v in known])
+    stepped = (t >= 0).astype(float)
+    design = np.column_stack([np.ones(len(t)), t, stepped, t * stepped])
+    beta, _residuals, _rank, _sv = np.linalg.lstsq(design, y, rcond=None)
+    df = len(t) - design.shape[1]
+    fitted = design @ beta
+    sigma2 = float(np.sum((y - fitted) ** 2)) / df
+    covariance = sigma2 * np.linalg.pinv(design.T @ design)
+    contrast = np.array([0.0, 0.0, 1.0, float(t[stepped == 1].mean())])
+    estimate = float(contrast @ beta)
+    spread = math.sqrt(max(0.0, float(contrast @ covariance @ contrast)))
+    q = float(stats.t.ppf(1 - (1 - confidence) / 2, df))
+    low, high = estimate - q * spread, estimate + q * spread
+    outcome, why = _verdict(low, high, better, 0.0, -material, material)
+    return Effect(
+        outcome,
+        why,
+        Method.INTERRUPTED_MEANS,
+        estimate,
+        low,
+        high,
+        float(np.mean(before)),
+        float(np.mean(after)),
+        len(before),
+        len(after),
+    )
+
+
+def assess_values(
+    values: Sequence[float | None],
+    change_index: int,
+    *,
+    better: Better,
+    material: float,
+    min_values: int,
+    confidence: float = CONFIDENCE,
+) -> Effect:
+    """Monthly values around a change: the segmented regression where there are enough
+    known periods either side, else Welch's difference of the two sides' values (at least
+    ``min_values`` a side)."""
+    before = [v for v in values[:change_index] if v is not None]
+    after = [v for v in values[change_index:] if v is not None]
+    if len(before) >= MIN_BEFORE and len(after) >= MIN_AFTER:
+        return interrupted_means(
+            values, change_index, better=better, material=material, confidence=confidence
+        )
+    return mean_difference(
+        before,
+        after,
+        better=better,
+        material=material,
+        confidence=confidence,
+        min_values=min_values,
     )

@@ -14,6 +14,7 @@ from candour.lib.statistics.change_effect import (
     Outcome,
     Why,
     assess_counts,
+    assess_values,
     interrupted_series,
     mean_difference,
     rate_ratio,
@@ -152,3 +153,39 @@ def test_months_that_vary_a_lot_do_not_pass_for_a_clear_change():
     assert widened.method is Method.RATE_RATIO
     assert widened.estimate == pytest.approx(plain.estimate)
     assert widened.outcome is Outcome.CANNOT_TELL_YET
+
+
+def test_monthly_values_already_drifting_down_are_not_credited_to_the_change() -> None:
+    # A caseload falling 0.5 a month for 20 months, with no change at month 12.
+    months = [30.0 - 0.5 * month for month in range(20)]
+    values: list[float | None] = list(months)
+    welch = mean_difference(months[:12], months[12:], better=Better.DOWN, material=2.0)
+    effect = assess_values(values, 12, better=Better.DOWN, material=2.0, min_values=3)
+    assert welch.outcome is Outcome.IMPROVED  # the plain comparison is fooled
+    assert effect.method is Method.INTERRUPTED_MEANS
+    assert effect.outcome is not Outcome.IMPROVED
+    assert effect.estimate is not None
+    assert abs(effect.estimate) < 1e-6
+    assert effect.percent is None  # a difference, not a ratio
+
+
+def test_a_step_in_monthly_values_is_found_and_gaps_keep_their_place() -> None:
+    values: list[float | None] = [20.0 + (0.3 if m % 2 else -0.3) for m in range(12)]
+    values += [15.0 + (0.3 if m % 2 else -0.3) for m in range(6)]
+    values[3] = None  # a month with no snapshot
+    effect = assess_values(values, 12, better=Better.DOWN, material=2.0, min_values=3)
+    assert effect.method is Method.INTERRUPTED_MEANS
+    assert effect.outcome is Outcome.IMPROVED
+    assert (effect.periods_before, effect.periods_after) == (11, 6)
+    assert effect.high is not None
+    assert effect.high < -2.0
+
+
+def test_too_few_monthly_values_fall_back_to_welch_and_then_to_cannot_tell() -> None:
+    short = assess_values([20.0] * 12 + [15.0, 15.5, 14.5], 12, better=Better.DOWN,
+                          material=2.0, min_values=3)  # fmt: skip
+    assert short.method is Method.MEAN_DIFFERENCE
+    none = assess_values([20.0] * 12 + [15.0, None], 12, better=Better.DOWN, material=2.0,
+                         min_values=3)  # fmt: skip
+    assert none.outcome is Outcome.CANNOT_TELL_YET
+    assert none.why is Why.TOO_FEW
