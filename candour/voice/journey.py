@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from candour.voice.vocabulary import AgeBand
+from candour.voice.vocabulary import (
+    RATING_WORDS,
+    YOUNG_CHOICES,
+    AgeBand,
+    Rating,
+    worked_with_words,
+)
 
 
 @dataclass(frozen=True)
@@ -111,3 +117,17 @@ def step_named(band: str, key: str) -> tuple[int, Question] | None:
         if question.key == key:
             return index, question
     return None
+
+
+def answer_choices(band: str, key: str) -> list[tuple[str, StrOrPromise]]:
+    """The answers a question offers this band to choose from (none for a free answer):
+    the rating and who they saw in the band's words, and the youngest's pictures' words.
+    The web pages and the paper forms both ask through this (ADR 0035)."""
+    if key == "rating":
+        words = RATING_WORDS[band]
+        return [(value, words[value]) for value in Rating.values]
+    if key == "worked_with":
+        return list(worked_with_words(band).items())
+    if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
+        return list(YOUNG_CHOICES[key])
+    return []
