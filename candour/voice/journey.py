@@ -37,11 +37,12 @@ class Question:
 LEAVE_EMPTY = _("You can leave this empty. You do not need to write your name.")
 # The youngest choose rather than write (vocabulary.YOUNG_CHOICES).
 PICK_OR_SKIP = _("Pick one if you want to, or press Next to skip.")
+PICK_A_FACE = _("Pick a face.")
 
 RATING = Question(
     "rating",
     {
-        AgeBand.YOUNG: (_("How was it?"), _("Pick a face.")),
+        AgeBand.YOUNG: (_("How was it?"), PICK_A_FACE),
         AgeBand.MIDDLE: (_("How was it?"), _("Think about the last time you saw us.")),
         AgeBand.TEEN: (_("How was it?"), _("Think about the last few times you saw us.")),
         AgeBand.PARENT: (

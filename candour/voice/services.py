@@ -435,10 +435,10 @@ def _route(
     if entered_by is not None:
         # Given on paper, by phone or in person: whoever typed it in may know the child.
         body += "\n\n" + _(
-            "This feedback was given %(channel)s and typed in by %(name)s (%(email)s), "
-            "who may be able to tell you more."
+            "This feedback was not sent online (%(channel)s). %(name)s (%(email)s) typed "
+            "it in and may be able to tell you more."
         ) % {
-            "channel": str(Channel(feedback.channel).label).lower(),
+            "channel": Channel(feedback.channel).label,
             "name": entered_by.full_name or entered_by.email,
             "email": entered_by.email,
         }

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from candour.core.paper_forms import Answer, PaperQuestion, PaperSection
 from candour.core.printing import tagged_pdf
-from candour.voice.journey import answer_choices, steps_for
+from candour.voice.journey import LEAVE_EMPTY, PICK_A_FACE, PICK_OR_SKIP, answer_choices, steps_for
 from candour.voice.models import FeedbackLink
 from candour.voice.vocabulary import AgeBand
 
@@ -21,16 +23,22 @@ def paper_questions(band: str) -> list[PaperQuestion]:
     questions = []
     for asked in steps_for(band):
         choices = answer_choices(band, asked.key)
+        hint = _paper_hint(asked.hint(band))
         if choices:
             shown = tuple(text for _value, text in choices)
-            questions.append(
-                PaperQuestion(asked.question(band), Answer.TICK_ONE, asked.hint(band), shown)
-            )
+            questions.append(PaperQuestion(asked.question(band), Answer.TICK_ONE, hint, shown))
         else:
-            questions.append(
-                PaperQuestion(asked.question(band), Answer.WRITE_BOX, asked.hint(band), lines=5)
-            )
+            questions.append(PaperQuestion(asked.question(band), Answer.WRITE_BOX, hint, lines=5))
     return questions
+
+
+def _paper_hint(hint: StrOrPromise) -> StrOrPromise:
+    """A hint that speaks of the screen ("press Next", "pick a face") in paper's words."""
+    if str(hint) == str(PICK_OR_SKIP):
+        return LEAVE_EMPTY
+    if str(hint) == str(PICK_A_FACE):
+        return ""
+    return hint
 
 
 def feedback_form_pdf(link: FeedbackLink, band: str) -> bytes:
@@ -50,10 +58,15 @@ def feedback_form_pdf(link: FeedbackLink, band: str) -> bytes:
             "large": band == AgeBand.YOUNG,
             "sections": [PaperSection("", paper_questions(band))],
             "online": online,
-            "office_note": _(
-                "For staff: type this in on Candour's 'Paper and phone' page with the feedback "
-                "link '%(link)s', then put the paper in confidential waste."
-            )
-            % {"link": link.name},
+            "office_note": _office_note(link),
         },
     )
+
+
+def _office_note(link: FeedbackLink) -> str:
+    # For the staff who type it in: in the organisation's language, not the family's.
+    with translation.override(link.organisation.default_language):
+        return _(
+            "For staff: type this in on Candour's 'Paper and phone' page with the feedback "
+            "link '%(link)s', then put the paper in confidential waste."
+        ) % {"link": link.name}
