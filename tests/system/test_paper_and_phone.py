@@ -33,7 +33,9 @@ feedback = Feedback.objects.select_related("safeguarding_alert").get(link__token
 alert = feedback.safeguarding_alert
 print(json.dumps({{"channel": feedback.channel, "band": feedback.age_band,
     "sent_to": alert.sent_to, "state": alert.state,
-    "emailed": OutboundEmail.objects.filter(to=alert.sent_to, subject__contains="afeguarding").exists()}}))
+    "emailed": OutboundEmail.objects.filter(
+        to=alert.sent_to, subject__contains="afeguarding"
+    ).exists()}}))
 """
 
 
