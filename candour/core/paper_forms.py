@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from django import forms
 from django_stubs_ext import StrOrPromise
@@ -53,7 +54,8 @@ def paper_question(bound: forms.BoundField, *, lines: int = 6) -> PaperQuestion:
     label = bound.label
     hint = field_.help_text or ""
     if isinstance(field_, forms.ChoiceField):
-        choices = tuple(text for value, text in field_.choices if value not in ("", None))
+        offered: list[tuple[Any, StrOrPromise]] = list(field_.choices)  # type: ignore[arg-type]
+        choices = tuple(text for value, text in offered if value not in ("", None))
         many = isinstance(field_, forms.MultipleChoiceField)
         if len(choices) <= LONGEST_PRINTED_LIST:
             return PaperQuestion(label, Answer.TICK_ANY if many else Answer.TICK_ONE, hint, choices)

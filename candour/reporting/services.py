@@ -164,7 +164,7 @@ def submit_report(
         actor_id=None,
         organisation=organisation,
         target=report,
-        data={"route": route.value, "outcome": outcome.value, "channel": channel.value},
+        data={"route": route.value, "outcome": outcome.value},
     )
     return SubmittedReport(report, receipt)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.system.support import AccessibilityCheck, ContextFactory, Personas, ShellRunner
 
@@ -55,7 +55,7 @@ def test_given_a_childs_paper_form_that_tells_of_harm_when_an_advocate_types_it_
     personas: Personas,
     candour_shell: ShellRunner,
     serious_accessibility_problems: AccessibilityCheck,
-    viewport: dict[str, int],
+    viewport: ViewportSize,
 ) -> None:
     axe = serious_accessibility_problems
     name = f"Browser test: paper forms ({viewport['width']}px)"

@@ -4,6 +4,7 @@ with every question and its choices, readable at print size, in English and Wels
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -31,7 +32,7 @@ def _text(pdf: PdfReader) -> str:
 
 
 def _tagged(pdf: PdfReader, language: str) -> None:
-    root = pdf.trailer["/Root"]
+    root: Any = pdf.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == language

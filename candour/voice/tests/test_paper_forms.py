@@ -5,6 +5,7 @@ left for Arabic and Urdu, with no message left in English."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -36,7 +37,7 @@ def _text(pdf: PdfReader) -> str:
 def test_each_age_bands_form_prints_its_own_questions_and_choices(world: World, band: str) -> None:
     link = feedback_link(world)
     pdf = _pdf(Client(), reverse("voice:paper-form", args=[link.token, band]))
-    root = pdf.trailer["/Root"]
+    root: Any = pdf.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "en-GB"
@@ -66,7 +67,8 @@ def test_the_forms_are_printed_in_each_language_with_nothing_left_in_english(
         ]
     assert untranslated(asked, code) == []
     for pdf in pdfs:
-        assert pdf.trailer["/Root"]["/Lang"] == code
+        root: Any = pdf.trailer["/Root"]
+        assert root["/Lang"] == code
     with translation.override(code):
         title = translation.gettext("Tell us how it was")
     assert title != "Tell us how it was"
