@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export CANDOUR_ENVIRONMENT ?= development
 
-.PHONY: run test lint assets messages install install-test migrate demo serve browser-deps clean format
+.PHONY: run test lint assets messages install install-test migrate demo serve browser-deps print-deps clean format
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Candour needs Python 3.11 ($(PYTHON))"; exit 1; }
@@ -52,7 +52,7 @@ demo: migrate
 	$(BIN)/candour load-demo-data
 	$(BIN)/candour workforce load-dfe --if-empty
 
-run: install assets demo
+run: install assets print-deps demo
 	@echo "Candour is running at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(BIN)/candour runserver --noreload $(HOST):$(PORT)
 
@@ -70,7 +70,13 @@ browser-deps:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: install-test assets browser-deps
+# The paper forms print Urdu and Arabic (ADR 0035): DejaVu lacks Urdu's letters.
+print-deps:
+	@fc-list 2>/dev/null | grep -q Amiri || { \
+	  echo "Installing Debian's Amiri font for the paper forms in Urdu and Arabic"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-hosny-amiri >/dev/null; }
+
+test: install-test assets browser-deps print-deps
 	CANDOUR_ENVIRONMENT=test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-test

@@ -91,6 +91,7 @@ class AuditEventType(StrEnum):
     FEEDBACK_REPLIED = "feedback.replied"
     FEEDBACK_CONTACT_GIVEN = "feedback.contact_given"
     FEEDBACK_REPLY_CODE_GIVEN = "feedback.reply_code_given"
+    ENTERED_ON_BEHALF = "assisted.entered"
     SAFEGUARDING_ROUTED = "safeguarding.routed"
     SAFEGUARDING_ACKNOWLEDGED = "safeguarding.acknowledged"
     SAFEGUARDING_CHASED = "safeguarding.chased"
@@ -213,6 +214,9 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.FEEDBACK_REPLIED: _("Feedback answered"),
     AuditEventType.FEEDBACK_CONTACT_GIVEN: _("A child who told us a worry asked to be contacted"),
     AuditEventType.FEEDBACK_REPLY_CODE_GIVEN: _("A private code given to read the answer"),
+    AuditEventType.ENTERED_ON_BEHALF: _(
+        "A report or feedback given on paper, by phone or in person typed in"
+    ),
     AuditEventType.SAFEGUARDING_ROUTED: _("Possible disclosure sent to the duty contact"),
     AuditEventType.SAFEGUARDING_ACKNOWLEDGED: _("Safeguarding alert acknowledged"),
     AuditEventType.SAFEGUARDING_CHASED: _("Unacknowledged safeguarding alert chased"),
@@ -276,3 +280,7 @@ REPORTER_EVENTS: frozenset[AuditEventType] = frozenset(
         AuditEventType.SURVEY_ANSWERED,
     }
 )
+
+# Kept to the day as well: whoever typed in a paper or phone item is on the audit page
+# (they are accountable for it), but the hour would tie them to the item (ADR 0035).
+DAY_ONLY_EVENTS: frozenset[AuditEventType] = REPORTER_EVENTS | {AuditEventType.ENTERED_ON_BEHALF}

@@ -14,7 +14,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 from candour.audit.chain import GENESIS_HASH, canonical_payload, link_hash
-from candour.audit.events import REPORTER_EVENTS, AuditEventType
+from candour.audit.events import DAY_ONLY_EVENTS, AuditEventType
 from candour.audit.models import AuditEvent
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def _linked(events: Iterable[NewEvent], sequence: int, prev_hash: str) -> Iterat
         sequence += 1
         clean_data = _check_data(dict(event.data))
         occurred_at = event.occurred_at or timezone.now()
-        if event.event_type in REPORTER_EVENTS:
+        if event.event_type in DAY_ONLY_EVENTS:
             occurred_at = occurred_at.replace(hour=0, minute=0, second=0, microsecond=0)
         payload = canonical_payload(
             sequence=sequence,

@@ -64,6 +64,9 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             kind in ("local_authority", "national_hub") for _slug, kind in administered
         ) or hooks.shares_information(user):
             items.append((_("Information sharing"), reverse("sharing:start")))
+        if roles & {Role.ANALYST, Role.ADVOCATE}:
+            # Typing in what was given on paper, by phone or in person (ADR 0035).
+            items.append((_("Paper and phone"), reverse("reporting:assisted")))
         if Role.ANALYST in roles or user.is_safety_lead():
             items.append((_("Alerts"), reverse("learning:alerts")))
         if Role.NATIONAL_ANALYST in roles:

@@ -132,6 +132,15 @@ PERSONAS: list[Persona] = [
         "administrator of another organisation (two-factor)",
     ),
     Persona(
+        "advocate",
+        "kemi.adebayo@riverside.example",
+        "Kemi Adebayo",
+        "Riverside Borough Council",
+        Role.ADVOCATE,
+        None,
+        "advocate: types in reports and feedback given on paper or by phone",
+    ),
+    Persona(
         "national_analyst",
         "nadia.khan@hub.example",
         "Nadia Khan",
@@ -233,6 +242,9 @@ def load_demo_data() -> bool:
     )
     # The idea raised from children's feedback, after the feedback it comes from (issue 23).
     ideas_demo.load_from_feedback(riverside, riverside_teams)
+    from candour.demo import assisted as assisted_demo
+
+    assisted_demo.load(riverside, User.objects.get(email="kemi.adebayo@riverside.example"))
     from candour.demo import workforce as workforce_demo
     from candour.workforce.early_warning.services import assess
 

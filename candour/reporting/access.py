@@ -68,3 +68,20 @@ def get_analyst_for_report(report: Report, pk: int) -> User:
 def report_for_receipt_holder(pk: int) -> Report | None:
     """The report whose receipt this browser session proved (see views.follow_up)."""
     return Report.objects.filter(pk=pk).select_related("data_key", "organisation").first()
+
+
+# Who may type in a report or feedback given on paper, by phone or in person (ADR 0035).
+ENTRY_ROLES = (Role.ANALYST, Role.ADVOCATE)
+
+
+def assisted_entry_organisations(user: User) -> QuerySet[Organisation]:
+    """The organisations this person may enter paper, phone and in-person items for: where
+    they are on the learning team or an advocate."""
+    ids: set[int] = set()
+    for role in ENTRY_ROLES:
+        ids |= user.organisation_ids_with_role(role)
+    return reporting_organisations().filter(pk__in=ids).order_by("name")
+
+
+def may_enter_for(user: User, organisation: Organisation) -> bool:
+    return assisted_entry_organisations(user).filter(pk=organisation.pk).exists()

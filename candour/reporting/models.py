@@ -5,6 +5,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
+from candour.core.channels import Channel
 from candour.reporting.querysets import ReportQuerySet
 from candour.reporting.vocabulary import (
     ClosureReason,
@@ -39,6 +40,8 @@ class Report(models.Model):
     occurred_month = models.DateField(help_text="First day of the month it happened")
     part_of_day = models.CharField(max_length=16, choices=PartOfDay.choices)
     factors = models.JSONField(default=list)
+    # How it reached Candour: online, or entered from paper, a call or a meeting (ADR 0035).
+    channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.ONLINE)
     # The week the report arrived (its Monday): a finer time would help identify the reporter.
     received_week = models.DateField()
 

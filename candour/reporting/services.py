@@ -23,6 +23,7 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core import throttle
+from candour.core.channels import Channel
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
 from candour.lib.coarse_dates import week_start
@@ -98,6 +99,7 @@ def submit_report(
     contact: str = "",
     today: date | None = None,
     submission_token: str = "",
+    channel: Channel = Channel.ONLINE,
 ) -> SubmittedReport:
     """Take a report: de-identify it, seal the reporter's words, and issue a receipt.
 
@@ -136,6 +138,7 @@ def submit_report(
         occurred_month=occurred_month.replace(day=1),
         part_of_day=part_of_day,
         factors=sorted(set(factors)),
+        channel=channel,
         received_week=received_week,
         redactions=redactions,
         data_key=key,

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from candour.reporting import views
+from candour.reporting.assisted import views as assisted
 from candour.reporting.journey import views as journey
 
 app_name = "reporting"
@@ -11,6 +12,9 @@ urlpatterns = [
     path("report/new/check/", journey.check, name="check"),
     path("report/new/delete/", journey.delete, name="delete"),
     path("report/new/<slug:slug>/", journey.step, name="step"),
+    path("report/paper-form.pdf", assisted.paper_form, name="paper-form"),
+    path("paper-and-phone/", assisted.hub, name="assisted"),
+    path("organisation/<slug:slug>/paper-and-phone/report/", assisted.enter, name="enter-report"),
     path("report/follow-up/", views.follow_up, name="follow-up"),
     path("report/follow-up/your-report/", views.your_report, name="your-report"),
     path("report/follow-up/leave/", views.leave_follow_up, name="leave-follow-up"),

@@ -53,3 +53,13 @@ def feedback_sent_through(link: FeedbackLink, pk: int | None) -> Feedback | None
     if not pk:
         return None
     return Feedback.objects.filter(pk=pk, link=link).first()
+
+
+def links_in_use(organisation_id: int) -> QuerySet[FeedbackLink]:
+    """An organisation's feedback links still in use: those paper feedback is entered
+    against (ADR 0035); callers check the person may enter for the organisation."""
+    return (
+        FeedbackLink.objects.filter(organisation_id=organisation_id, active=True)
+        .select_related("team")
+        .order_by("name")
+    )

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from candour.voice.vocabulary import AgeBand
+from candour.voice.vocabulary import (
+    RATING_WORDS,
+    YOUNG_CHOICES,
+    AgeBand,
+    Rating,
+    worked_with_words,
+)
 
 
 @dataclass(frozen=True)
@@ -31,11 +37,12 @@ class Question:
 LEAVE_EMPTY = _("You can leave this empty. You do not need to write your name.")
 # The youngest choose rather than write (vocabulary.YOUNG_CHOICES).
 PICK_OR_SKIP = _("Pick one if you want to, or press Next to skip.")
+PICK_A_FACE = _("Pick a face.")
 
 RATING = Question(
     "rating",
     {
-        AgeBand.YOUNG: (_("How was it?"), _("Pick a face.")),
+        AgeBand.YOUNG: (_("How was it?"), PICK_A_FACE),
         AgeBand.MIDDLE: (_("How was it?"), _("Think about the last time you saw us.")),
         AgeBand.TEEN: (_("How was it?"), _("Think about the last few times you saw us.")),
         AgeBand.PARENT: (
@@ -111,3 +118,17 @@ def step_named(band: str, key: str) -> tuple[int, Question] | None:
         if question.key == key:
             return index, question
     return None
+
+
+def answer_choices(band: str, key: str) -> list[tuple[str, StrOrPromise]]:
+    """The answers a question offers this band to choose from (none for a free answer):
+    the rating and who they saw in the band's words, and the youngest's pictures' words.
+    The web pages and the paper forms both ask through this (ADR 0035)."""
+    if key == "rating":
+        words = RATING_WORDS[band]
+        return [(value, words[value]) for value in Rating.values]
+    if key == "worked_with":
+        return list(worked_with_words(band).items())
+    if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
+        return list(YOUNG_CHOICES[key])
+    return []

@@ -5,6 +5,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
+from candour.core.channels import Channel
 from candour.voice.querysets import FeedbackQuerySet, SafeguardingAlertQuerySet
 from candour.voice.vocabulary import AgeBand, AlertState, FeedbackStatus, Rating, WorkedWith
 
@@ -89,6 +90,8 @@ class Feedback(models.Model):
     # The family's private code to read the answer to this feedback: only its slow,
     # peppered hash, as for a reporter's receipt.
     reply_code_digest = models.CharField(max_length=128, blank=True, db_index=True)
+    # How it reached Candour: online, or entered from paper, a call or a meeting (ADR 0035).
+    channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.ONLINE)
     # The language of the pages it was given on (ADR 0030), so an answer can be in it.
     language = models.CharField(max_length=8, default="en-gb")
     # Written in a language the safeguarding check cannot read (it reads English): a

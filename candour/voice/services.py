@@ -30,6 +30,7 @@ from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.recorder import record
 from candour.core import throttle
+from candour.core.channels import Channel
 from candour.core.languages import ENGLISH
 from candour.core.models import Organisation, Team
 from candour.keys.services import create_data_key, destroy_data_key, seal, unseal
@@ -107,6 +108,8 @@ def submit_feedback(
     today: date | None = None,
     session_key: str | None = None,
     language: str = ENGLISH,
+    channel: Channel = Channel.ONLINE,
+    entered_by: User | None = None,
 ) -> tuple[Submitted, str | None]:
     """Take feedback; returns it and, when a disclosure was routed on its own, the
     acknowledgement secret (for tests; the duty contact receives it by email).
@@ -116,7 +119,9 @@ def submit_feedback(
     disclosure is always taken, and grouped with others from the link as a burst.
     Writing the check cannot read (``language`` is the page's) is routed the same way,
     for a person to read first (ADR 0030). Refusals write no audit row, so a flood
-    cannot grow the audit trail.
+    cannot grow the audit trail. Feedback given on paper, by phone or in person is typed
+    in by ``entered_by`` and routed the same way; the duty team is told who typed it, to
+    ask them about the child (ADR 0035).
     """
     check_answers(answers)
     if not link.active:
@@ -136,6 +141,8 @@ def submit_feedback(
         reading=Reading(language=language, written_in=unread),
         over_limit=over_limit,
         today=today,
+        channel=channel,
+        entered_by=entered_by,
     )
 
 
@@ -157,6 +164,8 @@ def _take_feedback(
     reading: Reading,
     over_limit: bool,
     today: date | None,
+    channel: Channel,
+    entered_by: User | None,
 ) -> tuple[Submitted, str | None]:
     organisation = link.organisation
     today = today or timezone.localdate()
@@ -176,6 +185,7 @@ def _take_feedback(
         received_week=week_start(today),
         data_key=key,
         language=reading.language,
+        channel=channel,
         needs_reading=bool(reading.written_in),
         written_in=reading.written_in,
         **{
@@ -193,7 +203,12 @@ def _take_feedback(
         data={"age_band": feedback.age_band, "team": link.team_id},
     )
     alert, secret = _route_if_unsafe(
-        feedback, raw, assessment, written_in=reading.written_in, over_limit=over_limit
+        feedback,
+        raw,
+        assessment,
+        written_in=reading.written_in,
+        over_limit=over_limit,
+        entered_by=entered_by,
     )
     return Submitted(feedback, alert), secret
 
@@ -329,10 +344,18 @@ def _route_if_unsafe(
     *,
     written_in: str,
     over_limit: bool,
+    entered_by: User | None = None,
 ) -> tuple[SafeguardingAlert | None, str | None]:
     # The child's page may be in any language; the duty team reads the organisation's.
     with translation.override(feedback.organisation.default_language):
-        return _route(feedback, raw, assessment, written_in=written_in, over_limit=over_limit)
+        return _route(
+            feedback,
+            raw,
+            assessment,
+            written_in=written_in,
+            over_limit=over_limit,
+            entered_by=entered_by,
+        )
 
 
 def _route(
@@ -342,6 +365,7 @@ def _route(
     *,
     written_in: str,
     over_limit: bool,
+    entered_by: User | None = None,
 ) -> tuple[SafeguardingAlert | None, str | None]:
     words = "\n".join(text for text in raw.values() if text)
     # Writing the check cannot read is routed as a disclosure is, never dropped as
@@ -408,6 +432,16 @@ def _route(
         "band": AgeBand(feedback.age_band).label,
         "link": settings.CANDOUR_BASE_URL.rstrip("/") + link,
     }
+    if entered_by is not None:
+        # Given on paper, by phone or in person: whoever typed it in may know the child.
+        body += "\n\n" + _(
+            "This feedback was not sent online (%(channel)s). %(name)s (%(email)s) typed "
+            "it in and may be able to tell you more."
+        ) % {
+            "channel": Channel(feedback.channel).label,
+            "name": entered_by.full_name or entered_by.email,
+            "email": entered_by.email,
+        }
     if email:
         # Sent after commit, at once (the worker retries): the duty inbox is the
         # organisation's secure mailbox.

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from candour.voice import views
+from candour.voice.assisted import views as assisted_views
 from candour.voice.moderation import views as moderation_views
 from candour.voice.results import views as results_views
 from candour.voice.setup import views as setup_views
@@ -43,6 +44,7 @@ urlpatterns = [
     path("feedback/<str:token>/you-said/", views.you_said, name="link-you-said"),
     path("feedback/<str:token>/your-reply/", views.your_reply, name="your-reply"),
     path("feedback/<str:token>/what-happens/", views.easy_read, name="easy-read"),
+    path("feedback/<str:token>/paper/<str:band>/", assisted_views.paper_form, name="paper-form"),
     path("feedback/<str:token>/<slug:key>/", views.question, name="question"),
     path("safeguarding/acknowledge/<str:secret>/", views.acknowledge, name="acknowledge"),
     path("safeguarding/burst/<str:secret>/", views.burst_acknowledge, name="burst"),
@@ -54,6 +56,16 @@ urlpatterns = [
         name="duty-contact",
     ),
     path("organisation/<slug:slug>/feedback-links/", setup_views.links, name="links"),
+    path(
+        "organisation/<slug:slug>/paper-and-phone/feedback/",
+        assisted_views.enter,
+        name="enter-feedback",
+    ),
+    path(
+        "organisation/<slug:slug>/paper-and-phone/feedback-forms/",
+        assisted_views.paper_forms,
+        name="paper-forms",
+    ),
     path("organisation/<slug:slug>/feedback-links/add/", setup_views.add_link, name="add-link"),
     path("organisation/<slug:slug>/feedback-links/<int:pk>/", setup_views.link, name="link"),
     path(

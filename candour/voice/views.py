@@ -34,7 +34,7 @@ from candour.voice.access import (
 )
 from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
-from candour.voice.journey import step_named, steps_for
+from candour.voice.journey import answer_choices, step_named, steps_for
 from candour.voice.models import FeedbackLink, SafeguardingAlert
 from candour.voice.pictures import age_band_picture, choice_picture, question_picture
 from candour.voice.vocabulary import (
@@ -42,8 +42,6 @@ from candour.voice.vocabulary import (
     YOUNG_CHOICES,
     AgeBand,
     AlertState,
-    Rating,
-    worked_with_words,
 )
 
 SESSION_KEY = "feedback"
@@ -101,14 +99,8 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _choices(band: str, key: str) -> list[tuple[str, Any]]:
-    if key == "rating":
-        words = RATING_WORDS[band]
-        return [(value, words[value]) for value in Rating.values]
-    if key == "worked_with":
-        return list(worked_with_words(band).items())
-    if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
-        return list(YOUNG_CHOICES[key])
-    return []
+    # The same choices the paper forms print (ADR 0035).
+    return answer_choices(band, key)
 
 
 def _pictured(band: str, key: str) -> list[tuple[str, Any, str]]:

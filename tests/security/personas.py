@@ -54,6 +54,7 @@ SIGNED_IN = (
     "national_analyst",  # the national hub's analyst
     "clinician",  # a nurse at Riverside Hospital, a setting that looks children up
     "guardian",  # Riverside Hospital's Caldicott Guardian: reads its access report
+    "advocate",  # Riverside's advocate: types in paper and phone items, reads nothing
 )
 PERSONAS = ("anonymous", *SIGNED_IN)
 
@@ -107,6 +108,7 @@ def build_attackers() -> Attackers:
         "national_analyst": _person("national@hub.example", hub, Role.NATIONAL_ANALYST),
         "clinician": _person("nurse@hospital.example", hospital, Role.STAFF, emergency),
         "guardian": _person("caldicott@hospital.example", hospital, Role.CALDICOTT_GUARDIAN),
+        "advocate": _person("advocate@riverside.example", riverside, Role.ADVOCATE),
     }
     lead = _person("lead@hospital.example", hospital, Role.MANAGER, emergency)
     setting = sharing.register_setting(actor=None, organisation=hospital)

@@ -77,6 +77,10 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "feedback/<str:token>/you-said/": PUBLIC,
     "feedback/<str:token>/your-reply/": PUBLIC,
     "feedback/<str:token>/what-happens/": PUBLIC,
+    # The paper forms (ADR 0035): the report form names only organisations and teams that
+    # the online journey lists to anyone; a feedback form is for a link's holders.
+    "report/paper-form.pdf": PUBLIC,
+    "feedback/<str:token>/paper/<str:band>/": PUBLIC,
     "survey/thank-you/": PUBLIC,
     # The open lessons library: open copies only, which an organisation chose to publish
     # (ADR 0033); one of Moorland's lessons is never open here, so its id finds nothing.
@@ -131,6 +135,9 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "ideas/<int:pk>/": NOBODY,
     "ideas/<int:pk>/<slug:action>/": NOBODY,
     "organisations/<slug:slug>/idea-response-time/": NOBODY,
+    # Typing in paper and phone items (ADR 0035): the learning team and advocates only; the
+    # pages for one organisation are under organisation/<slug>/, so Moorland's are refused.
+    "paper-and-phone/": {"analyst", "advocate"},
     # The learning team's own tools.
     "learning/dashboard/": MANAGERS | {"analyst"},
     # Downloads for quality teams: the learning team's own organisation's rows only.

@@ -79,6 +79,8 @@ def fill(route: str, victim: Victim) -> str:
             return UNKNOWN_TOKEN
         if name == "key":
             return "what_would_be_better"
+        if name == "band":
+            return "8_12"  # a paper feedback form's age band (ADR 0035)
         if name == "action":
             return "move"
         if name == "kind":

@@ -13,6 +13,7 @@ from candour.demo.voice import FAMILY_ANSWER, FAMILY_REPLY_CODE
 from candour.ideas.effect import idea_effects
 from candour.ideas.models import Idea
 from candour.lib.statistics.change_effect import Outcome
+from candour.reporting.models import Report
 from candour.voice.models import Feedback
 
 
@@ -32,12 +33,17 @@ def test_demo_data_loads_once_and_verifies() -> None:
     assert f"Audit trail OK: {count:,} events verified" in verified.getvalue()
 
     # A family reads the answer to its own feedback with the demo's private code.
-    feedback = Feedback.objects.exclude(reply_code_digest="").get()
+    feedback = Feedback.objects.exclude(reply_code_digest="").filter(channel="online").get()
     assert feedback.link is not None
     page = Client().post(
         reverse("voice:your-reply", args=[feedback.link.token]), {"code": FAMILY_REPLY_CODE}
     )
     assert FAMILY_ANSWER[1] in page.content.decode()
+
+    # A paper report and a parent's feedback by phone, typed in by the advocate (ADR 0035).
+    assert Report.objects.get(channel="paper").team is not None
+    assert Feedback.objects.get(channel="phone").age_band == "parent"
+    assert AuditEvent.objects.filter(event_type="assisted.entered").count() == 2
 
     # A Welsh council whose public pages start in Welsh, and a family's feedback in
     # Arabic waiting for a person to read it (issue 22).

@@ -1,0 +1,1 @@
+"""Feedback given on paper, by phone or in person, and the paper forms (ADR 0035)."""
