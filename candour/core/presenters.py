@@ -47,7 +47,7 @@ SECTION_PATHS: dict[str, tuple[str, ...]] = {
     "reports": ("/report/", "/reports/", "/learning/reports/"),
     "learning": ("/lessons/", "/learning/", "/alerts/", "/national/", "/library/"),
     "ideas": ("/ideas/",),
-    "feedback": ("/feedback/",),
+    "feedback": ("/feedback/", "/safeguarding/"),
     "health": ("/health/", "/surveys/"),
     "sharing": ("/sharing/",),
     "organisation": ("/organisation/",),
@@ -98,9 +98,7 @@ def _sections_for(user: User) -> list[tuple[str, str, list[tuple[str, str]]]]:
         ]
     elif Role.STAFF in roles:
         # Staff read what children and families said about their own teams.
-        sections.append(
-            ("feedback", _("Feedback"), [(_("Feedback"), reverse("voice:published"))])
-        )
+        sections.append(("feedback", _("Feedback"), [(_("Feedback"), reverse("voice:published"))]))
     if Role.NATIONAL_ANALYST in roles:
         health.append((_("Survey benchmark"), reverse("surveys:benchmark")))
     if health:
@@ -111,7 +109,11 @@ def _sections_for(user: User) -> list[tuple[str, str, list[tuple[str, str]]]]:
         kind in ("local_authority", "national_hub") for _slug, kind in administered
     ) or hooks.shares_information(user):
         sections.append(
-            ("sharing", _("Sharing"), [(_("Information sharing"), reverse("sharing:start"))])
+            (
+                "sharing",
+                _("Information sharing"),
+                [(_("Information sharing"), reverse("sharing:start"))],
+            )
         )
     for slug, _kind in administered[:1]:
         sections.append(
@@ -133,6 +135,8 @@ def _current_section(path: str, sections: list[tuple[str, str, list[tuple[str, s
                 best, length = key, len(href)
     if best:
         return best
+    if path == reverse("core:start"):
+        return "home"  # the start page, signed in: next to their home page
     for key, prefixes in SECTION_PATHS.items():
         if path.startswith(prefixes):
             return key
