@@ -80,6 +80,7 @@ def dfe_figures(candour_shell: ShellRunner) -> int:
     assert loaded > 1000
     return loaded
 
+
 # For every chart drawing shown: its texts' sizes as shown (the font size times the
 # drawing's scale), their fonts, and their boxes, beside the drawing's own box.
 MEASURE = """() => [...document.querySelectorAll("svg.candour-chart__svg")]
