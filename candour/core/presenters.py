@@ -111,7 +111,8 @@ def _sections_for(user: User) -> list[tuple[str, str, list[tuple[str, str]]]]:
         sections.append(
             (
                 "sharing",
-                _("Information sharing"),
+                # Short, so that eight sections and Sign out sit in one row at 1280 px.
+                _("Sharing"),
                 [(_("Information sharing"), reverse("sharing:start"))],
             )
         )
