@@ -24,6 +24,8 @@ class NavItem:
     text: str
     href: str
     current: bool
+    # On a page under this one (a theme under Themes, a trend under Health).
+    within: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,12 +161,26 @@ def navigation_for(request: HttpRequest) -> list[NavSection]:
         return []
     sections = _sections_for(user)
     current = _current_section(request.path, sections)
+    path = request.path
+    under = max(
+        (
+            href
+            for _key, _label, pages in sections
+            for _text, href in pages
+            if path.startswith(href)
+        ),
+        key=len,
+        default="",
+    )
     return [
         NavSection(
             str(label),
             pages[0][1],
             key == current,
-            [NavItem(str(text), href, request.path == href) for text, href in pages],
+            [
+                NavItem(str(text), href, path == href, path != href and href == under)
+                for text, href in pages
+            ],
         )
         for key, label, pages in sections
     ]

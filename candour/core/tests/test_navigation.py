@@ -82,6 +82,14 @@ def test_the_current_section_is_marked_and_lists_its_pages(world: World) -> None
     ]
 
 
+def test_a_page_under_a_sections_page_marks_that_page(world: World) -> None:
+    trends = _get(signed_in_client(world.manager), reverse("workforce:health-trends"))
+
+    assert ("Health", "true") in _sections(trends)
+    assert 'href="/health/" aria-current="true">Health</a>' in trends
+    assert 'aria-current="page"' not in trends
+
+
 def test_staff_do_not_see_the_learning_teams_pages(world: World) -> None:
     staff = signed_in_client(world.staff)
 
