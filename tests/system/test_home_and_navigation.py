@@ -72,6 +72,10 @@ def _menu(page: Page) -> tuple[Any, Any]:
     return navigation.get_by_role("button", name="Menu"), navigation.locator("#navigation")
 
 
+# How far the page itself scrolls sideways, in CSS pixels.
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
 # The distinct tops of the service navigation's items: one value when they sit in one row.
 ROWS = """[...new Set([...document.querySelectorAll("#navigation > li")]
   .map((item) => Math.round(item.getBoundingClientRect().top)))]"""
@@ -114,7 +118,8 @@ def test_on_a_phone_the_navigation_folds_behind_a_menu_button_worked_by_keyboard
     pages = page.get_by_role("navigation", name="Reports: pages")
     expect(pages.get_by_role("link", name="Triage")).to_have_attribute("aria-current", "page")
     expect(pages.get_by_role("link", name="What people reported")).to_be_visible()
-    assert page.evaluate(WIDER_THAN_THE_SCREEN) == []
+    # The queue's table scrolls in its own region; the page itself never scrolls sideways.
+    assert page.evaluate(SIDEWAYS) == 0
     assert serious_accessibility_problems(page) == []
 
 
