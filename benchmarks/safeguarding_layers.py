@@ -83,7 +83,13 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
 
     from candour.lib.safeguarding import learned, semantic
     from candour.lib.safeguarding.detector import Category, assess, detect
-    from candour.lib.safeguarding.exemplars import EXEMPLARS, NEGATIVES, VERSION
+    from candour.lib.safeguarding.exemplars import (
+        EXEMPLARS,
+        EXEMPLARS_DEV,
+        NEGATIVES,
+        NEGATIVES_DEV,
+        VERSION,
+    )
     from candour.lib.safeguarding.heldout import HELDOUT
     from candour.lib.safeguarding.lookalikes import LOOKALIKES
     from candour.lib.safeguarding.patterns import VERSION as PATTERNS_VERSION
@@ -210,6 +216,10 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "seed": SEED,
             "bank": {"dev": len(bank_dev), "test": len(bank_test)},
             "bank_harmless_lookalikes": len(NEGATIVES),
+            "dev_additions_outside_split": {
+                "disclosures": len(EXEMPLARS_DEV),
+                "harmless": len(NEGATIVES_DEV),
+            },
             "phrasings_positives": {"dev": len(phr_dev), "test": len(phr_test)},
             "phrasings_hard_negatives": {"dev": len(hard_dev), "test": len(hard_test)},
             "heldout_test": len(HELDOUT),
@@ -236,9 +246,11 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "Every disclosure here (bank, phrasings, held-out) was written by Candour's "
             "engineers from published guidance, not by children: recall on them is recall on "
             "our idea of how children write. Real-world recall is unproven.",
-            "The patterns (v4) were written with the development part of the bank in view and "
-            "the learned layer was fitted on it; neither saw the test part of the bank, the "
-            "held-out disclosures, the test look-alikes or the test half of the NHS comments.",
+            "The patterns (v4 to v6) were written with the development part of the bank in "
+            "view and the learned layer was fitted on it and on the development additions "
+            "(bank v2 and v3: EXEMPLARS_DEV, NEGATIVES_DEV, written after the split and never "
+            "tested on); neither saw the test part of the bank, the held-out disclosures, the "
+            "test look-alikes or the test half of the NHS comments.",
             "The phrasings set is not a test here: every phrasing is a regression case the "
             "patterns were written to find.",
             "flagged_nhs_comments lists every NHS comment the shipped detector flags, with "

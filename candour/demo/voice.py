@@ -124,7 +124,7 @@ QUIET_DISCLOSURE = (
     AgeBand.MIDDLE,
     Rating.NEITHER,
     "My social worker is nice.",
-    "Mum has been in bed for weeks so I do everything for my brothers.",
+    "Mum hasnt got up for weeks so I feed my brothers and get them to school.",
     "",
 )
 

@@ -71,6 +71,14 @@ def decrypt(data_key: bytes, sealed: bytes, *, context: str) -> str:
     return _open(data_key, sealed, b"data:" + context.encode()).decode("utf-8")
 
 
+def derive_purpose_key(kek: bytes, *, purpose: str) -> bytes:
+    """A 256-bit key for one purpose, made from the KEK alone (links the server both
+    writes and reads, such as an email's unsubscribe link)."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=_KEY_BYTES, salt=None, info=b"purpose:" + purpose.encode()
+    ).derive(kek)
+
+
 def derive_split_key(kek: bytes, held_elsewhere: bytes, *, purpose: str) -> bytes:
     """A 256-bit key that needs both the KEK and a secret kept somewhere else (a browser's
     cookie): either alone, or with the ciphertext, reads nothing."""

@@ -42,6 +42,7 @@ urlpatterns = [
     # Before the questions, which would otherwise take "you-said" for a question.
     path("feedback/<str:token>/you-said/", views.you_said, name="link-you-said"),
     path("feedback/<str:token>/your-reply/", views.your_reply, name="your-reply"),
+    path("feedback/<str:token>/what-happens/", views.easy_read, name="easy-read"),
     path("feedback/<str:token>/<slug:key>/", views.question, name="question"),
     path("safeguarding/acknowledge/<str:secret>/", views.acknowledge, name="acknowledge"),
     path("safeguarding/burst/<str:secret>/", views.burst_acknowledge, name="burst"),

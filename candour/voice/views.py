@@ -24,6 +24,7 @@ from candour.core.languages import (
     use_organisation_language,
 )
 from candour.reporting.limits.visitors import client_tag
+from candour.voice import easy_read as easy_read_text
 from candour.voice import services
 from candour.voice.access import (
     active_link,
@@ -35,6 +36,7 @@ from candour.voice.alerts import services as bursts
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import step_named, steps_for
 from candour.voice.models import FeedbackLink, SafeguardingAlert
+from candour.voice.pictures import age_band_picture, choice_picture, question_picture
 from candour.voice.vocabulary import (
     RATING_WORDS,
     YOUNG_CHOICES,
@@ -90,7 +92,7 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
         "voice/start.html",
         {
             "link": link,
-            "bands": AgeBand.choices,
+            "bands": [(value, label, age_band_picture(value)) for value, label in AgeBand.choices],
             "chosen": answers.get("age_band", ""),
             "error": error,
         },
@@ -107,6 +109,18 @@ def _choices(band: str, key: str) -> list[tuple[str, Any]]:
     if band == AgeBand.YOUNG and key in YOUNG_CHOICES:
         return list(YOUNG_CHOICES[key])
     return []
+
+
+def _pictured(band: str, key: str) -> list[tuple[str, Any, str]]:
+    """The choices with their pictures: every one for 4 to 7 year olds, faces for others."""
+    return [
+        (
+            option,
+            label,
+            choice_picture(key, option) if band == AgeBand.YOUNG or key == "rating" else "",
+        )
+        for option, label in _choices(band, key)
+    ]
 
 
 def _shown(band: str, key: str, value: str) -> str:
@@ -161,7 +175,8 @@ def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
             "asked": asked,
             "question": asked.question(band),
             "hint": asked.hint(band),
-            "choices": choices,
+            "choices": _pictured(band, key),
+            "picture": question_picture(key) if band == AgeBand.YOUNG else "",
             "value": value,
             "error": error,
             "step": index + 1,
@@ -256,7 +271,8 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     for step in steps_for(band):
         value = answers.get(step.key, "")
         shown = str(words.get(value, "")) if step.key == "rating" else _shown(band, step.key, value)
-        rows.append((step.key, step.question(band), shown))
+        picture = choice_picture(step.key, value) if band == AgeBand.YOUNG and value else ""
+        rows.append((step.key, step.question(band), shown, picture))
     return render(
         request,
         "voice/check.html",
@@ -336,6 +352,14 @@ def your_reply(request: HttpRequest, token: str) -> HttpResponse:
         },
         status=400 if error else 200,
     )
+
+
+@offers_community_languages
+@require_GET
+def easy_read(request: HttpRequest, token: str) -> HttpResponse:
+    """Easy read: what happens to what you tell us, a picture beside each line."""
+    link = _public_link(request, token)
+    return render(request, "voice/easy_read.html", {"link": link, "parts": easy_read_text.PARTS})
 
 
 @offers_community_languages

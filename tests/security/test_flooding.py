@@ -91,7 +91,7 @@ def test_a_client_throwing_away_its_cookies_is_held_per_client(
 
 DISCLOSURE = "My stepdad hits me when mum is at work and I am scared to go home."
 # Words no phrase pattern holds; the learned layer finds them (issue 15).
-QUIET = "mum has been in bed for weeks so I do everything for my brothers"
+QUIET = "mum hasnt got up for weeks so i feed my brothers and get them to school"
 
 
 def _link(world: World) -> FeedbackLink:

@@ -76,6 +76,7 @@ REACHABLE: dict[str, AbstractSet[str]] = {
     "feedback/<str:token>/thank-you/": PUBLIC,
     "feedback/<str:token>/you-said/": PUBLIC,
     "feedback/<str:token>/your-reply/": PUBLIC,
+    "feedback/<str:token>/what-happens/": PUBLIC,
     "survey/thank-you/": PUBLIC,
     # The open lessons library: open copies only, which an organisation chose to publish
     # (ADR 0033); one of Moorland's lessons is never open here, so its id finds nothing.

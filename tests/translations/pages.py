@@ -19,9 +19,16 @@ from django.utils import timezone, translation
 
 from candour.core.services import set_safety_lead
 from candour.learning.alerts import services as hazard_alerts
+from candour.learning.lessons import services as lessons
+from candour.learning.library import services as open_library
+from candour.learning.library.content import open_copy
 from candour.reporting.forms import NARRATIVE_MAX
 from candour.reporting.journey.steps import STEPS
-from candour.reporting.tests.factories import submit
+from candour.reporting.tests.factories import reviewed_report, submit
+from candour.subscriptions.links import unsubscribe_token
+from candour.subscriptions.models import DigestPreference
+from candour.subscriptions.services import follow
+from candour.subscriptions.vocabulary import Kind
 from candour.surveys.services import close_wave
 from candour.surveys.services import open_wave as open_survey_wave
 from candour.surveys.tests.helpers import full_answers
@@ -128,6 +135,56 @@ def feedback_pages(world: World, language: str, link: FeedbackLink | None = None
         )
     yield "read your answer, answered", _html(client.post(reply_page, {"code": code}))
     yield "you said, we did", _html(chosen(language).get(said))
+
+
+def easy_read_pages(world: World, language: str) -> Iterator[Page]:
+    """Easy read: what happens to what you tell us (ADR 0036), and the pages linking to it."""
+    token = feedback_link(world).token
+    client = chosen(language)
+    start = _html(client.get(reverse("voice:start", args=[token])))
+    easy_read = reverse("voice:easy-read", args=[token])
+    assert f'href="{easy_read}"' in start, "the start page links to easy read"
+    yield "easy read", _html(client.get(easy_read))
+
+
+def library_pages(world: World, language: str) -> Iterator[Page]:
+    """The open lessons library (ADR 0033): empty, with an open lesson, searched, filtered
+    and found nothing; the lesson's own page."""
+    library = reverse("learning:library")
+    yield "library, empty", _html(chosen(language).get(library))
+    with staff_language():
+        reports = [reviewed_report(world) for _ in range(3)]
+        lesson = lessons.save_lesson(
+            actor=world.analyst,
+            organisation=world.riverside,
+            reports=reports,
+            title="See the child, awake",
+            story="A visit went ahead without the child being seen.",
+            commentary="Back-to-back visits made it easy to miss.",
+            action_taken="Visits are spaced.",
+        )
+        lesson = lessons.publish_lesson(actor=world.analyst, lesson=lesson)
+        digest = open_copy(lesson, today=timezone.localdate()).digest
+        opened = open_library.publish_openly(actor=world.analyst, lesson=lesson, previewed=digest)
+    client = chosen(language)
+    yield "library", _html(client.get(library))
+    yield "library, searched", _html(client.get(library, {"q": "child awake"}))
+    yield "library, nothing found", _html(client.get(library, {"q": "zzzz qqqq"}))
+    yield "library, filtered", _html(client.get(library, {"outcome": "near_miss"}))
+    yield "library lesson", _html(client.get(reverse("learning:library-lesson", args=[opened.pk])))
+
+
+def unsubscribe_pages(world: World, language: str) -> Iterator[Page]:
+    """Stopping digest emails from the email's link, without signing in (ADR 0034)."""
+    with staff_language():
+        follow(actor=world.staff, kind=Kind.TEAM, target=str(world.assessment.pk))
+    token = unsubscribe_token(DigestPreference.objects.get(user=world.staff))
+    url = reverse("subscriptions:unsubscribe", args=[token])
+    client = chosen(language)
+    yield "unsubscribe", _html(client.get(url))
+    yield "unsubscribed", _html(client.post(url))
+    bad = reverse("subscriptions:unsubscribe", args=["nonsense"])
+    yield "unsubscribe, link not valid", _html(client.get(bad), 404)
 
 
 def _sent_with_a_reply_code(world: World, link: FeedbackLink) -> str:

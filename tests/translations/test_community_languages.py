@@ -1,5 +1,6 @@
 """The children's and families' feedback pages in Polish, Urdu, Romanian and Arabic, at
-every age band, with no English left (ADR 0030); Arabic and Urdu read right to left."""
+every age band, and the easy-read page (ADR 0036), with no English left (ADR 0030); Arabic
+and Urdu read right to left."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from conftest import World
 from tests.translations.catalogue import english_left, recording, untranslated
-from tests.translations.pages import feedback_pages, too_many_page
+from tests.translations.pages import easy_read_pages, feedback_pages, too_many_page
 
 pytestmark = pytest.mark.django_db
 RIGHT_TO_LEFT = {"ar", "ur"}
@@ -21,6 +22,7 @@ def test_every_feedback_page_is_in_the_language_chosen(
 ) -> None:
     with recording() as asked:
         pages = list(feedback_pages(world, code))
+        pages += list(easy_read_pages(world, code))
         settings.CANDOUR_FEEDBACK_PER_SESSION = 1
         pages += list(too_many_page(world, code))
     direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"

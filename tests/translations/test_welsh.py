@@ -19,12 +19,15 @@ from conftest import World, signed_in_client
 from tests.translations.catalogue import english_left, recording, untranslated
 from tests.translations.pages import (
     Page,
+    easy_read_pages,
     feedback_pages,
     general_pages,
+    library_pages,
     reporting_pages,
     staff_language,
     survey_pages,
     too_many_page,
+    unsubscribe_pages,
 )
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +73,28 @@ def test_the_safety_culture_survey_is_in_welsh(world: World) -> None:
 def test_the_start_help_and_error_pages_are_in_welsh(world: World) -> None:
     with recording() as asked:
         pages = list(general_pages(WELSH))
+    _check(pages, untranslated(asked, WELSH))
+
+
+def test_the_easy_read_page_is_in_welsh(world: World) -> None:
+    with recording() as asked:
+        pages = list(easy_read_pages(world, WELSH))
+    assert all('lang="cy"' in page for _name, page in pages)
+    _check(pages, untranslated(asked, WELSH))
+
+
+def test_the_open_lessons_library_is_in_welsh(world: World) -> None:
+    with recording() as asked:
+        pages = list(library_pages(world, WELSH))
+    assert all('lang="cy"' in page for _name, page in pages)
+    # The lesson's own words are the organisation's, written in English: data, not ours.
+    _check(pages, untranslated(asked, WELSH))
+
+
+def test_stopping_digest_emails_is_in_welsh(world: World) -> None:
+    with recording() as asked:
+        pages = list(unsubscribe_pages(world, WELSH))
+    assert all('lang="cy"' in page for _name, page in pages)
     _check(pages, untranslated(asked, WELSH))
 
 

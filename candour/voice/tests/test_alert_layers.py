@@ -23,7 +23,7 @@ from conftest import World, signed_in_client
 pytestmark = pytest.mark.django_db
 
 # A young carer's neglect in words no phrase pattern holds: the learned layer finds it.
-QUIET = "mum has been in bed for weeks so I do everything for my brothers"
+QUIET = "mum hasnt got up for weeks so i feed my brothers and get them to school"
 
 
 def _send(world: World, words: str, captured: Any) -> tuple[SafeguardingAlert, str]:

@@ -84,7 +84,7 @@ def test_the_youngest_children_get_faces_and_four_short_questions_with_an_idea(
     page = client.get(reverse("voice:question", args=[token, "rating"])).content.decode()
     assert "Question 1 of 4" in page
     assert "candour/faces/very_good" in page
-    assert "candour-faces" in page
+    assert "candour-pictures" in page
     good = client.get(reverse("voice:question", args=[token, "what_was_good"])).content.decode()
     # Choices to pick, not a box to write in.
     assert "<textarea" not in good

@@ -1,6 +1,7 @@
 """Two layers (issue 15): every category found, the similarity layer's own finds, look-alikes
 left alone, past tense, urgency, and the package staying free of Django."""
 
+import hashlib
 import subprocess
 import sys
 
@@ -8,7 +9,13 @@ import pytest
 
 from candour.lib.safeguarding import Category, Urgency, detect
 from candour.lib.safeguarding.detector import Layer, assess
-from candour.lib.safeguarding.exemplars import EXEMPLARS, NEGATIVES, VERSION
+from candour.lib.safeguarding.exemplars import (
+    EXEMPLARS,
+    EXEMPLARS_DEV,
+    NEGATIVES,
+    NEGATIVES_DEV,
+    VERSION,
+)
 from candour.lib.safeguarding.heldout import HELDOUT
 from candour.lib.safeguarding.lookalikes import LOOKALIKES
 from candour.lib.safeguarding.semantic import default_layer
@@ -46,7 +53,7 @@ EVERY_CATEGORY = [
 
 # Disclosures in words no pattern holds (patterns v4), which the learned layer finds.
 PATTERNS_MISS = [
-    ("mum has been in bed for weeks so I do everything for my brothers", "neglect"),
+    ("mum hasnt got up for weeks so i feed my brothers and get them to school", "neglect"),
     ("my uncle buys me stuff and says its our special thing", "exploitation_grooming"),
     ("when dad drinks he gets really angry and throws things at mum", "domestic_abuse"),
     (
@@ -70,6 +77,28 @@ def test_the_bank_the_heldout_set_and_the_lookalikes_do_not_overlap():
     assert not bank & {h.text for h in HELDOUT}
     assert not bank & {x.text for x in LOOKALIKES}
     assert len(LOOKALIKES) >= 150
+
+
+def test_the_split_bank_is_frozen():
+    # benchmarks/safeguarding_layers.py splits EXEMPLARS into dev and test by a seeded
+    # shuffle: adding, removing or editing a line would move items between the parts.
+    # New disclosures go into a later EXEMPLARS_DEV_* tuple instead.
+    lines = "\n".join(f"{e.text}|{e.category}" for e in EXEMPLARS)
+    assert len(EXEMPLARS) == 317
+    assert hashlib.sha256(lines.encode()).hexdigest() == (
+        "068e7856ab1937f78185eda205303a93c236e1c2a7c25d71b1423fb39dfce74b"
+    )
+
+
+def test_the_development_additions_are_new_sentences_in_every_category():
+    # Written after the split, they are development data whole: none may repeat a bank
+    # line (which could sit in the test part), a held-out disclosure or a look-alike.
+    added = [e.text for e in EXEMPLARS_DEV] + [n.text for n in NEGATIVES_DEV]
+    assert len(added) == len(set(added))
+    earlier = {e.text for e in EXEMPLARS} | {n.text for n in NEGATIVES}
+    assert not set(added) & (earlier | {h.text for h in HELDOUT} | {x.text for x in LOOKALIKES})
+    assert {e.category for e in EXEMPLARS_DEV} == {c.value for c in Category}
+    assert len(EXEMPLARS_DEV) >= 600
 
 
 @pytest.mark.parametrize(("text", "category"), EVERY_CATEGORY, ids=lambda v: str(v)[:40])
