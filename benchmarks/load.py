@@ -10,8 +10,13 @@ production environment, fresh random secrets, Argon2 passwords, the manifest sta
 storage. Only what loopback HTTP cannot have is changed, through the settings that exist
 for it: no TLS redirect or secure-only cookies (``CANDOUR_SSL_REDIRECT``,
 ``CANDOUR_SECURE_COOKIES``) and no SMTP server (``CANDOUR_EMAIL_BACKEND``, the dummy
-backend). No rate limit is loosened: submissions are not rate-limited, and the readers sign
-in with correct passwords, which no limit counts.
+backend). No rate limit is loosened: the server runs as behind Candour's own proxy
+(``CANDOUR_BEHIND_PROXY``) and each reporter and child is a new person, a new session from
+an address of its own (``X-Forwarded-For``), as the limits on reports and feedback per
+session and per address expect (issue 16); the readers sign in with correct passwords,
+which no limit counts. On a shared machine give smaller numbers (``--reporters 3
+--children 3 --readers 4 --idea-authors 2 --workers 2``); the results file records the
+load average as the run ended.
 
 Locust then runs in this process (its library API) with four kinds of user, each doing
 what a person does in a browser: GET the form for its CSRF token, POST it to the check
@@ -23,7 +28,8 @@ page, POST again to send, and follow the redirect:
 - staff sign in with their password and send improvement ideas through ``/ideas/new/``,
   keeping the idea's number from the redirect;
 - children and parents answer the feedback journey (``/feedback/<link>/``, one question a
-  page) to the thank-you page, each with a unique word in their answer;
+  page) to the thank-you page, each with a unique word in their answer (the youngest pick
+  from choices, issue 18, and are counted by their choice);
 - readers (staff, managers and a learning team analyst with two-factor sign-in) load the
   home page, lists, queues and dashboards.
 
@@ -208,6 +214,10 @@ class Reporter(CandourUser):
 
     @as_task
     def send_report(self) -> None:
+        # A new person each time: a new session, from an address of their own (the limits
+        # count a session's and an address's reports, issue 16; nobody sends twenty an hour).
+        self.client.cookies.clear()
+        self.client.headers["X-Forwarded-For"] = another_address()
         # The question pages one by one (ADR 0029), then the check page and Send.
         with self.client.get("/report/new/", name="report: start", catch_response=True) as page:
             if not self.check(page, 200, "Which organisation is this about?"):
@@ -329,6 +339,7 @@ class ChildFeedback(CandourUser):
     @as_task
     def give_feedback(self) -> None:
         self.client.cookies.clear()  # a new person each time, with a new session
+        self.client.headers["X-Forwarded-For"] = another_address()
         link = secrets.choice(Shared.links)
         base = f"/feedback/{link}/"
         with self.client.get(base, name="feedback: start", catch_response=True) as page:
@@ -344,6 +355,15 @@ class ChildFeedback(CandourUser):
             "idea": "A games room at the office",
             "worked_with": "social_worker",
         }
+        if band == "4_7":
+            # The youngest pick from pictures and words rather than write (issue 18), so
+            # nothing of theirs carries a marker: the check counts their choices instead.
+            words = ""
+            answers |= {
+                "what_was_good": "listened",
+                "what_would_be_better": "listen_more",
+                "idea": "ask_me",
+            }
         with self.client.post(
             base,
             data={"csrfmiddlewaretoken": token, "age_band": band},
@@ -389,7 +409,9 @@ class ChildFeedback(CandourUser):
         with self.client.get(
             f"{base}thank-you/", name="feedback: thank you", catch_response=True
         ) as thanks:
-            if self.check(thanks, 200, "We have got your answers"):
+            # The confirmation panel, in English or the language of the link's organisation
+            # (the demo has a Welsh council).
+            if self.check(thanks, 200, "govuk-panel--confirmation"):
                 Shared.feedback.append({"link": link, "band": band, "marker": words})
 
 
@@ -437,6 +459,11 @@ def shell(code: str, env: dict[str, str], what: str) -> Any:
     return shell_json(CANDOUR, code, env, what)
 
 
+def another_address() -> str:
+    """A private address for one simulated person (the limits count each address)."""
+    return f"10.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{1 + secrets.randbelow(254)}"
+
+
 def step(message: str) -> None:
     print(f"  {message}", flush=True)
 
@@ -465,6 +492,9 @@ def production_env(database: str, work: Path) -> dict[str, str]:
             "CANDOUR_SECURE_COOKIES": "false",
             "CANDOUR_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
             "CANDOUR_LOG_LEVEL": "WARNING",
+            # As behind Candour's own proxy, so each simulated person's X-Forwarded-For is
+            # the address the limits count (no limit is loosened).
+            "CANDOUR_BEHIND_PROXY": "true",
         }
     )
     return env
@@ -526,14 +556,20 @@ for sent in acks["ideas"]:
         problems.append(f"idea {sent['id']} missing or not as sent")
         continue
     found["ideas"] += 1
-wanted = {sent["marker"] for sent in acks["feedback"]}
+wanted = {sent["marker"] for sent in acks["feedback"] if sent["marker"]}
+youngest = sum(1 for sent in acks["feedback"] if not sent["marker"])
 seen = set()
+chosen = 0
 for feedback in Feedback.objects.filter(pk__gt=acks["last_feedback"]).select_related("data_key"):
     raw = voice.raw_answers(feedback)
     text = (raw or {}).get("what_was_good", "")
     seen.update(m for m in wanted if m in text)
-found["feedback"] = len(seen)
+    # The youngest's choices are stored as their words, in the page's language.
+    chosen += bool(raw) and not any(m in text for m in wanted) and "loadvoice" not in text
+found["feedback"] = len(seen) + min(chosen, youngest)
 problems += [f"feedback {m} missing" for m in sorted(wanted - seen)][:20]
+if chosen != youngest:
+    problems.append(f"youngest children's feedback: {youngest} acknowledged, {chosen} found")
 print(json.dumps({
     "found": found,
     "problems": problems[:50],
@@ -817,6 +853,9 @@ def report(
             "gunicorn": {"workers": args.workers, "threads": args.threads},
             "database": "PostgreSQL, demo data",
             "cpus": os.cpu_count(),
+            # The machine may be shared: the 1-minute load average as the run ended, so
+            # the figures can be read against what else was running.
+            "load_average_1min": round(os.getloadavg()[0], 2),
         },
         "requests": figures(environment),
         "submissions": {

@@ -24,61 +24,171 @@ class NavItem:
     text: str
     href: str
     current: bool
+    # On a page under this one (a theme under Themes, a trend under Health).
+    within: bool = False
 
 
-def navigation_for(request: HttpRequest) -> list[NavItem]:
+@dataclass(frozen=True)
+class NavSection:
+    """One item of the service navigation: a few sections, each with the role's pages.
+
+    The section's link goes to its first page; the pages of the section a person is in
+    are listed under the service navigation (issue 18: fifteen items wrapped to two rows).
+    """
+
+    text: str
+    href: str
+    current: bool
+    pages: list[NavItem]
+
+
+# Paths that belong to a section although no page of it links there (a report's pages
+# under the learning team's queue, a lesson, an idea, an alert).
+SECTION_PATHS: dict[str, tuple[str, ...]] = {
+    "home": ("/home/", "/notifications/", "/account/"),
+    "reports": ("/report/", "/reports/", "/learning/reports/", "/paper-and-phone/"),
+    "learning": ("/lessons/", "/learning/", "/alerts/", "/national/", "/library/"),
+    "ideas": ("/ideas/",),
+    "feedback": ("/feedback/", "/safeguarding/"),
+    "health": ("/health/", "/surveys/"),
+    "sharing": ("/sharing/",),
+    "organisation": ("/organisation/",),
+}
+
+
+def _sections_for(user: User) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(key, label, [(page label, href)]) of the sections this person may use."""
+    roles = user.roles()
+    unread = Notification.objects.visible_to(user).unread().count()
+    notifications = _("Notifications (%(count)s)") % {"count": unread} if unread else None
+    sections: list[tuple[str, str, list[tuple[str, str]]]] = [
+        (
+            "home",
+            _("Home"),
+            [
+                (_("Home"), reverse("core:home")),
+                (notifications or _("Notifications"), reverse("notifications:inbox")),
+                (_("Your account"), reverse("accounts:account")),
+            ],
+        )
+    ]
+    reports: list[tuple[str, str]] = []
+    if Role.ANALYST in roles:
+        reports.append((_("Triage"), reverse("reporting:queue")))
+    if roles & {Role.STAFF, Role.MANAGER, Role.ANALYST}:
+        reports.append((_("What people reported"), reverse("reporting:reports")))
+    reports.append((_("Report a mistake or near miss"), reverse("reporting:start")))
+    if roles & {Role.ANALYST, Role.ADVOCATE}:
+        # Typing in what was given on paper, by phone or in person (ADR 0035).
+        reports.append((_("Paper and phone"), reverse("reporting:assisted")))
+    sections.append(("reports", _("Reports"), reports))
+    learning = [(_("Lessons"), reverse("learning:lessons"))]
+    if Role.ANALYST in roles:
+        learning.append((_("Themes"), reverse("learning:themes")))
+    if roles & {Role.ANALYST, Role.MANAGER}:
+        learning.append((_("Dashboard"), reverse("learning:dashboard")))
+    if Role.ANALYST in roles or user.is_safety_lead():
+        learning.append((_("Alerts"), reverse("learning:alerts")))
+    if Role.NATIONAL_ANALYST in roles:
+        learning.append((_("Search across organisations"), reverse("learning:national-search")))
+    sections.append(("learning", _("Learning"), learning))
+    if user.team_ids_with_role(Role.STAFF) or roles & {Role.MANAGER, Role.ANALYST}:
+        sections.append(("ideas", _("Ideas"), [(_("Ideas"), reverse("ideas:board"))]))
+    health: list[tuple[str, str]] = []
+    if roles & {Role.ANALYST, Role.MANAGER, Role.ORG_ADMIN}:
+        sections.append(("feedback", _("Feedback"), [(_("Feedback"), reverse("voice:results"))]))
+        health = [
+            (_("Health"), reverse("workforce:health")),
+            (_("Survey"), reverse("surveys:waves")),
+        ]
+    elif Role.STAFF in roles:
+        # Staff read what children and families said about their own teams.
+        sections.append(("feedback", _("Feedback"), [(_("Feedback"), reverse("voice:published"))]))
+    if Role.NATIONAL_ANALYST in roles:
+        health.append((_("Survey benchmark"), reverse("surveys:benchmark")))
+    if health:
+        sections.append(("health", _("Health"), health))
+    administered = list(Organisation.objects.administered_by(user).values_list("slug", "kind"))
+    # An administrator of a local authority keeps its flags: no query needed to tell.
+    if any(
+        kind in ("local_authority", "national_hub") for _slug, kind in administered
+    ) or hooks.shares_information(user):
+        sections.append(
+            (
+                "sharing",
+                # Short, so that eight sections and Sign out sit in one row at 1280 px.
+                _("Sharing"),
+                [(_("Information sharing"), reverse("sharing:start"))],
+            )
+        )
+    for slug, _kind in administered[:1]:
+        sections.append(
+            (
+                "organisation",
+                _("Organisation"),
+                [(_("Organisation"), reverse("core:organisation", args=[slug]))],
+            )
+        )
+    return sections
+
+
+def _current_section(path: str, sections: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
+    """The section whose page is the longest prefix of the path, else by SECTION_PATHS."""
+    best, length = "", 0
+    for key, _label, pages in sections:
+        for _text, href in pages:
+            if path.startswith(href) and len(href) > length:
+                best, length = key, len(href)
+    if best:
+        return best
+    if path == reverse("core:start"):
+        return "home"  # the start page, signed in: next to their home page
+    if "/paper-and-phone/" in path:
+        return "reports"  # the entry pages sit under their organisation's address
+    for key, prefixes in SECTION_PATHS.items():
+        if path.startswith(prefixes):
+            return key
+    return ""
+
+
+def navigation_for(request: HttpRequest) -> list[NavSection]:
     user = request.user
     if not isinstance(user, User):
-        items = [
-            (_("Report a mistake or near miss"), reverse("reporting:start")),
-            (_("Sign in"), reverse("accounts:sign-in")),
+        return [
+            NavSection(str(text), href, request.path == href, [])
+            for text, href in (
+                (_("Report a mistake or near miss"), reverse("reporting:start")),
+                (_("Sign in"), reverse("accounts:sign-in")),
+            )
         ]
-    elif user.requires_two_factor() and not is_verified(user):
+    if user.requires_two_factor() and not is_verified(user):
         # Until the code is accepted every link leads back to the code page: show none.
-        items = []
-    else:
-        roles = user.roles()
-        items = [(_("Home"), reverse("core:home"))]
-        items.append((_("Report"), reverse("reporting:start")))
-        if Role.ANALYST in roles:
-            items.append((_("Triage"), reverse("reporting:queue")))
-        if roles & {Role.STAFF, Role.MANAGER, Role.ANALYST}:
-            items.append((_("What people reported"), reverse("reporting:reports")))
-        items.append((_("Lessons"), reverse("learning:lessons")))
-        if user.team_ids_with_role(Role.STAFF) or roles & {Role.MANAGER, Role.ANALYST}:
-            items.append((_("Ideas"), reverse("ideas:board")))
-        if Role.ANALYST in roles:
-            items.append((_("Themes"), reverse("learning:themes")))
-        if roles & {Role.ANALYST, Role.MANAGER}:
-            items.append((_("Dashboard"), reverse("learning:dashboard")))
-        if roles & {Role.ANALYST, Role.MANAGER, Role.ORG_ADMIN}:
-            items.append((_("Feedback"), reverse("voice:results")))
-            items.append((_("Health"), reverse("workforce:health")))
-            items.append((_("Survey"), reverse("surveys:waves")))
-        elif Role.STAFF in roles:
-            # Staff read what children and families said about their own teams.
-            items.append((_("Feedback"), reverse("voice:published")))
-        administered = list(Organisation.objects.administered_by(user).values_list("slug", "kind"))
-        # An administrator of a local authority keeps its flags: no query needed to tell.
-        if any(
-            kind in ("local_authority", "national_hub") for _slug, kind in administered
-        ) or hooks.shares_information(user):
-            items.append((_("Information sharing"), reverse("sharing:start")))
-        if roles & {Role.ANALYST, Role.ADVOCATE}:
-            # Typing in what was given on paper, by phone or in person (ADR 0035).
-            items.append((_("Paper and phone"), reverse("reporting:assisted")))
-        if Role.ANALYST in roles or user.is_safety_lead():
-            items.append((_("Alerts"), reverse("learning:alerts")))
-        if Role.NATIONAL_ANALYST in roles:
-            items.append((_("Search across organisations"), reverse("learning:national-search")))
-            items.append((_("Survey benchmark"), reverse("surveys:benchmark")))
-        for slug, _kind in administered[:1]:
-            items.append((_("Organisation"), reverse("core:organisation", args=[slug])))
-        unread = Notification.objects.visible_to(user).unread().count()
-        label = _("Notifications (%(count)s)") % {"count": unread} if unread else None
-        items.append((label or _("Notifications"), reverse("notifications:inbox")))
-        items.append((_("Your account"), reverse("accounts:account")))
-    return [NavItem(str(text), href, request.path == href) for text, href in items]
+        return []
+    sections = _sections_for(user)
+    current = _current_section(request.path, sections)
+    path = request.path
+    under = max(
+        (
+            href
+            for _key, _label, pages in sections
+            for _text, href in pages
+            if path.startswith(href)
+        ),
+        key=len,
+        default="",
+    )
+    return [
+        NavSection(
+            str(label),
+            pages[0][1],
+            key == current,
+            [
+                NavItem(str(text), href, path == href, path != href and href == under)
+                for text, href in pages
+            ],
+        )
+        for key, label, pages in sections
+    ]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,9 +11,11 @@ from django.core.paginator import Paginator
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from candour.accounts.current import current_user
@@ -21,9 +24,45 @@ from candour.notifications.models import Notification
 
 
 @dataclass(frozen=True)
+class Kind:
+    heading: str
+    notifications: list[Notification]
+
+
+@dataclass(frozen=True)
 class Group:
     heading: str
     notifications: list[Notification]
+    # The same notifications by what they are about (ideas, safeguarding...), so that a
+    # day of thirty is a few short lists, not a wall (issue 18).
+    kinds: list[Kind]
+
+
+# What a notification is about, by the part of the service its link opens.
+KIND_HEADINGS = {
+    "ideas": _lazy("Improvement ideas"),
+    "voice": _lazy("Safeguarding and feedback"),
+    "sharing": _lazy("Information sharing"),
+    "workforce": _lazy("Workforce health"),
+    "surveys": _lazy("Safety culture survey"),
+    "learning": _lazy("Learning"),
+    "reporting": _lazy("Reports"),
+}
+
+
+def _kind_of(notification: Notification) -> str:
+    try:
+        namespace = resolve(urlsplit(notification.url).path).namespace if notification.url else ""
+    except Resolver404:
+        namespace = ""
+    return str(KIND_HEADINGS.get(namespace, _lazy("Other")))
+
+
+def _by_kind(notifications: list[Notification]) -> list[Kind]:
+    kinds: dict[str, list[Notification]] = {}
+    for notification in notifications:
+        kinds.setdefault(_kind_of(notification), []).append(notification)
+    return [Kind(heading, items) for heading, items in kinds.items()]
 
 
 def _day_heading(day: date, today: date) -> str:
@@ -35,15 +74,17 @@ def _day_heading(day: date, today: date) -> str:
 
 
 def grouped(notifications: list[Notification]) -> list[Group]:
-    """Unread first, in one group; then what was read, a group for each day."""
+    """Unread first, in one group; then what was read, a group for each day; each group
+    in kinds (ideas, safeguarding, information sharing...)."""
     today = timezone.localdate()
     unread = [n for n in notifications if n.read_at is None]
-    groups = [Group(str(_("Unread")), unread)] if unread else []
+    groups = [Group(str(_("Unread")), unread, _by_kind(unread))] if unread else []
     for day, items in groupby(
         (n for n in notifications if n.read_at is not None),
         key=lambda n: timezone.localtime(n.created_at).date(),
     ):
-        groups.append(Group(_day_heading(day, today), list(items)))
+        listed = list(items)
+        groups.append(Group(_day_heading(day, today), listed, _by_kind(listed)))
     return groups
 
 

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, ViewportSize, expect
 
-from tests.system.support import AccessibilityCheck, PageOpener
+from tests.system.support import AccessibilityCheck, PageOpener, ShellRunner
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,38 @@ PAGES: list[tuple[str, str, str, Callable[[Page], None] | None]] = [
     ("workforce", "manager", "/health/workforce/", None),
     ("absence", "manager", "/health/absence/", None),
     ("demand", "manager", "/health/demand/", None),
+    # The DfE's published years (issue 20, ADR 0024), with the dfe_figures loaded.
+    ("health trends", "manager", "/health/trends/", None),
 ]
+
+# A slice of the DfE's published statistics: England's and each area's referrals and
+# section 47 enquiries (the trends page's default measures), child protection plans, and
+# the statistical neighbours the demo's area is compared with.
+DFE_SLICE = (
+    "sn_model_2025_wide.csv",
+    "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+    "c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv",
+    "d5_cpps_at31march_by_duration_2013_to_2025.csv",
+)
+LOAD_DFE = """
+import shutil, tempfile
+from pathlib import Path
+from django.conf import settings
+from candour.workforce.imports.services import load_dfe
+with tempfile.TemporaryDirectory() as slice_dir:
+    for name in {names!r}:
+        shutil.copy(Path(settings.CANDOUR_DFE_DIR) / name, Path(slice_dir) / name)
+    print(load_dfe(Path(slice_dir)).values)
+"""
+
+
+@pytest.fixture(scope="session")
+def dfe_figures(candour_shell: ShellRunner) -> int:
+    """The DfE slice loaded into the test server's database (the demo loads none)."""
+    loaded = int(candour_shell(LOAD_DFE.format(names=DFE_SLICE)).strip().splitlines()[-1])
+    assert loaded > 1000
+    return loaded
+
 
 # For every chart drawing shown: its texts' sizes as shown (the font size times the
 # drawing's scale), their fonts, and their boxes, beside the drawing's own box.
@@ -121,12 +152,15 @@ def _not_blank(png: bytes, width: float) -> None:
 def test_given_a_page_of_charts_when_shown_on_a_screen_then_every_chart_is_legible(
     signed_in_page: PageOpener,
     serious_accessibility_problems: AccessibilityCheck,
+    request: pytest.FixtureRequest,
     tmp_path: Path,
     viewport: ViewportSize,
     persona: str,
     path: str,
     action: Callable[[Page], None] | None,
 ) -> None:
+    if path == "/health/trends/":
+        request.getfixturevalue("dfe_figures")
     page = signed_in_page(persona)
     page.set_viewport_size(viewport)
     page.goto(path)
@@ -140,6 +174,12 @@ def test_given_a_page_of_charts_when_shown_on_a_screen_then_every_chart_is_legib
     # One drawing shown for each chart with something to draw, none wider than the page.
     drawn = figures.count() - page.locator("figure.candour-chart .candour-chart__empty").count()
     assert len(charts) == drawn
+    if path == "/health/trends/":
+        # England's and the area's referrals and section 47 enquiries, year on year.
+        expect(page.locator("#trend-referrals_count")).to_be_visible()
+        expect(page.locator("#trend-s47_count")).to_be_visible()
+        expect(page.locator("#dfe-area")).to_contain_text("This area")
+        assert drawn >= 2
     assert all(chart["box"][2] <= viewport["width"] for chart in charts)
     assert _problems(charts) == []
     # Each chart's data is one click away, and closed until then.

@@ -107,7 +107,10 @@ def test_given_reports_in_two_organisations_when_a_national_analyst_searches_the
     problems: list[str] = []
     national = signed_in_page("national_analyst")
     national.goto("/home/")
-    national.locator("#navigation").get_by_role("link", name="Search across organisations").click()
+    national.locator("#navigation").get_by_role("link", name="Learning").click()
+    national.get_by_role("navigation", name="Learning: pages").get_by_role(
+        "link", name="Search across organisations"
+    ).click()
     expect(national.get_by_role("heading", level=1)).to_have_text(
         "Search reports across organisations"
     )
@@ -158,5 +161,7 @@ def test_given_a_learning_team_analyst_when_they_open_the_national_search_then_i
         assert response is not None
         assert response.status == 404, f"{path} answered {response.status}"
         expect(analyst.get_by_role("heading", level=1)).to_have_text("Page not found")
-    analyst.goto("/home/")
-    expect(analyst.locator("#navigation")).not_to_contain_text("Search across organisations")
+    analyst.goto("/lessons/")
+    expect(analyst.get_by_role("navigation", name="Learning: pages")).not_to_contain_text(
+        "Search across organisations"
+    )

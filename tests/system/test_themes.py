@@ -22,7 +22,10 @@ NEW_NAME = "Cases lost between teams"
 
 def _open_themes(page: Page) -> None:
     page.goto("/")
-    page.get_by_role("navigation").get_by_role("link", name="Themes").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Learning").click()
+    page.get_by_role("navigation", name="Learning: pages").get_by_role(
+        "link", name="Themes"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Themes: recurring error traps")
 
 

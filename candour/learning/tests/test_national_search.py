@@ -198,10 +198,12 @@ def test_nobody_else_finds_the_national_pages(world: World, persona: str) -> Non
 def test_national_analysts_find_the_search_in_the_navigation(
     world: World, national: Client
 ) -> None:
-    home = national.get(reverse("core:home")).content.decode()
-    navigation = home.split('id="navigation"')[1].split("</ul>")[0]
-    assert reverse("learning:national-search") in navigation
-    assert "Search across organisations" in navigation
+    # In the Learning section of the navigation (issue 18), listed under it on its pages.
+    lessons = national.get(reverse("learning:lessons")).content.decode()
+    assert "Learning" in lessons.split('id="navigation"')[1].split("</ul>")[0]
+    pages = lessons.split("candour-section-navigation__list")[1].split("</ul>")[0]
+    assert reverse("learning:national-search") in pages
+    assert "Search across organisations" in pages
 
 
 def test_a_report_queryset_for_national_analysts_is_empty_for_anyone_else(world: World) -> None:

@@ -41,3 +41,23 @@ def test_unread_come_first_then_each_day_and_each_names_its_subject(world: World
     assert "About: Carry details forward" in text
     assert "About: Fewer forms" in text
     assert html.count('href="/ideas/1/"') == 3
+
+
+@time_machine.travel(datetime(2026, 12, 3, 15, 0, tzinfo=UTC), tick=False)
+def test_a_day_of_notifications_is_listed_by_what_they_are_about(world: World) -> None:
+    for subject, url in [
+        ("Your idea is now: Under review", "/ideas/1/"),
+        ("Safeguarding: feedback to be read by a person", reverse("voice:alerts")),
+        ("Thank you for your idea", "/ideas/2/"),
+        ("A message with no link", ""),
+    ]:
+        services.notify([world.staff], subject=subject, body="Details.", url=url)
+
+    html = signed_in_client(world.staff).get(reverse("notifications:inbox")).content.decode()
+
+    kinds = re.findall(r'<h3 class="govuk-heading-s">([^<]+)</h3>', html)
+    # Newest first: the message with no link came last, the first idea's news first.
+    assert kinds == ["Other (1)", "Improvement ideas (2)", "Safeguarding and feedback (1)"]
+    ideas = html.split("Improvement ideas (2)")[1].split("<h3")[0]
+    assert "Your idea is now: Under review" in ideas
+    assert "Thank you for your idea" in ideas

@@ -124,9 +124,15 @@ def test_a_setting_sees_only_its_own_lookups(world, hospital):
 
 
 def test_navigation_offers_information_sharing(world, hospital):
-    assert "Information sharing" in signed_in_client(world.manager).get("/").content.decode()
-    assert "Information sharing" in signed_in_client(hospital.nurse).get("/").content.decode()
-    assert "Information sharing" not in signed_in_client(world.staff).get("/").content.decode()
+    # The navigation's Sharing section (issue 18) opens the information sharing page.
+    def sharing_in_navigation(user) -> bool:
+        page = signed_in_client(user).get("/").content.decode()
+        navigation = page.split('id="navigation"')[1].split("</ul>")[0]
+        return 'href="/sharing/"' in navigation and "Sharing" in navigation
+
+    assert sharing_in_navigation(world.manager)
+    assert sharing_in_navigation(hospital.nurse)
+    assert not sharing_in_navigation(world.staff)
 
 
 def test_an_invalid_number_on_the_page_is_explained_and_audited(world, hospital):
