@@ -31,6 +31,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from candour.lib.statistics.seasonal_regression import RegressionSettings, regression_baseline
+
 
 class Frequency(enum.StrEnum):
     WEEKLY = "weekly"
@@ -55,6 +57,7 @@ class Rule(enum.StrEnum):
 
 
 class SurgeMethod(enum.StrEnum):
+    REGRESSION = "regression"
     CALIBRATED = "calibrated"
     SHEWHART = "shewhart"
 
@@ -123,15 +126,15 @@ class ChartSettings:
     def for_method(cls, method: SurgeMethod, frequency: Frequency) -> ChartSettings:
         if method is SurgeMethod.SHEWHART:
             return cls()
-        return cls(
-            rules=frozenset({Rule.CUSUM}),
-            cusum_h=CALIBRATED_CUSUM_H[frequency],
-        )
+        decision = REGRESSION_CUSUM_H if method is SurgeMethod.REGRESSION else CALIBRATED_CUSUM_H
+        return cls(rules=frozenset({Rule.CUSUM}), cusum_h=decision[frequency])
 
 
 # The CUSUM decision interval of the calibrated method, tuned on the development half of
 # benchmarks/surge_detection.py for at most one false flag per series in two years.
 CALIBRATED_CUSUM_H = {Frequency.WEEKLY: 4.5, Frequency.MONTHLY: 2.5}
+# The same for the seasonal regression (same half, same budget).
+REGRESSION_CUSUM_H = {Frequency.WEEKLY: 4.5, Frequency.MONTHLY: 2.5}
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,32 @@ def seasonal_baseline(
         sigma = math.sqrt(dispersion * max(mean, 1.0) * (1 + 1 / len(values)))
         baselines.append(Baseline(mean, sigma, dispersion, len(values)))
     return baselines
+
+
+def regression_baselines(
+    points: Sequence[DemandPoint],
+    frequency: Frequency,
+    settings: RegressionSettings | None = None,
+) -> list[Baseline | None]:
+    """Expected count and sigma for each period from a seasonal regression of the history
+    before it (``seasonal_regression.py``). Until the history holds a year before the
+    left-out latest periods, and enough spare observations to measure the spread, the
+    calibrated same-period baseline stands in, so the chart starts after a year either way."""
+    fitted = regression_baseline(
+        [point.period for point in points],
+        [point.count for point in points],
+        frequency.periods_per_year,
+        settings,
+    )
+    stand_in = seasonal_baseline(
+        points, frequency, BaselineSettings.for_method(SurgeMethod.CALIBRATED, frequency)
+    )
+    return [
+        earlier
+        if fit is None
+        else Baseline(fit.expected, fit.sigma, fit.dispersion, fit.values_used)
+        for fit, earlier in zip(fitted, stand_in, strict=True)
+    ]
 
 
 def _calibrated(
@@ -357,15 +386,18 @@ def assess_demand(
     baseline_settings: BaselineSettings | None = None,
     chart_settings: ChartSettings | None = None,
     *,
-    method: SurgeMethod = SurgeMethod.CALIBRATED,
+    method: SurgeMethod = SurgeMethod.REGRESSION,
 ) -> list[ChartPoint]:
     """Per-period chart values, limits and the rules that fired, for a page to annotate.
 
     Settings not given are the ``method``'s for this frequency.
     """
-    baseline_settings = baseline_settings or BaselineSettings.for_method(method, frequency)
     chart_settings = chart_settings or ChartSettings.for_method(method, frequency)
-    baselines = seasonal_baseline(points, frequency, baseline_settings)
+    if method is SurgeMethod.REGRESSION and baseline_settings is None:
+        baselines = regression_baselines(points, frequency)
+    else:
+        baseline_settings = baseline_settings or BaselineSettings.for_method(method, frequency)
+        baselines = seasonal_baseline(points, frequency, baseline_settings)
     z: list[float | None] = []
     for point, baseline in zip(points, baselines, strict=True):
         if baseline is None or point.count is None:
