@@ -8,15 +8,23 @@ counts are Poisson and wider when they vary more. Every rule runs on the standar
 residual z = (observed - expected) / sigma: Western Electric rules, a tabular CUSUM and
 an EWMA. A surge never leaks into its own baseline until a year has passed.
 
-Two ways of setting the spread and the rules (docs/adr/0024, benchmarks/surge_detection.py):
-- ``SurgeMethod.CALIBRATED`` (the default): the baseline takes the same week or month
-  only (a window either side mixed August into July and September, and Christmas into
-  December, which both biased the centre line and widened the spread); the dispersion is
-  calibrated on how far the baseline missed in the two years before each point, leaving
-  out the latest 8 weeks or 3 months (pooled, so seasons do not inflate it, and a surge
-  does not widen its own limits); and the one rule is a CUSUM whose decision interval
-  suits the frequency (h = 4.5 weekly, 2.5 monthly: under one false flag per series in
-  two years on simulated counts). A point 3 sigma out also crosses it (z - k > h).
+Three ways of setting the line, the spread and the rules (docs/adr/0024,
+benchmarks/surge_detection.py):
+- ``SurgeMethod.REGRESSION`` (the default since the regression measured better on the
+  benchmark's test half): the line is a quasi-Poisson regression of the series' own last
+  three years on its level, trend, month of the year and (weekly) school holidays, leaving
+  out the latest 8 weeks or 3 months (``seasonal_regression.py``); the spread is the
+  fit's overdispersion plus the uncertainty of the line; one rule, a CUSUM (h = 4.5
+  weekly, 2.5 monthly, tuned on the development half). Until there is a year of history
+  before the left-out periods, the calibrated baseline below stands in.
+- ``SurgeMethod.CALIBRATED`` (the default before): the baseline takes the same week or
+  month only (a window either side mixed August into July and September, and Christmas
+  into December, which both biased the centre line and widened the spread); the
+  dispersion is calibrated on how far the baseline missed in the two years before each
+  point, leaving out the latest 8 weeks or 3 months (pooled, so seasons do not inflate
+  it, and a surge does not widen its own limits); and the one rule is a CUSUM whose
+  decision interval suits the frequency (h = 4.5 weekly, 2.5 monthly: under one false
+  flag per series in two years on simulated counts). A point 3 sigma out also crosses it.
 - ``SurgeMethod.SHEWHART`` (what Candour did before issue 20, kept to compare with): the
   quasi-Poisson spread from the baseline window itself and every rule listed in
   :class:`Rule`.
@@ -133,7 +141,9 @@ class ChartSettings:
 # The CUSUM decision interval of the calibrated method, tuned on the development half of
 # benchmarks/surge_detection.py for at most one false flag per series in two years.
 CALIBRATED_CUSUM_H = {Frequency.WEEKLY: 4.5, Frequency.MONTHLY: 2.5}
-# The same for the seasonal regression (same half, same budget).
+# The same for the seasonal regression (same half, same budget): development half,
+# +20%, weekly 48% flagged within 4 weeks at 0.85 false flags per series per two years;
+# monthly at 0.78 to 0.93 (h = 2.0 went over one on two of the three monthly series).
 REGRESSION_CUSUM_H = {Frequency.WEEKLY: 4.5, Frequency.MONTHLY: 2.5}
 
 
@@ -427,6 +437,50 @@ def assess_demand(
             )
         )
     return chart
+
+
+# What the charts can tell, by size (benchmarks/surge_detection.py, "by_size": simulated
+# series at set mean counts, the school-year shape, 40 surges a size): the mean count per
+# period from which a sustained 20% rise is flagged within 4 weeks (weekly) or 2 months
+# (monthly) in at least 8 of 10 surges at under one false flag per series in two years,
+# by the regression; and by the ceiling (the true baseline known, which no authority
+# knows), below which no rule on counts this size can do it.
+RELIABLE_FROM = {Frequency.WEEKLY: 150, Frequency.MONTHLY: 200}
+ANY_RULE_FROM = {Frequency.WEEKLY: 100, Frequency.MONTHLY: 150}
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """How big a series is and what that lets its chart find in time."""
+
+    frequency: Frequency
+    mean_count: float  # per period, over the latest year with counts
+
+    @property
+    def reliable_from(self) -> int:
+        return RELIABLE_FROM[self.frequency]
+
+    @property
+    def any_rule_from(self) -> int:
+        return ANY_RULE_FROM[self.frequency]
+
+    @property
+    def reliable(self) -> bool:
+        """Large enough for the target: a 20% rise usually flagged within the window."""
+        return self.mean_count >= self.reliable_from
+
+    @property
+    def beyond_any_rule(self) -> bool:
+        """So small that no rule could flag a 20% rise that quickly, however it is made."""
+        return self.mean_count < self.any_rule_from
+
+
+def surge_sensitivity(counts: Sequence[int | None], frequency: Frequency) -> Sensitivity | None:
+    """The series' mean count per period over its latest year (None without counts)."""
+    latest = [count for count in counts[-frequency.periods_per_year :] if count is not None]
+    if not latest:
+        return None
+    return Sensitivity(frequency, sum(latest) / len(latest))
 
 
 def first_surge(chart: Sequence[ChartPoint], since: date | None = None) -> ChartPoint | None:

@@ -29,7 +29,6 @@ from datetime import date, timedelta
 
 import numpy as np
 
-
 WEEKS = 52  # periods a year of a weekly series (12: monthly)
 
 
