@@ -445,8 +445,8 @@ def assess_demand(
 # (monthly) in at least 8 of 10 surges at under one false flag per series in two years,
 # by the regression; and by the ceiling (the true baseline known, which no authority
 # knows), below which no rule on counts this size can do it.
-RELIABLE_FROM = {Frequency.WEEKLY: 150, Frequency.MONTHLY: 200}
-ANY_RULE_FROM = {Frequency.WEEKLY: 100, Frequency.MONTHLY: 150}
+RELIABLE_FROM = {Frequency.WEEKLY: 200, Frequency.MONTHLY: 300}
+ANY_RULE_FROM = {Frequency.WEEKLY: 125, Frequency.MONTHLY: 100}
 
 
 @dataclass(frozen=True)
