@@ -19,16 +19,30 @@ Measures, per method and series kind:
 - false flags: on the same series with no surge, high-signal episodes (a flagged period
   after an unflagged one) in years 2 to 4, per series per two years.
 
-The authorities are split in two by their code (development: even, test: odd). The
-decision intervals of the calibrated method (CALIBRATED_CUSUM_H) were chosen on the
-development half; the test half is reported as the final figure, untouched by tuning.
+The methods: ``regression`` (the default: a seasonal regression of each series' history,
+lib/statistics/seasonal_regression.py), ``calibrated`` (the same period in earlier years,
+the default before) and ``shewhart`` (the rules before issue 20).
+
+The authorities are split in two by their code (development: even CRC-32, test: odd).
+The decision intervals of the calibrated and regression methods (CALIBRATED_CUSUM_H,
+REGRESSION_CUSUM_H) were chosen on the development half; the test half is reported as
+the final figure, untouched by tuning.
+
+Mind the simulation's seasons: they step by calendar month (and the Christmas weeks),
+which is the form of the regression's month factors, so the regression's lead here is
+partly that match. On a weekly shape it does not model (the unit tests' synthetic
+referrals: Easter and term weeks, summer weeks across July and August) it was level
+with the calibrated method on the development checks, not ahead (docs/adr/0024).
 
 A third "method" is a ceiling, not something Candour could run: the same CUSUM given the
 true expected count and the true spread of the simulation (what no authority knows), with
 its decision interval chosen on the development half to stay within the same false-flag
 budget. What it cannot find within the window, no rule on these counts can find reliably:
 the counts do not hold the information. Detection is also reported by the series' size
-(mean count per period), to show where the target can be met at all.
+(mean count per period), to show where the target can be met at all, and every method
+is run again at set sizes (SIZE_GRID, "by_size") to find the size from which the target
+is met: read as at least 8 in 10 surges of +20% flagged within the window (the issue
+names no share) at under one false flag per series per two years.
 Writes benchmarks/results/surge_detection.json.
 """
 
@@ -100,6 +114,17 @@ ORACLE_CUSUM_H = {Frequency.WEEKLY: 3.5, Frequency.MONTHLY: 2.0}
 # Size bands: mean count per period.
 SIZE_BANDS = ((0, 20, "under 20"), (20, 50, "20 to 49"), (50, 100, "50 to 99"))
 LARGEST_BAND = "100 or more"
+# The target, read as a share: a 20% rise flagged within the window in at least this share
+# of surges (the issue names no share; ours), at most one false flag per series in two years.
+TARGET_UPLIFT = 1.2
+TARGET_SHARE = 0.8
+TARGET_FALSE_FLAGS = 1.0
+# Series sizes (mean count per period, before the seasons) at which every method and the
+# ceiling are run on their own, to find the size from which the target is met.
+SIZE_GRID = {
+    Frequency.WEEKLY: (10, 20, 35, 50, 75, 100, 125, 150, 200, 300),
+    Frequency.MONTHLY: (10, 20, 35, 50, 75, 100, 150, 200, 300, 500),
+}
 
 
 def yearly_counts(file: str, measure: str) -> dict[str, float]:
@@ -221,6 +246,70 @@ def false_episodes(series: Series, frequency: Frequency, method: SurgeMethod | s
     return episodes
 
 
+def per_two_years(episodes: list[int]) -> float:
+    # Years 2 to 4 are charted (the first year builds the baseline).
+    return round(2 * statistics.mean(episodes) / (YEARS - 1), 3)
+
+
+def by_size(replicates: int) -> dict[str, object]:
+    """Every method at each size of SIZE_GRID, a +20% surge and a series with none, and
+    the smallest size from which detection meets the target at it and every larger one."""
+    results: dict[str, object] = {}
+    window_of = {Frequency.WEEKLY: "4 weeks", Frequency.MONTHLY: "2 months"}
+    for frequency, sizes in SIZE_GRID.items():
+        per_year = frequency.periods_per_year
+        window = WINDOW[frequency]
+        methods: dict[str, object] = {}
+        for method in [*SurgeMethod, ORACLE]:
+            rng = np.random.default_rng(zlib.crc32(f"grid{frequency}".encode()))
+            rows = []
+            for mean in sizes:
+                delays, episodes = [], []
+                for _replicate in range(replicates):
+                    start = int(rng.integers(3 * per_year, 4 * per_year - window - 1))
+                    points = simulate(mean, frequency, rng, start, TARGET_UPLIFT)
+                    delays.append(first_flag(points, frequency, method, start))
+                    points = simulate(mean, frequency, rng, None, 1.0)
+                    episodes.append(false_episodes(points, frequency, method))
+                detected = round(
+                    sum(1 for d in delays if d is not None and d <= window) / len(delays), 3
+                )
+                rows.append(
+                    {
+                        "mean_count_per_period": mean,
+                        "flagged_within_window": detected,
+                        "false_flags_per_series_per_two_years": per_two_years(episodes),
+                    }
+                )
+            # Detection from this size up (at each size, 40 surges: +-0.07 at 80%); the
+            # false flags over those sizes together (each size alone is noisier still).
+            found_from = None
+            for row in reversed(rows):
+                if float(row["flagged_within_window"]) < TARGET_SHARE:
+                    break
+                found_from = row["mean_count_per_period"]
+            above = [
+                float(row["false_flags_per_series_per_two_years"])
+                for row in rows
+                if found_from is not None and float(row["mean_count_per_period"]) >= found_from
+            ]
+            false_flags = round(statistics.mean(above), 3) if above else None
+            methods[str(method)] = {
+                "sizes": rows,
+                "detection_reaches_target_from_mean_per_period": found_from,
+                "false_flags_from_there_up": false_flags,
+                "target_met_from_mean_per_period": found_from
+                if false_flags is not None and false_flags <= TARGET_FALSE_FLAGS
+                else None,
+            }
+        results[str(frequency)] = {
+            "surge": f"+{round((TARGET_UPLIFT - 1) * 100)}% within {window_of[frequency]}",
+            "replicates_per_size": replicates,
+            "methods": methods,
+        }
+    return results
+
+
 def run(replicates: int) -> dict[str, object]:
     results: dict[str, object] = {}
     for kind, (file, measure, frequency) in SERIES.items():
@@ -242,6 +331,7 @@ def run(replicates: int) -> dict[str, object]:
                 bands = ["smaller", "larger", *(name for *_, name in SIZE_BANDS), LARGEST_BAND]
                 sized = {(uplift, band): Tally([]) for uplift in UPLIFTS for band in bands}
                 episodes: list[int] = []
+                banded_episodes: dict[str, list[int]] = {band: [] for band in bands}
                 for code in sorted(means):
                     halfway = "smaller" if means[code] < middle else "larger"
                     band = size_band(means[code])
@@ -257,7 +347,10 @@ def run(replicates: int) -> dict[str, object]:
                             sized[(uplift, halfway)].delays.append(delay)
                             sized[(uplift, band)].delays.append(delay)
                         points = simulate(means[code], frequency, rng, None, 1.0)
-                        episodes.append(false_episodes(points, frequency, method))
+                        found = false_episodes(points, frequency, method)
+                        episodes.append(found)
+                        banded_episodes[halfway].append(found)
+                        banded_episodes[band].append(found)
                 window = WINDOW[frequency]
                 by_method[str(method)] = {
                     "surges": {
@@ -272,9 +365,12 @@ def run(replicates: int) -> dict[str, object]:
                         for uplift in UPLIFTS
                     },
                     # Years 2 to 4 are charted (the first year builds the baseline).
-                    "false_flags_per_series_per_two_years": round(
-                        2 * statistics.mean(episodes) / (YEARS - 1), 3
-                    ),
+                    "false_flags_per_series_per_two_years": per_two_years(episodes),
+                    "false_flags_by_size": {
+                        band: per_two_years(found)
+                        for band, found in banded_episodes.items()
+                        if found
+                    },
                 }
             means_sorted = sorted(means.values())
             kind_result[half] = {
@@ -298,16 +394,33 @@ def run(replicates: int) -> dict[str, object]:
     return results
 
 
+NOTES = [
+    "The simulated seasons step by calendar month (and the Christmas weeks), the form of "
+    "the regression's month factors, so its lead over the calibrated method is partly "
+    "that match; on a weekly shape it does not model (the unit tests' synthetic referrals) "
+    "it was level with the calibrated method, not ahead.",
+    "by_size: the size (mean count per period) from which a +20% rise is flagged within "
+    "the window in 8 of 10 surges. Below the ceiling's size no rule on counts can meet the "
+    "target; between the ceiling's and the regression's, only a better baseline could.",
+    "In the full run each size is 40 surges and 40 series without one: a share of 80% is "
+    "+-7 points, so the sizes are read to the grid's step, not more finely.",
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="one replicate per authority")
+    parser.add_argument(
+        "--quick", action="store_true", help="one replicate per authority, 10 per size"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     replicates = 1 if args.quick else 3
+    grid_replicates = 10 if args.quick else 40
     started = time.perf_counter()
     results = run(replicates)
+    sizes = by_size(grid_replicates)
     output = {
         "benchmark": "surge_detection",
         "data": "simulated counts at the sizes of every English local authority's 2025 "
@@ -315,9 +428,14 @@ def main() -> None:
         "replicates_per_authority": replicates,
         "target": "a 20% sustained rise flagged within 4 weeks (or 2 months) with at most "
         "one false flag per series per two years",
+        "target_read_as": f"flagged within the window in at least {TARGET_SHARE:.0%} of "
+        "simulated surges (the issue names no share), at most "
+        f"{TARGET_FALSE_FLAGS:g} false flag per series per two years",
         "python": platform.python_version(),
         "seconds": round(time.perf_counter() - started, 1),
         "results": results,
+        "by_size": sizes,
+        "notes": NOTES,
     }
     args.out.write_text(json.dumps(output, indent=2) + "\n")
     print(json.dumps(output, indent=2))

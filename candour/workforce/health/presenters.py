@@ -243,6 +243,8 @@ class DemandChart:
     chart: Chart
     rows: list[DemandRow]
     flagged: int
+    # What a chart this size can find in time (benchmarks/surge_detection.py), in words.
+    sensitivity: str
 
 
 def _change(change: object) -> str:
@@ -282,7 +284,63 @@ def demand_chart(series: DemandSeries) -> DemandChart:
         charts.control_chart(title, series),
         rows,
         len(series.flagged),
+        _sensitivity(series),
     )
+
+
+def _sensitivity(series: DemandSeries) -> str:
+    from candour.lib.statistics.control_charts import Frequency, surge_sensitivity
+
+    found = surge_sensitivity([item.point.observed for item in series.points], series.frequency)
+    if found is None:
+        return ""
+    weekly = series.frequency is Frequency.WEEKLY
+    values = {
+        "mean": f"{found.mean_count:.0f}",
+        "reliable": found.reliable_from,
+        "any_rule": found.any_rule_from,
+    }
+    if found.reliable:
+        text = (
+            _(
+                "About %(mean)s a week: a sustained rise of a fifth is usually (8 times in "
+                "10) flagged within 4 weeks."
+            )
+            if weekly
+            else _(
+                "About %(mean)s a month: a sustained rise of a fifth is usually (8 times in "
+                "10) flagged within 2 months."
+            )
+        )
+    elif found.beyond_any_rule:
+        text = (
+            _(
+                "About %(mean)s a week: too few for any rule to flag a rise of a fifth "
+                "within 4 weeks without more false alarms (that needs about %(any_rule)s a "
+                "week). No red point does not mean no rise: only larger or longer rises show."
+            )
+            if weekly
+            else _(
+                "About %(mean)s a month: too few for any rule to flag a rise of a fifth "
+                "within 2 months without more false alarms (that needs about %(any_rule)s a "
+                "month). No red point does not mean no rise: only larger or longer rises show."
+            )
+        )
+    else:
+        text = (
+            _(
+                "About %(mean)s a week: a sustained rise of a fifth is often not flagged "
+                "within 4 weeks (it usually is from about %(reliable)s a week). No red point "
+                "does not mean no rise."
+            )
+            if weekly
+            else _(
+                "About %(mean)s a month: a sustained rise of a fifth is often not flagged "
+                "within 2 months (it usually is from about %(reliable)s a month). No red "
+                "point does not mean no rise."
+            )
+        )
+    return text % values
 
 
 @dataclass(frozen=True)

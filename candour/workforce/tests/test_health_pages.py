@@ -6,6 +6,7 @@ from django.urls import reverse
 from candour.accounts.roles import Role
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
+from candour.lib.statistics.control_charts import ANY_RULE_FROM, RELIABLE_FROM, Frequency
 from candour.workforce.early_warning.services import thresholds_for
 from candour.workforce.tests.builders import (
     assessment_team,
@@ -115,6 +116,25 @@ def test_the_demand_page_names_the_flags_in_words(world):
     assert "Referrals" in content
     assert "high: CUSUM above its decision interval" in content
     assert "<circle" in content
+
+
+def test_the_demand_page_says_what_a_chart_of_its_size_can_find(world):
+    # The council's referrals as many a month as the target needs; one team's about 10.
+    reliable = RELIABLE_FROM[Frequency.MONTHLY]
+    any_rule = ANY_RULE_FROM[Frequency.MONTHLY]
+    monthly_demand(world.riverside, [reliable - 2, reliable + 2] * 18)
+    content = signed_in_client(world.manager).get(DEMAND).content.decode()
+    assert (
+        f"About {reliable} a month: a sustained rise of a fifth is usually (8 times in 10) "
+        "flagged within 2 months." in content
+    )
+
+    small = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 10, 10] * 2
+    monthly_demand(world.riverside, small, team=world.assessment)
+    client = signed_in_client(world.manager)
+    content = client.get(DEMAND, {"team": world.assessment.pk}).content.decode()
+    assert "About 10 a month: too few for any rule to flag a rise of a fifth" in content
+    assert f"that needs about {any_rule} a month" in content
 
 
 def test_the_thresholds_page_refuses_bad_values(world):

@@ -187,7 +187,7 @@ def test_monthly_section_47s_after_a_national_case():
     counts = [round(100 * shape[i % 12] * (1.3 if i >= 40 else 1.0)) for i in range(48)]
     # The calibrated CUSUM: the second month of the rise (one month at +30% is 2.6 sigma
     # against three years of the same month, not yet out of the ordinary).
-    chart = assess_demand(_monthly(counts), Frequency.MONTHLY)
+    chart = assess_demand(_monthly(counts), Frequency.MONTHLY, method=SurgeMethod.CALIBRATED)
     assert first_surge(chart) == chart[41]
     assert all(point.surge for point in chart[41:])
     # The Shewhart rules, whose window mixes neighbouring months: the first month.
