@@ -390,7 +390,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "leaves|left ~1 us|me ~3 in ~1 the ~1 car",
         "isnt|nothing|no|never ~1 anything|food ~1 at ~1 home",
         "get ~1 myself ~3 ready|school|up",
-        "make|made|making|cook ~1 my|our ~1 own ~1 dinner|dinners|tea|breakfast",
+        "make|made|making|cook ~1 my|our ~1 own ~1 dinners|meals|teas",
         "no ~1 sheets|blankets|duvet|bed|mattress",
         "by ~1 myself ~3 all ~1 weekend|night|day",
         "wasnt|werent|not ~1 taken ~2 appointments|dentist|doctor|doctors",
