@@ -5,9 +5,9 @@ writing) is scored by a logistic regression over three views of it:
 - word, two-word and one-word-apart pair features (spelling as written, lower-cased,
   apostrophes dropped),
 - character 3-5-grams inside words, so "scard", "scaared" and "scared" share evidence,
-- the part's vector from Candour's static embedding of those same normalised words (distilled from all-MiniLM-L6-v2,
-  candour.lib.text.embedding), so words never seen in training but near in meaning
-  ("stepfather", "step dad") still count.
+- the vector of those same normalised words from Candour's static embedding (distilled
+  from all-MiniLM-L6-v2, candour.lib.text.embedding), so words never seen in training
+  but near in meaning ("stepfather", "step dad") still count.
 
 It learned from the exemplar bank's disclosures (exemplars.py) and the issue 6
 phrasings against children's harmless look-alikes and real adult NHS comments: only
