@@ -57,7 +57,7 @@ from candour.lib.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES  # no
 from candour.lib.safeguarding.phrasings import POSITIVES  # noqa: E402
 from candour.lib.text.embedding.embedder import default_embedder  # noqa: E402
 
-VERSION = "3"
+VERSION = "4"
 FOLDS = 5
 # (C, positive weight, harmless weight, embedding scale): the scale multiplies the static
 # embedding's block before fitting, so one regularisation weighs it more or less against

@@ -5,9 +5,9 @@ writing) is scored by a logistic regression over three views of it:
 - word, two-word and one-word-apart pair features (spelling as written, lower-cased,
   apostrophes dropped),
 - character 3-5-grams inside words, so "scard", "scaared" and "scared" share evidence,
-- the part's vector from Candour's static embedding (distilled from all-MiniLM-L6-v2,
-  candour.lib.text.embedding), so words never seen in training but near in meaning
-  ("stepfather", "step dad") still count.
+- the vector of those same normalised words from Candour's static embedding (distilled
+  from all-MiniLM-L6-v2, candour.lib.text.embedding), so words never seen in training
+  but near in meaning ("stepfather", "step dad") still count.
 
 It learned from the exemplar bank's disclosures (exemplars.py) and the issue 6
 phrasings against children's harmless look-alikes and real adult NHS comments: only
@@ -54,6 +54,12 @@ _TOKEN = re.compile(r"\S+")
 
 def normalised_words(text: str) -> list[str]:
     return _WORD.findall(text.lower().translate(_APOSTROPHES))
+
+
+def embedding_text(text: str) -> str:
+    """What the static embedder reads: the same normalised words as the other features, so
+    "hasn't" and "hasnt" are one word to every view (learned v4: ADR 0012)."""
+    return " ".join(normalised_words(text))
 
 
 def word_features(text: str) -> list[str]:
@@ -152,7 +158,9 @@ class LearnedLayer:
         """The classifier's score of each whole text (no splitting)."""
         if not texts:
             return []
-        vectors = self.embedder.embed_many(list(texts)) @ self._embedding_coef
+        vectors = self.embedder.embed_many([embedding_text(t) for t in texts]) @ (
+            self._embedding_coef
+        )
         return [
             self.intercept
             + self._words.score(word_features(text))

@@ -22,7 +22,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from candour.lib.safeguarding.learned import char_features, word_features
+from candour.lib.safeguarding.learned import char_features, embedding_text, word_features
 
 POSITIVE_WEIGHT = 80.0
 SHORT_NEGATIVE_WEIGHT = 40.0
@@ -44,7 +44,9 @@ class Fitted:
         blocks = [
             self.words.transform(texts),
             self.chars.transform(texts),
-            csr_matrix(self.embedder.embed_many(list(texts)) * self.embedding_scale),
+            csr_matrix(
+                self.embedder.embed_many([embedding_text(t) for t in texts]) * self.embedding_scale
+            ),
         ]
         return hstack(blocks).tocsr()
 

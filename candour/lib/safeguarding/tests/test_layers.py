@@ -51,10 +51,10 @@ EVERY_CATEGORY = [
     ("mum told me what to say to the social worker", "silenced_coached"),
 ]
 
-# Disclosures in words no pattern holds (patterns v4), which the learned layer finds.
+# Disclosures in words no pattern holds (patterns v7), which the learned layer finds. ("my
+# uncle buys me stuff and says its our special thing" was one until v7's patterns for gifts.)
 PATTERNS_MISS = [
     ("mum hasnt got up for weeks so i feed my brothers and get them to school", "neglect"),
-    ("my uncle buys me stuff and says its our special thing", "exploitation_grooming"),
     ("when dad drinks he gets really angry and throws things at mum", "domestic_abuse"),
     (
         "the man at the park said he would give me sweets if i went to his car",
