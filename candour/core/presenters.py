@@ -79,8 +79,10 @@ def _sections_for(user: User) -> list[tuple[str, str, list[tuple[str, str]]]]:
         reports.append((_("What people reported"), reverse("reporting:reports")))
     reports.append((_("Report a mistake or near miss"), reverse("reporting:start")))
     if roles & {Role.ANALYST, Role.ADVOCATE}:
-        # Typing in what was given on paper, by phone or in person (ADR 0035).
-        reports.append((_("Paper and phone"), reverse("reporting:assisted")))
+        # Typing in what was given on paper, by phone or in person (ADR 0035): an
+        # advocate's main work, so their Reports section opens on it.
+        assisted = (_("Paper and phone"), reverse("reporting:assisted"))
+        reports.insert(len(reports) if Role.ANALYST in roles else 0, assisted)
     sections.append(("reports", _("Reports"), reports))
     learning = [(_("Lessons"), reverse("learning:lessons"))]
     if Role.ANALYST in roles:

@@ -79,6 +79,7 @@ def test_the_current_section_is_marked_and_lists_its_pages(world: World) -> None
         "Triage",
         "What people reported",
         "Report a mistake or near miss",
+        "Paper and phone",
     ]
 
 
