@@ -5,9 +5,10 @@ good 5 to very poor 1; "don't know" left out) of checked feedback about the same
 themes, or the same team's when the feedback has no confirmed theme, in the year before the
 change and since. For an action on a learning theme (or an alert on its reports) linked to
 feedback themes, the ratings of feedback confirmed as about those; with no link, the
-team's or the whole organisation's, and the stream's name says which. Judged by Welch's difference of means (``lib/statistics/change_effect``,
-ADR 0032), needing 10 answers each side: the results pages' own rule that no figure is about
-fewer than 10 children. A quarter of a point either way is the smallest change that counts.
+team's or the whole organisation's, and the stream's name says which. Judged by Welch's
+difference of means (``lib/statistics/change_effect``, ADR 0032), needing 10 answers each
+side: the results pages' own rule that no figure is about fewer than 10 children. A quarter
+of a point either way is the smallest change that counts.
 """
 
 from __future__ import annotations
