@@ -8,14 +8,17 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from candour.audit.events import AuditEventType
 from candour.audit.models import AuditEvent
+from candour.core.services import set_safety_lead
+from candour.learning.alerts import services as alerts
 from candour.learning.changes import Change, judge
 from candour.learning.models import Theme
-from candour.learning.themes.services import create_theme, link_feedback_themes
+from candour.learning.themes.services import create_theme, link_feedback_themes, update_theme
 from candour.lib.statistics.change_effect import Outcome
 from candour.reporting.tests.factories import reviewed_report
 from candour.voice.models import Feedback, FeedbackTheme, FeedbackThemeTag
@@ -189,3 +192,34 @@ def test_unconfirmed_tags_do_not_count(world: World) -> None:
     effects = judge(Change(CHANGED, world.riverside.pk, theme_ids=(theme.pk,)), today=TODAY)
 
     assert [e.stream for e in effects] == ["Reports of the theme “Late visits”"]
+
+
+def test_the_alert_page_judges_an_action_on_a_linked_themes_feedback(world: World) -> None:
+    set_safety_lead(actor=world.admin, organisation=world.riverside, lead=world.manager)
+    report = reviewed_report(world, occurred_month=date(2026, 3, 1))
+    theme = create_theme(
+        actor=world.analyst, organisation=world.riverside, name="Late visits", reports=[report]
+    )
+    update_theme(actor=world.analyst, theme=theme, name="Late visits", description="")
+    visits = _feedback_theme(world.riverside, "visits")
+    link_feedback_themes(actor=world.analyst, theme=theme, feedback_theme_ids=[visits.pk])
+    _tag(world, received(world, 10, rating="poor", week=date(2026, 3, 2), status=PUBLISHED), visits)
+    _tag(world, received(world, 10, rating="good", week=date(2026, 8, 3), status=PUBLISHED), visits)
+    received(world, 30, rating="good", week=date(2026, 3, 2), status=PUBLISHED)
+    alert = alerts.raise_alert(
+        actor=world.analyst, report=report, hazard="A hazard", could_identify_reporter=False
+    )
+    with time_machine.travel(CHANGED, tick=False):
+        alerts.record_action(actor=world.manager, alert=alert, action_taken="Fixed it.")
+
+    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
+        page = (
+            signed_in_client(world.manager)
+            .get(reverse("learning:alert", args=[alert.pk]))
+            .content.decode()
+        )
+
+    section = page[page.index('id="did-it-work"') :]
+    assert "ratings of feedback on the linked themes" in section
+    assert "ratings across the organisation" not in section
+    assert "The average rating went from 2.0 to 4.0 out of 5" in section
