@@ -74,6 +74,7 @@ class AuditEventType(StrEnum):
     THEME_SPLIT = "theme.split"
     THEME_REPORT_ATTACHED = "theme.report_attached"
     THEME_REPORT_DETACHED = "theme.report_detached"
+    THEME_FEEDBACK_LINKED = "theme.feedback_linked"
     IDEA_SUBMITTED = "idea.submitted"
     IDEA_STATUS_CHANGED = "idea.status_changed"
     IDEA_COMMENTED = "idea.commented"
@@ -197,6 +198,7 @@ _DESCRIPTIONS: dict[AuditEventType, StrOrPromise] = {
     AuditEventType.THEME_SPLIT: _("Theme split"),
     AuditEventType.THEME_REPORT_ATTACHED: _("Report attached to a theme"),
     AuditEventType.THEME_REPORT_DETACHED: _("Report taken out of a theme"),
+    AuditEventType.THEME_FEEDBACK_LINKED: _("Feedback themes linked to a theme"),
     AuditEventType.IDEA_SUBMITTED: _("Improvement idea submitted"),
     AuditEventType.IDEA_STATUS_CHANGED: _("Improvement idea moved on"),
     AuditEventType.IDEA_COMMENTED: _("Comment on an improvement idea"),

@@ -240,6 +240,8 @@ def load_demo_data() -> bool:
         User.objects.get(email="chris.evans@riverside.example"),
         User.objects.get(email="priya.shah@riverside.example"),
     )
+    # A theme linked to the feedback theme about the same thing, after the feedback's themes.
+    learning_demo.link_feedback_themes(riverside, analyst)
     # The idea raised from children's feedback, after the feedback it comes from (issue 23).
     ideas_demo.load_from_feedback(riverside, riverside_teams)
     from candour.demo import assisted as assisted_demo

@@ -302,3 +302,17 @@ def load_open_library(organisation: Organisation, analyst: User) -> None:
             library.publish_bulletin_openly(
                 actor=analyst, bulletin=bulletin, previewed=bulletin_copy.digest
             )
+
+
+def link_feedback_themes(organisation: Organisation, analyst: User) -> None:
+    """The theme of children not seen is about what children say of seeing their worker:
+    linked, an action on it is judged on the ratings of that feedback (issue 23)."""
+    from candour.learning.models import Theme
+    from candour.learning.themes import services as themes
+
+    theme = Theme.objects.filter(
+        organisation=organisation, name="Children not seen, or not seen alone, on busy visits"
+    ).first()
+    seeing = organisation.feedback_themes.filter(key="seeing-my-worker").first()
+    if theme is not None and seeing is not None:
+        themes.link_feedback_themes(actor=analyst, theme=theme, feedback_theme_ids=[seeing.pk])

@@ -47,6 +47,11 @@ urlpatterns = [
     path("learning/themes/<int:pk>/merge/", theme_views.theme_merge, name="theme-merge"),
     path("learning/themes/<int:pk>/split/", theme_views.theme_split, name="theme-split"),
     path(
+        "learning/themes/<int:pk>/feedback-themes/",
+        theme_views.theme_feedback_themes,
+        name="theme-feedback-themes",
+    ),
+    path(
         "learning/themes/<int:pk>/reports/",
         theme_views.theme_reports_change,
         name="theme-reports",

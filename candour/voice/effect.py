@@ -3,9 +3,12 @@
 The stream for an idea raised from feedback: the ratings (Friends and Family Test, very
 good 5 to very poor 1; "don't know" left out) of checked feedback about the same feedback
 themes, or the same team's when the feedback has no confirmed theme, in the year before the
-change and since. Judged by Welch's difference of means (``lib/statistics/change_effect``,
-ADR 0032), needing 10 answers each side: the results pages' own rule that no figure is about
-fewer than 10 children. A quarter of a point either way is the smallest change that counts.
+change and since. For an action on a learning theme (or an alert on its reports) linked to
+feedback themes, the ratings of feedback confirmed as about those; with no link, the
+team's or the whole organisation's, and the stream's name says which. Judged by Welch's
+difference of means (``lib/statistics/change_effect``, ADR 0032), needing 10 answers each
+side: the results pages' own rule that no figure is about fewer than 10 children. A quarter
+of a point either way is the smallest change that counts.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from django.utils.translation import gettext as _t
 
 from candour.learning.changes import Change, StreamEffect, verdict
 from candour.lib.statistics.change_effect import Better, Effect, Outcome, Why, mean_difference
-from candour.voice.models import Feedback
+from candour.voice.models import Feedback, FeedbackTheme
 from candour.voice.vocabulary import FeedbackStatus, Rating
 
 SCORES = {
@@ -148,10 +151,9 @@ def rating_effect(
 
 def rating_stream(change: Change, today: date | None) -> list[StreamEffect]:
     """The change's ratings stream: for a change raised from feedback, ratings of feedback
-    about the same feedback themes (or the same team's); else the team's ratings, or the
-    whole organisation's for a change about a theme or an alert. Learning's themes and
-    feedback themes are not linked in the model, so an action on a theme is judged on the
-    ratings of the organisation it was taken in."""
+    about the same feedback themes (or the same team's); for a change about learning themes
+    linked to feedback themes (issue 23), ratings of feedback confirmed as about those;
+    else the team's ratings, or the whole organisation's, and the stream's name says which."""
     if change.feedback_id is not None:
         feedback = Feedback.objects.filter(
             pk=change.feedback_id, organisation_id=change.organisation_id
@@ -165,7 +167,19 @@ def rating_stream(change: Change, today: date | None) -> list[StreamEffect]:
                     today=today,
                 )
             ]
-    if change.team_id is not None:
+    linked = list(
+        FeedbackTheme.objects.filter(
+            organisation_id=change.organisation_id, learning_themes__pk__in=change.theme_ids
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    if linked:
+        alike, stream = (
+            Q(tags__theme_id__in=linked, tags__confirmed_by__isnull=False),
+            _t("Children's and families' ratings of feedback on the linked themes"),
+        )
+    elif change.team_id is not None:
         alike, stream = (
             Q(team_id=change.team_id),
             _t("Children's and families' ratings of the team"),

@@ -242,6 +242,13 @@ class FeedbackTheme(models.Model):
     # Retired themes are no longer offered or suggested, but feedback already confirmed
     # as about them keeps the tag, so past results do not change.
     retired = models.BooleanField(default=False)
+    # Learning's themes about the same thing (issue 23, ADR 0032): an action on one of them
+    # is judged on the ratings of feedback confirmed as about these. The link lives here
+    # because voice sits above learning in the house plan (ADR 0023); learning sets and reads
+    # it through the relation, and keeps it within one organisation (themes/services.py).
+    learning_themes = models.ManyToManyField(
+        "learning.Theme", blank=True, related_name="linked_feedback_themes"
+    )
 
     class Meta:
         ordering = ["label"]

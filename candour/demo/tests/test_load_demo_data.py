@@ -76,6 +76,10 @@ def test_demo_data_loads_once_and_verifies() -> None:
     assert found.effect.after is not None
     assert found.effect.after < found.effect.before
     assert found.verdict in {"Improved", "Cannot tell yet"}
+    # Its theme is linked to children's feedback about seeing their worker (issue 23).
+    theme = idea.source_theme
+    assert theme is not None
+    assert list(theme.linked_feedback_themes.values_list("key", flat=True)) == ["seeing-my-worker"]
     # Its team's survey scores, a year ago and last quarter, and its workforce.
     assert "Survey: Psychological safety in the team" in effects, list(effects)
     safety = effects["Survey: Psychological safety in the team"]

@@ -69,3 +69,22 @@ class AttachForm(GovukForm):
         error_messages={"required": _("Enter the reference of the report to add")},
         widget=forms.TextInput(attrs={"govuk_width": "10"}),
     )
+
+
+class FeedbackThemesForm(GovukForm):
+    feedback_themes = forms.TypedMultipleChoiceField(
+        label=_("Feedback themes about the same thing"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "An action on this theme is then judged on children's and families' ratings of "
+            "feedback about these themes, not on ratings across the organisation."
+        ),
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["feedback_themes"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = choices

@@ -294,3 +294,39 @@ def find_themes(
         data={"reports": len(items), "suggested": suggested, "replaced": replaced},
     )
     return FindResult(reports=len(items), suggested=suggested, replaced=replaced)
+
+
+def linkable_feedback_themes(theme: Theme) -> list[tuple[int, str]]:
+    """The feedback themes an analyst may link to the theme: its organisation's that are
+    not retired, and any already linked (retired since) so that keeping them is possible.
+    Asked through the relation, so learning does not import voice (ADR 0023)."""
+    linked = set(theme.linked_feedback_themes.values_list("pk", flat=True))
+    return [
+        (pk, label)
+        for pk, label, retired in theme.organisation.feedback_themes.order_by(
+            "label", "pk"
+        ).values_list("pk", "label", "retired")
+        if not retired or pk in linked
+    ]
+
+
+@transaction.atomic
+def link_feedback_themes(*, actor: User, theme: Theme, feedback_theme_ids: Iterable[int]) -> None:
+    """Say which feedback themes are about the same thing as the theme (issue 23): an action
+    on the theme is then judged on the ratings of feedback confirmed as about them. Only
+    the theme's own organisation's feedback themes, not retired unless already linked."""
+    wanted = set(feedback_theme_ids)
+    allowed = {pk for pk, _label in linkable_feedback_themes(theme)}
+    if not wanted <= allowed:
+        raise ValidationError(_("Choose feedback themes of this organisation"))
+    before = set(theme.linked_feedback_themes.values_list("pk", flat=True))
+    if before == wanted:
+        return
+    theme.linked_feedback_themes.set(sorted(wanted))
+    record(
+        AuditEventType.THEME_FEEDBACK_LINKED,
+        actor_id=actor.pk,
+        organisation=theme.organisation,
+        target=theme,
+        data={"linked": sorted(wanted - before), "unlinked": sorted(before - wanted)},
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from candour.accounts.current import current_user
 from candour.core.form_actions import attempt, submit
 from candour.core.forms import form_errors
 from candour.learning.access import get_analyst_organisation
-from candour.learning.models import ThemeStatus
+from candour.learning.models import Theme, ThemeStatus
 from candour.learning.themes import services as themes
 from candour.learning.themes.access import (
     find_report_for_theme,
@@ -24,7 +24,13 @@ from candour.learning.themes.access import (
     themes_of,
 )
 from candour.learning.themes.effect import changes_on_theme
-from candour.learning.themes.forms import AttachForm, MergeForm, SplitForm, ThemeForm
+from candour.learning.themes.forms import (
+    AttachForm,
+    FeedbackThemesForm,
+    MergeForm,
+    SplitForm,
+    ThemeForm,
+)
 from candour.learning.themes.profile import build_profile, candidates
 
 
@@ -80,11 +86,19 @@ def theme_new(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/themes/form.html", {"form": form, "theme": None})
 
 
-@login_required
-@require_GET
-def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = current_user(request)
-    theme = get_theme_for_analyst(user, pk)
+def _feedback_themes_form(theme: Theme, data: QueryDict | None = None) -> FeedbackThemesForm:
+    return FeedbackThemesForm(
+        data,
+        choices=themes.linkable_feedback_themes(theme),
+        initial={
+            "feedback_themes": list(theme.linked_feedback_themes.values_list("pk", flat=True))
+        },
+    )
+
+
+def _detail(
+    request: HttpRequest, theme: Theme, form: FeedbackThemesForm | None = None
+) -> HttpResponse:
     profile = build_profile(theme, timezone.localdate())
     live = theme.status in (ThemeStatus.SUGGESTED, ThemeStatus.CONFIRMED)
     return render(
@@ -98,9 +112,38 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "merge_form": MergeForm(themes=other_live_themes(theme)),
             "split_form": SplitForm(reports=profile.reports),
             "attach_form": AttachForm(),
+            "form": form or _feedback_themes_form(theme),
             "changes": changes_on_theme(theme.pk),
         },
+        status=400 if form is not None else 200,
     )
+
+
+@login_required
+@require_GET
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    return _detail(request, get_theme_for_analyst(user, pk))
+
+
+@login_required
+@require_POST
+def theme_feedback_themes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link the feedback themes about the same thing; on an error the page again, the
+    choices kept."""
+    user = current_user(request)
+    theme = get_theme_for_analyst(user, pk)
+    form = _feedback_themes_form(theme, request.POST)
+    if submit(
+        request,
+        form,
+        lambda data: themes.link_feedback_themes(
+            actor=user, theme=theme, feedback_theme_ids=data["feedback_themes"]
+        ),
+        success=_("Feedback themes saved"),
+    ):
+        return redirect("learning:theme", pk=theme.pk)
+    return _detail(request, theme, form)
 
 
 @login_required
