@@ -11,6 +11,7 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -167,6 +168,27 @@ def submit_report(
         data={"route": route.value, "outcome": outcome.value},
     )
     return SubmittedReport(report, receipt)
+
+
+def submit_answers(
+    answers: dict[str, Any], *, submission_token: str = "", channel: Channel = Channel.ONLINE
+) -> SubmittedReport:
+    """``submit_report`` from the question pages' cleaned answers: the one place the online
+    journey and the typed-in route (ADR 0035) turn answers into a report."""
+    return submit_report(
+        organisation=answers["organisation"],
+        team=answers["team_obj"],
+        route=Route(answers["route"]),
+        outcome=Outcome(answers["outcome"]),
+        setting=Setting(answers["setting"]),
+        occurred_month=date.fromisoformat(answers["occurred_month"]),
+        part_of_day=PartOfDay(answers["part_of_day"]),
+        factors=answers["factors"],
+        narrative=Narrative(**{name: answers[name] for name in NARRATIVE_FIELDS}),
+        contact=answers["contact"],
+        channel=channel,
+        submission_token=submission_token,
+    )
 
 
 @transaction.atomic

@@ -87,7 +87,8 @@ def _withdraw(
     return opened
 
 
-def _lesson_copy(lesson: Lesson, today: date) -> OpenCopy:
+def lesson_copy(lesson: Lesson, today: date) -> OpenCopy:
+    """What would be public for ``lesson`` today (the preview and the publish share it)."""
     return open_copy(lesson, today=today)
 
 
@@ -127,7 +128,7 @@ def publish_openly(*, actor: User, lesson: Lesson, previewed: str) -> OpenLesson
         actor=actor,
         source=lesson,
         previewed=previewed,
-        copy_for=_lesson_copy,
+        copy_for=lesson_copy,
         create=create,
         already=_("This lesson is already in the open library"),
         changed=_("The lesson or its figures changed since your preview: check the preview again"),
@@ -146,7 +147,8 @@ def withdraw_openly(*, actor: User, opened: OpenLesson) -> OpenLesson:
     return withdrawn
 
 
-def _bulletin_copy(bulletin: Bulletin, today: date) -> OpenBulletinCopy:
+def bulletin_copy(bulletin: Bulletin, today: date) -> OpenBulletinCopy:
+    """What would be public for ``bulletin`` today (the preview and the publish share it)."""
     return open_bulletin_copy(bulletin, today=today)
 
 
@@ -173,7 +175,7 @@ def publish_bulletin_openly(*, actor: User, bulletin: Bulletin, previewed: str) 
         actor=actor,
         source=bulletin,
         previewed=previewed,
-        copy_for=_bulletin_copy,
+        copy_for=bulletin_copy,
         create=create,
         already=_("This bulletin is already in the open library"),
         changed=_("The bulletin changed since your preview: check the preview again"),

@@ -38,10 +38,8 @@ from candour.learning.library.access import (
     public_bulletins,
     public_lessons,
 )
-from candour.learning.library.content import open_copy
 from candour.learning.library.data import bulletins_csv_file, csv_file, json_download
 from candour.learning.library.feed import atom_feed, bulletin_entry, lesson_entry
-from candour.learning.library.open_bulletins import open_bulletin_copy
 from candour.learning.library.presenters import (
     LICENCE_NAME,
     LICENCE_URL,
@@ -57,7 +55,6 @@ from candour.learning.library.search import (
     search_open_bulletins,
     search_open_lessons,
 )
-from candour.learning.models import Bulletin, Lesson
 
 SEARCH_WINDOW = timedelta(minutes=1)
 SEARCHES_PER_MINUTE = 30
@@ -207,21 +204,13 @@ class _Openable:
     withdrawn: str
 
 
-def _lesson_copy(lesson: Lesson, today: date) -> Any:
-    return open_copy(lesson, today=today)
-
-
-def _bulletin_copy(bulletin: Bulletin, today: date) -> Any:
-    return open_bulletin_copy(bulletin, today=today)
-
-
 def _openable(kind: str) -> _Openable:
     if kind == "bulletin":
         return _Openable(
             kind,
             get_bulletin_for_analyst,
             open_copy_of_bulletin,
-            _bulletin_copy,
+            services.bulletin_copy,
             previewed_bulletin,
             lambda actor, item, previewed: services.publish_bulletin_openly(
                 actor=actor, bulletin=item, previewed=previewed
@@ -235,7 +224,7 @@ def _openable(kind: str) -> _Openable:
         kind,
         get_lesson_for_analyst,
         open_copy_of,
-        _lesson_copy,
+        services.lesson_copy,
         previewed,
         lambda actor, item, previewed: services.publish_openly(
             actor=actor, lesson=item, previewed=previewed

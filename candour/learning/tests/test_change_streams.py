@@ -17,6 +17,7 @@ from candour.ideas.effect import idea_effects
 from candour.ideas.tests.factories import submit as submit_idea
 from candour.learning.alerts import services as alerts
 from candour.learning.changes import Change, judge
+from candour.learning.tests.factories import did_it_work
 from candour.learning.themes.services import create_theme, update_theme
 from candour.lib.statistics.change_effect import Method, Outcome, Why
 from candour.reporting.tests.factories import reviewed_report
@@ -184,14 +185,7 @@ def test_an_alert_acted_on_is_judged_on_the_organisations_ratings(world: World) 
     with time_machine.travel(CHANGED, tick=False):
         alerts.record_action(actor=world.manager, alert=alert, action_taken="Fixed it.")
 
-    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
-        page = (
-            signed_in_client(world.manager)
-            .get(reverse("learning:alert", args=[alert.pk]))
-            .content.decode()
-        )
-
-    section = page[page.index('id="did-it-work"') :]
+    section = did_it_work(world.manager, "learning:alert", alert.pk)
     assert "Children&#x27;s and families&#x27; ratings across the organisation" in section
     assert "Improved" in section
     assert "The average rating went from 2.0 to 4.0 out of 5" in section
@@ -273,14 +267,7 @@ def _bulletin_with_an_adopted_idea(world: World):
 def test_the_bulletin_says_whether_the_periods_changes_worked(world: World) -> None:
     idea, bulletin = _bulletin_with_an_adopted_idea(world)
 
-    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
-        page = (
-            signed_in_client(world.staff)
-            .get(reverse("learning:bulletin", args=[bulletin.pk]))
-            .content.decode()
-        )
-
-    section = page[page.index('id="did-it-work"') :]
+    section = did_it_work(world.staff, "learning:bulletin", bulletin.pk)
     assert f"Idea {idea.pk} adopted: {idea.title}" in section
     assert "Reports of the theme “Late visits”" in section
     assert "Improved" in section

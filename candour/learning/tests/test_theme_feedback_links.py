@@ -18,6 +18,7 @@ from candour.core.services import set_safety_lead
 from candour.learning.alerts import services as alerts
 from candour.learning.changes import Change, judge
 from candour.learning.models import Theme
+from candour.learning.tests.factories import did_it_work
 from candour.learning.themes.services import create_theme, link_feedback_themes, update_theme
 from candour.lib.statistics.change_effect import Outcome
 from candour.reporting.tests.factories import reviewed_report
@@ -212,14 +213,7 @@ def test_the_alert_page_judges_an_action_on_a_linked_themes_feedback(world: Worl
     with time_machine.travel(CHANGED, tick=False):
         alerts.record_action(actor=world.manager, alert=alert, action_taken="Fixed it.")
 
-    with time_machine.travel(datetime(2026, 10, 5, 9, 0, tzinfo=LONDON), tick=False):
-        page = (
-            signed_in_client(world.manager)
-            .get(reverse("learning:alert", args=[alert.pk]))
-            .content.decode()
-        )
-
-    section = page[page.index('id="did-it-work"') :]
+    section = did_it_work(world.manager, "learning:alert", alert.pk)
     assert "ratings of feedback on the linked themes" in section
     assert "ratings across the organisation" not in section
     assert "The average rating went from 2.0 to 4.0 out of 5" in section

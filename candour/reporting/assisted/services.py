@@ -8,7 +8,7 @@ day and how it came, without pointing at the report.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +23,6 @@ from candour.core.channels import ASSISTED_CHANNELS, Channel
 from candour.core.models import Organisation
 from candour.reporting import services
 from candour.reporting.access import may_enter_for
-from candour.reporting.vocabulary import NARRATIVE_FIELDS, Outcome, PartOfDay, Route, Setting
 
 # A day's typing of a big postbag, not a script's flood.
 ENTRIES_PER_HOUR = 120
@@ -61,20 +60,7 @@ def enter_report(
     press of Send (the same page's token) makes no second report."""
     organisation: Organisation = answers["organisation"]
     check_entry(actor=actor, organisation=organisation, channel=channel)
-    submitted = services.submit_report(
-        organisation=organisation,
-        team=answers["team_obj"],
-        route=Route(answers["route"]),
-        outcome=Outcome(answers["outcome"]),
-        setting=Setting(answers["setting"]),
-        occurred_month=date.fromisoformat(answers["occurred_month"]),
-        part_of_day=PartOfDay(answers["part_of_day"]),
-        factors=answers["factors"],
-        narrative=services.Narrative(**{name: answers[name] for name in NARRATIVE_FIELDS}),
-        contact=answers["contact"],
-        channel=channel,
-        submission_token=submission_token,
-    )
+    submitted = services.submit_answers(answers, submission_token=submission_token, channel=channel)
     if not submitted.repeated:
         record_entry(actor=actor, organisation=organisation, channel=channel, kind="report")
     return submitted

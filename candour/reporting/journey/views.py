@@ -232,19 +232,7 @@ def _send(
         )
     done = attempt(
         request,
-        lambda: services.submit_report(
-            organisation=answers["organisation"],
-            team=answers["team_obj"],
-            route=Route(answers["route"]),
-            outcome=Outcome(answers["outcome"]),
-            setting=Setting(answers["setting"]),
-            occurred_month=date.fromisoformat(answers["occurred_month"]),
-            part_of_day=PartOfDay(answers["part_of_day"]),
-            factors=answers["factors"],
-            narrative=services.Narrative(**{name: answers[name] for name in NARRATIVE_FIELDS}),
-            contact=answers["contact"],
-            submission_token=token,
-        ),
+        lambda: services.submit_answers(answers, submission_token=token),
     )
     if done is None:
         return draft.keep_key(_check_page(request, draft, answers, status=400))
