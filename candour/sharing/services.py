@@ -855,7 +855,8 @@ def _tell_the_team(flag: ChildFlag, attendance: Attendance) -> None:
         "reason": attendance.get_reason_display(),
     }
     url = reverse("sharing:flag", args=[flag.pk])
-    notify(_managers_to_tell(flag), subject=subject, body=body, url=url)
+    about = _("Flag %(reference)s") % {"reference": flag.reference}
+    notify(_managers_to_tell(flag), subject=subject, body=body, url=url, about=about)
     if flag.team_email:
         link = f"\n\n{settings.CANDOUR_BASE_URL.rstrip('/')}{url}"
         queue_email([flag.team_email], subject=subject, body=body + link)

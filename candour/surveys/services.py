@@ -103,7 +103,13 @@ def _tell(person: User, wave: Wave, token: str, *, reminder: bool) -> None:
         "works once, and once used it is not kept with your answers. Results are shown "
         "only for groups of 5 or more."
     ) % {"organisation": wave.organisation.name}
-    notify([person], subject=subject, body=body, url=reverse("surveys:answer", args=[token]))
+    notify(
+        [person],
+        subject=subject,
+        body=body,
+        url=reverse("surveys:answer", args=[token]),
+        about=wave.title,
+    )
 
 
 @transaction.atomic

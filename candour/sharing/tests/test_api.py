@@ -146,6 +146,10 @@ def test_a_lookup_answers_with_every_current_flag_and_tells_each_authority(
     assert {a.flag for a in Attendance.objects.all()} == {riverside, moorland}
     assert Notification.objects.filter(recipient=moorland_manager).count() == 1
     assert Notification.objects.filter(recipient=world.manager).count() == 1
+    # The inbox's "About:" line names the flag, so a manager can tell lookups apart.
+    assert Notification.objects.get(recipient=moorland_manager).about == (
+        f"Flag {moorland.reference}"
+    )
     assert {tuple(m.to) for m in mail.outbox} >= {
         ("cp.team@riverside.example",),
         ("cic@moorland.example",),

@@ -41,6 +41,7 @@ def test_opening_a_wave_invites_each_active_member_once_by_keyed_hash(world: Wor
         assert token not in link.token_digest
     told = Notification.objects.filter(recipient=world.staff).get()
     assert told.url == f"/survey/{opened.tokens[world.staff.pk]}/"
+    assert told.about == opened.wave.title
     event = AuditEvent.objects.filter(event_type=AuditEventType.SURVEY_WAVE_OPENED).get()
     assert event.data == {"teams": 2, "invited": 3, "extra_questions": 1}
 
