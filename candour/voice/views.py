@@ -33,6 +33,7 @@ from candour.voice.access import (
     public_replies,
 )
 from candour.voice.alerts import services as bursts
+from candour.voice.draft import FeedbackDraft, with_draft
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import answer_choices, step_named, steps_for
 from candour.voice.models import FeedbackLink, SafeguardingAlert
@@ -44,7 +45,6 @@ from candour.voice.vocabulary import (
     AlertState,
 )
 
-SESSION_KEY = "feedback"
 ALERTS_PAGE_SIZE = 50
 YOU_SAID_SHOWN = 50
 LONGEST = services.LONGEST_ANSWER
@@ -57,29 +57,18 @@ def _public_link(request: HttpRequest, token: str) -> FeedbackLink:
     return link
 
 
-def _answers(request: HttpRequest, token: str) -> dict[str, str]:
-    stored: dict[str, dict[str, str]] = request.session.get(SESSION_KEY, {})
-    return dict(stored.get(token, {}))
-
-
-def _save(request: HttpRequest, token: str, answers: dict[str, str]) -> None:
-    stored: dict[str, dict[str, str]] = request.session.get(SESSION_KEY, {})
-    stored[token] = answers
-    request.session[SESSION_KEY] = stored
-
-
 @offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest, token: str) -> HttpResponse:
+@with_draft
+def start(request: HttpRequest, draft: FeedbackDraft, token: str) -> HttpResponse:
     link = _public_link(request, token)
-    answers = _answers(request, token)
+    answers = draft.answers(token)
     error = ""
     if request.method == "POST":
         band = request.POST.get("age_band", "")
         if band in AgeBand.values:
-            _save(
-                request,
+            draft.save(
                 token,
                 {"age_band": band} | {k: v for k, v in answers.items() if k != "age_band"},
             )
@@ -126,9 +115,10 @@ def _shown(band: str, key: str, value: str) -> str:
 @offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
-def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
+@with_draft
+def question(request: HttpRequest, draft: FeedbackDraft, token: str, key: str) -> HttpResponse:
     link = _public_link(request, token)
-    answers = _answers(request, token)
+    answers = draft.answers(token)
     band = answers.get("age_band")
     if band not in AgeBand.values:
         return redirect("voice:start", token=token)
@@ -152,7 +142,7 @@ def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
             error = str(_("Please write less than %(count)s letters") % {"count": LONGEST})
         else:
             answers[key] = value
-            _save(request, token, answers)
+            draft.save(token, answers)
             if index + 1 < len(steps):
                 return redirect("voice:question", token=token, key=steps[index + 1].key)
             return redirect("voice:check", token=token)
@@ -183,9 +173,10 @@ def question(request: HttpRequest, token: str, key: str) -> HttpResponse:
 @offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
-def check(request: HttpRequest, token: str) -> HttpResponse:
+@with_draft
+def check(request: HttpRequest, draft: FeedbackDraft, token: str) -> HttpResponse:
     link = _public_link(request, token)
-    answers = _answers(request, token)
+    answers = draft.answers(token)
     band = answers.get("age_band")
     if band not in AgeBand.values or "rating" not in answers:
         return redirect("voice:start", token=token)
@@ -236,9 +227,6 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("voice:start", token=token)
-        stored: dict[str, Any] = request.session.get(SESSION_KEY, {})
-        stored.pop(token, None)
-        request.session[SESSION_KEY] = stored
         # A private code to read the answer to this feedback (not after a disclosure: the
         # duty team answers that, and a code on the page could be found by whoever hurt them).
         # Feedback routed only because nobody could read it yet is, to the family, ordinary
@@ -249,14 +237,17 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
             if not concern and band != AgeBand.YOUNG
             else ""
         )
-        request.session["feedback_done"] = {
-            "token": token,
-            "concern": concern,
-            "reply_code": reply_code,
-            "band": band,
-            # Only to let a child who disclosed add a way to reach them, on the next page.
-            "feedback": submitted.feedback.pk if concern else None,
-        }
+        draft.sent(
+            token,
+            {
+                "token": token,
+                "concern": concern,
+                "reply_code": reply_code,
+                "band": band,
+                # Only to let a child who disclosed add a way to reach them, on the next page.
+                "feedback": submitted.feedback.pk if concern else None,
+            },
+        )
         return redirect("voice:thanks", token=token)
     words = RATING_WORDS[band]
     rows = []
@@ -275,9 +266,10 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
 @offers_community_languages
 @never_cache
 @require_http_methods(["GET", "POST"])
-def thanks(request: HttpRequest, token: str) -> HttpResponse:
+@with_draft
+def thanks(request: HttpRequest, draft: FeedbackDraft, token: str) -> HttpResponse:
     link = _public_link(request, token)
-    done = request.session.get("feedback_done") or {}
+    done = draft.done
     if done.get("token") != token:
         return redirect("voice:start", token=token)
     error = ""
@@ -292,7 +284,7 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            request.session["feedback_done"] = done | {"contact_given": True}
+            draft.sent(token, done | {"contact_given": True})
             return redirect("voice:thanks", token=token)
     return render(
         request,

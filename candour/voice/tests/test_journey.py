@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from io import StringIO
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -387,3 +389,49 @@ def test_the_scheduled_command_chases_what_nobody_has_acknowledged(world: World)
     call_command("chase_safeguarding_alerts", stdout=out)  # too soon for the next chase
     alert.refresh_from_db()
     assert alert.chase_count == 1
+
+
+def _session_rows() -> str:
+    """Everything the session table holds, raw and decoded: what a backup would show."""
+    import json
+
+    from django.contrib.sessions.models import Session
+
+    rows = list(Session.objects.all())
+    return " ".join(
+        [row.session_data for row in rows] + [json.dumps(row.get_decoded()) for row in rows]
+    )
+
+
+def test_a_childs_answers_and_reply_code_are_sealed_in_the_session(world: World) -> None:
+    # Before: the answers and the private reply code sat in the session row in plain text,
+    # so anyone with the session table (a backup) could read them.
+    token = feedback_link(world).token
+    client = Client()
+    check = walk(
+        client,
+        token,
+        "13_plus",
+        {
+            "rating": "poor",
+            "what_was_good": "Quokka pancakes on Tuesday.",
+            "what_would_be_better": "Ring me back.",
+            "worked_with": "social_worker",
+        },
+    )
+    assert "Quokka pancakes on Tuesday." in check
+    assert "Quokka" not in _session_rows()
+
+    thanks = client.post(reverse("voice:check", args=[token]), follow=True).content.decode()
+    code = re.search(r'id="reply-code">([^<]+)<', thanks)
+    assert code is not None, thanks
+    assert code.group(1).strip() not in _session_rows()
+    assert "Quokka" not in _session_rows()
+
+    # Without the browser's half of the key (its cookie), the answers cannot be read back.
+    stranger = Client()
+    session_cookie = settings.SESSION_COOKIE_NAME
+    stranger.cookies[session_cookie] = client.cookies[session_cookie].value
+    assert stranger.get(reverse("voice:check", args=[token]))["Location"] == reverse(
+        "voice:start", args=[token]
+    )
