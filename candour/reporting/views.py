@@ -5,6 +5,8 @@ Reporting routes never log or store the address or browser of whoever uses them.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -18,6 +20,7 @@ from candour.accounts.current import current_user
 from candour.accounts.roles import Role
 from candour.core.form_actions import attempt, submit
 from candour.core.languages import use_organisation_language
+from candour.keys.sealed_drafts import SealedDraft
 from candour.learning.access import (
     alert_awaiting_consent,
     alerts_awaiting_consent,
@@ -57,7 +60,6 @@ from candour.reporting.vocabulary import (
     Status,
 )
 
-FOLLOW_UP_SESSION_KEY = "candour_follow_up_report"
 FOLLOW_UP_MINUTES = 30
 
 
@@ -66,14 +68,16 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/start.html")
 
 
+def _follow_up(request: HttpRequest) -> SealedDraft:
+    """Which report this browser opened with its receipt code, sealed like a draft: the
+    session row alone (a signed-in reporter's row names them) cannot say which report
+    is theirs. Not renewed by reading, so it ends ``FOLLOW_UP_MINUTES`` after the code."""
+    return SealedDraft(request, name="follow-up", idle=timedelta(minutes=FOLLOW_UP_MINUTES))
+
+
 def _follow_up_report(request: HttpRequest) -> Report | None:
-    stored = request.session.get(FOLLOW_UP_SESSION_KEY)
-    if not isinstance(stored, dict):
-        return None
-    if timezone.now().timestamp() > float(stored.get("until", 0)):
-        request.session.pop(FOLLOW_UP_SESSION_KEY, None)
-        return None
-    return report_for_receipt_holder(int(stored.get("id", 0)))
+    report_id = _follow_up(request).read().get("id")
+    return report_for_receipt_holder(report_id) if isinstance(report_id, int) else None
 
 
 @require_http_methods(["GET", "POST"])
@@ -103,11 +107,9 @@ def follow_up(request: HttpRequest) -> HttpResponse:
                 status = 400
             else:
                 request.session.cycle_key()
-                request.session[FOLLOW_UP_SESSION_KEY] = {
-                    "id": report.pk,
-                    "until": timezone.now().timestamp() + FOLLOW_UP_MINUTES * 60,
-                }
-                return redirect("reporting:your-report")
+                opened = _follow_up(request)
+                opened.write({"id": report.pk})
+                return opened.keep_key(redirect("reporting:your-report"))
     return render(request, "reporting/follow_up.html", {"form": form}, status=status)
 
 
@@ -142,9 +144,10 @@ def your_report(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def leave_follow_up(request: HttpRequest) -> HttpResponse:
-    request.session.pop(FOLLOW_UP_SESSION_KEY, None)
+    opened = _follow_up(request)
+    opened.discard()
     request.session.cycle_key()
-    return redirect("reporting:start")
+    return opened.keep_key(redirect("reporting:start"))
 
 
 # The learning team's pages.

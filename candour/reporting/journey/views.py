@@ -7,6 +7,8 @@ routes never log or store the address or browser of whoever uses them.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from datetime import date
 from typing import Any
@@ -25,6 +27,7 @@ from candour.accounts.models import User
 from candour.core.form_actions import attempt
 from candour.core.languages import use_organisation_language
 from candour.core.models import Organisation
+from candour.keys import envelope
 from candour.reporting import services
 from candour.reporting.access import reporting_organisations
 from candour.reporting.journey.draft import IDLE_HOURS, ReportDraft
@@ -52,6 +55,17 @@ from candour.reporting.vocabulary import (
 
 # The one-off tokens of the check pages this browser was given (the last few).
 SUBMISSION_TOKENS = "candour_report_tokens"
+
+
+def _token_mark(token: str) -> str:
+    """What the session keeps of a check page's one-off token: a keyed hash, so that the
+    session row of a signed-in reporter cannot be joined to ``ReportSubmission``'s plain
+    SHA-256 of the same token (the key is derived from the KEK, never in the database)."""
+    kek = envelope.derive_kek(settings.CANDOUR_KEY_ENCRYPTION_KEY)
+    key = envelope.derive_purpose_key(kek, purpose="report-send-token")
+    return hmac.new(key, token.encode(), hashlib.sha256).hexdigest()
+
+
 FROM_CHECK = "check"
 
 
@@ -214,7 +228,7 @@ def check(request: HttpRequest) -> HttpResponse:
 def _own_token(request: HttpRequest) -> str:
     # Only a token this browser was given: a copied page cannot re-issue a receipt.
     token = request.POST.get("submission_token", "")
-    return token if token in request.session.get(SUBMISSION_TOKENS, []) else ""
+    return token if _token_mark(token) in request.session.get(SUBMISSION_TOKENS, []) else ""
 
 
 def _send(
@@ -268,7 +282,8 @@ def _check_page(
     marked, removals = preview_removals(narrative, services.policy_for(answers["organisation"]))
     by_name = {field.name: field for field in marked}
     token = secrets.token_urlsafe(24)
-    request.session[SUBMISSION_TOKENS] = [*request.session.get(SUBMISSION_TOKENS, [])[-4:], token]
+    marks = request.session.get(SUBMISSION_TOKENS, [])[-4:]
+    request.session[SUBMISSION_TOKENS] = [*marks, _token_mark(token)]
     return render(
         request,
         "reporting/journey/check.html",

@@ -65,6 +65,57 @@ def test_the_reporter_comes_back_with_the_receipt_and_answers(world: World) -> N
     )
 
 
+def test_a_signed_in_reporters_session_row_does_not_say_which_report_is_theirs(
+    world: World,
+) -> None:
+    # Before: a signed-in reporter who came back with their receipt left a session row
+    # holding both their user id and the report's id, in plain text, for anyone with the
+    # session table (a backup, a database administrator) to join.
+    import json
+
+    from django.contrib.sessions.models import Session
+
+    receipt = _submit(Client(), world)
+    report = Report.objects.get()
+    reporter = Client()
+    reporter.force_login(world.staff)
+    assert reporter.post("/report/follow-up/", {"receipt": receipt})["Location"] == reverse(
+        "reporting:your-report"
+    )
+    assert reporter.get(reverse("reporting:your-report")).status_code == 200
+
+    (row,) = [r for r in Session.objects.all() if r.get_decoded().get("_auth_user_id")]
+    decoded = row.get_decoded()
+    assert decoded["_auth_user_id"] == str(world.staff.pk)
+    # Besides the login, only sealed values: nothing readable without the browser's key.
+    others = {k: v for k, v in decoded.items() if not k.startswith("_auth")}
+    assert others
+    assert all(set(value) == {"sealed", "until"} for value in others.values())
+    assert report.reference not in row.session_data + json.dumps(decoded)
+
+
+def test_a_signed_in_reporters_session_cannot_be_joined_to_their_report(world: World) -> None:
+    # Before: the session kept the check page's one-off token in plain text, and
+    # ReportSubmission keeps its plain SHA-256: hashing the session's tokens found the
+    # report of the user the session row names.
+    import hashlib
+
+    from django.contrib.sessions.models import Session
+
+    from candour.reporting.models import ReportSubmission
+
+    reporter = Client()
+    reporter.force_login(world.staff)
+    _submit(reporter, world)
+    assert ReportSubmission.objects.filter(report__isnull=False).count() == 1
+
+    (row,) = [r for r in Session.objects.all() if r.get_decoded().get("_auth_user_id")]
+    kept = row.get_decoded().get("candour_report_tokens", [])
+    assert kept
+    digests = [hashlib.sha256(str(item).encode()).hexdigest() for item in kept]
+    assert not ReportSubmission.objects.filter(token_digest__in=digests).exists()
+
+
 def test_receipt_guessing_is_slowed_down(world: World, settings) -> None:
     settings.CANDOUR_RECEIPT_ATTEMPTS_PER_SESSION = 2
     client = Client()
