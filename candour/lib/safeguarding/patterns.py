@@ -36,7 +36,9 @@ from __future__ import annotations
 # 7: the families v6 measured weakest (silencing and coaching, emotional abuse, running
 # away, other harm, forced marriage and FGM, neglect, grooming and exploitation), written from the development disclosures v6 missed only, with
 # suppressors for the development look-alikes they raised.
-VERSION = "7"
+# 8: suppressors for adult patients writing about their own care (clinicians, wards,
+# treatment), written from the flagged NHS comments of the development half only.
+VERSION = "8"
 
 # fmt: off
 LEXICONS: dict[str, str] = {
@@ -1219,6 +1221,42 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "promise|promised ~4 ~4 broke|broken|password|passwords|surprise|present|presents|party|birthday|crush|fancies|club|den",
         ("silenced_coached",),
+    ),
+    # v8: adult patients writing about their own care (the NHS comments' development half):
+    # a harm word said of a service, a clinician or a treatment, not of a child's home. Each
+    # is a deliberate trade: a child in a hospital or on a unit who writes only these words
+    # about staff is missed by the patterns (abuse by staff in a children's home is not
+    # covered here: "staff" alone is not a clinician word).
+    # "the neglect received", "poor treatment and neglect", "suffered through the ward's neglect".
+    (
+        "neglect* ~3 received|receiving|treatment|treatments|service|services|nurses|nursing|ward|wards|hospital|clinical|patient|patients",
+        ("neglect", "other_harm"),
+    ),
+    (
+        "treatment|service|services|nurses|nursing|ward|wards|hospital|hospitals|clinical|patient|patients ~3 neglect*",
+        ("neglect", "other_harm"),
+    ),
+    # "the CPN who was verbally abusive", "nurses reminded not to make patients feel intimidated".
+    (
+        "cpn|nurse|nurses|doctor|doctors|receptionist|receptionists|consultant|consultants|psychiatrist|paramedic|paramedics|gp|clinician|clinicians|therapist|midwife|midwives|porter|porters|physio|patient|patients ~4 ~4 abuse|abusive|abused|intimidated|intimidating",
+        ("other_harm", "bullying_threats", "emotional_abuse"),
+    ),
+    (
+        "abuse|abusive|intimidating|intimidated ~3 to|towards|by|from ~1 patients|patient|staff|nurses|doctors|clinicians",
+        ("other_harm", "bullying_threats", "emotional_abuse"),
+    ),
+    # An adult asking for therapy for past abuse: "a psychiatrist for domestic and childhood abuse".
+    (
+        "therapy|counselling|counseling|psychiatrist|psychologist|psychotherapy|psychotherapist|emdr ~4 ~4 abuse|abused|trauma",
+        ("other_harm", "domestic_abuse"),
+    ),
+    # "a place of refuge", "accidentally overdosed on paracetamol".
+    ("place|places|haven of refuge", ("domestic_abuse",)),
+    ("accidental*|accidently|mistakenly ~2 overdos*|overdoes*", ("self_harm_suicide",)),
+    # A patient well cared for in hospital: "lovely staff ... i don't want to go home".
+    (
+        "staff|nurses|nurse|ward|hospital|hospice|cared|treated ~4 ~4 dont|never|not ~1 want to go|leave home",
+        ("feeling_unsafe_at_home", "running_away_missing"),
     ),
 )
 # fmt: on
