@@ -34,8 +34,10 @@ FOLDS = 5
 WINDOWS = (4, 6, 8)
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.60, 0.96, 0.01))
 MARGINS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.10)
-# Budgets for tuning on dev, below the targets so that the test part has some headroom.
-BUDGET_NHS = 0.008
+# Budgets for tuning on dev, below the targets so that the test part has some headroom
+# (scripts/train_safeguarding_model.py applies them; round 5 also caps the learned layer's
+# own out-of-fold NHS rate at 0.25%).
+BUDGET_NHS = 0.005
 BUDGET_LOOKALIKES = 0.08
 TARGETS = {
     "recall_per_category": 0.95,

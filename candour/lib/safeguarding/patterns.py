@@ -37,7 +37,9 @@ from __future__ import annotations
 # away, other harm, forced marriage and FGM, neglect, grooming and exploitation), written from the development disclosures v6 missed only, with
 # suppressors for the development look-alikes they raised.
 # 8: suppressors for adult patients writing about their own care (clinicians, wards,
-# treatment), written from the flagged NHS comments of the development half only.
+# treatment), written from the flagged NHS comments of the development half only; and
+# patterns for physical abuse, quiet suicidal thoughts, fear at home and threats, written
+# from the development disclosures v7 missed only (round 5).
 VERSION = "8"
 
 # fmt: off
@@ -221,6 +223,14 @@ LEXICONS: dict[str, str] = {
 # Per category, the patterns; the comment above each group says what it is for.
 PATTERNS: dict[str, tuple[str, ...]] = {
     "abuse_physical": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "threw|throws|chucked|chucks|lobbed|hurled ~2 a|the|his|her ~1 cup|mug|plate|glass|bottle|shoe|chair|remote|plates|cups ~2 at ~1 me|my|us",
+        "@AGENT ~2 squeezes|squeezed|squeeze|squeezing ~1 my ~1 neck|throat",
+        "bend|bent|bends|bending ~1 my|me ~2 fingers|finger|arm|arms|wrist|thumb ~1 back",
+        "where|were ~1 @AGENT ~1 @HIT_ANY|banged|bang|bangs|smashed ~1 it|me",
+        "bruises|bruise|bruised|marks|welts|cuts|scars ~4 from|off|by the|his|her|a|dads|mums belt|stick|slipper|shoe|spoon|cane|wire|cable|buckle|hairbrush",
+        "put|puts|held|holds|pushed ~1 a|the|his|her ~1 pillow|hand|hands ~1 over ~1 my ~1 face|mouth|nose",
+        "flinch*|flinches|flinched ~1 when|whenever|if|every ~3 @AGENT|father ~1 raises|moves|comes|shouts|lifts|walks|goes",
         # "my dad hits me", "he punched me", "mums boyfriend hit me with a belt".
         "@AGENT ~3 @HIT_ANY ~1 @VICTIM",
         "@AGENT ~3 @HIT_ANY ~1 my ~1 @BODY|@SIBLING",
@@ -415,6 +425,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "do|give ~1 his|her ~1 tablets|medicine|meds",
     ),
     "self_harm_suicide": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "wish|wished|wishing|wishes ~3 never|not|didnt|wasnt|dont ~2 born|wake|woke|exist|existed|alive !in|on|before|after|earlier|later|sooner|into|during|when|somewhere|then|last|first",
+        "wrote|written|writing|write ~2 note|notes|letter|letters|goodbye ~4 gone|case|goodbye|dead|die",
+        "note|notes|letter|letters|goodbye ~4 for|when ~2 im|i|ive ~1 gone|dead|die|died",
+        "saving|stockpiling|hoarding ~2 tablets|pills|meds|paracetamol|painkillers",
+        "gave|giving|give ~3 stuff|things|belongings|everything ~1 away ~3 wont|not|dont|need",
+        "ways|way ~1 to ~1 not ~1 be ~1 here|alive|around",
+        "rather ~1 be ~1 dead|die|died",
+        "think*|thought ~2 about|of ~1 jumping|stepping|hanging|drowning|overdosing",
+        "asking|ask|asked|pray|praying|prayed ~1 god ~3 let|take ~1 me ~1 go|die|away|join|be|too",
+        "i|im|id @NOT ~1 care ~3 happens|happen|happened to me",
+        "nothing matters to me",
+        "nothing matters anymore|anymor|now",
+        "@I ~1 bite|bites|biting|punch|punches|punching|pinch|pinches|pinching|bang|bangs|banging ~1 my|myself ~2 hand|hands|arm|arms|legs|leg|head|face|wrist|wrists ~3 hard|till|til|until|when|cos|because|to",
+        "took|take|taking|taken ~1 too ~1 many|much ~2 tablets|pills|meds|paracetamol|painkillers",
         # "kill myself", "kill my self", "hurting myself", "cut myself", "kms".
         "@SELF_HARM_VERB @SELF",
         "@SELF_HARM_VERB my self",
@@ -520,6 +545,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "ill|wont ~1 be ~1 here|around ~2 much|long|longer",
     ),
     "feeling_unsafe_at_home": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "@HOME_ADULT ~2 looks|looked|stares|staring|stared ~2 at ~1 me ~1 funny|weird|strange|wrong|creepy",
+        "@HOME_ADULT ~3 gives|give|gave ~1 me ~1 the creeps",
+        "@PARENT|@PARTNER|uncle|lodger|man|he|hes|brother ~2 always|keeps|keep ~1 coming|comes ~1 in|into ~1 my ~1 room|bedroom",
+        "listen|listening|listens ~2 for ~2 his|her|their|dads|mums ~1 footsteps|car|key|keys|van",
+        "on edge ~3 home|house|own",
+        "@WANT ~2 live|stay|living ~2 somewhere|anywhere ~1 else",
+        "live|living|stay ~3 not|instead ~2 at ~1 home",
+        "home|house ~2 worst|scariest|horrible|awful|scary ~1 place",
+        "keep|stay|stays|keeping ~1 out|away ~2 of ~1 his|her|their|dads|mums ~1 way",
+        "never know ~2 mood ~2 he|hes|she|shes|dad|dads|mum|mums|they|theyre",
+        "one|1 of his|her|their moods",
+        "feel|felt|feels ~1 sick ~3 time ~2 go|going ~1 home|back",
+        "cry|crying|cried|cries ~4 on the way to ~1 daddys|dads|mummys|mums|his|hers|their",
+        "@FEAR ~3 door ~3 might|could|be ~1 him|her|them|he|dad|mum",
         # "im not safe", "i dont feel safe", "never safe at home"; negation never cancels.
         "@I|feel|feels|felt|feeling|home|house|there|here ~3 @NOT ~2 @SAFE",
         "@NOT ~1 @SAFE ~3 home|house|with|around|when|at|there|here|anymore|now",
@@ -803,6 +843,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "hide|hid|hiding|hides ~3 when|wen|while ~2 they|@PARENT|@PARTNER ~1 fight|fighting|argue|arguing|shout|shouting|scream",
     ),
     "other_harm": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "@GOING|will|hell|shell|theyll|hes|shes ~2 get|find ~1 me ~3 own|alone|placement",
         "lock*|locked|lox ~1 me|us ~2 in|out|up",
         "@AGENT ~3 has|keeps|got|hides|carries|carry|had ~2 @WEAPON",
         "pulled ~1 @WEAPON|@WEAPON ~1 on me|us",
