@@ -56,7 +56,7 @@ EVERY_CATEGORY = [
 # uncle buys me stuff and says its our special thing" was one until v7's patterns for gifts.)
 PATTERNS_MISS = [
     ("mum hasnt got up for weeks so i feed my brothers and get them to school", "neglect"),
-    ("when dad drinks he gets really angry and throws things at mum", "domestic_abuse"),
+    ("when dad drinks he gets really angry with mum and she cries", "domestic_abuse"),
     (
         "the man at the park said he would give me sweets if i went to his car",
         "exploitation_grooming",
