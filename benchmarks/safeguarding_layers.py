@@ -8,6 +8,9 @@ Splits, fixed by SEED and made before anything is tuned:
               patterns were written with only the dev part in view.
   phrasings   the issue 6 phrasings (disclosures by category, hard negatives), half each.
   heldout     candour/lib/safeguarding/heldout.py: all test; written in other words than the bank.
+  fresh       candour/lib/safeguarding/heldout_fresh.py: all test, disclosures and look-alikes
+              written for round 5 before it tuned anything (the bank's test part and the
+              held-out set had been scored twice in round 4); reported on its own.
   lookalikes  children's harmless look-alikes (lookalikes.py), by kind, half each.
   nhs         the adult NHS comments, half each by a hash of the text.
 
@@ -34,8 +37,10 @@ FOLDS = 5
 WINDOWS = (4, 6, 8)
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.60, 0.96, 0.01))
 MARGINS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.10)
-# Budgets for tuning on dev, below the targets so that the test part has some headroom.
-BUDGET_NHS = 0.008
+# Budgets for tuning on dev, below the targets so that the test part has some headroom
+# (scripts/train_safeguarding_model.py applies them; round 5 also caps the learned layer's
+# own out-of-fold NHS rate at 0.25%).
+BUDGET_NHS = 0.005
 BUDGET_LOOKALIKES = 0.08
 TARGETS = {
     "recall_per_category": 0.95,
@@ -91,6 +96,7 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
         VERSION,
     )
     from candour.lib.safeguarding.heldout import HELDOUT
+    from candour.lib.safeguarding.heldout_fresh import FRESH, FRESH_LOOKALIKES
     from candour.lib.safeguarding.lookalikes import LOOKALIKES
     from candour.lib.safeguarding.patterns import VERSION as PATTERNS_VERSION
     from candour.lib.safeguarding.phrasings import NEGATIVES as HARD_NEGATIVES
@@ -124,6 +130,7 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
         "heldout": [(h.text, h.category) for h in HELDOUT],
     }
     pooled = [item for items in test_sets.values() for item in items]
+    fresh = [(e.text, e.category) for e in FRESH]
 
     def recall(items: list[tuple[str, str]], flag: Callable[[str], bool]) -> dict[str, Any]:
         flags = [flag(t) for t, _c in items]
@@ -149,10 +156,13 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "recall_by_set": {k: recall(v, flag) for k, v in test_sets.items()},
             "nhs_test_false_alarms": false_alarms(nhs_test, flag),
             "lookalike_test_false_alarms": false_alarms([x.text for x in look_test], flag),
+            "recall_fresh": recall(fresh, flag),
+            "fresh_lookalike_false_alarms": false_alarms([x.text for x in FRESH_LOOKALIKES], flag),
             "hard_negative_test_false_alarms": false_alarms([n.text for n in hard_test], flag),
         }
         if name != "both":  # misses listed once, for the detector as shipped
             del test[name]["recall_pooled_test"]["missed"]
+            del test[name]["recall_fresh"]["missed"]
             for by_set in test[name]["recall_by_set"].values():
                 del by_set["missed"]
         else:
@@ -183,16 +193,20 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             }
         flagged_nhs.append(entry)
     flagged_lookalikes = [x.text for x in look_test if detect(x.text).concern]
+    flagged_fresh_lookalikes = [x.text for x in FRESH_LOOKALIKES if detect(x.text).concern]
 
     # ------------------------------------------------------------------ time per text
     sample = random.Random(SEED).sample(ordinary, min(2000, len(ordinary)))
     sample += [x.text for x in LOOKALIKES] + [h.text for h in HELDOUT]
     detect("warm up")
     timings = []
+    cpu_start = time.process_time()
     for text in sample:
         t0 = time.perf_counter()
         detect(text)
         timings.append((time.perf_counter() - t0) * 1000)
+    # CPU time is what the target is about; wall time also counts waiting for a shared core.
+    cpu_ms = (time.process_time() - cpu_start) * 1000 / len(sample)
     cold = time.perf_counter()
     learned.LearnedLayer.from_file(learned.MODEL_FILE, layer.embedder, layer.explainer)
     load_seconds = time.perf_counter() - cold
@@ -203,6 +217,10 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
         "recall_test_overall": both["recall_pooled_test"]["overall"],
         "nhs_false_alarm_rate_test": both["nhs_test_false_alarms"]["rate"],
         "lookalike_false_alarm_rate_test": both["lookalike_test_false_alarms"]["rate"],
+        "fresh_recall_overall": both["recall_fresh"]["overall"],
+        "fresh_recall_per_category_min": min(both["recall_fresh"]["by_category"].values()),
+        "fresh_lookalike_false_alarm_rate": both["fresh_lookalike_false_alarms"]["rate"],
+        "cpu_ms_per_text_mean": round(cpu_ms, 4),
         "ms_per_text_mean": round(float(np.mean(timings)), 4),
         "ms_per_text_p95": round(float(np.percentile(timings, 95)), 4),
     }
@@ -223,6 +241,7 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "phrasings_positives": {"dev": len(phr_dev), "test": len(phr_test)},
             "phrasings_hard_negatives": {"dev": len(hard_dev), "test": len(hard_test)},
             "heldout_test": len(HELDOUT),
+            "fresh_test": {"disclosures": len(FRESH), "lookalikes": len(FRESH_LOOKALIKES)},
             "lookalikes": {"dev": len(look_dev), "test": len(look_test)},
             "nhs_ordinary_comments": {"dev": len(nhs_dev), "test": len(nhs_test)},
         },
@@ -238,19 +257,25 @@ def two_layers(comments: Sequence[Comment]) -> dict[str, Any]:
             "ms_mean": targets["ms_per_text_mean"],
             "ms_p95": targets["ms_per_text_p95"],
             "ms_max": round(max(timings), 3),
+            "cpu_ms_mean": targets["cpu_ms_per_text_mean"],
             "load_model_seconds": round(load_seconds, 3),
         },
         "flagged_nhs_comments": flagged_nhs,
         "flagged_lookalikes_test": flagged_lookalikes,
+        "flagged_fresh_lookalikes": flagged_fresh_lookalikes,
         "notes": [
-            "Every disclosure here (bank, phrasings, held-out) was written by Candour's "
+            "Every disclosure here (bank, phrasings, held-out, fresh) was written by Candour's "
             "engineers from published guidance, not by children: recall on them is recall on "
             "our idea of how children write. Real-world recall is unproven.",
-            "The patterns (v4 to v6) were written with the development part of the bank in "
+            "The patterns (v4 to v8) were written with the development part of the bank in "
             "view and the learned layer was fitted on it and on the development additions "
             "(bank v2 and v3: EXEMPLARS_DEV, NEGATIVES_DEV, written after the split and never "
             "tested on); neither saw the test part of the bank, the held-out disclosures, the "
             "test look-alikes or the test half of the NHS comments.",
+            "The fresh part (heldout_fresh.py) was written and committed, frozen by hash, "
+            "before round 5 changed anything, and is scored once; the same engineer then wrote "
+            "round 5's patterns from development misses, so it is independent of the data the "
+            "patterns were written from, not of the writer.",
             "The phrasings set is not a test here: every phrasing is a regression case the "
             "patterns were written to find.",
             "flagged_nhs_comments lists every NHS comment the shipped detector flags, with "
@@ -274,18 +299,31 @@ def layers_table(result: dict[str, Any]) -> str:
     test = result["test"]
     names = ("patterns", "nearest_exemplar", "learned", "both")
     cats = list(test["both"]["recall_pooled_test"]["by_category"])
-    lines = [f"{'category':<24} {'n':>4} " + " ".join(f"{n[:8]:>8}" for n in names)]
+    lines = [
+        f"{'category':<24} {'n':>4} "
+        + " ".join(f"{n[:8]:>8}" for n in names)
+        + "   fresh: "
+        + " ".join(f"{n[:8]:>8}" for n in names)
+    ]
     for c in cats:
         n = test["both"]["recall_pooled_test"]["items_by_category"][c]
         row = [test[m]["recall_pooled_test"]["by_category"][c] for m in names]
-        lines.append(f"{c:<24} {n:>4} " + " ".join(f"{v:>8}" for v in row))
+        new = [test[m]["recall_fresh"]["by_category"].get(c) for m in names]
+        lines.append(
+            f"{c:<24} {n:>4} "
+            + " ".join(f"{v:>8}" for v in row)
+            + "          "
+            + " ".join(f"{v!s:>8}" for v in new)
+        )
     for m in names:
         lines.append(
             f"{m:<16} recall {test[m]['recall_pooled_test']['overall']} "
             f"(bank {test[m]['recall_by_set']['bank_test']['overall']}, "
-            f"held-out {test[m]['recall_by_set']['heldout']['overall']}) "
+            f"held-out {test[m]['recall_by_set']['heldout']['overall']}, "
+            f"fresh {test[m]['recall_fresh']['overall']}) "
             f"nhs fa {test[m]['nhs_test_false_alarms']['rate']} "
-            f"lookalike fa {test[m]['lookalike_test_false_alarms']['rate']}"
+            f"lookalike fa {test[m]['lookalike_test_false_alarms']['rate']} "
+            f"fresh lookalike fa {test[m]['fresh_lookalike_false_alarms']['rate']}"
         )
     lines.append(f"targets: {result['measured_against_targets']}")
     return "\n".join(lines)

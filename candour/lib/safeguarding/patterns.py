@@ -36,7 +36,12 @@ from __future__ import annotations
 # 7: the families v6 measured weakest (silencing and coaching, emotional abuse, running
 # away, other harm, forced marriage and FGM, neglect, grooming and exploitation), written from the development disclosures v6 missed only, with
 # suppressors for the development look-alikes they raised.
-VERSION = "7"
+# 8: suppressors for adult patients writing about their own care (clinicians, wards,
+# treatment), written from the flagged NHS comments of the development half only; and
+# patterns for physical, sexual, domestic and image-based abuse, silencing, quiet suicidal
+# thoughts, fear at home and threats, written
+# from the development disclosures v7 missed only (round 5).
+VERSION = "8"
 
 # fmt: off
 LEXICONS: dict[str, str] = {
@@ -219,6 +224,14 @@ LEXICONS: dict[str, str] = {
 # Per category, the patterns; the comment above each group says what it is for.
 PATTERNS: dict[str, tuple[str, ...]] = {
     "abuse_physical": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "threw|throws|chucked|chucks|lobbed|hurled ~2 a|the|his|her ~1 cup|mug|plate|glass|bottle|shoe|chair|remote|plates|cups ~2 at ~1 me|my|us",
+        "@AGENT ~2 squeezes|squeezed|squeeze|squeezing ~1 my ~1 neck|throat",
+        "bend|bent|bends|bending ~1 my|me ~2 fingers|finger|arm|arms|wrist|thumb ~1 back",
+        "where|were ~1 @AGENT ~1 @HIT_ANY|banged|bang|bangs|smashed ~1 it|me",
+        "bruises|bruise|bruised|marks|welts|cuts|scars ~4 from|off|by the|his|her|a|dads|mums belt|stick|slipper|shoe|spoon|cane|wire|cable|buckle|hairbrush",
+        "put|puts|held|holds|pushed ~1 a|the|his|her ~1 pillow|hand|hands ~1 over ~1 my ~1 face|mouth|nose",
+        "flinch*|flinches|flinched ~1 when|whenever|if|every ~3 @AGENT|father ~1 raises|moves|comes|shouts|lifts|walks|goes",
         # "my dad hits me", "he punched me", "mums boyfriend hit me with a belt".
         "@AGENT ~3 @HIT_ANY ~1 @VICTIM",
         "@AGENT ~3 @HIT_ANY ~1 my ~1 @BODY|@SIBLING",
@@ -257,6 +270,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "put ~2 cigarette*|cig|cigs|fag|fags ~1 out ~1 on ~1 me|my|us",
     ),
     "abuse_sexual": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "forced|forces|forcing ~1 himself|herself ~2 on|onto ~1 me",
+        "forced|forces|forcing ~1 me ~1 to ~1 do ~2 things|stuff|sex|it",
+        "rubs|rubbed|rubbing ~1 himself|herself|his|her ~2 on|against ~1 me|my",
+        "kisses|kissed|kissing ~1 me ~2 like ~2 grown|adults|boyfriend|girlfriend|grownups",
+        "he|hes|uncle|grandad|grandpa|man|stepdad|cousin|brother ~3 takes|took|pulls|pulled|taking ~1 my|her ~1 clothes|pants|knickers|pyjamas|pjs ~1 off|down",
+        "@AGENT|son ~2 did|does|do|doing ~1 things|stuff ~1 to ~1 me",
+        "things|stuff ~2 with my hands|mouth ~2 to|on him|her",
+        "normal ~1 for ~1 dads|daddies|uncles|grandads|fathers|brothers ~1 and ~1 daughters|girls|sons|nieces|sisters",
+        "do|doing stuff|things with ~2 friends|men|mates ~2 for money|cash",
+        "walks|walked|comes|came|barges|bursts ~1 in ~4 shower|bath|bathroom|changing ~4 stares|watches|watching|staring|looks|looking",
+        "tickl* ~4 @PRIVATE",
+        "@NOT ~1 like ~1 bath|bathtime|baths ~3 at|with ~1 daddys|dads|grandads|uncles|him",
         # "he touches me", "touchs me", "keeps touching me"; past tense needs an agent.
         "@TOUCH_NOW me|mi|us",
         "@AGENT ~2 touched|tuched|touchd|tuchd|felt|fiddled me|mi|us",
@@ -413,6 +439,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "do|give ~1 his|her ~1 tablets|medicine|meds",
     ),
     "self_harm_suicide": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "wish|wished|wishing|wishes ~3 never|not|didnt|wasnt|dont ~2 born|wake|woke|exist|existed|alive !in|on|before|after|earlier|later|sooner|into|during|when|somewhere|then|last|first",
+        "wrote|written|writing|write ~2 note|notes|letter|letters|goodbye ~4 gone|case|goodbye|dead|die",
+        "note|notes|letter|letters|goodbye ~4 for|when ~2 im|i|ive ~1 gone|dead|die|died",
+        "saving|stockpiling|hoarding ~2 tablets|pills|meds|paracetamol|painkillers",
+        "gave|giving|give ~3 stuff|things|belongings|everything ~1 away ~3 wont|not|dont|need",
+        "ways|way ~1 to ~1 not ~1 be ~1 here|alive|around",
+        "rather ~1 be ~1 dead|die|died",
+        "think*|thought ~2 about|of ~1 jumping|stepping|hanging|drowning|overdosing",
+        "asking|ask|asked|pray|praying|prayed ~1 god ~3 let|take ~1 me ~1 go|die|away|join|be|too",
+        "i|im|id @NOT ~1 care ~3 happens|happen|happened to me",
+        "nothing matters to me",
+        "nothing matters anymore|anymor|now",
+        "@I ~1 bite|bites|biting|punch|punches|punching|pinch|pinches|pinching|bang|bangs|banging ~1 my|myself ~2 hand|hands|arm|arms|legs|leg|head|face|wrist|wrists ~3 hard|till|til|until|when|cos|because|to",
+        "took|take|taking|taken ~1 too ~1 many|much ~2 tablets|pills|meds|paracetamol|painkillers",
         # "kill myself", "kill my self", "hurting myself", "cut myself", "kms".
         "@SELF_HARM_VERB @SELF",
         "@SELF_HARM_VERB my self",
@@ -518,6 +559,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "ill|wont ~1 be ~1 here|around ~2 much|long|longer",
     ),
     "feeling_unsafe_at_home": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "@HOME_ADULT ~2 looks|looked|stares|staring|stared ~2 at ~1 me ~1 funny|weird|strange|wrong|creepy",
+        "@HOME_ADULT ~3 gives|give|gave ~1 me ~1 the creeps",
+        "@PARENT|@PARTNER|uncle|lodger|man|he|hes|brother ~2 always|keeps|keep ~1 coming|comes ~1 in|into ~1 my ~1 room|bedroom",
+        "listen|listening|listens ~2 for ~2 his|her|their|dads|mums ~1 footsteps|car|key|keys|van",
+        "on edge ~3 home|house|own",
+        "@WANT ~2 live|stay|living ~2 somewhere|anywhere ~1 else",
+        "live|living|stay ~3 not|instead ~2 at ~1 home",
+        "home|house ~2 worst|scariest|horrible|awful|scary ~1 place",
+        "keep|stay|stays|keeping ~1 out|away ~2 of ~1 his|her|their|dads|mums ~1 way",
+        "never know ~2 mood ~2 he|hes|she|shes|dad|dads|mum|mums|they|theyre",
+        "one|1 of his|her|their moods",
+        "feel|felt|feels ~1 sick ~3 time ~2 go|going ~1 home|back",
+        "cry|crying|cried|cries ~4 on the way to ~1 daddys|dads|mummys|mums|his|hers|their",
+        "@FEAR ~3 door ~3 might|could|be ~1 him|her|them|he|dad|mum",
         # "im not safe", "i dont feel safe", "never safe at home"; negation never cancels.
         "@I|feel|feels|felt|feeling|home|house|there|here ~3 @NOT ~2 @SAFE",
         "@NOT ~1 @SAFE ~3 home|house|with|around|when|at|there|here|anymore|now",
@@ -759,6 +815,18 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "fake ~1 account|accounts|page|profile ~4 me|my|about",
     ),
     "domestic_abuse": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "@ADULT_VICTIM|mums|mams|moms|mummys ~3 black ~1 eye|eyes",
+        "@PARENT|@PARTNER|he ~2 pulls|pulled|pulling|drags|dragged ~1 @ADULT_VICTIM|mummys|mums|mams|her ~1 hair",
+        "burn|torch ~2 the|our ~1 house|flat|home ~1 down ~3 with|mum|her|us|inside",
+        "kicked|smashed|booted|kicks|kicking ~2 the|our ~1 front|back ~1 door ~1 in|down",
+        "holes ~2 in the|our walls|wall|doors|door ~2 where|from ~1 he|she|dad|they punched|kicked|hit",
+        "@HOME_ADULT ~2 locks|locked ~1 @ADULT_VICTIM|her ~1 out",
+        "in case ~1 he|hes|she ~1 hurts|hurt|hits|kills|attacks ~1 her|mum|mummy|mam|mom",
+        "stand|stood|get|got|standing ~1 in ~1 between|betwen ~2 them|mum|dad",
+        "throws|threw|chucks|chucked|throwing ~2 stuff|things|plates|cups ~1 at ~1 her|mum|mummy|mam|mom",
+        "ring|rang|call|called|phone|phoned ~2 police|999|cops when|cos|because ~1 they|he|dad ~1 fight|fighting|start|starts|kicks",
+        "@SIBLING ~1 upstairs|outside|away ~2 when|while ~2 they|he|she ~1 start|starts|fight|fighting|argue|shout|kick",
         "domestic* ~1 abuse|violence|abuser|abusive|viol*|abused",
         "coercive|coercion",
         "controlling ~1 behaviour|relationship|partner|husband|man|boyfriend|ex",
@@ -801,6 +869,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "hide|hid|hiding|hides ~3 when|wen|while ~2 they|@PARENT|@PARTNER ~1 fight|fighting|argue|arguing|shout|shouting|scream",
     ),
     "other_harm": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "@GOING|will|hell|shell|theyll|hes|shes ~2 get|find ~1 me ~3 own|alone|placement",
         "lock*|locked|lox ~1 me|us ~2 in|out|up",
         "@AGENT ~3 has|keeps|got|hides|carries|carry|had ~2 @WEAPON",
         "pulled ~1 @WEAPON|@WEAPON ~1 on me|us",
@@ -999,6 +1069,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "in ~1 case ~2 people ~1 talk",
     ),
     "image_based_abuse": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "sent|send a pic|pics|picture|photo|nude|nudes ~4 now ~1 everyone|everybody ~1 has|have|got|seen",
+        "makes|made|forces|forced ~1 me ~1 send ~2 pics|pictures|photos|nudes|videos",
+        "@AGENT takes|took|taking photos|pictures|pics|videos ~1 of me|my|her ~3 sleeping|asleep|bath|shower|undressed|naked|drunk|changing|bottom|bum",
+        "wants|want ~1 more ~3 post|share|send|show ~1 it|them|everyone",
+        "put|photoshopped|edited ~1 my ~1 face ~2 porn|nude|naked|sex",
+        "selling|sell|sold ~2 pictures|pics|photos|videos ~2 of ~1 our|my|her|me",
+        "asked ~1 for ~1 pics|pictures|nudes|photos ~2 by ~1 a|an ~1 man|adult|older|guy|stranger",
+        "now ~2 got|has|have ~1 it|them|pictures|pics|videos|photos ~1 saved",
+        "have|got pictures|pics|videos|photos ~2 want|wants me to do|send ~1 more",
         # Asked for, sent or shared nudes.
         "nude|nudes|naked|nakid ~2 pic*|photo*|video*|selfie*|pix",
         "send|sent|sending|asked|asks|ask|wants|want|keeps ~3 nude|nudes|naked|nakid",
@@ -1024,6 +1104,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "camera|cameras|webcam|cam ~3 bathroom|bedroom|shower|toilet|changing",
     ),
     "silenced_coached": (
+        # v8: written from the development disclosures v7 missed (round 5).
+        "if i tell|say|talk|mention|said|told ~4 ~4 my fault",
+        "if i tell|say|mention|said|told ~4 ~4 taken|sent|take|send ~1 away",
+        "have to say ~2 fine|ok|okay|good|happy ~1 or ~2 get|i|trouble",
+        "gave|give|given ~1 me ~2 script|lines|words ~3 review|meeting|social|teacher|police",
+        "told|have|has ~1 to ~1 say|tell ~3 i ~1 want|had|live|living|fell|love|like|happy|fine|ok|okay",
+        "if i mention|tell|say|said|told|talk ~4 ~4 life hell|miserable",
+        "if i say|tell|said|told ~4 ~4 never see",
+        "threatened ~1 her|him|me|us ~1 if ~2 she|he|i ~1 did|told|tell|talk|talks|said|say",
+        "break|split up the|our|my family ~2 if|cos|because ~1 i|we ~1 said|say|tell|told|talk",
+        "police ~1 will|would|gonna take him|me|her|us ~3 if ~2 talks|talk|tell|tells|say|says",
+        "if i break|tell it ~4 bad|terrible|horrible ~2 happen|happens",
+        "last time i told|said ~4 ~4 trouble|punished|hit|beaten|hurt",
         # Secrets and threats are how abuse keeps a child quiet.
         "told|tells|tell|said|says|sed|telled ~3 not|never|dont ~1 to ~1 tell|tel|say",
         "our ~1 secret|secrit|secrat|secrete",
@@ -1219,6 +1312,42 @@ SUPPRESSORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "promise|promised ~4 ~4 broke|broken|password|passwords|surprise|present|presents|party|birthday|crush|fancies|club|den",
         ("silenced_coached",),
+    ),
+    # v8: adult patients writing about their own care (the NHS comments' development half):
+    # a harm word said of a service, a clinician or a treatment, not of a child's home. Each
+    # is a deliberate trade: a child in a hospital or on a unit who writes only these words
+    # about staff is missed by the patterns (abuse by staff in a children's home is not
+    # covered here: "staff" alone is not a clinician word).
+    # "the neglect received", "poor treatment and neglect", "suffered through the ward's neglect".
+    (
+        "neglect* ~3 received|receiving|treatment|treatments|service|services|nurses|nursing|ward|wards|hospital|clinical|patient|patients",
+        ("neglect", "other_harm"),
+    ),
+    (
+        "treatment|service|services|nurses|nursing|ward|wards|hospital|hospitals|clinical|patient|patients ~3 neglect*",
+        ("neglect", "other_harm"),
+    ),
+    # "the CPN who was verbally abusive", "nurses reminded not to make patients feel intimidated".
+    (
+        "cpn|nurse|nurses|doctor|doctors|receptionist|receptionists|consultant|consultants|psychiatrist|paramedic|paramedics|gp|clinician|clinicians|therapist|midwife|midwives|porter|porters|physio|patient|patients ~4 ~4 abuse|abusive|abused|intimidated|intimidating",
+        ("other_harm", "bullying_threats", "emotional_abuse"),
+    ),
+    (
+        "abuse|abusive|intimidating|intimidated ~3 to|towards|by|from ~1 patients|patient|staff|nurses|doctors|clinicians",
+        ("other_harm", "bullying_threats", "emotional_abuse"),
+    ),
+    # An adult asking for therapy for past abuse: "a psychiatrist for domestic and childhood abuse".
+    (
+        "therapy|counselling|counseling|psychiatrist|psychologist|psychotherapy|psychotherapist|emdr ~4 ~4 abuse|abused|trauma",
+        ("other_harm", "domestic_abuse"),
+    ),
+    # "a place of refuge", "accidentally overdosed on paracetamol".
+    ("place|places|haven of refuge", ("domestic_abuse",)),
+    ("accidental*|accidently|mistakenly ~2 overdos*|overdoes*", ("self_harm_suicide",)),
+    # A patient well cared for in hospital: "lovely staff ... i don't want to go home".
+    (
+        "staff|nurses|nurse|ward|hospital|hospice|cared|treated ~4 ~4 dont|never|not ~1 want to go|leave home",
+        ("feeling_unsafe_at_home", "running_away_missing"),
     ),
 )
 # fmt: on

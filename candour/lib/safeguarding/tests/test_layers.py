@@ -17,6 +17,7 @@ from candour.lib.safeguarding.exemplars import (
     VERSION,
 )
 from candour.lib.safeguarding.heldout import HELDOUT
+from candour.lib.safeguarding.heldout_fresh import FRESH, FRESH_LOOKALIKES
 from candour.lib.safeguarding.lookalikes import LOOKALIKES
 from candour.lib.safeguarding.semantic import default_layer
 
@@ -55,7 +56,7 @@ EVERY_CATEGORY = [
 # uncle buys me stuff and says its our special thing" was one until v7's patterns for gifts.)
 PATTERNS_MISS = [
     ("mum hasnt got up for weeks so i feed my brothers and get them to school", "neglect"),
-    ("when dad drinks he gets really angry and throws things at mum", "domestic_abuse"),
+    ("when dad drinks he gets really angry with mum and she cries", "domestic_abuse"),
     (
         "the man at the park said he would give me sweets if i went to his car",
         "exploitation_grooming",
@@ -88,6 +89,33 @@ def test_the_split_bank_is_frozen():
     assert hashlib.sha256(lines.encode()).hexdigest() == (
         "068e7856ab1937f78185eda205303a93c236e1c2a7c25d71b1423fb39dfce74b"
     )
+
+
+def test_the_fresh_test_part_is_frozen_and_new():
+    # Round 5's untouched test part (heldout_fresh.py), committed before round 5 tuned
+    # anything: editing a line would let it be fitted to, so new lines go in a later file.
+    lines = "\n".join(f"{e.text}|{e.category}" for e in FRESH)
+    harmless = "\n".join(f"{x.text}|{x.kind}" for x in FRESH_LOOKALIKES)
+    assert len(FRESH) == 210
+    assert len(FRESH_LOOKALIKES) == 60
+    assert hashlib.sha256(lines.encode()).hexdigest() == (
+        "439f46b0d1bb73a45f32bbb0d7bcec87f74e331822aef260525ac995a77be63e"
+    )
+    assert hashlib.sha256(harmless.encode()).hexdigest() == (
+        "6583c364e383177b6ec16982b71880b43ad18197045eeab2f515ef72b18d41c3"
+    )
+    assert {e.category for e in FRESH} == {c.value for c in Category}
+    earlier = (
+        {e.text for e in EXEMPLARS}
+        | {n.text for n in NEGATIVES}
+        | {e.text for e in EXEMPLARS_DEV}
+        | {n.text for n in NEGATIVES_DEV}
+        | {h.text for h in HELDOUT}
+        | {x.text for x in LOOKALIKES}
+    )
+    fresh = {e.text for e in FRESH} | {x.text for x in FRESH_LOOKALIKES}
+    assert len(fresh) == len(FRESH) + len(FRESH_LOOKALIKES)
+    assert not fresh & earlier
 
 
 def test_the_development_additions_are_new_sentences_in_every_category():
