@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 from candour.core.models import Organisation, Team
 from candour.lib.statistics.control_charts import (
@@ -27,12 +28,14 @@ from candour.lib.statistics.control_charts import (
 )
 from candour.workforce.models import ChartEvent, DemandCount
 
+# In English (stored with the early warning's evidence); marked so each is translated
+# where it is shown.
 MEASURES = {
-    "referrals": "Referrals",
-    "s47": "Section 47 enquiries",
-    "icpc": "Initial child protection conferences",
-    "cp_plans_started": "Child protection plans started",
-    "cin": "Children in need",
+    "referrals": gettext_noop("Referrals"),
+    "s47": gettext_noop("Section 47 enquiries"),
+    "icpc": gettext_noop("Initial child protection conferences"),
+    "cp_plans_started": gettext_noop("Child protection plans started"),
+    "cin": gettext_noop("Children in need"),
 }
 
 

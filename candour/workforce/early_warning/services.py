@@ -22,6 +22,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from candour.accounts.models import User
 from candour.accounts.roles import Role
@@ -35,11 +37,11 @@ from candour.lib.statistics.spiral import (
     SpiralStatus,
     SpiralThresholds,
     assess_spiral,
-    over_words,
     spiral_history,
 )
 from candour.notifications.services import notify
 from candour.workforce.demand import surge_months
+from candour.workforce.early_warning.words import evidence_words, status_word
 from candour.workforce.health.published import national_lines
 from candour.workforce.indicators import ScopeIndicators, organisation_indicators
 from candour.workforce.models import HealthStatus, WorkforceSettings
@@ -190,20 +192,6 @@ def evidence_as_json(assessment: SpiralAssessment) -> list[dict[str, Any]]:
     ]
 
 
-def evidence_words(evidence: list[dict[str, Any]]) -> list[str]:
-    """The stored evidence in plain English: what is over its line, what is rising."""
-    lines = []
-    for item in evidence:
-        label = item.get("label", "")
-        if item.get("surge"):
-            lines.append(f"{label}: a surge flagged on its control chart")
-        if item.get("over_threshold") and item.get("latest") is not None:
-            lines.append(over_words(label, item["latest"], item.get("strain"), item.get("usual")))
-        if item.get("worsening") and item.get("change") is not None:
-            lines.append(f"{label} rose by {item['change']:.1f} over the last months")
-    return lines or ["No indicator is over its line or rising."]
-
-
 @dataclass(frozen=True)
 class ScopeStatus:
     """A team's (or the organisation's) assessment, and whether this run stored a change."""
@@ -266,20 +254,24 @@ def _tell(
     organisation: Organisation, team: Team | None, status: HealthStatus, previous: str | None
 ) -> None:
     where = team.name if team else organisation.name
-    was = f" (it was {previous})" if previous else ""
-    body = "\n".join(
-        [
-            f"The early warning for {where} is now {status.status}{was}, "
-            f"for {status.period:%B %Y}.",
-            "",
-            *evidence_words(status.evidence),
-        ]
-    )
+    words = {
+        "where": where,
+        "status": status_word(status.status),
+        "previous": status_word(previous or ""),
+        "month": date_format(status.period, "F Y"),
+    }
+    first = (
+        _("The early warning for %(where)s is now %(status)s (it was %(previous)s), for %(month)s.")
+        if previous
+        else _("The early warning for %(where)s is now %(status)s, for %(month)s.")
+    ) % words
+    body = "\n".join([first, "", *evidence_words(status.evidence)])
     notify(
         _recipients(organisation, team),
-        subject=f"Early warning: {where} is {status.status}",
+        subject=_("Early warning: %(where)s is %(status)s") % words,
         body=body,
         url=f"{reverse('workforce:health')}?organisation={organisation.pk}",
+        about=where,
     )
 
 

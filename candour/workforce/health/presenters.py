@@ -16,10 +16,10 @@ from candour.workforce.demand import DemandSeries, surge_months
 from candour.workforce.early_warning.services import (
     assess_scope,
     evidence_as_json,
-    evidence_words,
     latest_statuses,
     thresholds_for,
 )
+from candour.workforce.early_warning.words import evidence_words, status_word
 from candour.workforce.health.published import (
     DEMAND,
     WORKFORCE,
@@ -45,9 +45,13 @@ def number(value: float | None, places: int = 1, suffix: str = "") -> str:
 @dataclass(frozen=True)
 class StatusLine:
     name: str
-    status: str
+    status: str  # the code, for the tag's colour
     lines: list[str]
     since: str
+
+    @property
+    def status_label(self) -> str:
+        return status_word(self.status)
 
 
 def status_lines(
@@ -257,7 +261,16 @@ def _change(change: object) -> str:
 
 
 def demand_chart(series: DemandSeries) -> DemandChart:
-    title = f"{series.label}, {series.frequency}"
+    from candour.lib.statistics.control_charts import Frequency
+
+    # The label is the English of demand.MEASURES, whose msgids are marked there.
+    label = _(series.label)
+    title = (
+        _("%(measure)s, weekly")
+        if series.frequency is Frequency.WEEKLY
+        else _("%(measure)s, monthly")
+    ) % {"measure": label}
+    no_baseline = _("no baseline yet")
     rows = []
     for item in series.points:
         point = item.point
@@ -266,21 +279,22 @@ def demand_chart(series: DemandSeries) -> DemandChart:
             DemandRow(
                 period=f"{point.period:%d %B %Y}",
                 observed=UNKNOWN if point.observed is None else str(point.observed),
-                expected=number(baseline.expected) if baseline else "no baseline yet",
+                expected=number(baseline.expected) if baseline else no_baseline,
                 limits=(
-                    f"{point.limit(-3):.0f} to {point.limit(3):.0f}"
+                    _("%(low)s to %(high)s")
+                    % {"low": f"{point.limit(-3):.0f}", "high": f"{point.limit(3):.0f}"}
                     if baseline is not None
-                    else "no baseline yet"
+                    else no_baseline
                 ),
                 period_change=_change(point.period_on_period),
                 year_change=_change(point.year_on_year),
-                flags="; ".join(item.flags) or "none",
+                flags="; ".join(item.flags) or _("none"),
                 events="; ".join(item.events),
             )
         )
     return DemandChart(
         series.measure,
-        series.label,
+        label,
         charts.control_chart(title, series),
         rows,
         len(series.flagged),

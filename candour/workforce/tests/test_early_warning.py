@@ -16,9 +16,9 @@ from candour.workforce.demand import surge_months
 from candour.workforce.early_warning.services import (
     assess,
     change_thresholds,
-    evidence_words,
     thresholds_for,
 )
+from candour.workforce.early_warning.words import evidence_words
 from candour.workforce.models import Caseload, DemandCount, HealthStatus, WorkforceSettings
 from candour.workforce.tests.builders import (
     TODAY,
