@@ -68,3 +68,9 @@ def choice_picture(key: str, option: str) -> str:
 def age_band_picture(band: str) -> str:
     """The static path of the picture beside an age band on the start page."""
     return f"{FOLDER}{AGE_BAND_PICTURES[band]}.svg"
+
+
+# The thank-you page: a child who cannot read much still sees it went well, and one who
+# told us something worrying sees the shield beside "You are not in trouble".
+THANKS_PICTURE = f"{FOLDER}thumbs_up.svg"
+SAFE_PICTURE = f"{FOLDER}shield.svg"

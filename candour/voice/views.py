@@ -37,7 +37,13 @@ from candour.voice.draft import FeedbackDraft, with_draft
 from candour.voice.feedback_limits import WINDOW_MINUTES
 from candour.voice.journey import answer_choices, step_named, steps_for
 from candour.voice.models import FeedbackLink, SafeguardingAlert
-from candour.voice.pictures import age_band_picture, choice_picture, question_picture
+from candour.voice.pictures import (
+    SAFE_PICTURE,
+    THANKS_PICTURE,
+    age_band_picture,
+    choice_picture,
+    question_picture,
+)
 from candour.voice.vocabulary import (
     RATING_WORDS,
     YOUNG_CHOICES,
@@ -299,6 +305,8 @@ def thanks(request: HttpRequest, draft: FeedbackDraft, token: str) -> HttpRespon
             "error": error,
             "young": done.get("band") == AgeBand.YOUNG,
             "parent": done.get("band") == AgeBand.PARENT,
+            "thanks_picture": THANKS_PICTURE,
+            "safe_picture": SAFE_PICTURE,
         },
         status=400 if error else 200,
     )

@@ -291,6 +291,15 @@ def test_the_easy_read_page_says_one_thing_a_line_with_a_picture_and_is_linked(
     )
     assert "Thank you for telling us" in disclosed
     assert f'href="{easy_read}"' in disclosed
+    # A child of 4 to 7 who picked "something made me scared or sad" sees a shield beside
+    # "You are not in trouble"; older children get the words alone.
+    assert "shield.svg" not in disclosed
+    young_worry = _sent(
+        Client(), token, AgeBand.YOUNG, {"rating": "poor", "what_would_be_better": "scared"}
+    )
+    assert "Thank you for telling us" in young_worry
+    not_in_trouble = young_worry[young_worry.index('id="not-in-trouble"') :]
+    assert '<img src="/static/candour/pictures/shield.svg" alt=""' in not_in_trouble
 
 
 def test_the_easy_read_page_is_in_welsh_when_the_child_chose_welsh(token: str) -> None:

@@ -97,9 +97,12 @@ def test_the_youngest_children_get_faces_and_four_short_questions_with_an_idea(
     assert "Is there something you would like us to do?" in check
     assert "More time to play" in check
     assert "Who did you see" not in check
-    client.post(reverse("voice:check", args=[token]))
+    thanks = client.post(reverse("voice:check", args=[token]), follow=True).content.decode()
     feedback = Feedback.objects.get()
     assert (feedback.what_was_good, feedback.idea) == ("We did fun things", "More time to play")
+    # The thank-you page has a picture too (decorative: the words say the same).
+    what_next = thanks[thanks.index('id="what-next"') :]
+    assert '<img src="/static/candour/pictures/thumbs_up.svg" alt=""' in what_next
 
 
 def test_8_to_12_year_olds_are_offered_people_in_plain_words(world: World) -> None:
