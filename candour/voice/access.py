@@ -26,7 +26,12 @@ def get_alert_for_reader(user: User, pk: int) -> SafeguardingAlert:
         SafeguardingAlert.objects.visible_to(user)
         .filter(pk=pk)
         .select_related(
-            "feedback", "feedback__team", "feedback__data_key", "organisation", "burst__link"
+            "feedback",
+            "feedback__team",
+            "feedback__data_key",
+            "organisation",
+            "burst__link",
+            "entered_by",
         )
         .first()
     )

@@ -197,6 +197,11 @@ class SafeguardingAlert(models.Model):
     )
     # Sent when the link or the session was past its feedback limit: taken all the same.
     over_limit = models.BooleanField(default=False)
+    # Who typed in feedback given on paper, by phone or in person: they may know the child
+    # and hold the paper. Only on an alert, which only the duty team reads (ADR 0035).
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects: ClassVar[SafeguardingAlertQuerySet] = SafeguardingAlertQuerySet.as_manager()  # type: ignore[assignment]
 

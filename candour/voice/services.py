@@ -385,6 +385,7 @@ def _route(
         sent_at=timezone.now(),
         ack_digest=_ack_digest(secret),
         over_limit=over_limit,
+        entered_by=entered_by,
     )
     burst, started = group_if_burst(alert, over_limit=over_limit, email=email, people=people)
     if burst is not None:

@@ -131,7 +131,8 @@ def _tell_duty_team(burst: AlertBurst, *, secret: str, email: str, people: list[
                 "count": burst.size,
                 "minutes": burst.minutes,
                 "url": link,
-            },
+            }
+            + _typed_in_note(burst),
         )
     notify(
         people,
@@ -139,6 +140,27 @@ def _tell_duty_team(burst: AlertBurst, *, secret: str, email: str, people: list[
         body=_("Open the alerts to read every one and make sure the duty team has them."),
         url=reverse("voice:alerts"),
     )
+
+
+def _typed_in_note(burst: AlertBurst) -> str:
+    """Who typed in any of the burst's feedback from paper, phone or in person: they may
+    know the children and hold the paper (ADR 0035). Empty when all came online."""
+    typists = {
+        alert.entered_by
+        for alert in SafeguardingAlert.objects.filter(burst=burst, entered_by__isnull=False)
+        .select_related("entered_by")
+        .order_by("pk")
+        if alert.entered_by is not None
+    }
+    if not typists:
+        return ""
+    names = ", ".join(
+        sorted(f"{person.full_name or person.email} ({person.email})" for person in typists)
+    )
+    return "\n\n" + _(
+        "Some of this feedback was not sent online: %(names)s typed it in and may be able "
+        "to tell you more."
+    ) % {"names": names}
 
 
 def burst_for_secret(secret: str) -> AlertBurst | None:

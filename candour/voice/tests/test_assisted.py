@@ -91,6 +91,42 @@ def test_a_disclosure_on_paper_reaches_the_duty_team_naming_who_typed_it(
     assert "advocate@riverside.example" in duty[0].body
 
 
+def test_a_burst_of_typed_in_disclosures_names_who_typed_them(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    # Before: three disclosures typed in from a postbag of paper forms made a burst whose
+    # one email did not say who typed them in, so the duty team could not find the paper.
+    _duty(world)
+    advocate = _advocate(world)
+    link = feedback_link(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _number in range(3):
+            enter_feedback(
+                actor=advocate,
+                link=link,
+                channel=Channel.PAPER,
+                answers=services.Answers(
+                    age_band="8_12", rating="very_poor", what_would_be_better=DISCLOSURE
+                ),
+                language="en-gb",
+            )
+    burst_mail = [
+        m
+        for m in mail.outbox
+        if m.to == ["duty@riverside.example"] and "alerts from one feedback link" in m.subject
+    ]
+    assert len(burst_mail) == 1
+    assert "advocate@riverside.example) typed it in" in burst_mail[0].body
+    alert = SafeguardingAlert.objects.filter(burst__isnull=False).first()
+    assert alert is not None
+    assert alert.entered_by == advocate
+    page = signed_in_client(world.manager).get(reverse("voice:alert", args=[alert.pk]))
+    typed = re.search(rf'id="typed-in-{alert.pk}">([^<]+)<', page.content.decode())
+    assert typed is not None
+    assert typed.group(1).startswith("On a paper form: typed in by")
+    assert "advocate@riverside.example" in typed.group(1)
+
+
 def test_only_the_learning_team_and_advocates_of_its_organisation_may_enter(
     world: World,
 ) -> None:
