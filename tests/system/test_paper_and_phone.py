@@ -92,7 +92,7 @@ def test_given_a_childs_paper_form_that_tells_of_harm_when_an_advocate_types_it_
     _check(page, axe)
     page.get_by_label("Which team or feedback link is it about?").select_option(label=name)
     page.get_by_label("I am 8 to 12").check()
-    page.get_by_label("Poor", exact=True).check()
+    page.get_by_label("Poor (on children's forms: Not good or Bad)", exact=True).check()
     page.get_by_label("What could we do better?").fill(DISCLOSURE)
     page.get_by_role("button", name="Send feedback").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from candour.core.channels import ASSISTED_CHANNELS
@@ -17,7 +18,7 @@ from candour.voice import services
 from candour.voice.access import links_in_use
 from candour.voice.journey import BETTER, GOOD, IDEA, RATING, WORKED_WITH
 from candour.voice.models import FeedbackLink
-from candour.voice.vocabulary import AgeBand, Rating, WorkedWith
+from candour.voice.vocabulary import RATING_WORDS, AgeBand, Rating, WorkedWith
 
 # The questions in the grown-up words of the family forms; the paper forms print each age
 # band's own words for the same questions.
@@ -37,6 +38,26 @@ def _text(question: Any) -> forms.CharField:
             "max_length": _("Keep it to %(limit_value)s characters or fewer"),
         },
     )
+
+
+def _rating_choices() -> list[tuple[str, str]]:
+    """The ratings with the words the children's paper forms use for each (a child's
+    "Not good" is "Poor"), so a child's paper form is typed in at the same place."""
+    choices = []
+    for value, label in Rating.choices:
+        words = []
+        for band in (AgeBand.YOUNG, AgeBand.TEEN):
+            said = str(RATING_WORDS[band][value])
+            if said != str(label) and said not in words:
+                words.append(said)
+        text = str(label)
+        if words:
+            text = gettext("%(rating)s (on children's forms: %(words)s)") % {
+                "rating": label,
+                "words": gettext(" or ").join(words),
+            }
+        choices.append((value, text))
+    return choices
 
 
 class FeedbackEntryForm(GovukForm):
@@ -77,7 +98,7 @@ class FeedbackEntryForm(GovukForm):
     )
     rating = forms.ChoiceField(
         label=RATING.question(ASKED_AS),
-        choices=Rating.choices,
+        choices=_rating_choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how they said it was")},
     )

@@ -164,6 +164,9 @@ def test_the_entry_page_keeps_what_was_typed_when_an_answer_is_missing(world: Wo
     client = signed_in_client(_advocate(world))
     page = client.get(ENTRY).content.decode()
     assert "Visits" in page  # the organisation's link to choose
+    # A child's paper form says "Not good" or "Bad" where the family form says "Poor".
+    assert "Poor (on children&#x27;s forms: Not good or Bad)" in page
+    assert "Neither good nor poor (on children&#x27;s forms: OK or Neither good nor bad)" in page
     refused = client.post(ENTRY, _posted(link, rating="", channel=""))
     assert refused.status_code == 400
     text = refused.content.decode()
