@@ -149,6 +149,33 @@ def test_training_learns_from_primary_coding_and_names_similar_earlier_reports(
     assert "It reads like reports your learning team gave this code." in html
 
 
+def test_the_trained_model_reads_meaning_so_a_report_in_other_words_gets_its_code(
+    world: World,
+) -> None:
+    # Hybrid features (issue 19): the static embedding sits beside the words.
+    missing = (
+        "A child ran away from the residential home and was reported missing to the police.",
+        "The boy went missing from the foster placement overnight and police searched.",
+    )
+    medication = (
+        "The wrong medicine dose was given at the evening round.",
+        "Tablets were administered twice by mistake and the pharmacist was called.",
+    )
+    for number in range(6):
+        _code(world, reviewed_report(world, missing[number % 2]), "event.placement")
+        _code(world, reviewed_report(world, medication[number % 2]), "event.plan_not_followed")
+
+    trained = train_suggester(world.riverside)
+
+    assert trained.code_quality["event.placement"]["shown"] is True
+    # No word in common with any coded report: words alone score both codes alike.
+    found = _by_label(reviewed_report(world, "Youngster vanished; constables hunted."), world)
+    assert found["event.placement"].learned
+    assert found["event.placement"].score > 0.6
+    other = found.get("event.plan_not_followed")
+    assert other is None or other.score < found["event.placement"].score
+
+
 def test_merged_codes_are_learned_under_the_code_they_became(world: World) -> None:
     _coded_history(world)
     Code.objects.filter(key="event.other").update(

@@ -33,8 +33,6 @@ class ThemeScore:
     source: Source
     # Phrases copied verbatim from the comment that drove the score, strongest first.
     evidence_terms: tuple[str, ...]
-    # Past comments carrying this theme that read most like this one.
-    similar_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

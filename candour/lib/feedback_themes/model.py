@@ -151,7 +151,6 @@ class ThemeModel:
                     score=float(scores[column]),
                     source=found.source if found else Source.MODEL,
                     evidence_terms=found.evidence_terms if found else (),
-                    similar_ids=found.similar_ids if found else (),
                 )
             )
         return Reading(tuple(themes), self.sentiment(text))

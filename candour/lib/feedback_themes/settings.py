@@ -12,7 +12,10 @@ from candour.lib.text.classifier import Settings
 def _suggester_settings() -> Settings:
     # Comments are short and often misspelt ("socail worker", "listend"): character
     # n-grams raised macro-F1 on the NHS comments by 0.03 (benchmarks/feedback_themes.py).
-    return Settings(char_ngrams=True)
+    # The theme model blends its own embedding model (``embedding_weight``), so the
+    # suggester reads words alone; and it keeps no index of past comments, which nothing
+    # showed (issue 19: similar comments come from the one similarity engine).
+    return Settings(char_ngrams=True, embedding_scale=0.0, max_indexed_reports=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,9 @@ class ThemeSettings:
         names = {item.name for item in fields(cls)}
         if set(values) != names:
             raise ValueError("stored theme settings do not match this version")
-        checked: dict[str, Any] = {"suggester": Settings.from_dict(values["suggester"])}
+        # Models stored before issue 19 had no embedding block in the suggester.
+        suggester = Settings.from_dict(values["suggester"], defaults={"embedding_scale": 0.0})
+        checked: dict[str, Any] = {"suggester": suggester}
         for name in names - {"suggester"}:
             kind, value = type(getattr(defaults, name)), values[name]
             if kind is float and type(value) is int:

@@ -60,3 +60,32 @@ def test_a_model_refuses_an_embedding_model_other_than_its_own(trained):
 
     with pytest.raises(ValueError, match="embedding model"):
         ThemeModel.from_bytes(trained.to_bytes(), embedder=other)
+
+
+def test_a_stored_model_keeps_no_index_of_past_comments(trained):
+    # Nothing read the word model's nearest comments, so none are stored (issue 19).
+    header, arrays = unpack(trained.to_bytes())
+    suggester_header, suggester_arrays = unpack(arrays["suggester"].astype(np.uint8).tobytes())
+
+    assert suggester_header["indexed_ids"] == []
+    assert suggester_arrays["index_data"].size == 0
+    assert suggester_arrays["members"].size == 0
+    assert header["settings"]["suggester"]["embedding_scale"] == 0.0
+    assert all(not hasattr(score, "similar_ids") for score in trained.read(TEXTS[1]).themes)
+
+
+def test_a_model_stored_before_issue_19_still_loads(trained):
+    header, arrays = unpack(trained.to_bytes())
+    suggester_header, suggester_arrays = unpack(arrays["suggester"].astype(np.uint8).tobytes())
+    old_suggester = {**suggester_header, "version": 1}
+    del old_suggester["embedding"]
+    del old_suggester["settings"]["embedding_scale"]
+    old_settings = {**header["settings"], "suggester": dict(old_suggester["settings"])}
+    old = {
+        **arrays,
+        "suggester": np.frombuffer(pack(old_suggester, suggester_arrays), dtype=np.uint8),
+    }
+
+    loaded = ThemeModel.from_bytes(pack({**header, "settings": old_settings}, old))
+
+    assert np.array_equal(loaded.scores(TEXTS), trained.scores(TEXTS))

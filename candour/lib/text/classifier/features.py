@@ -1,4 +1,9 @@
-"""TF-IDF features: word unigrams and bigrams, optionally character n-grams within words."""
+"""TF-IDF features: word unigrams and bigrams, optionally character n-grams within words,
+and optionally the static embedding's dimensions beside them (the hybrid features, issue 19).
+
+The embedding block is the text's unit-length static embedding times ``embedding_scale``;
+it lets a code's model see reports that say the same thing in other words.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
 from candour.lib.text.classifier.tokens import gram_keys, words
+from candour.lib.text.embedding.embedder import StaticEmbedder, default_embedder
 
 CHAR_RANGE = (3, 5)
 # Below this many documents every term is kept; above it, terms seen once are noise.
@@ -25,10 +31,25 @@ class FeatureSpace:
     word_terms: tuple[str, ...]
     char_terms: tuple[str, ...]
     idf: FloatArray = field(repr=False)
+    # 0.0: no embedding block (models saved before issue 19, or switched off).
+    embedding_scale: float = 0.0
 
     @property
     def word_count(self) -> int:
         return len(self.word_terms)
+
+    @property
+    def lexical_count(self) -> int:
+        """Word and character features: the columns that carry IDF weights."""
+        return len(self.word_terms) + len(self.char_terms)
+
+    @property
+    def embedding_count(self) -> int:
+        return _embedder().dimensions if self.embedding_scale > 0.0 else 0
+
+    @property
+    def count(self) -> int:
+        return self.lexical_count + self.embedding_count
 
     @classmethod
     def fit_transform(
@@ -38,6 +59,7 @@ class FeatureSpace:
         max_word_features: int,
         max_char_features: int,
         char_ngrams: bool,
+        embedding_scale: float = 0.0,
     ) -> tuple[FeatureSpace, sparse.csr_matrix]:
         """Learn the vocabulary and IDF weights from ``texts`` and return their features."""
         if not any(words(text) for text in texts):
@@ -57,8 +79,8 @@ class FeatureSpace:
         counts = sparse.hstack(blocks, format="csr")
         document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
         idf = np.log((1.0 + len(texts)) / (1.0 + document_frequency)) + 1.0
-        space = cls(word_terms, char_terms, idf)
-        return space, space.weigh(counts)
+        space = cls(word_terms, char_terms, idf, embedding_scale)
+        return space, space.with_meaning(space.weigh(counts), texts)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         blocks = []
@@ -68,7 +90,16 @@ class FeatureSpace:
             blocks.append(_char_vectoriser(self._char_vocabulary).transform(texts))
         if not blocks:
             return sparse.csr_matrix((len(texts), 0), dtype=np.float64)
-        return self.weigh(sparse.hstack(blocks, format="csr"))
+        return self.with_meaning(self.weigh(sparse.hstack(blocks, format="csr")), texts)
+
+    def with_meaning(self, lexical: sparse.csr_matrix, texts: Sequence[str]) -> sparse.csr_matrix:
+        """The lexical features with the scaled static embedding of each text beside them."""
+        if self.embedding_scale <= 0.0:
+            return lexical
+        meaning = _embedder().embed_many(list(texts)).astype(np.float64) * self.embedding_scale
+        combined = sparse.hstack([lexical, sparse.csr_matrix(meaning)], format="csr")
+        combined.sort_indices()
+        return combined
 
     def weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Sublinear term frequency times IDF, each block scaled to unit length."""
@@ -91,6 +122,15 @@ class FeatureSpace:
     @cached_property
     def _char_vocabulary(self) -> dict[str, int]:
         return {term: index for index, term in enumerate(self.char_terms)}
+
+
+def _embedder() -> StaticEmbedder:
+    return default_embedder()
+
+
+def embedding_fingerprint() -> str:
+    """Which static model the embedding block was computed with: a saved model needs it."""
+    return _embedder().fingerprint
 
 
 def _char_vectoriser(vocabulary: dict[str, int] | None) -> CountVectorizer:

@@ -23,6 +23,9 @@ class Settings:
     # fit in half), so training time stops growing with the archive.
     max_rows_per_code: int = 6_000
     char_ngrams: bool = False
+    # The static embedding's dimensions beside the words, at this weight against the
+    # unit-length word block (0.0: words alone). Issue 19: ASRS and NHS themes, ADR 0007.
+    embedding_scale: float = 1.0
     max_word_features: int = 30_000
     max_char_features: int = 30_000
     terms_per_indexed_report: int = 32
@@ -35,9 +38,14 @@ class Settings:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, values: Mapping[str, Any]) -> Settings:
-        """Settings as stored by ``to_dict``; refuses unknown, missing or mistyped values."""
+    def from_dict(
+        cls, values: Mapping[str, Any], *, defaults: Mapping[str, Any] | None = None
+    ) -> Settings:
+        """Settings as stored by ``to_dict``; refuses unknown, missing or mistyped values.
+
+        ``defaults`` fills settings that an older stored version did not have yet."""
         kinds = {item.name: type(getattr(cls(), item.name)) for item in fields(cls)}
+        values = {**(defaults or {}), **values}
         if set(values) != set(kinds):
             raise ValueError("stored settings do not match this version")
         checked: dict[str, Any] = {}

@@ -18,7 +18,7 @@ from scipy import sparse
 from candour.lib.text.classifier.code_models import POSITIVE, CodeModels, fit_code_models
 from candour.lib.text.classifier.evidence import combine_evidence, model_evidence
 from candour.lib.text.classifier.examples import Decision, Example
-from candour.lib.text.classifier.features import FeatureSpace
+from candour.lib.text.classifier.features import FeatureSpace, embedding_fingerprint
 from candour.lib.text.classifier.neighbours import ReportIndex
 from candour.lib.text.classifier.rules import KeywordRules, rule_strength
 from candour.lib.text.classifier.serialisation import pack, unpack
@@ -28,7 +28,9 @@ from candour.lib.text.classifier.training_set import build_training_set
 
 # A format name stored in every saved model (its old package path); kept so saved models load.
 FORMAT = "candour.learning.suggestions"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Version 1 (before issue 19) had no embedding block; it still loads, as words alone.
+READABLE_VERSIONS = {1: {"embedding_scale": 0.0}, FORMAT_VERSION: {}}
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -99,6 +101,7 @@ class Suggester:
             max_word_features=settings.max_word_features,
             max_char_features=settings.max_char_features,
             char_ngrams=settings.char_ngrams,
+            embedding_scale=settings.embedding_scale,
         )
         models = fit_code_models(
             matrix,
@@ -206,6 +209,7 @@ class Suggester:
             "char_terms": list(self._features.char_terms),
             "rules": {code: list(patterns) for code, patterns in self._rules.patterns.items()},
             "indexed_ids": list(self._index.ids),
+            "embedding": embedding_fingerprint() if self._features.embedding_count else "",
         }
         vectors = self._index.vectors
         return pack(
@@ -229,7 +233,7 @@ class Suggester:
     def from_bytes(cls, data: bytes) -> Suggester:
         """Load a suggester saved by ``to_bytes``; raises ``ValueError`` if it is not one."""
         header, arrays = unpack(data)
-        if header.get("format") != FORMAT or header.get("version") != FORMAT_VERSION:
+        if header.get("format") != FORMAT or header.get("version") not in READABLE_VERSIONS:
             raise ValueError("not a stored code suggester of this version")
         try:
             return cls._rebuild(header, arrays)
@@ -238,18 +242,26 @@ class Suggester:
 
     @classmethod
     def _rebuild(cls, header: dict[str, Any], arrays: dict[str, npt.NDArray[Any]]) -> Suggester:
+        settings = Settings.from_dict(
+            header["settings"], defaults=READABLE_VERSIONS[header["version"]]
+        )
+        features = FeatureSpace(
+            tuple(str(term) for term in header["word_terms"]),
+            tuple(str(term) for term in header["char_terms"]),
+            arrays["idf"].astype(np.float64),
+            settings.embedding_scale,
+        )
+        if features.embedding_count and header.get("embedding") != embedding_fingerprint():
+            # Its weights were learned on another static model's dimensions.
+            raise ValueError("stored code suggester was trained with another embedding model")
         codes = tuple(str(code) for code in header["codes"])
-        word_terms = tuple(str(term) for term in header["word_terms"])
-        char_terms = tuple(str(term) for term in header["char_terms"])
         ids = tuple(str(report) for report in header["indexed_ids"])
-        feature_count = len(word_terms) + len(char_terms)
         weights = arrays["weights"].astype(np.float32)
-        idf = arrays["idf"].astype(np.float64)
         per_code = ("intercepts", "trained", "positives", "rule_trust")
         members = arrays["members"]
         if (
-            weights.shape != (feature_count, len(codes))
-            or idf.shape != (feature_count,)
+            weights.shape != (features.count, len(codes))
+            or features.idf.shape != (features.lexical_count,)
             or any(arrays[name].shape != (len(codes),) for name in per_code)
             or arrays["members_start"].shape != (len(codes) + 1,)
             or (members.size and (members.min() < 0 or members.max() >= len(ids)))
@@ -261,12 +273,12 @@ class Suggester:
                 arrays["index_indices"].astype(np.int32),
                 arrays["index_indptr"].astype(np.int64),
             ),
-            shape=(len(ids), len(word_terms)),
+            shape=(len(ids), features.word_count),
         )
         vectors.check_format(full_check=True)
         return cls(
             codes=codes,
-            features=FeatureSpace(word_terms, char_terms, idf),
+            features=features,
             models=CodeModels(
                 weights,
                 arrays["intercepts"].astype(np.float32),
@@ -281,5 +293,5 @@ class Suggester:
                 arrays["members_start"].astype(np.int64),
                 arrays["members"].astype(np.int32),
             ),
-            settings=Settings.from_dict(header["settings"]),
+            settings=settings,
         )

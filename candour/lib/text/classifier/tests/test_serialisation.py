@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from candour.lib.text.classifier import Settings, Suggester
+from candour.lib.text.classifier import Example, Settings, Suggester
 from candour.lib.text.classifier.serialisation import pack, unpack
 
 
@@ -47,3 +47,60 @@ def test_stored_settings_must_match_this_version():
         Settings.from_dict({**values, "unknown": 1})
     with pytest.raises(ValueError, match="wrong type"):
         Settings.from_dict({**values, "min_positives": "5"})
+
+
+def _missing_or_medication() -> list[Example]:
+    missing = (
+        "A child ran away from the residential home and was reported missing to the police.",
+        "The boy went missing from the foster placement overnight and police searched.",
+    )
+    medication = (
+        "The wrong medicine dose was given at the evening round.",
+        "Tablets were administered twice by mistake and the pharmacist was called.",
+    )
+    return [
+        Example(f"{code}{number}", f"{texts[number % 2]} Entry {number}.", frozenset({code}))
+        for number in range(6)
+        for code, texts in (("missing", missing), ("medication", medication))
+    ]
+
+
+# Shares no word with the training reports: only the embedding can tell what it is about.
+OTHER_WORDS = "Youngster vanished; constables hunted everywhere."
+
+
+def test_the_embedding_lets_a_report_in_other_words_find_its_code_and_survives_storing():
+    examples = _missing_or_medication()
+    words_alone = Suggester.train(examples, settings=Settings(embedding_scale=0.0))
+    hybrid = Suggester.train(examples)
+
+    assert hybrid.settings.embedding_scale == 1.0
+    missing = hybrid.codes.index("missing")
+    assert words_alone.scores([OTHER_WORDS])[0, missing] < 0.5
+    assert hybrid.scores([OTHER_WORDS])[0, missing] > 0.6
+    loaded = Suggester.from_bytes(hybrid.to_bytes())
+    assert loaded.scores([OTHER_WORDS]).tolist() == hybrid.scores([OTHER_WORDS]).tolist()
+    # The evidence is still words of the text, never an embedding dimension.
+    suggestion = loaded.suggest("The boy went missing again.", k=1)[0]
+    assert suggestion.code == "missing"
+    assert "missing" in suggestion.evidence_terms
+
+
+def test_a_model_stored_before_the_embedding_loads_as_words_alone():
+    stored = Suggester.train(_missing_or_medication(), settings=Settings(embedding_scale=0.0))
+    header, arrays = unpack(stored.to_bytes())
+    settings = {k: v for k, v in header["settings"].items() if k != "embedding_scale"}
+    old = {**header, "version": 1, "settings": settings}
+    del old["embedding"]
+
+    loaded = Suggester.from_bytes(pack(old, arrays))
+
+    assert loaded.settings.embedding_scale == 0.0
+    assert loaded.scores([OTHER_WORDS]).tolist() == stored.scores([OTHER_WORDS]).tolist()
+
+
+def test_a_model_trained_on_another_embedding_model_is_refused():
+    header, arrays = unpack(Suggester.train(_missing_or_medication()).to_bytes())
+
+    with pytest.raises(ValueError, match="another embedding model"):
+        Suggester.from_bytes(pack({**header, "embedding": "other-model:0123"}, arrays))
