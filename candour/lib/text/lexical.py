@@ -48,6 +48,10 @@ STOP_WORDS = frozenset(_STOP.split())
 
 Scores = NDArray[np.float32]
 
+_NOT_COUNTED = -1
+_CACHE_LIMIT = 500_000
+_BUCKETS_OF: dict[str, int] = {}
+
 
 def words(text: str) -> list[str]:
     """The words BM25 counts: lower case, no punctuation or stop words, plurals folded."""
@@ -72,9 +76,34 @@ def fold_plural(word: str) -> str:
 
 def term_ids(text: str) -> NDArray[np.int64]:
     """Each word of the text as a bucket number, in order, repeats kept."""
-    return np.array(
-        [zlib.crc32(word.encode()) & (BUCKETS - 1) for word in words(text)], dtype=np.int64
-    )
+    return bucket_ids(pre_tokenise(normalise(text)))
+
+
+def bucket_of(token: str) -> int:
+    """The bucket BM25 counts a pre-tokenised word in, or -1 if the word is not counted."""
+    if not token.isalnum() or token in STOP_WORDS or len(token) > 40:
+        return _NOT_COUNTED
+    return zlib.crc32(fold_plural(token).encode()) & (BUCKETS - 1)
+
+
+def bucket_ids(tokens: Sequence[str]) -> NDArray[np.int64]:
+    """`term_ids` of a text already split by `pre_tokenise(normalise(text))`.
+
+    Each distinct word is folded and hashed once per process (a bounded cache): a build
+    hashes the same few hundred thousand words millions of times.
+    """
+    cache = _BUCKETS_OF
+    found = list(map(cache.get, tokens))
+    if None in found:
+        for position, bucket in enumerate(found):
+            if bucket is None:
+                token = tokens[position]
+                found[position] = cache[token] = bucket_of(token)
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+    buckets = np.array(found, dtype=np.int64)
+    kept: NDArray[np.int64] = buckets[buckets >= 0]
+    return kept
 
 
 @dataclass

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,9 +32,10 @@ from candour.lib.text.embedding.boilerplate import (
     drop_placeholders,
 )
 from candour.lib.text.embedding.embedder import StaticEmbedder, default_embedder
+from candour.lib.text.embedding.tokenizer import normalise, pre_tokenise
 from candour.lib.text.embedding.weights import TokenCounter, Weights
 from candour.lib.text.hybrid import LEXICAL_WEIGHT, depth_for, fuse
-from candour.lib.text.lexical import LexicalIndex, term_ids
+from candour.lib.text.lexical import LexicalIndex, bucket_ids
 from candour.lib.text.types import Matrix, Vector
 from candour.lib.text.vectors.index import Hit, StorageType, VectorIndex
 from candour.lib.text.vectors.storage import stored_generation
@@ -60,6 +61,8 @@ class _Encoded(NamedTuple):
     terms: list[NDArray[np.int64]]
 
 
+_Result = TypeVar("_Result")
+
 # Rows gathered before each add while building: fewer, larger segments and parts to merge.
 _ADD_ROWS = 131_072
 # The index being built, for forked encoding processes (inherited, never pickled).
@@ -71,24 +74,70 @@ def _encode_in_worker(batch: list[Report | tuple[int, int, str]]) -> _Encoded:
     return _building.encode(batch)
 
 
+def _count_tokens(batch: list[Report | tuple[int, int, str]]) -> TokenCounter:
+    assert _building is not None  # noqa: S101 - set before the processes fork
+    embedder = _building.embedder
+    counter = TokenCounter(len(embedder))
+    counter.add_many([embedder.token_ids(_building.prepare(row[2])) for row in batch])
+    return counter
+
+
+def _count_sentences(batch: list[Report | tuple[int, int, str]]) -> SentenceCounter:
+    counter = SentenceCounter()
+    for _, group, text in batch:
+        counter.add(drop_placeholders(text), group)
+    return counter
+
+
+def in_processes(
+    work: Callable[[list[Report | tuple[int, int, str]]], _Result],
+    batches: Iterator[list[Report | tuple[int, int, str]]],
+    workers: int,
+) -> Iterator[_Result]:
+    """`work` done on each batch, results in order: here, or in `workers` forked processes."""
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(work, batches)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # A few batches per process at a time, so the reports read stay bounded.
+        while window := list(islice(batches, 2 * workers)):
+            yield from pool.map(work, window, chunksize=1)
+
+
 def encoded_batches(
     reports: SimilarReports,
     batches: Iterator[list[Report | tuple[int, int, str]]],
     workers: int,
 ) -> Iterator[_Encoded]:
     """Each batch encoded, in order: here, or in `workers` forked processes."""
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (reports.encode(batch) for batch in batches)
-        return
+    return with_reports(reports, _encode_in_worker, batches, workers)
+
+
+def with_reports(
+    reports: SimilarReports,
+    work: Callable[[list[Report | tuple[int, int, str]]], _Result],
+    batches: Iterator[list[Report | tuple[int, int, str]]],
+    workers: int,
+) -> Iterator[_Result]:
+    """`in_processes`, with `reports` (its boilerplate and weights) known to `work`."""
     global _building
-    _building = reports
+    _building = reports  # inherited by the forked processes, never pickled
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            # A few batches per process at a time, so the reports read stay bounded.
-            while window := list(islice(batches, 2 * workers)):
-                yield from pool.map(_encode_in_worker, window, chunksize=1)
+        yield from in_processes(work, batches, workers)
     finally:
         _building = None
+
+
+class _StageTimer:
+    def __init__(self, seconds: dict[str, float] | None) -> None:
+        self.seconds = seconds
+        self.started = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        if self.seconds is not None:
+            now = time.perf_counter()
+            self.seconds[stage] = round(now - self.started, 2)
+            self.started = now
 
 
 class StaleIndexError(RuntimeError):
@@ -128,25 +177,37 @@ class SimilarReports:
         weighted: bool = True,
         storage: StorageType = "float32",
         workers: int = 1,
+        stage_seconds: dict[str, float] | None = None,
     ) -> SimilarReports:
         """Index every report from `source`, which is called up to three times.
 
         Passes: count sentences (boilerplate); count tokens in the first `weight_sample`
         reports (weights); embed and index everything, then train the quantiser if needed.
-        With `workers` above 1, the third pass embeds and hashes words in that many forked
-        processes (where the platform forks), batches in order; the index is built here.
+        With `workers` above 1, the first pass hashes sentences and the third embeds and
+        hashes words in that many forked processes (where the platform forks), batches in
+        order; the index is built here. Each report's text is prepared and split into words
+        once in the third pass, for both the embedding and BM25. `stage_seconds`, if given,
+        receives each stage's wall-clock time.
         """
+        timer = _StageTimer(stage_seconds)
         base = embedder if embedder is not None else default_embedder()
         sentences = SentenceCounter()
-        for _, group, text in source():
-            sentences.add(drop_placeholders(text), group)
+        rows = iter(source())
+        batches = iter(lambda: list(islice(rows, batch_size)), [])
+        for counted in in_processes(_count_sentences, batches, workers):
+            sentences.merge(counted)
         boilerplate = sentences.boilerplate(min_share=min_share, min_reports=min_reports)
+        timer.lap("form_sentences")
         weights = None
         if weighted:
             tokens = TokenCounter(len(base))
-            for _, _, text in islice(source(), weight_sample):
-                tokens.add(base.token_ids(boilerplate.strip_from(drop_placeholders(text))))
+            unweighted = cls(VectorIndex(base.dimensions), base, boilerplate)
+            rows = islice(source(), weight_sample)
+            batches = iter(lambda: list(islice(rows, batch_size)), [])
+            for part in with_reports(unweighted, _count_tokens, batches, workers):
+                tokens.merge(part)
             weights = tokens.weights()
+        timer.lap("word_weights")
         reports = cls(VectorIndex(base.dimensions, storage=storage), base, boilerplate, weights)
         rows = iter(source())
         batches = iter(lambda: list(islice(rows, batch_size)), [])
@@ -157,10 +218,13 @@ class SimilarReports:
                 reports._add_encoded(pending)
                 pending = []
         reports._add_encoded(pending)
+        timer.lap("encoding_and_adding")
         reports.index.compact()
         reports.lexical.compact()
+        timer.lap("compacting")
         if reports.index.needs_training:
             reports.index.train()
+        timer.lap("quantiser_training")
         return reports
 
     # ------------------------------------------------------------------ use
@@ -169,23 +233,27 @@ class SimilarReports:
         """What is embedded: the text without placeholders or boilerplate sentences."""
         return self.boilerplate.strip_from(drop_placeholders(text))
 
+    def tokenise(self, text: str) -> list[str]:
+        """The prepared text split into words once, for both the embedding and BM25."""
+        return pre_tokenise(normalise(self.prepare(text)))
+
     def embed(self, texts: Sequence[str]) -> Matrix:
-        return self.embedder.embed_many([self.prepare(text) for text in texts])
+        return self.embedder.embed_tokenised([self.tokenise(text) for text in texts])
 
     def add(self, ids: Sequence[int], texts: Sequence[str], groups: Sequence[int]) -> None:
         """Index (or re-index) reports; a background job calls this as reports arrive."""
-        prepared = [self.prepare(text) for text in texts]
-        self.index.add(ids, self.embedder.embed_many(prepared), groups)
-        self.lexical.add(ids, prepared, groups)
+        encoded = self.encode(list(zip(ids, groups, texts, strict=True)))
+        self.index.add(encoded.ids, encoded.vectors, encoded.groups)
+        self.lexical.add_terms(encoded.ids, encoded.terms, encoded.groups)
 
     def encode(self, batch: Sequence[Report | tuple[int, int, str]]) -> _Encoded:
         """A batch's vectors and word buckets, ready to index (the costly part of adding)."""
-        prepared = [self.prepare(row[2]) for row in batch]
+        tokens = [self.tokenise(row[2]) for row in batch]
         return _Encoded(
             np.array([row[0] for row in batch], dtype=np.int64),
             np.array([row[1] for row in batch], dtype=np.int64),
-            self.embedder.embed_many(prepared),
-            [term_ids(text) for text in prepared],
+            self.embedder.embed_tokenised(tokens),
+            [bucket_ids(words) for words in tokens],
         )
 
     def _add_encoded(self, encoded: Sequence[_Encoded]) -> None:
@@ -215,11 +283,13 @@ class SimilarReports:
         given, is used instead of embedding the text again (an indexed report's own).
         """
         excluded = list(exclude)
-        prepared = self.prepare(text)
-        query = vector if vector is not None else self.embedder.embed_many([prepared])[0]
+        tokens = self.tokenise(text)
+        query = vector if vector is not None else self.embedder.embed_tokenised([tokens])[0]
         depth = depth_for(k)
         semantic = self.index.search(query, depth, groups=groups, exclude=excluded)
-        lexical = self.lexical.search(prepared, depth, groups=groups, exclude=excluded)
+        lexical = self.lexical.search_terms(
+            bucket_ids(tokens), depth, groups=groups, exclude=excluded
+        )
         fused = fuse(lexical, semantic, k=k, lexical_weight=self.lexical_weight)
         return [Hit(item.id, item.score) for item in fused]
 

@@ -116,6 +116,13 @@ class SentenceCounter:
         self._groups.extend([group] * len(keys))
         self._reports[group] = self._reports.get(group, 0) + 1
 
+    def merge(self, other: SentenceCounter) -> None:
+        """Add another counter's reports (counted elsewhere, e.g. in another process)."""
+        self._keys.extend(other._keys)
+        self._groups.extend(other._groups)
+        for group, reports in other._reports.items():
+            self._reports[group] = self._reports.get(group, 0) + reports
+
     def boilerplate(self, *, min_share: float, min_reports: int) -> Boilerplate:
         keys = np.frombuffer(self._keys, dtype=np.int64)
         groups = np.frombuffer(self._groups, dtype=np.int64)

@@ -8,9 +8,11 @@ import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from candour.lib.text.embedding.tokenizer import WordPieceTokenizer
 from candour.lib.text.embedding.weights import Weights
@@ -112,18 +114,21 @@ class StaticEmbedder:
         return vector
 
     def embed_many(self, texts: Sequence[str]) -> Matrix:
-        # One small gather per text: large temporaries cost more in page faults than they save.
-        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        table, weights = self._table, self.weights
-        for row, text in enumerate(texts):
-            ids = self._tokenizer.ids(text)
-            if not ids:
-                continue
-            if weights is None:
-                table.take(ids, axis=0).sum(axis=0, out=out[row])
-            else:
-                out[row] = weights.take(ids) @ table.take(ids, axis=0)
-        return normalise_rows(out)
+        return self._embed_ids([self._tokenizer.ids(text) for text in texts])
+
+    def embed_tokenised(self, texts: Sequence[Sequence[str]]) -> Matrix:
+        """`embed_many` of texts already split by `pre_tokenise(normalise(text))`."""
+        return self._embed_ids([self._tokenizer.ids_of_words(words) for words in texts])
+
+    def _embed_ids(self, rows: Sequence[Sequence[int]]) -> Matrix:
+        # One sparse (texts x vocabulary) product: each text's (weighted) token vectors
+        # summed in compiled code, with no temporary larger than the result.
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        ids = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+        indptr = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(lengths)])
+        weights = np.ones(len(ids), dtype=np.float32) if self.weights is None else self.weights[ids]
+        counts = sparse.csr_matrix((weights, ids, indptr), shape=(len(rows), len(self)))
+        return normalise_rows(np.asarray(counts @ self._table, dtype=np.float32))
 
 
 def normalise_rows(matrix: Matrix) -> Matrix:

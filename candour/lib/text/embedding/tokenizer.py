@@ -7,9 +7,11 @@ distilled with, without the `tokenizers` package at run time.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 UNKNOWN = -1
 _MAX_WORD_CHARS = 100
@@ -66,8 +68,15 @@ def normalise(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
 
 
+# In printable ASCII every character that is not a letter, digit or space is punctuation
+# to BERT, so one regular expression splits it as the loop below does, several times faster.
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9 ]")
+
+
 def pre_tokenise(text: str) -> list[str]:
     """Split normalised text on white space, with every punctuation mark a word of its own."""
+    if text.isascii() and text.isprintable():
+        return _ASCII_WORDS.findall(text)
     words: list[str] = []
     for chunk in text.split():
         if chunk.isalnum():
@@ -100,17 +109,21 @@ class WordPieceTokenizer:
         return self._ids.get(token, UNKNOWN)
 
     def ids(self, text: str) -> list[int]:
-        result: list[int] = []
+        return self.ids_of_words(pre_tokenise(normalise(text)))
+
+    def ids_of_words(self, words: Sequence[str]) -> list[int]:
+        """The ids of already pre-tokenised words (`pre_tokenise(normalise(text))`)."""
         cache = self._words
-        for word in pre_tokenise(normalise(text)):
-            pieces = cache.get(word)
-            if pieces is None:
-                pieces = self._word_pieces(word)
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
-                cache[word] = pieces
-            result.extend(pieces)
-        return result
+        found = list(map(cache.get, words))
+        if None in found:
+            for position, pieces in enumerate(found):
+                if pieces is None:
+                    word = words[position]
+                    found[position] = pieces = self._word_pieces(word)
+                    if len(cache) >= _CACHE_LIMIT:
+                        cache.clear()
+                    cache[word] = pieces
+        return list(chain.from_iterable(found))  # type: ignore[arg-type]
 
     def _word_pieces(self, word: str) -> tuple[int, ...]:
         if len(word) > _MAX_WORD_CHARS:

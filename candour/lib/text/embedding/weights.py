@@ -8,7 +8,8 @@ benchmarks/similarity.py, the full IDF over-weights rare words on small corpora.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +28,22 @@ class TokenCounter:
         unique = np.unique(np.fromiter(token_ids, dtype=np.int64))
         self.frequencies[unique] += 1
         self.documents += 1
+
+    def add_many(self, documents: Sequence[Sequence[int]]) -> None:
+        """`add` for each document, counted together."""
+        size = len(self.frequencies)
+        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+        ids = np.fromiter(chain.from_iterable(documents), dtype=np.int64, count=int(lengths.sum()))
+        # One (document, token) pair per token occurrence; unique pairs count once each.
+        pairs = np.unique(
+            np.repeat(np.arange(len(documents), dtype=np.int64), lengths) * size + ids
+        )
+        self.frequencies += np.bincount(pairs % size, minlength=size)
+        self.documents += len(documents)
+
+    def merge(self, other: TokenCounter) -> None:
+        self.frequencies += other.frequencies
+        self.documents += other.documents
 
     def weights(self, power: float = 0.5) -> Weights:
         """(log((N + 1) / (df + 1)) + 1) ** power: 1 for a token in every document."""

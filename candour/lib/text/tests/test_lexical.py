@@ -90,3 +90,17 @@ def test_ids_must_not_repeat_and_must_match_the_texts():
         index.add([1, 1], ["a b", "c d"], [0, 0])
     with pytest.raises(ValueError, match="texts"):
         index.add([1, 2], ["a b"], [0, 0])
+
+
+def test_buckets_of_pre_tokenised_words_are_the_text_s_term_ids():
+    from candour.lib.text.embedding.tokenizer import normalise, pre_tokenise
+    from candour.lib.text.lexical import bucket_ids, bucket_of, term_ids
+
+    text = "The carers' children were MISSING; police found them twice!"
+    buckets = bucket_ids(pre_tokenise(normalise(text)))
+    assert buckets.tolist() == term_ids(text).tolist()
+    assert len(buckets) == len(words(text))
+    assert bucket_of("the") == -1
+    assert bucket_of(";") == -1
+    assert bucket_of("carers") == bucket_of("carer")
+    assert bucket_ids([]).tolist() == []

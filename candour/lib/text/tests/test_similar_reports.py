@@ -143,3 +143,17 @@ def test_building_in_two_processes_gives_the_same_index(reports, embedder):
     for number, group, text in rows[::9]:
         assert parallel.similar(text, 5, groups=[group]) == reports.similar(text, 5, groups=[group])
         assert parallel.index.vector(number) == pytest.approx(reports.index.vector(number))
+
+
+def test_a_build_reports_each_stage_s_time(embedder):
+    rows = corpus()
+    seconds: dict[str, float] = {}
+    SimilarReports.build(lambda: rows, embedder=embedder, min_reports=10, stage_seconds=seconds)
+    assert list(seconds) == [
+        "form_sentences",
+        "word_weights",
+        "encoding_and_adding",
+        "compacting",
+        "quantiser_training",
+    ]
+    assert all(value >= 0 for value in seconds.values())

@@ -42,3 +42,18 @@ def test_round_trip_keeps_only_hashes():
 def test_placeholders_are_dropped_and_sentences_split():
     assert drop_placeholders("[name] met [school or setting] staff.").split() == ["met", "staff."]
     assert sentences("One. Two!\nThree") == ["One.", "Two!", "Three"]
+
+
+def test_counters_merged_find_what_one_counter_finds():
+    from candour.lib.text.embedding.boilerplate import SentenceCounter
+
+    texts = [f"Form sentence here. Incident {n} happened." for n in range(30)]
+    whole, first, second = SentenceCounter(), SentenceCounter(), SentenceCounter()
+    for number, text in enumerate(texts):
+        whole.add(text, number % 2)
+        (first if number < 11 else second).add(text, number % 2)
+    first.merge(second)
+    found = first.boilerplate(min_share=0.5, min_reports=10)
+    assert found == whole.boilerplate(min_share=0.5, min_reports=10)
+    assert "Form sentence here." in found
+    assert len(found) == 1

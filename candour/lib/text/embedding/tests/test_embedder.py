@@ -59,3 +59,14 @@ def test_altered_model_files_are_refused(tmp_path):
         StaticEmbedder.load(tmp_path)
     with pytest.raises(ModelError):
         StaticEmbedder.load(tmp_path / "missing")
+
+
+def test_pre_tokenised_texts_embed_as_the_texts_do(embedder):
+    from candour.lib.text.embedding.tokenizer import normalise, pre_tokenise
+
+    texts = ["Child missing overnight, found by police.", "", "Medication given twice"]
+    tokenised = [pre_tokenise(normalise(text)) for text in texts]
+    weighted = embedder.reweighted(np.linspace(0.5, 2.0, len(embedder), dtype=np.float32))
+    for model in (embedder, weighted):
+        assert model.embed_tokenised(tokenised) == pytest.approx(model.embed_many(texts), abs=1e-6)
+        assert model.embed_many(texts)[1] == pytest.approx(np.zeros(embedder.dimensions))
