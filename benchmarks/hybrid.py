@@ -31,12 +31,14 @@ Network access is blocked for the whole run. Writes benchmarks/results/hybrid.js
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import importlib
 import json
 import os
 import platform
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,9 +65,9 @@ from similarity import (  # noqa: E402 - the corpora and MiniLM's worker are sha
     rss_mb,
 )
 
-from candour.lib.text.hybrid import RRF_K, fuse  # noqa: E402
-from candour.lib.text.lexical import LexicalIndex, term_ids  # noqa: E402
-from candour.lib.text.similar_reports import SimilarReports, encoded_batches  # noqa: E402
+from candour.lib.text.hybrid import FUSION, LEXICAL_WEIGHT, RRF_K, fuse  # noqa: E402
+from candour.lib.text.lexical import rarest_terms, term_ids  # noqa: E402
+from candour.lib.text.similar_reports import SimilarReports  # noqa: E402
 from candour.lib.text.vectors.index import VectorIndex  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "hybrid.json"
@@ -377,6 +379,118 @@ def quality(quick: bool, transformer: Transformer) -> dict[str, Any]:
     return {"chosen": chosen, "grid": grid, "corpora": corpora}
 
 
+# ---------------------------------------------------------------------------- query-term cap
+
+# (most query terms scored, largest share of reports a scored term may be in); the first
+# is no cap at all. Chosen: the fewest postings read among settings whose development-half
+# hybrid score is within CAP_TOLERANCE of no cap's (candour.lib.text.lexical's
+# MAX_QUERY_TERMS, COMMON_SHARE). The rule first run asked for no loss at all and chose
+# 64 terms, which read 99.8% of the postings, i.e. no cap; the tolerance was set after it.
+CAP_TOLERANCE = 0.002
+CAPS = (
+    (10_000, 1.0),
+    (64, 1.0),
+    (32, 1.0),
+    (24, 1.0),
+    (16, 1.0),
+    (12, 1.0),
+    (32, 0.5),
+    (32, 0.3),
+    (32, 0.2),
+    (32, 0.1),
+    (16, 0.2),
+)
+
+
+def query_term_cap(quick: bool) -> dict[str, Any]:
+    """BM25 and the hybrid with each query scored on its rarest words only (CAPS).
+
+    Cost is counted, not timed: the postings a query's scored words have (what BM25 reads),
+    as a share of the uncapped query's. Fusion as in use (hybrid.FUSION, LEXICAL_WEIGHT).
+    """
+    rows: list[dict[str, Any]] = [
+        {"max_query_terms": limit, "common_share": share} for limit, share in CAPS
+    ]
+    halves: dict[str, tuple[NDArray[np.int64], NDArray[np.int64]]] = {}
+    for number, task in enumerate(tasks(quick)):
+        dev, test = split(task.query_count, SEED + number)
+        halves[task.name] = (dev, test)
+        records = [(i, task.groups[i], text) for i, text in enumerate(task.documents)]
+        reports = SimilarReports.build(functools.partial(list, records))
+        index = reports.lexical
+        frequencies = index.document_frequencies()
+        semantic: list[Scored] = []
+        terms = []
+        for i in range(task.query_count):
+            text = task.query(i)
+            vector = reports.index.vector(i) if task.queries is None else None
+            if vector is None:
+                vector = reports.embed([text])[0]
+            found = reports.index.search(vector, DEPTH, exclude=task.excluded(i))
+            semantic.append([(h.id, h.score) for h in found])
+            terms.append(term_ids(reports.prepare(text)))
+        uncapped_cost = None
+        for row, (limit, share) in zip(rows, CAPS, strict=True):
+            index.max_query_terms, index.common_share = limit, share
+            lexical = [
+                index.search_terms(terms[i], DEPTH, exclude=task.excluded(i))
+                for i in range(task.query_count)
+            ]
+            cost = sum(
+                int(
+                    frequencies[
+                        rarest_terms(t, frequencies, len(index), limit=limit, common_share=share)
+                    ].sum()
+                )
+                for t in terms
+            )
+            uncapped_cost = uncapped_cost or max(cost, 1)
+            hybrid = fused(lexical, semantic, LEXICAL_WEIGHT, RRF_K, FUSION)
+            metric = HEADLINE[task.name]
+            row[task.name] = {
+                "postings_read_share": round(cost / uncapped_cost, 3),
+                "development": {
+                    "bm25": scores(task, ids(lexical), dev)[metric],
+                    "hybrid": scores(task, hybrid, dev)[metric],
+                },
+                "test": {
+                    "bm25": scores(task, ids(lexical), test)[metric],
+                    "hybrid": scores(task, hybrid, test)[metric],
+                },
+            }
+        progress(f"query-term cap: {task.name} done")
+    real = ("asrs", "feedback")
+    base = rows[0]
+    for row in rows:
+        row["development_hybrid_relative"] = round(
+            float(
+                np.mean(
+                    [
+                        row[n]["development"]["hybrid"] / base[n]["development"]["hybrid"]
+                        for n in real
+                    ]
+                )
+            ),
+            4,
+        )
+        row["postings_read_share_mean"] = round(
+            float(np.mean([row[n]["postings_read_share"] for n in real])), 3
+        )
+    keeping = [row for row in rows if row["development_hybrid_relative"] >= 1.0 - CAP_TOLERANCE]
+    chosen = min(keeping, key=lambda r: (r["postings_read_share_mean"], -r["max_query_terms"]))
+    return {
+        "settings": rows,
+        "chosen": {
+            "max_query_terms": chosen["max_query_terms"],
+            "common_share": chosen["common_share"],
+        },
+        "rule": "the fewest postings read among settings whose development-half hybrid score "
+        f"(mean over ASRS MRR and NHS P@10, relative to no cap) is within {CAP_TOLERANCE:.1%} "
+        "of no cap's; first run with no loss allowed, which chose 64 terms (no cap in effect)",
+        "run": time.strftime("%Y-%m-%d"),
+    }
+
+
 # ---------------------------------------------------------------------------- scale
 
 
@@ -391,119 +505,115 @@ def stored_vectors(reports: SimilarReports, count: int) -> NDArray[np.float32]:
     return rows
 
 
-def scale(count: int, seed: int = SEED) -> dict[str, Any]:
-    """Build time, memory and own-organisation query latency of the hybrid at `count` reports.
+def resampled_texts(texts: Sequence[str], count: int, rng: np.random.Generator) -> list[str]:
+    """`count` texts, each a generated report's words with a fifth dropped and a tenth
+    replaced by words of other reports (so no two are the same)."""
+    words = [text.split(" ") for text in texts]
+    pool = np.array([word for row in words for word in row], dtype=object)
+    chosen = rng.integers(0, len(words), count)
+    found = []
+    for c in chosen:
+        row = words[int(c)]
+        draws = rng.random(len(row))
+        kept = [word for word, draw in zip(row, draws, strict=True) if draw > 0.2]
+        for position in np.flatnonzero(rng.random(len(kept)) < 0.1):
+            kept[position] = pool[rng.integers(0, len(pool))]
+        found.append(" ".join(kept))
+    return found
 
-    Texts: the generated care reports' words, resampled (each report a real report's words
-    with a fifth dropped and a tenth replaced by words of other reports); vectors drawn
-    around real report vectors with noise. Embedding a million texts is measured as a rate.
+
+def scale(count: int, seed: int = SEED) -> dict[str, Any]:
+    """A real full build of the hybrid index at `count` reports, end to end, and its queries.
+
+    Texts: the generated care reports' words, resampled (`resampled_texts`), in skewed
+    organisations. The build is what `candour build-similarity-index` does after reading
+    the reports (SimilarReports.build in BUILD_WORKERS processes, then save); each stage is
+    timed. Queries run on the saved index loaded memory-mapped, as the web reads it.
     """
     load_at_start = [round(value, 1) for value in os.getloadavg()]
     rng = np.random.default_rng(seed)
     corpus = make_corpus(150)
-    reports = SimilarReports.build(lambda: [(i, 0, t) for i, t in enumerate(corpus.texts)])
-    base_terms = [term_ids(reports.prepare(t)) for t in corpus.texts]
-    pool = np.concatenate(base_terms)
-    base_vectors = stored_vectors(reports, len(corpus.texts))
     groups = organisation_sizes(150, count, rng)
     sizes = np.bincount(groups, minlength=150)
-    started = time.perf_counter()
-    sample = [reports.prepare(t) for t in corpus.texts[:1000]]
-    embed_started = time.perf_counter()
-    reports.embedder.embed_many(sample)
-    terms_started = time.perf_counter()
-    for text in sample:
-        term_ids(text)
-    terms_rate = len(sample) / (time.perf_counter() - terms_started)
-    embed_rate = len(sample) / (terms_started - embed_started)
-    del started
-    # Encoding (embedding and word hashing, what a build does per report) in the two
-    # processes a build uses, on 8,000 reports in batches of 500.
-    encode_rows = [(i, 0, corpus.texts[i % len(corpus.texts)]) for i in range(8000)]
-    encode_batches = [encode_rows[i : i + 500] for i in range(0, len(encode_rows), 500)]
-    encode_started = time.perf_counter()
-    for _ in encoded_batches(reports, iter(encode_batches), BUILD_WORKERS):
-        pass
-    encode_rate = len(encode_rows) / (time.perf_counter() - encode_started)
+    texts = resampled_texts(corpus.texts, count, rng)
+    rows = [
+        (i, int(g), text) for i, (g, text) in enumerate(zip(groups.tolist(), texts, strict=True))
+    ]
+    del texts
+    progress(f"scale: {count} texts generated; building")
     memory_before = rss_mb()
-    lexical = LexicalIndex()
-    vectors = VectorIndex(base_vectors.shape[1])
-    batch = 100_000
-    build = time.perf_counter()
-    for start in range(0, count, batch):
-        stop = min(count, start + batch)
-        chosen = rng.integers(0, len(base_terms), stop - start)
-        terms = []
-        for c in chosen:
-            row = base_terms[int(c)]
-            keep = row[rng.random(len(row)) > 0.2]
-            swap = rng.random(len(keep)) < 0.1
-            keep = keep.copy()
-            keep[swap] = pool[rng.integers(0, len(pool), int(swap.sum()))]
-            terms.append(keep)
-        lexical.add_terms(np.arange(start, stop), terms, groups[start:stop])
-        noise = rng.normal(
-            0, 0.35 / np.sqrt(base_vectors.shape[1]), (stop - start, base_vectors.shape[1])
-        )
-        vectors.add(
-            np.arange(start, stop),
-            base_vectors[chosen] + noise.astype(np.float32),
-            groups[start:stop],
-        )
-        progress(f"scale: {stop} reports indexed")
-    lexical.compact()
-    vectors.compact()
-    lexical_seconds = time.perf_counter() - build
-    train = time.perf_counter()
-    if vectors.needs_training:
-        vectors.train()
-    train_seconds = time.perf_counter() - train
-    lexical.document_frequencies()
+    stages: dict[str, float] = {}
+    started = time.perf_counter()
+    built = SimilarReports.build(
+        lambda: rows,
+        weight_sample=100_000,
+        batch_size=2000,
+        workers=BUILD_WORKERS,
+        stage_seconds=stages,
+    )
+    built_seconds = time.perf_counter() - started
+    load_after_build = [round(value, 1) for value in os.getloadavg()]
     memory = rss_mb() - memory_before
-    engine = SimilarReports(
-        vectors, reports.embedder.reweighted(None), reports.boilerplate, None, lexical
-    )
-    engine.embedder = reports.embedder
-    queries = [corpus.texts[int(i)] for i in rng.integers(0, len(corpus.texts), 200)]
-    big = int(np.argmax(sizes))
-    timings: dict[str, list[float]] = {
-        "own_organisation_largest": [],
-        "own_organisation_median": [],
-        "all_organisations": [],
-    }
-    median_group = int(np.argsort(sizes)[len(sizes) // 2])
-    for text in queries:
-        for name, wanted in (
-            ("own_organisation_largest", [big]),
-            ("own_organisation_median", [median_group]),
-            ("all_organisations", None),
-        ):
-            a = time.perf_counter()
-            engine.similar(text, 15, groups=wanted)
-            timings[name].append(time.perf_counter() - a)
-    stored = sum(
-        np.asarray(getattr(part, f)).nbytes
-        for part in lexical.parts
-        for f in ("ids", "groups", "lengths", "alive", "indptr", "postings", "counts")
-    )
-    full_build_estimate = count / encode_rate + lexical_seconds + train_seconds
+    with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks" / "results") as directory:
+        saved = time.perf_counter()
+        built.save(Path(directory))
+        stages["saving"] = round(time.perf_counter() - saved, 2)
+        total = built_seconds + stages["saving"]
+        progress(f"scale: built and saved in {total:.0f} s: {stages}")
+        stored = sum(
+            np.asarray(getattr(part, f)).nbytes
+            for part in built.lexical.parts
+            for f in ("ids", "groups", "lengths", "alive", "indptr", "postings", "counts")
+        )
+        del built
+        gc.collect()
+        engine = SimilarReports.load(Path(directory))
+        queries = [corpus.texts[int(i)] for i in rng.integers(0, len(corpus.texts), 200)]
+        big = int(np.argmax(sizes))
+        median_group = int(np.argsort(sizes)[len(sizes) // 2])
+        load_at_queries = [round(value, 1) for value in os.getloadavg()]
+        timings = query_timings(engine, queries, big, median_group)
+        # The same national queries with every word scored, as before the cap.
+        engine.lexical.max_query_terms, engine.lexical.common_share = 1 << 30, 1.0
+        uncapped = query_timings(engine, queries, None, None)
     return {
         "reports": count,
         "organisations": len(sizes),
         "largest_organisation": int(sizes.max()),
         "median_organisation": int(sizes[median_group]),
-        "embedding_reports_per_second": round(embed_rate),
-        "word_hashing_reports_per_second": round(terms_rate),
-        f"encoding_reports_per_second_in_{BUILD_WORKERS}_processes": round(encode_rate),
-        "index_build_seconds_from_words_and_vectors": round(lexical_seconds, 1),
-        "quantiser_training_seconds": round(train_seconds, 1),
-        "full_build_seconds_estimate": round(full_build_estimate, 1),
+        "full_build_seconds": round(total, 1),
+        f"full_build_stage_seconds_in_{BUILD_WORKERS}_processes": stages,
         "word_index_mb": round(stored / 2**20),
-        "process_memory_growth_mb": round(memory),
+        "build_process_memory_growth_mb": round(memory),
         "hybrid_query_ms": {name: percentiles(samples) for name, samples in timings.items()},
+        "hybrid_query_ms_every_query_word_scored": {
+            name: percentiles(samples) for name, samples in uncapped.items()
+        },
         "load_average_at_start": load_at_start,
+        "load_average_after_build": load_after_build,
+        "load_average_at_queries": load_at_queries,
         "load_average_at_end": [round(value, 1) for value in os.getloadavg()],
     }
+
+
+def query_timings(
+    engine: SimilarReports, queries: list[str], big: int | None, median: int | None
+) -> dict[str, list[float]]:
+    """Seconds per query: own organisation (largest, median) and all organisations."""
+    wanted: list[tuple[str, list[int] | None]] = [("all_organisations", None)]
+    if big is not None and median is not None:
+        wanted = [
+            ("own_organisation_largest", [big]),
+            ("own_organisation_median", [median]),
+            *wanted,
+        ]
+    timings: dict[str, list[float]] = {name: [] for name, _ in wanted}
+    for text in queries:
+        for name, groups in wanted:
+            a = time.perf_counter()
+            engine.similar(text, 15, groups=groups)
+            timings[name].append(time.perf_counter() - a)
+    return timings
 
 
 # ---------------------------------------------------------------------------- vector libraries
@@ -674,7 +784,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--transformer-python", default=None)
     parser.add_argument("--scale", type=int, default=0, help="reports for the scale run (0: none)")
     parser.add_argument("--vector-libraries", type=int, default=0)
-    parser.add_argument("--only", choices=("quality", "scale", "vector-libraries"), default=None)
+    parser.add_argument(
+        "--only",
+        choices=("quality", "query-term-cap", "scale", "vector-libraries"),
+        default=None,
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     block_network()
@@ -690,7 +804,12 @@ def main(argv: list[str] | None = None) -> int:
         results["quality"] = quality(args.quick, Transformer(args.transformer_python))
         results["quality"]["run"] = time.strftime("%Y-%m-%d")
         carry_missing(results["quality"], previous.get("quality", {}))
+    if args.only in (None, "query-term-cap"):
+        results["query_term_cap"] = query_term_cap(args.quick)
     if args.scale and args.only in (None, "scale"):
+        if "scale" in previous:
+            earlier = results.setdefault("scale_earlier_runs", {})
+            earlier[f"before_{time.strftime('%Y-%m-%dT%H:%M')}"] = previous["scale"]
         results["scale"] = scale(args.scale)
     if args.vector_libraries and args.only in (None, "vector-libraries"):
         results["vector_libraries"] = vector_libraries(args.vector_libraries)

@@ -36,6 +36,12 @@ K1 = 1.2
 B = 0.75
 MAX_PARTS = 4
 FORMAT_VERSION = 1
+# A query is scored on at most this many of its words, the rarest; and words in more than
+# this share of the reports are left out while rarer ones remain. A common word's postings
+# are most of the index, and it barely moves BM25's ranking. Chosen on development data
+# (benchmarks/hybrid.py, `query_term_cap`).
+MAX_QUERY_TERMS = 32
+COMMON_SHARE = 1.0
 
 # Function words that carry nothing about an incident (a short list: BM25's IDF already
 # discounts common words, this only saves postings).
@@ -77,6 +83,29 @@ def fold_plural(word: str) -> str:
 def term_ids(text: str) -> NDArray[np.int64]:
     """Each word of the text as a bucket number, in order, repeats kept."""
     return bucket_ids(pre_tokenise(normalise(text)))
+
+
+def rarest_terms(
+    terms: NDArray[np.int64],
+    frequencies: NDArray[np.int64],
+    documents: int,
+    *,
+    limit: int = MAX_QUERY_TERMS,
+    common_share: float = COMMON_SHARE,
+) -> NDArray[np.int64]:
+    """The distinct query terms to score: in some report, at most `limit`, rarest first.
+
+    Terms in more than `common_share` of the `documents` are dropped unless no other term
+    is left; ties in frequency go to the lower bucket, so a query always keeps the same.
+    """
+    query = np.unique(terms)
+    df = frequencies[query]
+    query, df = query[df > 0], df[df > 0]
+    rare = df <= common_share * documents
+    if rare.any():
+        query, df = query[rare], df[rare]
+    order = np.lexsort((query, df))[: max(limit, 0)]
+    return np.sort(query[order])
 
 
 def bucket_of(token: str) -> int:
@@ -174,19 +203,34 @@ class LexicalPart:
 class LexicalIndex:
     """BM25 search over reports keyed by an integer id, each in one integer group."""
 
-    def __init__(self, *, k1: float = K1, b: float = B, max_parts: int = MAX_PARTS) -> None:
+    def __init__(
+        self,
+        *,
+        k1: float = K1,
+        b: float = B,
+        max_parts: int = MAX_PARTS,
+        max_query_terms: int = MAX_QUERY_TERMS,
+        common_share: float = COMMON_SHARE,
+    ) -> None:
         self.k1 = k1
         self.b = b
         self.max_parts = max_parts
+        self.max_query_terms = max_query_terms
+        self.common_share = common_share
         self.parts: list[LexicalPart] = []
         self._frequencies: NDArray[np.int64] | None = None
+        # How many reports are live, and their mean length in words: counted once per
+        # change, not per query.
+        self._live: int | None = None
         # The live reports' mean length in words: counted once per change, not per query.
         self._average: float | None = None
 
     # ------------------------------------------------------------------ contents
 
     def __len__(self) -> int:
-        return sum(int(part.alive.sum()) for part in self.parts)
+        if self._live is None:
+            self._live = sum(int(part.alive.sum()) for part in self.parts)
+        return self._live
 
     def add(self, ids: ArrayLike, texts: Sequence[str], groups: ArrayLike) -> None:
         """Add reports; an id already present is replaced."""
@@ -207,6 +251,7 @@ class LexicalIndex:
         self.parts.append(LexicalPart.build(id_array, np.asarray(group_array), terms))
         self._frequencies = None
         self._average = None
+        self._live = None
         if len(self.parts) > self.max_parts:
             self._merge_small_parts()
 
@@ -223,6 +268,7 @@ class LexicalIndex:
         if removed:
             self._frequencies = None
             self._average = None
+            self._live = None
         return removed
 
     def compact(self) -> None:
@@ -232,6 +278,7 @@ class LexicalIndex:
             self.parts = [merged] if len(merged) else []
             self._frequencies = None
             self._average = None
+            self._live = None
 
     # ------------------------------------------------------------------ search
 
@@ -256,12 +303,20 @@ class LexicalIndex:
     ) -> list[tuple[int, float]]:
         excluded = np.fromiter(exclude, dtype=np.int64)
         wanted = None if groups is None else np.unique(np.fromiter(groups, dtype=np.int64))
-        query = np.unique(terms)
-        if k <= 0 or not len(query) or not self.parts:
+        if k <= 0 or not len(terms) or not self.parts:
             return []
         frequencies = self.document_frequencies()
         documents = len(self)
         if documents == 0:
+            return []
+        query = rarest_terms(
+            terms,
+            frequencies,
+            documents,
+            limit=self.max_query_terms,
+            common_share=self.common_share,
+        )
+        if not len(query):
             return []
         average = self._average_length()
         df = frequencies[query].astype(np.float64)

@@ -19,18 +19,28 @@ from pathlib import Path
 import numpy as np
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_AFTER_STOP = re.compile(r"(?<=[.!?])\s+")
 _WORDS = re.compile(r"[^\W_]+")
+_NOT_WORD = {code: " " for code in range(128) if not chr(code).isalnum()}
 _PLACEHOLDER = re.compile(r"\[[A-Za-z][A-Za-z ]{0,30}\]")
 FORMAT = "candour-boilerplate"
 
 
 def sentences(text: str) -> list[str]:
-    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+    # Without a line break only the first of _SENTENCE_END's two patterns can match, and
+    # alone it is about twice as fast (every report is split at least twice in a build).
+    pattern = _SENTENCE_END if "\n" in text else _AFTER_STOP
+    return [part for part in pattern.split(text) if part.strip()]
 
 
 def sentence_key(sentence: str) -> int:
     """A 64-bit hash of the sentence's words, lower case; punctuation and spacing ignored."""
-    words = " ".join(_WORDS.findall(sentence.lower()))
+    lowered = sentence.lower()
+    if lowered.isascii():
+        # The same words as _WORDS finds, found faster: all else becomes white space.
+        words = " ".join(lowered.translate(_NOT_WORD).split())
+    else:
+        words = " ".join(_WORDS.findall(lowered))
     return int.from_bytes(
         hashlib.blake2b(words.encode(), digest_size=8).digest(), "big", signed=True
     )

@@ -104,3 +104,28 @@ def test_buckets_of_pre_tokenised_words_are_the_text_s_term_ids():
     assert bucket_of(";") == -1
     assert bucket_of("carers") == bucket_of("carer")
     assert bucket_ids([]).tolist() == []
+
+
+def test_a_query_is_scored_on_its_rarest_words_up_to_the_limit():
+    from candour.lib.text.lexical import rarest_terms
+
+    frequencies = np.zeros(10, dtype=np.int64)
+    frequencies[[1, 2, 3, 4, 5]] = [90, 5, 40, 5, 1]
+    terms = np.array([1, 2, 2, 3, 4, 5, 9])  # 9 is in no report
+    assert rarest_terms(terms, frequencies, 100).tolist() == [1, 2, 3, 4, 5]
+    assert rarest_terms(terms, frequencies, 100, limit=3).tolist() == [2, 4, 5]
+    # Equal frequencies: the lower bucket is kept.
+    assert rarest_terms(terms, frequencies, 100, limit=2).tolist() == [2, 5]
+    assert rarest_terms(terms, frequencies, 100, common_share=0.3).tolist() == [2, 4, 5]
+    # Only common words: they are scored rather than nothing.
+    assert rarest_terms(np.array([1, 3]), frequencies, 100, common_share=0.1).tolist() == [1, 3]
+    assert rarest_terms(np.array([9]), frequencies, 100).tolist() == []
+
+
+def test_a_capped_query_ranks_by_its_rare_words(index):
+    capped = LexicalIndex(max_query_terms=1)
+    ids = sorted(REPORTS)
+    capped.add(ids, [REPORTS[i] for i in ids], [GROUPS[i] for i in ids])
+    # "medication" is in two reports, "laptop" in one: only "laptop" is scored.
+    assert [pk for pk, _ in capped.search("medication laptop", k=5)] == [4]
+    assert {pk for pk, _ in index.search("medication laptop", k=5)} == {2, 4, 5}
