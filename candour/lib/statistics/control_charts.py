@@ -25,6 +25,12 @@ benchmarks/surge_detection.py):
   it, and a surge does not widen its own limits); and the one rule is a CUSUM whose
   decision interval suits the frequency (h = 4.5 weekly, 2.5 monthly: under one false
   flag per series in two years on simulated counts). A point 3 sigma out also crosses it.
+- ``SurgeMethod.POOLED``: the regression above with its month and holiday factors shrunk
+  toward a school-year shape shared across authorities (``SCHOOL_YEAR_PROFILE``), the
+  level and trend still the series' own, and its own CUSUM reference value and decision
+  interval (``POOLED_CUSUM``), all chosen on the development half of the benchmark's
+  second run, whose seasons are not the regression's own form (holidays at each
+  authority's own dates and depths).
 - ``SurgeMethod.SHEWHART`` (what Candour did before issue 20, kept to compare with): the
   quasi-Poisson spread from the baseline window itself and every rule listed in
   :class:`Rule`.
@@ -39,7 +45,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from candour.lib.statistics.seasonal_regression import RegressionSettings, regression_baseline
+from candour.lib.statistics.seasonal_regression import (
+    RegressionSettings,
+    SeasonalPrior,
+    regression_baseline,
+)
 
 
 class Frequency(enum.StrEnum):
@@ -66,6 +76,7 @@ class Rule(enum.StrEnum):
 
 class SurgeMethod(enum.StrEnum):
     REGRESSION = "regression"
+    POOLED = "pooled"
     CALIBRATED = "calibrated"
     SHEWHART = "shewhart"
 
@@ -134,6 +145,9 @@ class ChartSettings:
     def for_method(cls, method: SurgeMethod, frequency: Frequency) -> ChartSettings:
         if method is SurgeMethod.SHEWHART:
             return cls()
+        if method is SurgeMethod.POOLED:
+            k, h = POOLED_CUSUM[frequency]
+            return cls(rules=frozenset({Rule.CUSUM}), cusum_k=k, cusum_h=h)
         decision = REGRESSION_CUSUM_H if method is SurgeMethod.REGRESSION else CALIBRATED_CUSUM_H
         return cls(rules=frozenset({Rule.CUSUM}), cusum_h=decision[frequency])
 
@@ -145,6 +159,16 @@ CALIBRATED_CUSUM_H = {Frequency.WEEKLY: 4.5, Frequency.MONTHLY: 2.5}
 # +20%, weekly 48% flagged within 4 weeks at 0.85 false flags per series per two years;
 # monthly at 0.78 to 0.93 (h = 2.0 went over one on two of the three monthly series).
 REGRESSION_CUSUM_H = {Frequency.WEEKLY: 4.5, Frequency.MONTHLY: 2.5}
+# The pooled method's shared school year (log factors, February to December against
+# January, and the weekly school holidays), its spread, and its CUSUM (k, h): all from
+# the development half of benchmarks/surge_detection.py (second run, seasons at each
+# authority's own holiday dates). The shape is learnt from simulated counts: no
+# authority publishes weekly or monthly demand, so it is ours, not England's.
+SCHOOL_YEAR_PROFILE = {
+    Frequency.WEEKLY: SeasonalPrior(months=(0.0,) * 11, holidays=(0.0,) * 4, spread=0.12),
+    Frequency.MONTHLY: SeasonalPrior(months=(0.0,) * 11, spread=0.12),
+}
+POOLED_CUSUM = {Frequency.WEEKLY: (0.5, 4.0), Frequency.MONTHLY: (0.5, 2.5)}
 
 
 @dataclass(frozen=True)
@@ -405,6 +429,9 @@ def assess_demand(
     chart_settings = chart_settings or ChartSettings.for_method(method, frequency)
     if method is SurgeMethod.REGRESSION and baseline_settings is None:
         baselines = regression_baselines(points, frequency)
+    elif method is SurgeMethod.POOLED and baseline_settings is None:
+        shared = RegressionSettings(prior=SCHOOL_YEAR_PROFILE[frequency])
+        baselines = regression_baselines(points, frequency, shared)
     else:
         baseline_settings = baseline_settings or BaselineSettings.for_method(method, frequency)
         baselines = seasonal_baseline(points, frequency, baseline_settings)

@@ -17,6 +17,13 @@ below 1), and the spread of a period is sigma^2 = phi x mu + mu^2 x Var(log mu),
 count's own noise plus the uncertainty of the fitted line. The rules run on
 z = (observed - mu) / sigma.
 
+With a shared seasonal profile (``SeasonalPrior``, ``RegressionSettings.prior``), the
+month and holiday factors are shrunk toward it: the fit is penalised as if the
+authority's own log factors were drawn around the shared ones with a spread ``spread``
+(a ridge, the prior's precision 1/spread^2 beside the data's information/phi), so a
+small series keeps close to the shared shape and a large one learns its own. The level
+and trend are the series' own, unpenalised.
+
 numpy only: iteratively reweighted least squares, warm-started from the period before.
 """
 
@@ -33,6 +40,26 @@ WEEKS = 52  # periods a year of a weekly series (12: monthly)
 
 
 @dataclass(frozen=True)
+class SeasonalPrior:
+    """A seasonal shape shared across authorities, as log factors: ``months`` for
+    February to December (January the reference) and, weekly, ``holidays`` in the order
+    of HOLIDAYS; ``spread``: how far (log scale, one standard deviation) an authority's
+    own factor is expected to stray from the shared one."""
+
+    months: tuple[float, ...]
+    holidays: tuple[float, ...] = ()
+    spread: float = 0.05
+
+    def coefficients(self, columns: int) -> np.ndarray:
+        """The prior's value of every design column (level and trend: 0, unpenalised)."""
+        values = np.zeros(columns)
+        values[2:13] = self.months
+        if self.holidays:
+            values[13 : 13 + len(self.holidays)] = self.holidays
+        return values
+
+
+@dataclass(frozen=True)
 class RegressionSettings:
     """How much history a fit uses and what it leaves out.
 
@@ -46,6 +73,7 @@ class RegressionSettings:
     gap: int | None = None
     min_residual_df: int = 4
     trend_after_years: float = 2.0
+    prior: SeasonalPrior | None = None
 
     def gap_for(self, per_year: int) -> int:
         if self.gap is not None:
@@ -122,11 +150,20 @@ def _design(periods: Sequence[date], per_year: int) -> np.ndarray:
 
 
 def _irls(
-    design: np.ndarray, counts: np.ndarray, start: np.ndarray | None, iterations: int = 25
+    design: np.ndarray,
+    counts: np.ndarray,
+    start: np.ndarray | None,
+    iterations: int = 25,
+    penalty: np.ndarray | None = None,
+    centre: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray] | None:
-    """Poisson log-linear fit: coefficients and (X'WX)^-1, or None if it cannot be fitted."""
+    """Poisson log-linear fit: coefficients and (X'WX + P)^-1, or None if it cannot be
+    fitted. ``penalty`` (P, a diagonal) pulls the coefficients toward ``centre``."""
+    columns = design.shape[1]
+    ridge = np.zeros(columns) if penalty is None else penalty
+    towards = np.zeros(columns) if centre is None else centre
     if start is None:
-        beta = np.zeros(design.shape[1])
+        beta = towards.copy()
         beta[0] = math.log(max(float(counts.mean()), 0.5))
     else:
         beta = start.copy()
@@ -135,9 +172,9 @@ def _irls(
         mu = np.exp(eta)
         working = eta + (counts - mu) / mu
         weighted = design * mu[:, None]
-        information = design.T @ weighted
+        information = design.T @ weighted + np.diag(ridge)
         try:
-            updated = np.linalg.solve(information, weighted.T @ working)
+            updated = np.linalg.solve(information, weighted.T @ working + ridge * towards)
         except np.linalg.LinAlgError:
             return None
         change = float(np.max(np.abs(updated - beta)))
@@ -146,7 +183,7 @@ def _irls(
             break
     mu = np.exp(np.clip(design @ beta, -20.0, 20.0))
     try:
-        covariance = np.linalg.inv(design.T @ (design * mu[:, None]))
+        covariance = np.linalg.inv(design.T @ (design * mu[:, None]) + np.diag(ridge))
     except np.linalg.LinAlgError:
         return None
     return beta, covariance
@@ -157,16 +194,25 @@ def regression_baseline(
     counts: Sequence[int | None],
     per_year: int,
     settings: RegressionSettings | None = None,
+    from_index: int = 0,
 ) -> list[Fitted | None]:
     """The expected count and sigma of every period, each from the history before it
-    (``per_year``: 52 for weeks, 12 for months)."""
+    (``per_year``: 52 for weeks, 12 for months); periods before ``from_index`` are not
+    fitted (None), which saves a benchmark refitting what it already has."""
     settings = settings or RegressionSettings()
     gap = settings.gap_for(per_year)
     full = _design(periods, per_year)
     observed = np.array([-1.0 if count is None else float(count) for count in counts])
+    prior = settings.prior
+    centre = prior.coefficients(full.shape[1]) if prior is not None else None
     fitted: list[Fitted | None] = []
     warm: dict[tuple[int, ...], np.ndarray] = {}
+    # The overdispersion of the last fit: it scales the prior's weight in the next one.
+    phi = 1.0
     for index in range(len(periods)):
+        if index < from_index:
+            fitted.append(None)
+            continue
         first = max(0, index - settings.years * per_year)
         last = index - gap  # exclusive
         if last - first < per_year:
@@ -183,9 +229,10 @@ def regression_baseline(
         if (last - first) / per_year >= settings.trend_after_years:
             columns.append(1)
         # Only the seasonal factors the history has seen; a month never seen, no baseline
-        # (a holiday never seen is left out: the month's level stands for it).
+        # (a holiday never seen is left out: the month's level stands for it). With a
+        # shared profile every factor is kept: the profile stands in for what is unseen.
         for column in range(2, full.shape[1]):
-            if design[:, column].any():
+            if prior is not None or design[:, column].any():
                 columns.append(column)
             elif target[column] and column in MONTH_COLUMNS:
                 columns = []
@@ -196,7 +243,11 @@ def regression_baseline(
         x = design[:, columns]
         y = observed[rows]
         key = tuple(columns)
-        result = _irls(x, y, warm.get(key))
+        penalty = towards = None
+        if prior is not None and centre is not None:
+            penalty = np.array([phi / prior.spread**2 if c >= 2 else 0.0 for c in columns])
+            towards = centre[columns]
+        result = _irls(x, y, warm.get(key), penalty=penalty, centre=towards)
         if result is None:
             fitted.append(None)
             continue
@@ -204,7 +255,12 @@ def regression_baseline(
         warm[key] = beta
         mu = np.exp(np.clip(x @ beta, -20.0, 20.0))
         pearson = float(np.sum((y - mu) ** 2 / mu))
-        dispersion = max(1.0, pearson / (len(rows) - len(columns)))
+        # The terms the data paid for: all of them unpenalised, fewer when shrunk.
+        used = float(len(columns))
+        if penalty is not None:
+            used = float(np.trace(covariance @ (x.T @ (x * mu[:, None]))))
+        dispersion = max(1.0, pearson / (len(rows) - used))
+        phi = dispersion
         point = target[columns]
         expected = math.exp(min(20.0, float(point @ beta)))
         log_variance = dispersion * float(point @ covariance @ point)

@@ -1,6 +1,7 @@
 """The seasonal regression baseline: the shape it learns, what it leaves out, and the
 surges it flags (docs/adr/0024)."""
 
+import math
 import statistics
 from datetime import date, timedelta
 
@@ -17,7 +18,11 @@ from candour.lib.statistics.control_charts import (
     regression_baselines,
     surge_sensitivity,
 )
-from candour.lib.statistics.seasonal_regression import christmas_holiday
+from candour.lib.statistics.seasonal_regression import (
+    RegressionSettings,
+    SeasonalPrior,
+    christmas_holiday,
+)
 
 from .synthetic_demand import weekly_referrals
 
@@ -175,3 +180,58 @@ def test_what_a_chart_can_find_follows_the_benchmarks_sizes():
     assert not small.reliable
     assert small.beyond_any_rule
     assert surge_sensitivity([None, None], Frequency.WEEKLY) is None
+
+
+# A shared school year (issue 20, item 3, second pass): the month factors shrunk toward it.
+SHAPE_LOGS = tuple(math.log(factor / SHAPE[0]) for factor in SHAPE[1:])
+
+
+def test_a_shared_shape_stands_in_for_a_month_the_history_has_not_seen():
+    # Two years of counts with every August missing: alone, no August line at all (not
+    # even the same-month stand-in).
+    points = [
+        DemandPoint(point.period, None if point.period.month == 8 else point.count)
+        for point in _monthly(200, 36)
+    ]
+    own = regression_baselines(points, Frequency.MONTHLY)
+    shared = regression_baselines(
+        points,
+        Frequency.MONTHLY,
+        RegressionSettings(prior=SeasonalPrior(months=SHAPE_LOGS, spread=0.05)),
+    )
+    august = 2 * 12 + 7
+    assert own[august] is None
+    fitted = shared[august]
+    assert fitted is not None
+    assert fitted.values_used > 0
+    assert fitted.expected == pytest.approx(200 * 0.76, rel=0.03)
+
+
+def test_a_small_series_keeps_to_the_shared_shape_and_a_large_one_to_its_own():
+    # Its own year has a flat December; the shared one a quiet December (0.84).
+    flat_december = tuple(
+        0.0 if month == 11 else value for month, value in enumerate(SHAPE_LOGS, start=1)
+    )
+    prior = SeasonalPrior(months=flat_december, spread=0.05)
+
+    def december_share(mean: float) -> float:
+        points = _monthly(mean, 36)
+        fitted = regression_baselines(points, Frequency.MONTHLY, RegressionSettings(prior=prior))[
+            35
+        ]
+        assert fitted is not None
+        return fitted.expected / (mean * SHAPE[0])
+
+    # A few a month: near the shared flat December; thousands: its own quiet one.
+    assert december_share(8) > 0.93
+    assert december_share(5000) == pytest.approx(0.84, abs=0.01)
+
+
+def test_the_pooled_method_flags_a_surge_and_not_the_months_before():
+    chart = assess_demand(
+        _monthly(100, 48, surge_from=40, uplift=1.3), Frequency.MONTHLY, method=SurgeMethod.POOLED
+    )
+    assert not any(point.surge for point in chart[:40])
+    assert first_surge(chart) in (chart[40], chart[41])
+    quiet = assess_demand(_weekly(100, 4 * 52), Frequency.WEEKLY, method=SurgeMethod.POOLED)
+    assert not any(point.surge for point in quiet)
