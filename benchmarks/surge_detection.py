@@ -78,7 +78,7 @@ import statistics
 import sys
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import cast
@@ -355,6 +355,9 @@ POOLED_SPREADS = (0.06, 0.12, 0.25, 0.5)  # tried on the development half
 FALSE_FLAG_BUDGET = 0.85  # on the development half, leaving room for its noise
 BANDS = [*(name for *_, name in SIZE_BANDS), LARGEST_BAND]
 NO_CUSUM = (0.0, 0.0)  # the Shewhart rules' key: no decision interval
+# The regression's CUSUM (k, h) in the product before this run (tuned on the first run).
+BEFORE = {Frequency.WEEKLY: (0.5, 4.5), Frequency.MONTHLY: (0.5, 2.5)}
+AT_BEFORE = "regression at its settings before (k 0.5, h 4.5 weekly, 2.5 monthly)"
 
 
 @dataclass(frozen=True)
@@ -543,9 +546,18 @@ def episodes_of(flags: list[bool], per_year: int) -> int:
     return episodes
 
 
+def share_flagged(flags: list[bool], per_year: int) -> float:
+    charted = flags[per_year:]
+    return sum(charted) / len(charted)
+
+
 def delay_of(flags: list[bool], start: int) -> int | None:
+    """Periods from the start to the first flag raised on or after it. A flag already up
+    before the start (a false one running on) is not the surge found: only a flag raised
+    afresh counts, or else a small k that keeps false flags up for months would look
+    quick (it did, on the development half, before this rule)."""
     for index in range(start, len(flags)):
-        if flags[index]:
+        if flags[index] and not (index > 0 and flags[index - 1]):
             return index - start + 1
     return None
 
@@ -556,6 +568,8 @@ class Scored:
 
     quiet: dict[tuple[float, float], list[int]]  # (k, h): false episodes per case
     delays: dict[tuple[tuple[float, float], float], list[int | None]]  # ((k, h), uplift)
+    # (k, h): share of each quiet series' charted periods flagged
+    flagged: dict[tuple[float, float], list[float]] = field(default_factory=dict)
 
 
 def score_method(
@@ -566,6 +580,9 @@ def score_method(
     if method == "shewhart":
         quiet = [episodes_of(shewhart_flags(c.quiet, frequency), per_year) for c in cases]
         scored.quiet[NO_CUSUM] = quiet
+        scored.flagged[NO_CUSUM] = [
+            share_flagged(shewhart_flags(c.quiet, frequency), per_year) for c in cases
+        ]
         for uplift in UPLIFTS:
             scored.delays[(NO_CUSUM, uplift)] = [
                 delay_of(shewhart_flags(c.surging[uplift], frequency), c.start) for c in cases
@@ -583,7 +600,9 @@ def score_method(
     }
     decisions = DECISIONS if method != ORACLE else ((0.5, ORACLE_CUSUM_H[frequency]),)
     for k, h in decisions:
-        scored.quiet[(k, h)] = [episodes_of(cusum_flags(z, k, h), per_year) for z in quiet_z]
+        quiet_flags = [cusum_flags(z, k, h) for z in quiet_z]
+        scored.quiet[(k, h)] = [episodes_of(flags, per_year) for flags in quiet_flags]
+        scored.flagged[(k, h)] = [share_flagged(flags, per_year) for flags in quiet_flags]
         for uplift in UPLIFTS:
             scored.delays[((k, h), uplift)] = [
                 delay_of(cusum_flags(z, k, h), c.start)
@@ -650,6 +669,9 @@ def summarise(
     return {
         "surges": result,
         "false_flags_per_series_per_two_years": rate(quiet),
+        "quiet_periods_flagged": round(
+            statistics.mean(scored.flagged[h_for(c)][i] for i, c in enumerate(cases)), 4
+        ),
         "false_flags_by_size": {
             band: rate([q for q, c in zip(quiet, cases, strict=True) if c.band == band])
             for band in BANDS
@@ -714,6 +736,8 @@ def honest_run(replicates: int, test: bool = True) -> dict[str, object]:
             h_band = {band: choose_h(scored, dev_cases, window, [band]) for band in BANDS}
             one = summarise(scored, dev_cases, window, {"all": h_all})
             banded = summarise(scored, dev_cases, window, h_band)
+            if method == "regression":
+                rows[AT_BEFORE] = summarise(scored, dev_cases, window, {"all": BEFORE[frequency]})
             rows[method] = {
                 "h": h_all,
                 "h_by_size": h_band,
@@ -765,6 +789,8 @@ def honest_run(replicates: int, test: bool = True) -> dict[str, object]:
                     scored, test_cases, window, {"all": (0.5, ORACLE_CUSUM_H[frequency])}
                 )
                 continue
+            if method == "regression":
+                entry[AT_BEFORE] = summarise(scored, test_cases, window, {"all": BEFORE[frequency]})
             source = pooled if method.startswith("pooled, shared") else method
             one_h = cast(tuple[float, float], dev_rows[source]["h"])
             by_size = cast(dict[str, tuple[float, float]], dev_rows[source]["h_by_size"])

@@ -122,10 +122,10 @@ def test_a_monthly_surge_is_flagged_and_the_months_before_are_not():
     assert first_surge(chart) in (chart[40], chart[41])
 
 
-def test_the_regression_is_the_default():
+def test_the_pooled_regression_is_the_default():
     points = _weekly(100, 3 * 52)
     assert assess_demand(points, Frequency.WEEKLY) == assess_demand(
-        points, Frequency.WEEKLY, method=SurgeMethod.REGRESSION
+        points, Frequency.WEEKLY, method=SurgeMethod.POOLED
     )
 
 
