@@ -1,7 +1,8 @@
 """How quickly and how falsely the demand control charts flag a surge (issue 20).
 
-    python benchmarks/surge_detection.py            # full run, a few minutes on one core
-    python benchmarks/surge_detection.py --quick    # fewer replicates
+    python benchmarks/surge_detection.py            # full run: 11 minutes at load 7 on 2 cores
+    python benchmarks/surge_detection.py --quick    # one replicate per authority
+    python benchmarks/surge_detection.py --development-only --out /tmp/dev.json  # tune only
 
 Second run (issue 20, item 3, again; what the script now runs). The first run's seasons
 stepped by calendar month, the form of the regression's own month factors, so its lead
