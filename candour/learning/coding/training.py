@@ -207,7 +207,9 @@ class Fitted:
 
 def fit_suggester(organisation: Organisation, *, until: datetime) -> Fitted:
     """Train the organisation's code suggester from its coding and verdicts (no writes)."""
-    settings = Settings()
+    # No index of past reports in the model: the similar reports named beside a suggestion
+    # come from the similarity index (issue 19, ADR 0008), so the model's own went unread.
+    settings = Settings(max_indexed_reports=0)
     examples = training_examples(organisation)
     decisions = verdicts(organisation, until=until)
     quality = code_quality(examples, decisions, settings)

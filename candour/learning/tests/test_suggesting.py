@@ -27,7 +27,7 @@ from candour.learning.models import (
     SuggestionDecision,
     TrainedSuggester,
 )
-from candour.lib.text.classifier import KeywordRules
+from candour.lib.text.classifier import KeywordRules, Suggester
 from candour.reporting.models import Report
 from candour.reporting.tests.factories import reviewed_report
 from conftest import World, make_person, signed_in_client
@@ -139,6 +139,10 @@ def test_training_learns_from_primary_coding_and_names_similar_earlier_reports(
     assert any("purple" in term for term in suggestion.evidence_terms)
     assert suggestion.similar_references
     assert set(suggestion.similar_references) <= {r.reference for r in purple}
+    # Named by the similarity index, not by an index of past reports kept in the model.
+    stored = Suggester.from_bytes(bytes(trained.model))
+    text = "Today the purple folder had another referral in it."
+    assert all(not found.similar_ids for found in stored.suggest(text, k=3))
 
     page = signed_in_client(world.analyst).get(
         reverse("learning:code-report", args=[new.reference])
