@@ -28,6 +28,7 @@ from candour.learning.models import (
     TrainedSuggester,
 )
 from candour.lib.text.classifier import KeywordRules, Suggester
+from candour.lib.text.classifier.tests.test_serialisation import MEDICATION, MISSING
 from candour.reporting.models import Report
 from candour.reporting.tests.factories import reviewed_report
 from conftest import World, make_person, signed_in_client
@@ -157,14 +158,7 @@ def test_the_trained_model_reads_meaning_so_a_report_in_other_words_gets_its_cod
     world: World,
 ) -> None:
     # Hybrid features (issue 19): the static embedding sits beside the words.
-    missing = (
-        "A child ran away from the residential home and was reported missing to the police.",
-        "The boy went missing from the foster placement overnight and police searched.",
-    )
-    medication = (
-        "The wrong medicine dose was given at the evening round.",
-        "Tablets were administered twice by mistake and the pharmacist was called.",
-    )
+    missing, medication = MISSING, MEDICATION
     for number in range(6):
         _code(world, reviewed_report(world, missing[number % 2]), "event.placement")
         _code(world, reviewed_report(world, medication[number % 2]), "event.plan_not_followed")

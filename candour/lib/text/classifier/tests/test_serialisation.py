@@ -49,15 +49,20 @@ def test_stored_settings_must_match_this_version():
         Settings.from_dict({**values, "min_positives": "5"})
 
 
+# Two topics told in different words each time: what only the embedding can join. The
+# learning tests code reports with them too.
+MISSING = (
+    "A child ran away from the residential home and was reported missing to the police.",
+    "The boy went missing from the foster placement overnight and police searched.",
+)
+MEDICATION = (
+    "The wrong medicine dose was given at the evening round.",
+    "Tablets were administered twice by mistake and the pharmacist was called.",
+)
+
+
 def _missing_or_medication() -> list[Example]:
-    missing = (
-        "A child ran away from the residential home and was reported missing to the police.",
-        "The boy went missing from the foster placement overnight and police searched.",
-    )
-    medication = (
-        "The wrong medicine dose was given at the evening round.",
-        "Tablets were administered twice by mistake and the pharmacist was called.",
-    )
+    missing, medication = MISSING, MEDICATION
     return [
         Example(f"{code}{number}", f"{texts[number % 2]} Entry {number}.", frozenset({code}))
         for number in range(6)
